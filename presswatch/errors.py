@@ -8,10 +8,10 @@ line) and say what to do next.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Error message templates, keyed by code."""
 
     PWE100 = "{path}: cannot read ({reason}); check the path and its permissions"
@@ -32,16 +32,26 @@ class Errors(str, Enum):
     PWE201 = "spaCy model {model!r} is not installed; install it with: pip install {package}"
     PWE202 = "pipeline stage {stage!r} requires {missing!r}, which no earlier stage assigns"
     PWE203 = "analysis of {path} failed: {reason}"
+    PWE401 = "{path}: no PolNeAR split here (expected text/ and attributions/ folders); pass --polnear pointing at the corpus root"
+    PWE402 = "{path}:{line}: malformed brat annotation line ({reason}); fix or remove the line"
+    PWE403 = "{path}: quote cue lexicon checksum mismatch (expected {expected}, got {found}); rebuild it with scripts/build_quote_cues.py"
+    PWE404 = "{path}: quote model is missing or unreadable ({reason}); retrain it with scripts/train_quotes.py"
     PWE501 = "not a presswatch analysis: {reason}"
     PWE502 = "analysis schema {found!r} is not supported (expected {expected!r})"
     PWE503 = "span {start}:{end} is out of bounds for a text of {length} characters"
+    PWE701 = "{path}: no article<ID>.txt files found; point --articles at a PTC articles folder"
+    PWE702 = "{path}:{line}: not a PTC label row ({reason}); rows are id<TAB>technique<TAB>start<TAB>end or id<TAB>start<TAB>end"
+    PWE703 = "{path}: technique model failed its checksum (sha256 {found}, expected {expected}); reinstall presswatch or rebuild it with scripts/train_techniques.py"
+    PWE704 = "{path}: technique model is missing or unreadable ({reason}); rebuild it with scripts/train_techniques.py"
+    PWE705 = "{path}: template row {line} names article {article_id}, which is not in the articles folder"
+    PWE706 = "{path}: no PTC training data found ({reason}); pass the folder that holds ptc/ (e.g. ../shared/data/propaganda)"
     PWE901 = "{path}: database schema version {found} is newer than this presswatch supports ({supported}); upgrade presswatch"
     PWE902 = "{path}: cannot write to the database ({reason})"
     PWE903 = "{path}: not a presswatch database ({reason})"
     PWE904 = "{path}: no such database; create it with `presswatch ingest ... --db {path}`"
 
 
-class Warnings(str, Enum):
+class Warnings(StrEnum):
     """Warning message templates, keyed by code."""
 
     PWW150 = "{path}: WARC record {record} ({content_type}) is not an HTML response; skipped"

@@ -41,18 +41,18 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """One article: its exact text and what is known about where it came from."""
 
     id: str
-    text: str
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
     language: str | None = None
-    origin: str | None = None  # where it was read from: "path" or "path:line"
+    text: str
+    origin: str | None = None  # where it was read from: "path", "path:line" or "path#entry"
 
     @classmethod
     def from_text(cls, text: str, **meta: str | None) -> Document:

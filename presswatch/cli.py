@@ -1,0 +1,256 @@
+"""The `presswatch` command line: thin Typer commands over library calls (STYLE.md, CLI).
+
+stdout carries only the requested output; progress, logs and warnings go to stderr.  Exit
+codes: 0 all good, 1 some inputs failed (the others were handled), 2 usage or setup errors.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from presswatch.errors import PresswatchError
+from presswatch.evaluate.commands import eval_app
+from presswatch.ingest.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
+from presswatch.nlp import DEFAULT_MODEL
+from presswatch.records import Analysis, Failure
+
+app = typer.Typer(
+    help="presswatch: news articles in, traceable evidence out (quotes, events, persuasion techniques).",
+    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+
+EXIT_FAILED_INPUTS = 1
+EXIT_USAGE = 2
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2022-10-12") from None
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively): .txt, .html, .jsonl, .rss/.atom/.xml, .warc(.gz).")]
+Published = Annotated[str | None, typer.Option("--published", callback=_published,
+                                               help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
+Model = Annotated[str, typer.Option(help="spaCy pipeline to load (package name or path).")]
+MaxBytes = Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")]
+MaxChars = Annotated[int, typer.Option(help="Refuse articles longer than this many characters.")]
+BatchSize = Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch and per database transaction.")]
+Db = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
+                        handlers=[RichHandler(console=err, show_time=False, show_path=False)], force=True)
+
+
+def _fail(exc: PresswatchError) -> typer.Exit:
+    err.print(f"[red]error[/red] {escape(str(exc))}")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _load_pipeline(model: str, max_chars: int, batch_size: int = 32):
+    from presswatch.pipeline import Pipeline  # loads spaCy; keep `--help` fast
+
+    with err.status(f"loading {model} …"):
+        return Pipeline(model=model, max_chars=max_chars, batch_size=batch_size)
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        colour = "yellow" if failure.severity == "warning" else "red"
+        err.print(f"[{colour}]{failure.severity}[/{colour}] {escape(failure.message)}")
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text: a readable report; json: the contract (one object, or a list for several documents); jsonl: one object per line.")] = OutputFormat.text,
+    published: Published = None,
+    model: Model = DEFAULT_MODEL,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Analyze articles without storing them and print the result."""
+    from presswatch.batch import analyze_paths
+    from presswatch.report import print_analysis
+
+    _setup_logging(verbose)
+    try:
+        pipeline = _load_pipeline(model, max_chars)
+    except PresswatchError as exc:
+        raise _fail(exc) from None
+    out = Console(highlight=False, soft_wrap=False)
+    options = ReadOptions(published=published, max_bytes=max_bytes, max_chars=max_chars)
+    failures: list[Failure] = []
+    analyses: list[Analysis] = []
+    for result in analyze_paths(paths, pipeline, options):
+        if isinstance(result, Failure):
+            failures.append(result)
+        elif format is OutputFormat.jsonl:
+            sys.stdout.write(result.to_json() + "\n")
+        elif format is OutputFormat.text:
+            print_analysis(out, result)
+        else:
+            analyses.append(result)
+    if format is OutputFormat.json and analyses:
+        data = analyses[0].to_dict() if len(analyses) == 1 else [analysis.to_dict() for analysis in analyses]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    _report_failures(failures)
+    if any(failure.severity == "error" for failure in failures):
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = Path("presswatch.db"),
+    published: Published = None,
+    model: Model = DEFAULT_MODEL,
+    batch_size: BatchSize = 64,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Analyze articles and store them; already stored articles are skipped."""
+    from presswatch.batch import BatchProgress, ingest_paths
+    from presswatch.store import Store
+
+    _setup_logging(verbose)
+    try:
+        pipeline = _load_pipeline(model, max_chars, batch_size=min(batch_size, 64))
+        store = Store(db)
+    except PresswatchError as exc:
+        raise _fail(exc) from None
+    options = ReadOptions(published=published, max_bytes=max_bytes, max_chars=max_chars)
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[documents]} docs, {task.fields[rate]:.1f} docs/s"),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with store, Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, documents=0, rate=0.0)
+
+        def advance(step: BatchProgress) -> None:
+            done = progress.tasks[task].fields["documents"] + step.documents
+            elapsed = progress.tasks[task].elapsed or 1e-9
+            progress.update(task, total=step.files_total, completed=step.files_done, documents=done,
+                            rate=done / elapsed)
+
+        try:
+            report = ingest_paths(paths, store, pipeline, options, batch_size=batch_size,
+                                  command="ingest " + " ".join(map(str, paths)), on_progress=advance)
+        except PresswatchError as exc:
+            raise _fail(exc) from None
+        progress.update(task, total=report.files, completed=report.files)
+    _report_failures(report.failures)
+    err.print(f"[bold]{report.files}[/bold] files: [green]{report.stored} stored[/green], "
+              f"{report.skipped} skipped as duplicate, [red]{report.failed} failed[/red]"
+              + (f", [yellow]{report.warnings} warnings[/yellow]" if report.warnings else "")
+              + f"  → {escape(str(db))}")
+    if report.failed:
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+@app.command()
+def stats(db: Db = Path("presswatch.db"),
+          json_output: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False) -> None:
+    """Show what a store holds: counts, publication range, outlets, errors and recent runs."""
+    from presswatch.store import Store
+
+    try:
+        with Store(db, create=False, readonly=True) as store:
+            result = store.stats()
+    except PresswatchError as exc:
+        raise _fail(exc) from None
+    if json_output:
+        sys.stdout.write(json.dumps(result.__dict__, indent=2) + "\n")
+        return
+    out = Console(highlight=False)
+    out.print(f"[bold]{escape(result.path)}[/bold] (schema {result.schema_version}), "
+              f"published {result.first_published or '?'} … {result.last_published or '?'}")
+    table = Table(show_edge=False)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in result.tables.items():
+        table.add_row(name, f"{count:,}")
+    out.print(table)
+    if result.outlets:
+        outlets = Table("outlet", "documents", show_edge=False)
+        for name, count in result.outlets:
+            outlets.add_row(escape(name), str(count))
+        out.print(outlets)
+    if result.error_codes:
+        codes = Table("error code", "count", show_edge=False)
+        for code, count in result.error_codes:
+            codes.add_row(code, str(count))
+        out.print(codes)
+
+
+@app.command()
+def check(db: Db = Path("presswatch.db")) -> None:
+    """Check a store's integrity: SQLite, foreign keys, full-text index, stored records."""
+    from presswatch.store import Store
+
+    try:
+        with Store(db, create=False) as store:
+            problems = store.check()
+    except PresswatchError as exc:
+        raise _fail(exc) from None
+    for problem in problems:
+        err.print(f"[red]problem[/red] {escape(problem)}")
+    if problems:
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+    err.print(f"[green]ok[/green] {escape(str(db))}")
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'ceasefire AND Batken'.")],
+           db: Db = Path("presswatch.db"), limit: int = 20) -> None:
+    """Full-text search over stored articles."""
+    from presswatch.store import Store
+
+    try:
+        with Store(db, create=False, readonly=True) as store:
+            hits = store.search(query, limit)
+    except PresswatchError as exc:
+        raise _fail(exc) from None
+    out = Console(highlight=False)
+    for document_id, title, snippet in hits:
+        out.print(f"[bold]{escape(title or document_id[:12])}[/bold] {document_id[:12]}\n  {escape(snippet)}")
+
+
+def main() -> None:
+    """Entry point of the `presswatch` console script."""
+    app()

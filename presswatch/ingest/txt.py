@@ -1,0 +1,15 @@
+"""Plain-text articles: the file's text exactly, metadata from an optional `NAME.meta.json`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from presswatch.ingest.files import ReadOptions, check_length, decode_text, read_bytes, read_sidecar
+from presswatch.records import Document
+
+
+def read_txt(path: Path, options: ReadOptions) -> Iterator[Document]:
+    """One Document whose text is the decoded file, newlines untouched (DESIGN.md, offsets)."""
+    text = check_length(decode_text(read_bytes(path, options), path), path, options)
+    yield Document.from_text(text, origin=str(path), **read_sidecar(path, options))

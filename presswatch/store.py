@@ -1,0 +1,361 @@
+"""The SQLite store: the only module that runs SQL (STYLE.md, Store).
+
+One database file in WAL mode.  `documents` keeps each article, its metadata and the complete
+Analysis JSON; the other tables hold the same records flattened for queries; `documents_fts`
+indexes title and text with FTS5.  Each batch is written in one transaction, so a killed run
+leaves whole articles or none, and a rerun skips what is stored (ids are sha256 of the text).
+Values are always bound as parameters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from presswatch.errors import PresswatchError
+from presswatch.records import Analysis, Failure
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    stored INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    warnings INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT, url TEXT, outlet TEXT, published TEXT, language TEXT, origin TEXT,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id),
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+CREATE TABLE IF NOT EXISTS entities (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+    PRIMARY KEY (document_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
+CREATE TABLE IF NOT EXISTS mentions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id, entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+    cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+    speaker_entity TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, speaker_name TEXT,
+    PRIMARY KEY (document_id, quote_id)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
+CREATE TABLE IF NOT EXISTS events (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, quad_class INTEGER,
+    acled_event_type TEXT, acled_sub_event_type TEXT,
+    source_entity TEXT, source_country TEXT, source_sector TEXT, source_text TEXT,
+    target_entity TEXT, target_country TEXT, target_sector TEXT, target_text TEXT,
+    date_value TEXT, date_precision TEXT, date_text TEXT,
+    location_name TEXT, location_country TEXT, location_admin1 TEXT, lat REAL, lon REAL,
+    status TEXT NOT NULL, attributed_to TEXT,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+    confidence REAL,
+    PRIMARY KEY (document_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country);
+CREATE TABLE IF NOT EXISTS techniques (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    technique TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, confidence REAL
+);
+CREATE INDEX IF NOT EXISTS techniques_document ON techniques(document_id);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES runs(id),
+    origin TEXT NOT NULL, line INTEGER, code TEXT NOT NULL, severity TEXT NOT NULL,
+    message TEXT NOT NULL, at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, text, content='documents', content_rowid='doc_rowid'
+);
+CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc_rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc_rowid, old.title, old.text);
+END;
+"""
+
+COUNTED_TABLES = ("documents", "entities", "mentions", "quotes", "events", "techniques", "errors", "runs")
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    """What one ingest run did."""
+
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    warnings: int = 0
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Sizes and coverage of a store, for `presswatch stats`."""
+
+    path: str
+    schema_version: int
+    tables: dict[str, int]
+    first_published: str | None
+    last_published: str | None
+    outlets: list[tuple[str, int]]
+    error_codes: list[tuple[str, int]]
+    runs: list[dict[str, object]]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A presswatch SQLite database; use as a context manager or call `close()`."""
+
+    def __init__(self, path: str | Path, create: bool = True, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise PresswatchError("PWE904", path=self.path)
+        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
+        try:
+            self.connection = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None,
+                                              check_same_thread=False)
+            self.connection.execute("PRAGMA busy_timeout = 30000")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            self._prepare(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: sqlite3.Error) -> PresswatchError:
+        message = str(exc)
+        if "not a database" in message or "malformed" in message:
+            return PresswatchError("PWE903", path=self.path, reason=message)
+        return PresswatchError("PWE902", path=self.path, reason=message)
+
+    def _prepare(self, readonly: bool) -> None:
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise PresswatchError("PWE901", path=self.path, found=version, supported=SCHEMA_VERSION)
+        tables = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and tables:
+            raise PresswatchError("PWE903", path=self.path, reason="it has tables but no presswatch schema version")
+        if readonly:
+            if version == 0:
+                raise PresswatchError("PWE903", path=self.path, reason="it is empty")
+            return
+        self.connection.execute("PRAGMA journal_mode = WAL")
+        self.connection.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            with self.transaction():
+                for statement in _statements(SCHEMA):
+                    self.connection.execute(statement)
+                self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def transaction(self) -> _Transaction:
+        """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""
+        return _Transaction(self)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        """Record the start of an ingest run and return its id."""
+        with self.transaction():
+            cursor = self.connection.execute("INSERT INTO runs(command, started_at) VALUES (?, ?)", (command, _now()))
+        return int(cursor.lastrowid)
+
+    def finish_run(self, run_id: int, counts: RunCounts) -> None:
+        """Record the end of an ingest run and what it did."""
+        with self.transaction():
+            self.connection.execute(
+                "UPDATE runs SET finished_at = ?, stored = ?, skipped = ?, failed = ?, warnings = ? WHERE id = ?",
+                (_now(), counts.stored, counts.skipped, counts.failed, counts.warnings, run_id))
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of document ids already stored."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for offset in range(0, len(wanted), 500):
+            chunk = wanted[offset:offset + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(row[0] for row in self.connection.execute(
+                f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def write_batch(self, analyses: Sequence[Analysis], failures: Sequence[Failure], run_id: int | None) -> int:
+        """Store analyses and failures in one transaction; return how many documents were new."""
+        stored = 0
+        with self.transaction():
+            for analysis in analyses:
+                stored += self._insert_analysis(analysis, run_id)
+            for failure in failures:
+                self.connection.execute(
+                    "INSERT INTO errors(run_id, origin, line, code, severity, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (run_id, failure.origin, failure.line, failure.code, failure.severity, failure.message, _now()))
+        return stored
+
+    def _insert_analysis(self, analysis: Analysis, run_id: int | None) -> int:
+        doc = analysis.document
+        cursor = self.connection.execute(
+            "INSERT OR IGNORE INTO documents(id, title, url, outlet, published, language, origin, text, analysis,"
+            " run_id, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.title, doc.url, doc.outlet, doc.published, doc.language, doc.origin, doc.text,
+             analysis.to_json(), run_id, _now()))
+        if cursor.rowcount == 0:
+            return 0
+        names = {entity.id: entity.name for entity in analysis.entities}
+        self.connection.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, e.id, e.name, e.type, e.actor and e.actor.country, e.actor and e.actor.sector,
+              e.actor and e.actor.role) for e in analysis.entities])
+        self.connection.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+            [(doc.id, e.id, m.start, m.end, m.text) for e in analysis.entities for m in e.mentions])
+        self.connection.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, q.id, q.kind, q.content.start, q.content.end, q.content.text,
+              q.cue and q.cue.start, q.cue and q.cue.end, q.cue and q.cue.text,
+              q.speaker and q.speaker.entity, q.speaker and q.speaker.start, q.speaker and q.speaker.end,
+              q.speaker and q.speaker.text,
+              q.speaker and (names.get(q.speaker.entity or "") or q.speaker.text)) for q in analysis.quotes])
+        self.connection.executemany(
+            "INSERT INTO events VALUES (" + ",".join("?" * 33) + ")",
+            [(doc.id, v.id, v.type, v.mode, v.cameo, v.goldstein, v.quad_class,
+              v.acled and v.acled.event_type, v.acled and v.acled.sub_event_type,
+              v.source and v.source.entity, v.source and v.source.country, v.source and v.source.sector,
+              v.source and v.source.text,
+              v.target and v.target.entity, v.target and v.target.country, v.target and v.target.sector,
+              v.target and v.target.text,
+              v.date and v.date.value, v.date and v.date.precision, v.date and v.date.text,
+              v.location and v.location.name, v.location and v.location.country,
+              v.location and v.location.admin1, v.location and v.location.lat, v.location and v.location.lon,
+              v.status, v.attributed_to, v.trigger.start, v.trigger.end, v.trigger.text,
+              v.sentence.start, v.sentence.end, v.confidence) for v in analysis.events])
+        self.connection.executemany(
+            "INSERT INTO techniques VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, t.technique, t.start, t.end, t.text, t.confidence) for t in analysis.techniques])
+        return 1
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get_analysis(self, document_id: str) -> Analysis | None:
+        """The stored Analysis of a document, or None."""
+        row = self.connection.execute("SELECT analysis FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return Analysis.from_json(row[0]) if row else None
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        """Every stored Analysis, oldest publication first."""
+        for (data,) in self.connection.execute("SELECT analysis FROM documents ORDER BY published, doc_rowid"):
+            yield Analysis.from_json(data)
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
+        """Full-text search: (document id, title, snippet) best first."""
+        rows = self.connection.execute(
+            "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts"
+            " JOIN documents d ON d.doc_rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
+            " ORDER BY rank LIMIT ?", (query, limit))
+        return [tuple(row) for row in rows]
+
+    def stats(self) -> StoreStats:
+        """Counts per table, publication range, outlets, error codes and recent runs."""
+        connection = self.connection
+        tables = {name: connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in COUNTED_TABLES}
+        first, last = connection.execute("SELECT min(published), max(published) FROM documents").fetchone()
+        outlets = connection.execute(
+            "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        codes = connection.execute("SELECT code, count(*) FROM errors GROUP BY code ORDER BY 2 DESC, 1").fetchall()
+        runs = [dict(zip(("id", "command", "started_at", "finished_at", "stored", "skipped", "failed", "warnings"), row, strict=True))
+                for row in connection.execute("SELECT id, command, started_at, finished_at, stored, skipped, failed,"
+                                              " warnings FROM runs ORDER BY id DESC LIMIT 5")]
+        return StoreStats(str(self.path), SCHEMA_VERSION, tables, first, last, outlets, codes, runs)
+
+    def check(self) -> list[str]:
+        """Integrity problems (empty when healthy): SQLite integrity, foreign keys, FTS sync."""
+        problems = [row[0] for row in self.connection.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [f"foreign key: {row[0]} row {row[1]} references missing {row[2]}"
+                     for row in self.connection.execute("PRAGMA foreign_key_check")]
+        try:
+            self.connection.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index out of sync: {exc}")
+        orphans = self.connection.execute(
+            "SELECT count(*) FROM documents d WHERE json_valid(d.analysis) = 0"
+            " OR (SELECT count(*) FROM entities e WHERE e.document_id = d.id)"
+            " != json_array_length(d.analysis, '$.entities')").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} documents whose stored records do not match their analysis")
+        return problems
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE on enter; COMMIT on success, ROLLBACK on error; SQLite errors become PWE902."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        try:
+            self.store.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self.store._translate(exc) from exc
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, trace: object) -> bool:
+        connection = self.store.connection
+        if kind is None:
+            try:
+                connection.execute("COMMIT")
+                return False
+            except sqlite3.Error as error:
+                connection.execute("ROLLBACK")
+                raise self.store._translate(error) from error
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise self.store._translate(exc) from exc
+        return False
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a schema script into complete statements (triggers contain semicolons)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
