@@ -39,6 +39,8 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Document | Failure]:
                                                                     content_type=content_type), severity="warning")
                     continue
                 payload = record.content_stream().read(options.max_bytes + 1)
+                if len(payload) <= options.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                    raise ArchiveLoadFailed(f"record {uri or number} ends early")  # shorter than its Content-Length
                 try:
                     if len(payload) > options.max_bytes:
                         raise PresswatchError("PWE106", path=where, size_mb=len(payload) / 1e6,

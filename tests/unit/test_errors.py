@@ -1,0 +1,28 @@
+"""Error codes are unique, well-formed and documented (docs/errors.md)."""
+
+from __future__ import annotations
+
+import re
+
+from presswatch.errors import Errors, PresswatchError, Warnings
+from tests.conftest import REPO
+
+
+def test_codes_are_well_formed_and_unique():
+    codes = [member.name for member in Errors] + [member.name for member in Warnings]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"PW[EW]\d{3}", code) for code in codes)
+    assert all(code.startswith("PWE") for code in Errors.__members__)
+    assert all(code.startswith("PWW") for code in Warnings.__members__)
+
+
+def test_every_code_is_documented():
+    docs = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
+    missing = [code for code in [*Errors.__members__, *Warnings.__members__] if f"`{code}`" not in docs]
+    assert missing == []
+
+
+def test_message_carries_code_and_fields():
+    error = PresswatchError("PWE104", path="inbox.jsonl", line=17)
+    assert str(error) == '[PWE104] inbox.jsonl:17: "text" is missing or empty; every line needs one'
+    assert error.code == "PWE104" and error.fields["line"] == 17
