@@ -130,7 +130,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
 # --- bad input: each gives a specific message naming the file, and the rest goes on -----------
 
 
-def _only_failure(path, options=ReadOptions(), named=None):
+def _only_failure(path, options=None, named=None):
     documents, failures = split(read_sources([path], options))
     assert documents == []
     assert len(failures) == 1

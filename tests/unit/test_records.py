@@ -8,8 +8,21 @@ import pytest
 
 from presswatch.errors import PresswatchError
 from presswatch.records import (
-    SCHEMA, AcledType, Actor, Analysis, Document, Entity, Event, EventDate, Extent, Location,
-    Participant, Quote, SpeakerRef, Technique, make_span,
+    SCHEMA,
+    AcledType,
+    Actor,
+    Analysis,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    Extent,
+    Location,
+    Participant,
+    Quote,
+    SpeakerRef,
+    Technique,
+    make_span,
 )
 
 TEXT = "Officials said: “The border is calm.” Troops shelled the village on Monday."
