@@ -1,0 +1,310 @@
+"""Named patterns of the quotes stage: reporting cues over the dependency parse.
+
+Each pattern is a function from a cue token to token sets (cue, source, content) or None.  They
+read only the spaCy parse; offsets come from tokens.  What each must and must not match is tested
+in tests/unit/test_quotes.py.
+
+Patterns (the issue's list, DESIGN.md "quotes"):
+- VERB_WITH_CLAUSE      `Putin stressed that ...`, `the Kremlin said ...`: a cue verb with a clausal
+                        complement (ccomp).  Must not match a cue verb with only an object
+                        ("he told a story", "Trump attacked Cruz").
+- REPORTING_PARENTHETICAL `..., Mukhin added.` / `“...,” the Russian leader noted.`: the cue verb is
+                        a parataxis/ROOT after the reported clause; content = the rest of the clause.
+- AS_SAID               `as Putin said, ...`: cue verb in an `as` adverbial clause; content = the
+                        main clause.  Must not match `as soon as he said` (temporal).
+- ACCORDING_TO          `According to him, ...`: cue = "according to", source = its object, content
+                        = the clause it modifies.
+- PASSIVE_BY            `This was stated by Putin`: passive cue with a `by` agent; content = subject.
+- COLON_INTRO           `Putin said: ...` / `He added:` + next quote: content after the colon.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from presswatch.errors import PresswatchError
+
+CUE_LEXICON = "cue_verbs.tsv"
+
+# Dependency labels of a clausal complement that carries reported content.
+CONTENT_DEPS = frozenset({"ccomp"})
+# Subjects of an active cue verb.
+SUBJECT_DEPS = frozenset({"nsubj"})
+# Children of a source noun phrase that a speaker mention leaves out (", who ...").
+SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl"})
+# Cue classes used: hand-curated speech and thought verbs, and verbs PolNeAR annotates as cues
+# reliably (class `polnear`, ratio recorded in the lexicon).
+CUE_CLASSES = frozenset({"speech", "thought", "polnear"})
+# Verbs that need an explicit clause to count (they often mean something else without one).
+CLAUSE_ONLY = frozenset({"know", "feel", "think", "understand", "realize", "realise", "continue",
+                         "point", "call", "consider", "expect", "hope", "fear", "see", "find",
+                         "show", "recognize", "recognise", "conclude", "charge", "order"})
+# Tokens that can never be a reported-speech subject ("it" in "it said" is fine for an outlet,
+# but an expletive "there" is not).
+NON_SPEAKERS = frozenset({"there"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verb lemmas by class, with the lexicon version."""
+
+    classes: dict[str, str]
+    version: str
+
+    def is_cue(self, lemma: str) -> bool:
+        """Any reporting verb, used with a clausal complement."""
+        return self.classes.get(lemma.lower()) in CUE_CLASSES
+
+    def is_bare_cue(self, lemma: str) -> bool:
+        """A reporting verb that also counts without a clause (", Mukhin added.")."""
+        return self.is_cue(lemma) and lemma.lower() not in CLAUSE_ONLY
+
+
+@cache
+def load_cue_lexicon() -> CueLexicon:
+    """The packaged cue-verb lexicon, checksum-verified against its .meta.json (PWE403)."""
+    folder = resources.files("presswatch.quotes") / "data"
+    raw = (folder / CUE_LEXICON).read_bytes()
+    meta = json.loads((folder / f"{CUE_LEXICON}.meta.json").read_text(encoding="utf-8"))
+    found = hashlib.sha256(raw).hexdigest()
+    if found != meta["sha256"]:
+        raise PresswatchError("PWE403", path=CUE_LEXICON, expected=meta["sha256"], found=found)
+    classes = {}
+    for line in raw.decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lemma, kind, *_ = line.split("\t")
+            classes[lemma] = kind
+    return CueLexicon(classes=classes, version=meta["version"])
+
+
+@dataclass(frozen=True)
+class Match:
+    """Token indices of one attribution found by a pattern (sets; content may be empty)."""
+
+    pattern: str
+    cue: tuple[int, ...]
+    source: tuple[int, ...]
+    content: tuple[int, ...]
+
+
+def subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def cue_tokens(verb: Token) -> tuple[int, ...]:
+    """The cue: the verb plus its auxiliaries, negation and a particle ("pointed out")."""
+    parts = {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
+            parts.add(child.i)
+    return tuple(sorted(parts))
+
+
+def speaker_tokens(head: Token) -> tuple[int, ...]:
+    """A source noun phrase: the subject's subtree, leaving out a trailing relative clause."""
+    keep = subtree(head)
+    doc = head.doc
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        after_comma = child.i > 0 and doc[child.i - 1].text == ","
+        if child.dep_ in SPEAKER_TRIM_DEPS or (child.dep_ == "prep" and after_comma):
+            keep -= {i for i in range(child.i, len(doc)) if i in keep}  # ", in a conversation with RT"
+    ordered = sorted(keep)
+    while ordered and (doc[ordered[-1]].is_punct or doc[ordered[-1]].is_space):
+        ordered.pop()
+    while ordered and (doc[ordered[0]].is_punct or doc[ordered[0]].is_space):
+        ordered.pop(0)
+    # keep it contiguous around the head
+    run = [head.i]
+    for i in range(head.i - 1, -1, -1):
+        if i in keep:
+            run.insert(0, i)
+        else:
+            break
+    for i in range(head.i + 1, len(doc)):
+        if i in keep and i <= (ordered[-1] if ordered else head.i):
+            run.append(i)
+        else:
+            break
+    return tuple(i for i in run if not doc[i].is_space)
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The verb's subject, or a conjoined verb's shared subject ("He said ... and added ...").
+
+    INVERTED_SUBJECT: after a closing quote or comma, `”concluded the interlocutor of RT` is
+    parsed with the speaker as object; take that object as the subject.  Must not fire for
+    `he told reporters` (the verb has a subject) or mid-clause objects.
+    """
+    for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+        if candidate is None:
+            continue
+        for child in candidate.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
+                return child
+    previous = next((t for t in reversed(verb.doc[max(verb.i - 3, 0): verb.i]) if not t.is_space), None)
+    if previous is not None and (previous.text == "," or any(ch in previous.text for ch in "”»\"'’")):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > verb.i and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    return None
+
+
+def in_paragraph(doc: Doc, indices: set[int], anchor: int) -> set[int]:
+    """The indices in the same paragraph as `anchor` (no newline-bearing token between them).
+
+    Keeps captions and bylines that the sentence splitter glued on ("• kremlin.ru\n\nIn
+    addition, as Putin said, ...") out of the content.
+    """
+    breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+    lo = max((b for b in breaks if b < anchor), default=-1)
+    hi = min((b for b in breaks if b > anchor), default=len(doc))
+    return {i for i in indices if lo < i < hi}
+
+
+def _strip(doc: Doc, indices: set[int]) -> tuple[int, ...]:
+    """Drop whitespace and edge punctuation that is not a quote mark."""
+    ordered = sorted(i for i in indices if not doc[i].is_space)
+    from presswatch.quotes.marks import ALL_MARKS
+
+    def is_edge_junk(i: int) -> bool:
+        token = doc[i]
+        return token.is_punct and not any(ch in ALL_MARKS for ch in token.text)
+
+    while ordered and is_edge_junk(ordered[0]):
+        ordered.pop(0)
+    while ordered and is_edge_junk(ordered[-1]):
+        ordered.pop()
+    return tuple(ordered)
+
+
+def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """VERB_WITH_CLAUSE: cue verb + ccomp, e.g. `Putin stressed that ...`."""
+    if verb.pos_ not in ("VERB", "AUX") or not lexicon.is_cue(verb.lemma_):
+        return None
+    clauses = [child for child in verb.children if child.dep_ in CONTENT_DEPS]
+    if not clauses:
+        return None
+    subject = find_subject(verb)
+    if subject is None and verb.dep_ not in ("conj", "advcl", "parataxis", "ROOT"):
+        return None
+    if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
+        return None  # IMPERSONAL_PASSIVE: "It should be noted that ..." is the narrator's own voice
+    content: set[int] = set()
+    for clause in clauses:
+        content |= subtree(clause)
+    # quote marks hanging on the verb next to the content belong to it
+    lo, hi = min(content), max(content)
+    for child in verb.children:
+        if child.is_punct and (child.i == lo - 1 or child.i == hi + 1 or child.i == hi + 2):
+            if any(ch in child.text for ch in "“”«»„\"'‘’"):
+                content.add(child.i)
+    source = speaker_tokens(subject) if subject is not None else ()
+    content -= set(source)
+    content -= set(cue_tokens(verb))
+    return Match("VERB_WITH_CLAUSE", cue_tokens(verb), source, _strip(verb.doc, content))
+
+
+def reporting_parenthetical(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """REPORTING_PARENTHETICAL: `..., Mukhin added.` where the cue verb hangs off the reported clause."""
+    if verb.pos_ != "VERB" or not lexicon.is_bare_cue(verb.lemma_) or verb.dep_ != "parataxis":
+        return None
+    if any(child.dep_ in CONTENT_DEPS for child in verb.children):
+        return None
+    subject = find_subject(verb)
+    if subject is None or verb.i < verb.head.i:
+        return None
+    content = in_paragraph(verb.doc, subtree(verb.head) - subtree(verb), verb.i)
+    return Match("REPORTING_PARENTHETICAL", cue_tokens(verb), speaker_tokens(subject),
+                 _strip(verb.doc, content))
+
+
+def as_said(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """AS_SAID: `as Putin said, ...`; the main clause is the content."""
+    if verb.pos_ != "VERB" or not lexicon.is_bare_cue(verb.lemma_) or verb.dep_ != "advcl":
+        return None
+    marks = [child for child in verb.children if child.dep_ == "mark"]
+    if len(marks) != 1 or marks[0].lower_ != "as" or marks[0].i > verb.i:
+        return None
+    if any(child.dep_ == "advmod" and child.lower_ in ("soon", "long") for child in marks[0].children):
+        return None
+    subject = find_subject(verb)
+    if subject is None or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    content = in_paragraph(verb.doc, subtree(verb.head) - subtree(verb), verb.i)
+    clause = subtree(verb)
+    if verb.i < verb.head.i:
+        content = {i for i in content if i > max(clause)}  # not "In addition," before the as-clause
+    return Match("AS_SAID", cue_tokens(verb), speaker_tokens(subject), _strip(verb.doc, content))
+
+
+def according_to(token: Token) -> Match | None:
+    """ACCORDING_TO: `According to him, ...` (cue = "according to", source = its object)."""
+    if token.lower_ != "according":
+        return None
+    to = [child for child in token.children if child.lower_ == "to"]
+    if not to:
+        return None
+    objects = [child for child in to[0].children if child.dep_ == "pobj"]
+    if not objects:
+        return None
+    head = token.head
+    while head.dep_ in ("prep",) and head.head is not head:
+        head = head.head
+    content = in_paragraph(token.doc, subtree(head) - subtree(token), token.i)
+    if head.i == token.i or not content:
+        return None
+    return Match("ACCORDING_TO", (token.i, to[0].i), speaker_tokens(objects[0]), _strip(token.doc, content))
+
+
+def passive_by(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """PASSIVE_BY: `This was stated by Russian President Vladimir Putin`."""
+    if verb.pos_ != "VERB" or not lexicon.is_bare_cue(verb.lemma_):
+        return None
+    if not any(child.dep_ == "auxpass" for child in verb.children):
+        return None
+    agents = [child for child in verb.children if child.dep_ == "agent"]
+    subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    if not agents or not subjects:
+        return None
+    objects = [child for child in agents[0].children if child.dep_ == "pobj"]
+    if not objects:
+        return None
+    content = subtree(subjects[0])
+    if subjects[0].lower_ == "this" and len(content) == 1:
+        # `X. This was stated by Putin`: the content is the previous sentence
+        sent = verb.sent
+        if sent.start > 0:
+            previous = verb.doc[sent.start - 1].sent
+            content = {t.i for t in previous if not t.is_space} or content
+    return Match("PASSIVE_BY", cue_tokens(verb), speaker_tokens(objects[0]), _strip(verb.doc, content))
+
+
+def colon_intro(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """COLON_INTRO: `He said: the West ...`; content = what follows the colon in the sentence."""
+    if verb.pos_ != "VERB" or not lexicon.is_bare_cue(verb.lemma_):
+        return None
+    if any(child.dep_ in CONTENT_DEPS for child in verb.children):
+        return None
+    doc = verb.doc
+    colon = next((t for t in doc[verb.i + 1: min(verb.i + 4, len(doc))] if t.text == ":"), None)
+    if colon is None:
+        return None
+    subject = find_subject(verb)
+    if subject is None:
+        return None
+    end = verb.sent.end
+    content = set(range(colon.i + 1, end))
+    if len(content) < 2:
+        return None
+    return Match("COLON_INTRO", cue_tokens(verb), speaker_tokens(subject), _strip(doc, content))
+
+
+VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro)
