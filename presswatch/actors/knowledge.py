@@ -1,0 +1,153 @@
+"""The actor knowledge base: countries, organizations, agents, named actors and dated office holders.
+
+Loaded once per pipeline from the JSON files in `presswatch/actors/data/` (built by
+`scripts/build_actors.py`); each file's sha256 is checked against its `.meta.json` sidecar
+(PWE301 on mismatch, PWE302 when a file is missing).  Lookups take normalized names
+(`name_key`): lower case, single spaces, no leading "the", no possessive "'s".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from presswatch.errors import PresswatchError
+
+DATA_DIR = Path(__file__).parent / "data"
+FILES = ("countries.json", "organizations.json", "agents.json", "named.json", "people.json")
+
+# Leading article and trailing possessive, removed before lookups: "the Kremlin's" -> "kremlin".
+ARTICLE_OR_POSSESSIVE = re.compile(r"^(?:the\s+)|(?:\s*['’]s?)$")
+WHITESPACE = re.compile(r"\s+")
+# Country names that are also common given names or words; left to the statistical NER.
+RULER_EXCLUDED = frozenset({"Jordan", "Chad", "Georgia", "Guinea", "Jersey", "Niger", "Israel"})
+
+
+def name_key(text: str) -> str:
+    """Normalized lookup key of a name ("The  Kremlin's" -> "kremlin")."""
+    key = WHITESPACE.sub(" ", text.strip().lower())
+    return ARTICLE_OR_POSSESSIVE.sub("", key).strip()
+
+
+@dataclass(frozen=True)
+class Office:
+    """One dated office: country (or organization code), sector, role, ISO dates, top leader."""
+
+    country: str
+    sector: str
+    role: str | None
+    start: str | None
+    end: str | None
+    leader: bool
+
+    def holds_on(self, day: str) -> bool:
+        """True if the office was held on ISO date `day` (end exclusive)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A known person: canonical name, gender ("m", "f", "-"), aliases, offices."""
+
+    index: int
+    name: str
+    gender: str
+    aliases: tuple[str, ...]
+    offices: tuple[Office, ...]
+
+    def offices_on(self, day: str | None) -> tuple[Office, ...]:
+        """Offices held on `day`, or all offices when the day is unknown."""
+        if day is None:
+            return self.offices
+        return tuple(office for office in self.offices if office.holds_on(day))
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a country-related name means: the country, a capital, a seat of power, a city."""
+
+    country: str
+    kind: str  # "country", "adjective", "capital", "seat", "place", "org", "org_seat"
+
+
+class KnowledgeBase:
+    """Indexes over the actor data files (built at build time); create with `load_knowledge()`."""
+
+    def __init__(self, data: dict[str, Any], versions: dict[str, str]) -> None:
+        self.versions = versions
+        countries = data["countries.json"]
+        self.country_names: dict[str, str] = countries["names"]
+        self._places: dict[str, list[str]] = countries["index"]
+        self.org_seats: dict[str, str] = countries["org_seats"]
+        organizations = data["organizations.json"]
+        self.org_members = {code: tuple(org["members"]) for code, org in organizations.items()}
+        self.org_names = {code: next((n for n in org["names"] if len(n) > 5), org["names"][0])
+                          for code, org in organizations.items()}
+        self.agents: dict[str, str] = data["agents.json"]
+        self.named: dict[str, list] = data["named.json"]
+        people = data["people.json"]
+        self._people_rows: list[list] = people["people"]
+        self._person_index: dict[str, list[int]] = people["index"]
+        self._offices: list[list] = people["offices"]
+        self._ruler = [{"label": label, "pattern": text} for text, label in countries["ruler"]]
+        self._ruler += [{"label": "PERSON", "pattern": text} for text in people["ruler"]]
+        self._persons: dict[int, Person] = {}
+
+    def ruler_patterns(self) -> list[dict[str, str]]:
+        """Entity-ruler phrase patterns (case-sensitive) from the curated names."""
+        return list(self._ruler)
+
+    def place(self, text: str) -> Place | None:
+        """The country, organization, capital, seat or city a name stands for, or None."""
+        found = self._places.get(name_key(text))
+        return Place(found[0], found[1]) if found else None
+
+    def person(self, index: int) -> Person:
+        """The known person number `index`."""
+        if index not in self._persons:
+            name, gender, aliases, offices = self._people_rows[index]
+            self._persons[index] = Person(index, name, gender, tuple(aliases), tuple(
+                Office(c, s, r, a, b, bool(lead)) for c, s, r, a, b, lead in offices))
+        return self._persons[index]
+
+    def persons(self, text: str) -> tuple[Person, ...]:
+        """Known people whose name or alias is `text`."""
+        return tuple(self.person(i) for i in self._person_index.get(name_key(text), ()))
+
+    def holders(self, country: str, roles: frozenset[str] | None, leader: bool, day: str) -> tuple[Person, ...]:
+        """People holding, on `day`, an office of `country` with a role in `roles` (or the top leader)."""
+        found: list[int] = []
+        for number, office_country, _sector, role, start, end, top in self._offices:
+            if office_country != country or number in found:
+                continue
+            if not ((leader and top) or (roles is not None and role.lower() in roles)):
+                continue
+            if (start is None or start <= day) and (end is None or day < end):
+                found.append(number)
+        return tuple(self.person(number) for number in found)
+
+
+def _read_verified(path: Path) -> tuple[Any, str]:
+    meta_path = path.with_name(path.name + ".meta.json")
+    if not path.exists() or not meta_path.exists():
+        raise PresswatchError("PWE302", path=str(path))
+    raw = path.read_bytes()
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != meta.get("sha256"):
+        raise PresswatchError("PWE301", path=str(path), found=digest[:12], expected=str(meta.get("sha256"))[:12])
+    return json.loads(raw), str(meta.get("version"))
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """Load and verify every actor data file (PWE301, PWE302)."""
+    data: dict[str, Any] = {}
+    versions: dict[str, str] = {}
+    for name in FILES:
+        data[name], version = _read_verified(data_dir / name)
+        versions[f"actors/{name.removesuffix('.json')}"] = version
+    return KnowledgeBase(data, versions)

