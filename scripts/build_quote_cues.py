@@ -51,18 +51,16 @@ def curated() -> dict[str, str]:
     return classes
 
 
-def polnear_ratios(polnear: Path) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+def polnear_ratios(polnear: Path, cache: Path | None = None) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
     """Per verb lemma: (occurrences as a verb in train, occurrences as an annotated cue head)."""
-    import spacy
-
     from presswatch.evaluate.polnear import load_split
-    from presswatch.nlp import load_language
+    from presswatch.evaluate.quotes import parse_split
 
-    nlp = load_language()
     articles = load_split(polnear, "train")
+    _, docs = parse_split(articles, cache=cache)
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16), strict=True):
+    for article, doc in zip(articles, docs, strict=True):
         heads = set()
         for attribution in article.attributions:
             for start, end in attribution.cue:
@@ -81,19 +79,19 @@ def polnear_ratios(polnear: Path) -> tuple[dict[str, tuple[int, int]], dict[str,
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         checksums[split_dir] = digest.hexdigest()
-    del spacy
     return {lemma: (seen[lemma], cued[lemma]) for lemma in seen}, checksums
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--polnear", type=Path, default=None, help="PolNeAR root (has train/)")
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin file to reuse/store the train parse")
     args = parser.parse_args()
     classes = curated()
     counts: dict[str, tuple[int, int]] = {}
     checksums: dict[str, str] = {}
     if args.polnear:
-        counts, checksums = polnear_ratios(args.polnear)
+        counts, checksums = polnear_ratios(args.polnear, args.cache)
         for lemma, (seen, cued) in counts.items():
             if seen >= MIN_COUNT and cued / seen >= MIN_RATIO and lemma.isalpha():
                 classes.setdefault(lemma, "polnear")

@@ -10,3 +10,30 @@ import typer
 
 eval_app = typer.Typer(help="Score each extractor on public gold data with the corpus's standard metric.",
                        no_args_is_help=True)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    polnear: str = typer.Option(..., "--polnear", "--data", help="PolNeAR root (has train/ and dev/)"),
+    split: str = typer.Option("dev", help="split to score: dev (report) or train (development)"),
+    limit: int = typer.Option(None, help="score only the first N articles"),
+    cache: str = typer.Option(None, help="DocBin file to reuse the parse between runs"),
+    as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+) -> None:
+    """Quotes on PolNeAR: cue/source/content exact and token-overlap P/R/F1 vs a baseline."""
+    import json
+
+    from presswatch.evaluate.quotes import run
+
+    report = run(polnear, split=split, limit=limit, cache=cache)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(f"PolNeAR {report['split']}: {report['articles']} articles")
+    for system in ("presswatch", "baseline"):
+        for subset in ("all", "speech"):
+            part = report[system][subset]
+            cells = [f"{metric}.{role}={part[metric][role]['f1']:.3f}"
+                     for metric in ("exact", "overlap") for role in ("cue", "source", "content", "attribution")]
+            typer.echo(f"{system:10} {subset:6} " + " ".join(cells))
+
