@@ -11,10 +11,9 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from presswatch.ingest import ReadOptions, list_inputs, read_file
-from presswatch.pipeline import Pipeline
 from presswatch.records import Analysis, Document, Failure
 from presswatch.store import RunCounts, Store
 
@@ -63,21 +62,36 @@ def _read_numbered(files: list[Path], options: ReadOptions) -> Iterator[tuple[in
             yield number, item
 
 
+class Analyzer(Protocol):
+    """What analyzes batches: a `Pipeline` in this process or a `WorkerPool`."""
+
+    batch_size: int
+
+    def analyze_batches(
+        self, batches: Iterable[tuple[Any, list[Document]]]
+    ) -> Iterator[tuple[Any, list[Analysis | Failure]]]: ...
+
+
 def analyze_paths(
-    paths: Iterable[str | Path], pipeline: Pipeline, options: ReadOptions | None = None
+    paths: Iterable[str | Path], analyzer: Analyzer, options: ReadOptions | None = None
 ) -> Iterator[Analysis | Failure]:
     """Analyze every article under `paths` without storing; Failures for what could not be done."""
     items = (item for _, item in _read_numbered(list_inputs(paths), options or ReadOptions()))
-    for chunk in batched(items, pipeline.batch_size):
-        documents = [item for item in chunk if isinstance(item, Document)]
-        yield from (item for item in chunk if isinstance(item, Failure))
-        yield from pipeline.analyze_many(documents, on_error="skip")
+
+    def prepared() -> Iterator[tuple[list[Failure], list[Document]]]:
+        for chunk in batched(items, analyzer.batch_size):
+            yield ([item for item in chunk if isinstance(item, Failure)],
+                   [item for item in chunk if isinstance(item, Document)])
+
+    for read_failures, results in analyzer.analyze_batches(prepared()):
+        yield from read_failures
+        yield from results
 
 
 def ingest_paths(
     paths: Iterable[str | Path],
     store: Store,
-    pipeline: Pipeline,
+    analyzer: Analyzer,
     options: ReadOptions | None = None,
     batch_size: int = 64,
     command: str = "ingest",
@@ -86,30 +100,35 @@ def ingest_paths(
     """Analyze and store every article under `paths`, one transaction per batch.
 
     Documents already in the store (same text, same sha256 id) are skipped before parsing, so
-    a rerun after a crash resumes where the last committed batch ended.
+    a rerun after a crash resumes where the last committed batch ended.  Only this process
+    writes to the store.
     """
     files = list_inputs(paths)
     report = IngestReport(files=len(files))
     run_id = store.start_run(command)
     seen: set[str] = set()
-    for chunk in batched(_read_numbered(files, options or ReadOptions()), batch_size):
-        documents = [item for _, item in chunk if isinstance(item, Document)]
-        failures = [item for _, item in chunk if isinstance(item, Failure)]
-        known = store.known_ids(document.id for document in documents) | seen
-        fresh: list[Document] = []
-        for document in documents:
-            if document.id in known:
-                report.skipped += 1
-            else:
-                fresh.append(document)
-                known.add(document.id)
-        seen.update(document.id for document in fresh)
-        analyses: list[Analysis] = []
-        for result in pipeline.analyze_many(fresh, on_error="skip"):
-            (analyses if isinstance(result, Analysis) else failures).append(result)
+
+    def prepared() -> Iterator[tuple[tuple[int, int, list[Failure]], list[Document]]]:
+        for chunk in batched(_read_numbered(files, options or ReadOptions()), batch_size):
+            documents = [item for _, item in chunk if isinstance(item, Document)]
+            failures = [item for _, item in chunk if isinstance(item, Failure)]
+            known = store.known_ids(document.id for document in documents) | seen
+            fresh: list[Document] = []
+            for document in documents:
+                if document.id in known:
+                    report.skipped += 1
+                else:
+                    fresh.append(document)
+                    known.add(document.id)
+            seen.update(document.id for document in fresh)
+            yield (chunk[-1][0], len(documents), failures), fresh
+
+    for (files_done, documents, failures), results in analyzer.analyze_batches(prepared()):
+        analyses = [result for result in results if isinstance(result, Analysis)]
+        failures = failures + [result for result in results if isinstance(result, Failure)]
         report.stored += store.write_batch(analyses, failures, run_id)
         report.failures.extend(failures)
         if on_progress:
-            on_progress(BatchProgress(chunk[-1][0], len(files), len(documents)))
+            on_progress(BatchProgress(files_done, len(files), documents))
     store.finish_run(run_id, RunCounts(report.stored, report.skipped, report.failed, report.warnings))
     return report

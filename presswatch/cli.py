@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from contextlib import ExitStack
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -69,6 +71,8 @@ MaxBytes = Annotated[int, typer.Option(help="Refuse input files larger than this
 MaxChars = Annotated[int, typer.Option(help="Refuse articles longer than this many characters.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch and per database transaction.")]
 Db = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+Workers = Annotated[int, typer.Option(min=1, help="Analysis processes, each with its own model (default: all cores).")]
+ALL_CORES = os.cpu_count() or 1
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -81,7 +85,16 @@ def _fail(exc: PresswatchError) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def _load_pipeline(model: str, max_chars: int, batch_size: int = 32):
+def _load_analyzer(model: str, max_chars: int, batch_size: int, workers: int, stack: ExitStack):
+    """A Pipeline in this process (one worker) or a WorkerPool closed with `stack`."""
+    if workers > 1:
+        from presswatch.nlp import require_model
+        from presswatch.workers import WorkerPool
+
+        require_model(model)  # fail here, not in every worker
+        pool = WorkerPool(workers, model=model, max_chars=max_chars, batch_size=batch_size)
+        stack.callback(pool.close)
+        return pool
     from presswatch.pipeline import Pipeline  # loads spaCy; keep `--help` fast
 
     with err.status(f"loading {model} …"):
@@ -102,22 +115,33 @@ def analyze(
     model: Model = DEFAULT_MODEL,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    workers: Workers = 1,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Analyze articles without storing them and print the result."""
     from presswatch.batch import analyze_paths
-    from presswatch.report import print_analysis
 
     _setup_logging(verbose)
+    stack = ExitStack()
     try:
-        pipeline = _load_pipeline(model, max_chars)
+        analyzer = _load_analyzer(model, max_chars, 32, workers, stack)
     except PresswatchError as exc:
         raise _fail(exc) from None
     out = Console(highlight=False, soft_wrap=False)
     options = ReadOptions(published=published, max_bytes=max_bytes, max_chars=max_chars)
     failures: list[Failure] = []
+    with stack:
+        _print_results(analyze_paths(paths, analyzer, options), format, out, failures)
+    _report_failures(failures)
+    if any(failure.severity == "error" for failure in failures):
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _print_results(results, format: OutputFormat, out: Console, failures: list[Failure]) -> None:
+    from presswatch.report import print_analysis
+
     analyses: list[Analysis] = []
-    for result in analyze_paths(paths, pipeline, options):
+    for result in results:
         if isinstance(result, Failure):
             failures.append(result)
         elif format is OutputFormat.jsonl:
@@ -129,9 +153,6 @@ def analyze(
     if format is OutputFormat.json and analyses:
         data = analyses[0].to_dict() if len(analyses) == 1 else [analysis.to_dict() for analysis in analyses]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    _report_failures(failures)
-    if any(failure.severity == "error" for failure in failures):
-        raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
 @app.command()
@@ -143,6 +164,7 @@ def ingest(
     batch_size: BatchSize = 64,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    workers: Workers = ALL_CORES,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Analyze articles and store them; already stored articles are skipped."""
@@ -150,16 +172,18 @@ def ingest(
     from presswatch.store import Store
 
     _setup_logging(verbose)
+    stack = ExitStack()
     try:
-        pipeline = _load_pipeline(model, max_chars, batch_size=min(batch_size, 64))
-        store = Store(db)
+        store = stack.enter_context(Store(db))
+        analyzer = _load_analyzer(model, max_chars, min(batch_size, 64), workers, stack)
     except PresswatchError as exc:
+        stack.close()
         raise _fail(exc) from None
     options = ReadOptions(published=published, max_bytes=max_bytes, max_chars=max_chars)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[documents]} docs, {task.fields[rate]:.1f} docs/s"),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with store, Progress(*columns, console=err, transient=False) as progress:
+    with stack, Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("ingest", total=None, documents=0, rate=0.0)
 
         def advance(step: BatchProgress) -> None:
@@ -169,7 +193,7 @@ def ingest(
                             rate=done / elapsed)
 
         try:
-            report = ingest_paths(paths, store, pipeline, options, batch_size=batch_size,
+            report = ingest_paths(paths, store, analyzer, options, batch_size=batch_size,
                                   command="ingest " + " ".join(map(str, paths)), on_progress=advance)
         except PresswatchError as exc:
             raise _fail(exc) from None

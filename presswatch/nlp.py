@@ -20,10 +20,15 @@ DEFAULT_MAX_CHARS = 1_000_000
 Context = TypeVar("Context")
 
 
-def load_language(model: str = DEFAULT_MODEL, max_chars: int = DEFAULT_MAX_CHARS) -> Language:
-    """Load the spaCy pipeline `model` (a package name or a path); PWE201 if it is missing."""
+def require_model(model: str) -> None:
+    """Raise PWE201 unless the spaCy pipeline `model` (package name or path) is installed."""
     if not os.path.isdir(model) and importlib.util.find_spec(model) is None:
         raise PresswatchError("PWE201", model=model, package=MODEL_PACKAGES.get(model, model.replace("_", "-")))
+
+
+def load_language(model: str = DEFAULT_MODEL, max_chars: int = DEFAULT_MAX_CHARS) -> Language:
+    """Load the spaCy pipeline `model` (a package name or a path); PWE201 if it is missing."""
+    require_model(model)
     nlp = spacy.load(model)
     nlp.max_length = max(max_chars, 1)
     return nlp

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from spacy.tokens import Doc
 
@@ -19,6 +19,8 @@ from presswatch import __version__, actors, dates, events, places, quotes, techn
 from presswatch.errors import PresswatchError
 from presswatch.nlp import DEFAULT_MAX_CHARS, DEFAULT_MODEL, load_language, parse_many
 from presswatch.records import Analysis, Document, Extent, Failure
+
+Key = TypeVar("Key")
 
 STAGE_MODULES: tuple[ModuleType, ...] = (actors, quotes, events, dates, places, techniques)
 PROVIDED = ("document", "parsed", "sentences")
@@ -108,6 +110,16 @@ class Pipeline:
                 reason = exc.message if isinstance(exc, PresswatchError) else f"{type(exc).__name__}: {exc}"
                 origin = document.origin or document.id
                 yield Failure(origin, "PWE203", f"[PWE203] analysis of {origin} failed: {reason}")
+
+    def analyze_batches(
+        self, batches: Iterable[tuple[Key, list[Document]]]
+    ) -> Iterator[tuple[Key, list[Analysis | Failure]]]:
+        """Analyze `(key, documents)` batches in this process, in order, failures kept.
+
+        The same interface as `presswatch.workers.WorkerPool`, so callers need not care.
+        """
+        for key, documents in batches:
+            yield key, list(self.analyze_many(documents, on_error="skip"))
 
     def _run_stages(self, document: Document, parsed: Doc) -> Analysis:
         values: dict[str, Any] = {"document": document, "parsed": parsed,

@@ -17,7 +17,7 @@ ARTICLES = FIXTURES / "articles"
 @pytest.fixture(autouse=True)
 def reuse_loaded_pipeline(monkeypatch, pipeline):
     """Commands load the pipeline once per test session instead of once per call."""
-    monkeypatch.setattr(cli, "_load_pipeline", lambda model, max_chars, batch_size=32: pipeline)
+    monkeypatch.setattr(cli, "_load_analyzer", lambda model, max_chars, batch_size, workers, stack: pipeline)
 
 
 @pytest.fixture

@@ -1,0 +1,67 @@
+"""Analysis in several processes: each worker loads the pipeline once and analyzes whole batches.
+
+Workers send back contract JSON strings (not pickled objects), as spaCy's multi-process `pipe`
+ships serialized docs; the parent rebuilds the Analysis records.  At most two batches per worker
+are in flight, so reading never runs far ahead of analysis.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from presswatch.pipeline import Pipeline
+from presswatch.records import Analysis, Document, Failure
+
+Key = TypeVar("Key")
+
+_WORKER_PIPELINE: list[Pipeline] = []  # the one pipeline of a worker process
+
+
+def _start_worker(model: str, max_chars: int, batch_size: int) -> None:
+    _WORKER_PIPELINE.append(Pipeline(model=model, max_chars=max_chars, batch_size=batch_size))
+
+
+def _analyze_in_worker(documents: list[Document]) -> list[str | Failure]:
+    pipeline = _WORKER_PIPELINE[0]
+    return [result if isinstance(result, Failure) else result.to_json()
+            for result in pipeline.analyze_many(documents, on_error="skip")]
+
+
+class WorkerPool:
+    """A pool of analysis processes; use as a context manager."""
+
+    def __init__(self, workers: int, model: str, max_chars: int, batch_size: int = 32) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(workers, initializer=_start_worker, initargs=(model, max_chars, batch_size))
+
+    def analyze_batches(
+        self, batches: Iterable[tuple[Key, list[Document]]]
+    ) -> Iterator[tuple[Key, list[Analysis | Failure]]]:
+        """Analyze `(key, documents)` batches across the workers, yielding results in input order."""
+        pending: deque = deque()
+        for key, documents in batches:
+            pending.append((key, self._pool.apply_async(_analyze_in_worker, (documents,))))
+            if len(pending) >= 2 * self.workers:
+                yield self._collect(*pending.popleft())
+        while pending:
+            yield self._collect(*pending.popleft())
+
+    @staticmethod
+    def _collect(key: Key, job) -> tuple[Key, list[Analysis | Failure]]:
+        return key, [item if isinstance(item, Failure) else Analysis.from_json(item) for item in job.get()]
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

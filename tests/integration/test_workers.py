@@ -1,0 +1,20 @@
+"""Several analysis processes give exactly what one process gives, in the same order."""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.batch import analyze_paths, ingest_paths
+from presswatch.store import Store
+from presswatch.workers import WorkerPool
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.slow
+def test_worker_pool_matches_single_process(pipeline, tmp_path):
+    single = [result.to_json() for result in analyze_paths([EXAMPLES], pipeline)]
+    with WorkerPool(2, model=pipeline.model, max_chars=1_000_000, batch_size=4) as pool:
+        pooled = [result.to_json() for result in analyze_paths([EXAMPLES], pool)]
+        report = ingest_paths([EXAMPLES], Store(tmp_path / "s.db"), pool, batch_size=5)
+    assert pooled == single
+    assert report.stored == len(single) and report.failed == 0
