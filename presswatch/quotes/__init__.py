@@ -127,22 +127,26 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]]) -
                     assert subject is not None
                     owner = add(Match("QUOTE_WITH_CUE", cue_tokens(parsed[cue]), speaker_tokens(subject), ()))
                     break
-        if owner is None and previous is not None and _continues(parsed, previous_end, start, end):
-            owner = _Draft("CONTINUATION", (), previous.source)
-            by_cue[-10_000 - start] = owner
+        if owner is None and previous is not None and _continues(parsed, previous, previous_end, start, end):
+            owner = previous  # the same speaker goes on: one quote, content up to here
         if owner is not None:
             owner.content |= seg - set(owner.cue) - set(owner.source)
-            previous, previous_end = owner, max(owner.content)
+            if owner.content:
+                previous, previous_end = owner, max(owner.content)
     return sorted((d for d in by_cue.values() if d.content), key=lambda d: (min(d.content), d.cue))
 
 
-def _continues(parsed: Doc, previous_end: int, start: int, end: int) -> bool:
-    """A stand-alone quoted stretch right after an attributed one continues the same speaker."""
+def _continues(parsed: Doc, previous: _Draft, previous_end: int, start: int, end: int) -> bool:
+    """CONTINUATION: a stand-alone quoted stretch right after an attributed one, with nothing but
+    that quote's cue and speaker between them (`“A,” he said. “B.”`), continues the same quote.
+    Must not join a short scare quote (the "elected" president) or one after narration."""
     words = [t for t in parsed[start:end] if not t.is_punct and not t.is_space]
     if len(words) < MIN_CONTINUATION_TOKENS or previous_end < 0 or start <= previous_end:
         return False
-    gap = [t for t in parsed[previous_end + 1: start] if not t.is_space and not t.is_punct]
-    return len(gap) <= 2 and words[0].text[:1].isupper()
+    own = set(previous.cue) | set(previous.source)
+    gap = [t for t in parsed[previous_end + 1: start]
+           if not t.is_space and not t.is_punct and t.i not in own and t.dep_ not in ("prep", "pobj", "det", "npadvmod")]
+    return len(gap) <= 1 and words[0].text[:1].isupper()
 
 
 def _speaker_entity(head_start: int, head_end: int, start: int, end: int,
@@ -171,9 +175,11 @@ def _head(parsed: Doc, indices: tuple[int, ...]) -> int:
     return indices[-1]
 
 
-def _kind(content: set[int], segments: list[tuple[int, int]], parsed: Doc) -> str:
+def _kind(draft: _Draft, segments: list[tuple[int, int]], parsed: Doc) -> str:
     quoted = {i for start, end in segments for i in range(start, end)}
-    words = {i for i in content if not parsed[i].is_punct and not parsed[i].is_space}
+    lo, hi = min(draft.content), max(draft.content)
+    own = set(draft.cue) | set(draft.source)
+    words = {i for i in range(lo, hi + 1) if not parsed[i].is_punct and not parsed[i].is_space and i not in own}
     inside = words & quoted
     if words and inside == words:
         return "direct"
@@ -205,7 +211,7 @@ def extract_quotes(
                 entity = entity or _speaker_entity(word.idx, word.idx + len(word), start, end, entities)
             speaker = SpeakerRef(entity=entity,
                                  start=start, end=end, text=document.text[start:end])
-        quotes.append(Quote(id=f"q{number}", kind=_kind(draft.content, segments, parsed),  # type: ignore[arg-type]
+        quotes.append(Quote(id=f"q{number}", kind=_kind(draft, segments, parsed),  # type: ignore[arg-type]
                             content=content, cue=cue, speaker=speaker))
     return tuple(quotes)
 

@@ -25,6 +25,11 @@ CLOSING_MARKS = "”»’›"  # marks that can only close one (’ also an apos
 STRAIGHT_MARKS = "\"'"  # direction decided from context
 ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARKS + "“"
 
+# Two ASCII apostrophes or backticks used as one double quote (``like this'' or ''like this'').
+# Must match "''" and "``"; must not match a single apostrophe (don't).  Matched pairs are read
+# as one straight double quote; offsets are unchanged (the second character becomes FILLER).
+PAIRED_SINGLES = re.compile(r"''|``")
+FILLER = "\x00"
 # A paragraph break: a newline followed by optional blank lines.  Must match "\n\n" and "\n";
 # must not match a space inside a line.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -52,7 +57,10 @@ def _direction(text: str, i: int) -> str | None:
     if char in CLOSING_MARKS:
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + 1
+    while j < len(text) and text[j] == FILLER:
+        j += 1
+    after = text[j] if j < len(text) else " "
     if (before.isspace() or before in "([{—–-:") and not after.isspace():
         return "open"
     if not before.isspace():
@@ -81,6 +89,7 @@ def _closes(opener: str, char: str) -> bool:
 
 def find_quoted(text: str) -> list[tuple[int, int]]:
     """Top-level quoted ranges (start, end) including the marks, in text order, never overlapping."""
+    text = PAIRED_SINGLES.sub(lambda m: '"' + FILLER, text)
     marks: list[tuple[int, str]] = []
     for i, char in enumerate(text):
         if char in ALL_MARKS:
@@ -122,6 +131,8 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
                 stack.pop()
                 if not stack:
                     end = pos + 1
+                    while end < len(text) and text[end] == FILLER:
+                        end += 1  # the second half of a '' pair
                     k += 1
                     break
             k += 1

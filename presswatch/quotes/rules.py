@@ -36,6 +36,8 @@ CUE_LEXICON = "cue_verbs.tsv"
 CONTENT_DEPS = frozenset({"ccomp"})
 # Subjects of an active cue verb.
 SUBJECT_DEPS = frozenset({"nsubj"})
+# Adverbs that annotators keep in the cue when right before the verb ("also said").
+CUE_ADVERBS = frozenset({"also", "later", "previously", "repeatedly", "now", "again", "once"})
 # Children of a source noun phrase that a speaker mention leaves out (", who ...").
 SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl"})
 # Cue classes used: hand-curated speech and thought verbs, and verbs PolNeAR annotates as cues
@@ -103,6 +105,11 @@ def cue_tokens(verb: Token) -> tuple[int, ...]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
             parts.add(child.i)
+        elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in CUE_ADVERBS:
+            parts.add(child.i)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.text == ":":
+        parts.add(after.i)  # `said:` (PolNeAR keeps the colon in the cue)
     return tuple(sorted(parts))
 
 
@@ -115,7 +122,7 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
             continue
         after_comma = child.i > 0 and doc[child.i - 1].text == ","
         if child.dep_ in SPEAKER_TRIM_DEPS or (child.dep_ == "prep" and after_comma):
-            keep -= {i for i in range(child.i, len(doc)) if i in keep}  # ", in a conversation with RT"
+            keep -= {i for i in range(child.left_edge.i, len(doc)) if i in keep}  # ", in a conversation with RT"
     ordered = sorted(keep)
     while ordered and (doc[ordered[-1]].is_punct or doc[ordered[-1]].is_space):
         ordered.pop()
@@ -219,8 +226,9 @@ def reporting_parenthetical(verb: Token, lexicon: CueLexicon) -> Match | None:
     if any(child.dep_ in CONTENT_DEPS for child in verb.children):
         return None
     subject = find_subject(verb)
-    if subject is None or verb.i < verb.head.i:
+    if subject is None:
         return None
+    # also mid-sentence: `The thing Rubio needs, aides said, is ...`
     content = in_paragraph(verb.doc, subtree(verb.head) - subtree(verb), verb.i)
     return Match("REPORTING_PARENTHETICAL", cue_tokens(verb), speaker_tokens(subject),
                  _strip(verb.doc, content))
@@ -307,4 +315,40 @@ def colon_intro(verb: Token, lexicon: CueLexicon) -> Match | None:
     return Match("COLON_INTRO", cue_tokens(verb), speaker_tokens(subject), _strip(doc, content))
 
 
-VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro)
+# Verbs whose direct object is the addressee, not what was said ("told reporters").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "reassure", "warn", "urge", "thank",
+                             "ask", "advise", "instruct", "congratulate", "credit", "accuse", "blame"})
+# Prepositions whose object is the topic of a statement: "called for", "spoke about", "accused of".
+TOPIC_PREPS = frozenset({"for", "about", "on", "against", "of", "to"})
+
+
+def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """VERB_WITH_OBJECT: `Trump blasted the deal`, `Putin called on the parties to ...`.
+
+    Speech verbs (not thought verbs) whose object or topic phrase is what was said.  Must not
+    match a verb with a clausal complement (VERB_WITH_CLAUSE does) or with no subject, and must
+    not take an addressee ("told reporters") as content.
+    """
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not lexicon.is_bare_cue(lemma) or lexicon.classes.get(lemma) != "speech":
+        return None
+    if any(child.dep_ in CONTENT_DEPS for child in verb.children):
+        return None
+    subject = find_subject(verb)
+    if subject is None:
+        return None
+    content: set[int] = set()
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_VERBS:
+            continue
+        if child.dep_ in ("dobj", "xcomp", "oprd") or (child.dep_ == "prep" and child.lower_ in TOPIC_PREPS):
+            content |= subtree(child)
+    content = in_paragraph(verb.doc, content, verb.i)
+    if not content:
+        return None
+    return Match("VERB_WITH_OBJECT", cue_tokens(verb), speaker_tokens(subject), _strip(verb.doc, content))
+
+
+VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro, verb_with_object)

@@ -1,0 +1,238 @@
+"""Quotes stage (issue 4): each construction, negative cases, offsets, determinism, broken marks.
+
+Every sentence here is written for the test; none comes from a corpus or the seed article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.quotes import ASSIGNS, REQUIRES, extract_quotes, make_component
+from presswatch.quotes.marks import find_quoted
+from presswatch.quotes.rules import load_cue_lexicon
+from presswatch.records import Document, Entity, Span, make_span
+
+pytestmark = pytest.mark.issue(4) if hasattr(pytest.mark, "issue") else []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from presswatch.nlp import load_language
+
+    return load_language()
+
+
+def quotes_of(nlp, text: str, entities: tuple[Entity, ...] = ()):
+    document = Document.from_text(text)
+    return extract_quotes(document, nlp(text), entities)
+
+
+def only(quotes):
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# --- the quotation-mark scanner -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “a “b” c” then.", ["“a “b” c”"]),                        # nested curly quotes
+    ("«Nous sommes prêts» a-t-il dit.", ["«Nous sommes prêts»"]),         # guillemets
+    ("Er sagte „Wir sind bereit“ gestern.", ["„Wir sind bereit“"]),        # German low-high
+    ('She said "we are ready" today.', ['"we are ready"']),               # straight double
+    ("She said 'we are ready' today.", ["'we are ready'"]),               # straight single
+    ("She said ‘we are ready’ today.", ["‘we are ready’"]),               # curly single
+    ("They said ''we are ready'' today.", ["''we are ready''"]),          # doubled apostrophes
+    ("The country’s leader doesn't care.", []),                           # apostrophes only
+    ("“One.\n\nTwo.\n\nThree,” he said.", ["“One.\n\nTwo.\n\nThree,”"]),  # multi-paragraph, closed at the end
+    ("“One.\n\n“Two,” he said.", ["“One.\n\n“Two,”"]),                    # reopened each paragraph
+])
+def test_find_quoted(text, expected):
+    assert [text[s:e] for s, e in find_quoted(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["“", "”", "”x“", "“open\n\nnever closed", "\"", "''", "« »", "“a ” b “ c"])
+def test_find_quoted_unbalanced_never_crashes_or_swallows(text):
+    ranges = find_quoted(text)
+    for start, end in ranges:
+        assert 0 <= start < end <= len(text)
+        assert "\n\n" not in text[start:end] or text[start:end].count("“") > 1
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = "“Broken quote here.\n\nNarration. And “fine”."
+    assert [text[s:e] for s, e in find_quoted(text)] == ["“Broken quote here.", "“fine”"]
+
+
+# --- constructions ------------------------------------------------------------------------------
+
+def test_direct_speaker_after(nlp):
+    text = "“We will not give up the fight,” the prime minister said on Monday."
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert q.content.text == "“We will not give up the fight,”"
+    assert q.cue.text == "said"
+    assert q.speaker.text == "the prime minister"
+
+
+def test_direct_speaker_before_with_colon(nlp):
+    text = "The minister said: “We will not give up the fight.”"
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "direct"
+    assert "We will not give up the fight" in q.content.text
+    assert q.cue.text.startswith("said")
+    assert q.speaker.text == "The minister"
+
+
+def test_direct_speaker_in_middle(nlp):
+    text = "“We are ready,” Anna Petrova said, “to talk to anyone who wants peace.”"
+    q = only(quotes_of(nlp, text))
+    assert q.content.start == 0 and q.content.end == len(text)
+    assert q.speaker.text == "Anna Petrova"
+    assert q.kind == "direct"
+
+
+def test_multi_paragraph_quote_without_closing_marks(nlp):
+    text = ("“Our neighbours are facing hard times.\n\nThe harvest failed twice in a row.\n\n"
+            "Nobody can ignore that any longer,” the governor explained.")
+    q = only(quotes_of(nlp, text))
+    assert q.content.text.startswith("“Our neighbours")
+    assert q.content.text.endswith("longer,”")
+    assert q.speaker.text == "the governor"
+    assert q.cue.text == "explained"
+
+
+def test_indirect_that_clause(nlp):
+    text = "Maria Lopez stressed that the new bridge will open next year."
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "indirect"
+    assert q.content.text == "that the new bridge will open next year"
+    assert q.cue.text == "stressed"
+    assert q.speaker.text == "Maria Lopez"
+
+
+def test_according_to(nlp):
+    text = "According to him, the talks will resume in the spring."
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "According to"
+    assert q.speaker.text == "him"
+    assert q.content.text == "the talks will resume in the spring"
+
+
+def test_trailing_reporting_clause(nlp):
+    text = "The border will stay closed until further notice, the mayor added."
+    q = only(quotes_of(nlp, text))
+    assert q.content.text == "The border will stay closed until further notice"
+    assert q.cue.text == "added"
+    assert q.speaker.text == "the mayor"
+
+
+def test_as_said(nlp):
+    text = "In addition, as the spokesman said, the prices of bread will rise."
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "said"
+    assert q.speaker.text == "the spokesman"
+    assert q.content.text == "the prices of bread will rise"
+
+
+def test_speaker_with_relative_clause(nlp):
+    text = "Tom Baker, who chairs the committee, said that the vote was postponed."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text == "Tom Baker"
+    assert q.content.text == "that the vote was postponed"
+
+
+def test_passive_with_agent_takes_previous_sentence(nlp):
+    text = "The river is rising fast. This was stated by the regional governor."
+    q = only(quotes_of(nlp, text))
+    assert q.content.text == "The river is rising fast"
+    assert q.speaker.text == "the regional governor"
+
+
+def test_mixed_quote(nlp):
+    text = 'The senator said that "reckless spending" had ruined the city budget.'
+    q = only(quotes_of(nlp, text))
+    assert q.kind == "mixed"
+
+
+def test_continuation_in_next_paragraph_keeps_speaker(nlp):
+    text = ("“We have done everything we could,” the coach said.\n\n"
+            "“The players gave their best in every single game this season.”")
+    q = only(quotes_of(nlp, text))
+    assert q.content.text.endswith("season.”")
+    assert q.speaker.text == "the coach"
+
+
+def test_inverted_speaker_after_closing_mark(nlp):
+    text = "“The plan has failed completely,” concluded the analyst."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text == "the analyst"
+
+
+def test_speaker_entity_from_overlapping_mention(nlp):
+    text = "Anna Petrova said that the plant will close."
+    doc = nlp(text)
+    entity = Entity(id="e1", name="Anna Petrova", type="PERSON", actor=None,
+                    mentions=(make_span(text, 0, 12),))
+    q = only(extract_quotes(Document.from_text(text), doc, (entity,)))
+    assert q.speaker.entity == "e1"
+    other = Entity(id="e2", name="Paris", type="GPE", actor=None, mentions=(Span(30, 35, "plant"),))
+    q = only(extract_quotes(Document.from_text(text), doc, (other,)))
+    assert q.speaker.entity is None
+
+
+# --- what must not be a quote -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The river flooded three villages last spring.",
+    'Some countries recognized the "elected" president.',       # scare quotes
+    "He told a long story about his childhood.",                # speech verb, no content clause
+    "It should be noted that the bridge is old.",               # narrator's impersonal passive
+    "As soon as the meeting ended, the crowd left the square.",
+    "The company’s profits rose by 5% in the third quarter.",
+])
+def test_not_quotes(nlp, text):
+    assert quotes_of(nlp, text) == ()
+
+
+# --- contract ----------------------------------------------------------------------------------
+
+CONTRACT_TEXTS = [
+    "",
+    "   \n\n  ",
+    "“Unclosed quote runs on\n\nand on, the minister said",
+    "” stray closing mark, he said “ and a stray opening one",
+    "'' '' ' ' \" \" « » „ “ ‘ ’",
+    "“A,” she said. “B is here,” he added. According to them, C. As she noted, D.",
+]
+
+
+@pytest.mark.parametrize("text", CONTRACT_TEXTS)
+def test_offsets_valid_and_deterministic(nlp, text):
+    first = quotes_of(nlp, text)
+    second = quotes_of(nlp, text)
+    assert first == second
+    for number, quote in enumerate(first, start=1):
+        assert quote.id == f"q{number}"
+        assert quote.kind in ("direct", "indirect", "mixed")
+        for span in (quote.content, quote.cue, quote.speaker):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(text)
+                assert span.text == text[span.start:span.end]
+    assert [q.content.start for q in first] == sorted(q.content.start for q in first)
+
+
+def test_stage_interface(nlp):
+    assert REQUIRES == ("document", "parsed", "entities") and ASSIGNS == "quotes"
+    component = make_component(nlp)
+    text = "The mayor said that the roads are clear."
+    document = Document.from_text(text)
+    out = component(document=document, parsed=nlp(text), entities=())
+    assert isinstance(out, tuple) and len(out) == 1
+    assert document.text == text  # input not mutated
+
+
+def test_cue_lexicon_is_verified_and_versioned():
+    lexicon = load_cue_lexicon()
+    assert lexicon.version
+    assert lexicon.is_cue("say") and lexicon.is_cue("stress")
+    assert not lexicon.is_cue("eat")
