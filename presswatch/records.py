@@ -142,6 +142,9 @@ class EventDate:
     value: str
     precision: DatePrecision
     text: str | None = None
+    start: int | None = None  # offsets of the temporal expression in the document text
+    end: int | None = None
+    method: str | None = None  # how it was found: "clause", "sentence", "narrative"; then the rule
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ class Location:
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    start: int | None = None  # offsets of the place mention in the document text (None for fallbacks)
+    end: int | None = None
+    precision: str | None = None  # what was found: "city", "admin1", "country", "border", "region"
+    method: str | None = None  # how it was tied to the event: "clause", "sentence", "actor_country"
+    countries: tuple[str, ...] = ()  # every country involved, e.g. both sides of a border
 
 
 @dataclass(frozen=True)

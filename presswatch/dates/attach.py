@@ -1,0 +1,121 @@
+"""Choose each event's date from the temporal expressions of its text (issue 6).
+
+In order:
+1. "clause": a resolved expression in the trigger's own clause (the trigger, or for a noun trigger
+   such as "clashes" the verb it belongs to, governs the expression without crossing a clause
+   boundary): "On September 12, the situation ... escalated"; "a meeting ... in February".
+2. "sentence": a resolved expression framing the whole sentence (attached to the sentence root):
+   "At the beginning of 2022, ... Kazakhstan, where ... mass protests began".
+3. "narrative": the sentence has no resolved expression, the trigger is in the past tense, and a
+   resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
+   heading between): "On September 12, the situation escalated. The ministry said the military
+   opened fire ..."
+Otherwise the event has no date: nothing is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from presswatch.dates.normalize import Resolution
+
+# Dependencies that start a new clause: an expression does not cross them to reach a trigger.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
+# Verb tags of a present-tense clause ("are trying", "has launched"): no narrative date for them.
+PRESENT_TAGS = frozenset({"VBP", "VBZ", "MD"})
+NARRATIVE_WINDOW = 2
+CAPTION_MARKS = ("•", "©", "*", "-")
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """A sentence of the parse: offsets, whether it is a heading or a caption line."""
+
+    start: int
+    end: int
+    heading: bool
+    caption: bool
+
+
+def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
+    """Sentences with whitespace trimmed; a short line without end punctuation is a heading."""
+    infos = []
+    for sent in parsed.sents:
+        tokens = [token for token in sent if not token.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = parsed.text[start:end]
+        caption = text.startswith(CAPTION_MARKS)
+        heading = not caption and len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", "»"))
+        infos.append(SentenceInfo(start, end, heading, caption))
+    return infos
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause `token` belongs to (a verb, or the sentence root)."""
+    while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i and not (
+            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+        token = token.head
+    return token
+
+
+def _root_token(parsed: Doc, start: int, end: int) -> Token | None:
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _is_past(trigger: Token) -> bool:
+    head = _clause_head(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
+    tags = {head.tag_} | {child.tag_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    return not (tags & PRESENT_TAGS)
+
+
+def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[Resolution, ...],
+                trigger_start: int, trigger_end: int) -> tuple[Resolution, str] | None:
+    """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
+    how it was chosen ("clause", "sentence", "narrative"); None when the text gives no date."""
+    trigger = _root_token(parsed, trigger_start, trigger_end)
+    if trigger is None:
+        return None
+    index = next((i for i, info in enumerate(sentences) if info.start <= trigger_start < info.end + 1), None)
+    if index is None:
+        return None
+    sentence = sentences[index]
+    resolved = [r for r in resolutions if r.value is not None]
+    here = [r for r in resolved if sentence.start <= r.expression.start < sentence.end]
+    trigger_clause = _clause_head(trigger)
+    clause_matches, sentence_matches = [], []
+    for resolution in here:
+        token = _root_token(parsed, resolution.expression.start, resolution.expression.end)
+        if token is None:
+            continue
+        clause = _clause_head(token)
+        distance = abs(token.i - trigger.i)
+        if clause.i == trigger_clause.i or trigger in token.ancestors and clause.i == _clause_head(trigger).i:
+            clause_matches.append((distance, resolution))
+        elif clause.i == token.sent.root.i and trigger.sent.root.i == clause.i:
+            sentence_matches.append((distance, resolution))
+    for matches, how in ((clause_matches, "clause"), (sentence_matches, "sentence")):
+        if matches:
+            return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
+    if here or not _is_past(trigger):
+        return None
+    back = 0
+    for earlier_index in range(index - 1, -1, -1):
+        earlier = sentences[earlier_index]
+        if earlier.heading:
+            return None
+        if earlier.caption:
+            continue
+        back += 1
+        if back > NARRATIVE_WINDOW:
+            return None
+        inside = [r for r in resolved if earlier.start <= r.expression.start < earlier.end]
+        if inside:
+            return inside[-1], "narrative"
+    return None

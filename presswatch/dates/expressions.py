@@ -1,0 +1,78 @@
+"""Find temporal expressions: the named patterns of `rules.py` plus spaCy DATE entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from presswatch.dates.rules import DATE_CUES, PATTERNS
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One temporal expression: offsets, the pattern that found it, its named groups."""
+
+    start: int
+    end: int
+    text: str
+    pattern: str  # a rules.PATTERNS name, or "NER" for a spaCy DATE entity no pattern matched
+    kind: str  # "absolute", "publication", "narrative" or "unknown"
+    groups: tuple[tuple[str, str], ...] = ()
+
+    def group(self, name: str) -> str | None:
+        """The named group `name`, or None if it did not take part in the match."""
+        return dict(self.groups).get(name)
+
+
+def _date_entity_spans(parsed: Doc | None) -> list[tuple[int, int]]:
+    if parsed is None:
+        return []
+    return [(ent.start_char, ent.end_char) for ent in parsed.ents if ent.label_ in ("DATE", "TIME")]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _needs_support(pattern: str, groups: dict[str, str]) -> bool:
+    """A bare month or bare year counts only with a cue word or a spaCy DATE entity."""
+    if pattern == "MONTH":
+        return not (groups.get("year") or groups.get("part") or groups.get("cue"))
+    if pattern == "YEAR":
+        return not groups.get("cue")
+    return False
+
+
+def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...]:
+    """Every temporal expression in `text`, in text order, non-overlapping (longest wins).
+
+    Reads the named patterns (rules.PATTERNS) and spaCy DATE/TIME entities of `parsed`; returns
+    TimeExpressions whose offsets index `text`.  An entity no pattern covers is kept with
+    pattern "NER" (it is a temporal expression the normalizer may not resolve, e.g. "several days").
+    """
+    entity_spans = _date_entity_spans(parsed)
+    candidates: list[tuple[int, int, int, TimeExpression]] = []
+    for priority, pattern in enumerate(PATTERNS):
+        for match in pattern.regex.finditer(text):
+            groups = {key: value for key, value in match.groupdict().items() if value is not None}
+            if match.end() <= match.start():
+                continue
+            if groups.get("cue", "").lower() not in DATE_CUES and "cue" in groups and pattern.name == "YEAR":
+                groups.pop("cue")
+            if _needs_support(pattern.name, groups) and not _overlaps(match.start(), match.end(), entity_spans):
+                continue
+            expression = TimeExpression(match.start(), match.end(), match.group(0), pattern.name, pattern.kind,
+                                        tuple(sorted(groups.items())))
+            candidates.append((-(match.end() - match.start()), priority, match.start(), expression))
+    chosen: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for _, _, _, expression in sorted(candidates, key=lambda item: item[:3]):
+        if not _overlaps(expression.start, expression.end, taken):
+            chosen.append(expression)
+            taken.append((expression.start, expression.end))
+    for start, end in entity_spans:
+        if not _overlaps(start, end, taken) and text[start:end].strip():
+            chosen.append(TimeExpression(start, end, text[start:end], "NER", "unknown"))
+            taken.append((start, end))
+    return tuple(sorted(chosen, key=lambda expression: expression.start))

@@ -1,0 +1,338 @@
+"""Normalize temporal expressions against the publication date and the narrative (issue 6).
+
+Values are ISO strings cut to their precision: "2022-09-12" (day), "2022-09" (month), "2022" (year).
+
+Anchors, in order of trust:
+- the text itself: a complete date ("12 September 2022");
+- a year stated in the same sentence ("In September 2022 ... on the 12th");
+- the publication date (`Document.published`): a month or day without a year takes the latest year
+  that does not put it more than two months after publication ("in February" in an October 2022
+  article is February 2022); "yesterday", "on Tuesday", "earlier this month" count from it;
+- the narrative: "the next day" counts from the previous day-precise date in the text, "two
+  years after the elections" from the earlier dated mention of the elections.
+With no publication date, month/day forms take a year stated up to three sentences earlier at full
+precision; otherwise they take the latest year the text states, and
+publication-relative forms count from the latest complete date in the text; both with the precision
+lowered one step (day -> month -> year); with neither, they stay unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from presswatch.dates.expressions import TimeExpression
+from presswatch.dates.rules import MONTHS, NUMBER_WORDS, WEEKDAYS, noun_stems
+
+PRECISIONS = ("day", "month", "year")
+FUTURE_WINDOW = timedelta(days=62)  # a yearless date may lie at most this far after publication
+NARRATIVE_SENTENCES = 3  # without publication date, a year stated this many sentences back still holds
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A temporal expression and what it resolves to (value None: not resolvable)."""
+
+    expression: TimeExpression
+    value: str | None
+    precision: str | None
+    anchor: str | None  # "text", "sentence-year", "publication", "narrative", "text-year", "text-latest"
+
+
+@dataclass(frozen=True)
+class _When:
+    day: date
+    precision: str
+    coarse: bool = False  # reported one precision step lower than computed (a guessed year)
+
+    def reported(self) -> str:
+        return self.coarsen().precision if self.coarse else self.precision
+
+    def value(self) -> str:
+        if self.coarse:
+            return _When(self.day, self.reported()).value()
+        if self.precision == "day":
+            return self.day.isoformat()
+        if self.precision == "month":
+            return f"{self.day.year:04d}-{self.day.month:02d}"
+        return f"{self.day.year:04d}"
+
+    def coarsen(self) -> _When:
+        return _When(self.day, PRECISIONS[min(PRECISIONS.index(self.precision) + 1, 2)], self.coarse)
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication date as a `date`, or None when unknown or not ISO."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _number(word: str | None) -> int | None:
+    if word is None:
+        return None
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _month_number(expression: TimeExpression) -> int | None:
+    if expression.group("monthnum"):
+        return int(expression.group("monthnum") or 0)
+    name = expression.group("month")
+    return MONTHS.get(name.lower().rstrip(".")) if name else None
+
+
+def _day_number(expression: TimeExpression) -> int | None:
+    day = expression.group("day")
+    return int("".join(ch for ch in day if ch.isdigit())) if day else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _offset(anchor: _When, amount: int, unit: str) -> _When | None:
+    """`anchor` moved by `amount` units; the precision is the coarser of anchor and unit."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "week"):
+        if anchor.precision != "day":
+            return None
+        return _When(anchor.day + timedelta(days=amount * (7 if unit == "week" else 1)), "day")
+    if unit == "month":
+        if anchor.precision == "year":
+            return None
+        return _When(_shift_months(anchor.day, amount), "month")
+    if unit == "year":
+        return _When(_shift_months(anchor.day, 12 * amount), "year")
+    return None
+
+
+class _Context:
+    """What the normalizer knows while it reads the expressions in text order."""
+
+    def __init__(self, published: date | None, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.published = published
+        self.text = text
+        self.sentences = sentences
+        self.last_day: _When | None = None
+        self.history: list[tuple[TimeExpression, _When]] = []
+        self.years_seen: list[tuple[int, int, int | None]] = []  # (offset, year, month) stated
+        self.latest_text_date: _When | None = None
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return offset, offset
+
+    def sentence_index(self, offset: int) -> int:
+        for index, (_start, end) in enumerate(self.sentences):
+            if offset < end:
+                return index
+        return len(self.sentences)
+
+    def reference(self) -> tuple[_When, str] | None:
+        """The day that publication-relative forms count from, and how it was chosen."""
+        if self.published is not None:
+            return _When(self.published, "day"), "publication"
+        if self.latest_text_date is not None:
+            return self.latest_text_date, "text-latest"
+        return None
+
+
+def _explicit_year(expression: TimeExpression) -> int | None:
+    year = expression.group("year")
+    return int(year) if year else None
+
+
+def _complete(expression: TimeExpression) -> _When | None:
+    """The date of an absolute expression that states its own year (else None)."""
+    year = _explicit_year(expression)
+    if year is None:
+        return None
+    month = _month_number(expression)
+    day = _day_number(expression)
+    if month and day:
+        found = _safe_date(year, month, day)
+        return _When(found, "day") if found else None
+    if month:
+        return _When(date(year, month, 1), "month")
+    part = (expression.group("part") or expression.group("part2") or "").lower()
+    if expression.pattern == "YEAR_PART" and part in ("beginning", "start"):
+        return _When(date(year, 1, 1), "month")
+    if expression.pattern == "YEAR_PART" and part == "end":
+        return _When(date(year, 12, 1), "month")
+    return _When(date(year, 1, 1), "year")
+
+
+def _absolute(expression: TimeExpression, context: _Context,
+              sentence_years: dict[tuple[int, int], int]) -> tuple[_When, str] | None:
+    complete = _complete(expression)
+    if complete is not None:
+        return complete, "text"
+    month = _month_number(expression)
+    if month is None:
+        return None
+    day = _day_number(expression)
+    precision = "day" if day else "month"
+    year_in_sentence = sentence_years.get(context.sentence_of(expression.start))
+    if year_in_sentence is not None:
+        found = _safe_date(year_in_sentence, month, day or 1)
+        return (_When(found, precision), "sentence-year") if found else None
+    if context.published is not None:
+        limit = context.published + FUTURE_WINDOW
+        for year in (context.published.year + 1, context.published.year, context.published.year - 1):
+            found = _safe_date(year, month, day or 1)
+            if found is not None and found <= limit:
+                return _When(found, precision), "publication"
+        return None
+    here = context.sentence_index(expression.start)
+    recent = [year for offset, year, stated_month in context.years_seen
+              if offset < expression.start and stated_month in (None, month)
+              and here - context.sentence_index(offset) <= NARRATIVE_SENTENCES]
+    if recent:  # no publication date: a year stated just before ("In September 2022 ... On the 12th")
+        found = _safe_date(recent[-1], month, day or 1)
+        return (_When(found, precision), "narrative-year") if found else None
+    if context.years_seen:  # else the latest year the text states, less precise
+        found = _safe_date(max(year for _, year, _ in context.years_seen), month, day or 1)
+        return (_When(found, precision, coarse=True), "text-year") if found else None
+    return None
+
+
+def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
+    reference = context.reference()
+    if reference is None:
+        return None
+    ref, how = reference
+    result: _When | None = None
+    if expression.pattern == "PUBLICATION_DAY":
+        word = " ".join((expression.group("word") or "").lower().split())
+        back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2}.get(word, 0)
+        result = _When(ref.day - timedelta(days=back), "day")
+    elif expression.pattern == "WEEKDAY":
+        weekday = WEEKDAYS[(expression.group("weekday") or "").lower()]
+        mod = " ".join((expression.group("mod") or "").lower().split())
+        if mod == "next":
+            result = _When(ref.day + timedelta(days=(weekday - ref.day.weekday()) % 7 or 7), "day")
+        elif mod == "last":
+            result = _When(ref.day - timedelta(days=(ref.day.weekday() - weekday) % 7 or 7), "day")
+        else:
+            result = _When(ref.day - timedelta(days=(ref.day.weekday() - weekday) % 7), "day")
+    elif expression.pattern == "PUBLICATION_PERIOD":
+        mod = " ".join((expression.group("mod") or "").lower().split())
+        unit = (expression.group("unit") or "").lower()
+        step = {"this": 0, "next": 1}.get(mod, -1)
+        if unit == "week":
+            result = _When(ref.day + timedelta(days=7 * step), "month")
+        elif unit == "month":
+            result = _When(_shift_months(ref.day, step), "month")
+        else:
+            result = _When(_shift_months(ref.day, 12 * step), "year")
+    elif expression.pattern == "PUBLICATION_AGO":
+        amount = _number(expression.group("n"))
+        unit = (expression.group("unit") or "").lower().rstrip("s")
+        if amount is not None:
+            result = _offset(_When(ref.day, "day"), -amount, unit)
+            if result is not None and unit == "week":
+                result = _When(result.day, "month")
+    if result is None:
+        return None
+    if ref.precision != "day" or how != "publication":
+        result = result.coarsen()
+    return result, how
+
+
+def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
+    if expression.pattern == "NARRATIVE_DAY":
+        if context.last_day is None:
+            return None
+        phrase = " ".join((expression.group("phrase") or "").lower().split())
+        if any(word in phrase for word in ("next", "following", "after")):
+            step = 1
+        elif any(word in phrase for word in ("previous", "preceding", "before")):
+            step = -1
+        else:
+            step = 0
+        return _When(context.last_day.day + timedelta(days=step), "day", context.last_day.coarse), "narrative"
+    amount = _number(expression.group("n"))
+    if amount is None:
+        return None
+    direction = (expression.group("dir") or "").lower()
+    sign = -1 if direction.startswith(("earlier", "before")) else 1
+    unit = expression.group("unit") or ""
+    if expression.pattern == "NARRATIVE_OFFSET":
+        anchor = context.history[-1][1] if context.history else None
+    else:  # NARRATIVE_EVENT_OFFSET: the last dated expression whose sentence names the noun
+        stems = [stem for stem in noun_stems(expression.group("noun") or "") if len(stem) > 3]
+        anchor = None
+        for earlier, when in reversed(context.history):
+            start, end = context.sentence_of(earlier.start)
+            sentence = context.text[start:end].lower()
+            if stems and any(stem in sentence for stem in stems):
+                anchor = when
+                break
+    if anchor is None:
+        return None
+    result = _offset(anchor, sign * amount, unit)
+    if result is not None and anchor.coarse:
+        result = _When(result.day, result.precision, coarse=True)
+    return (result, "narrative") if result else None
+
+
+def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str | None, text: str,
+                        sentences: list[tuple[int, int]]) -> tuple[Resolution, ...]:
+    """Resolve each expression (in text order) to a value and precision, or leave it None.
+
+    Reads the publication date (ISO or None), the text and its sentence offsets (for same-sentence
+    years and the nouns of "N years after the X"); returns one Resolution per expression.
+    """
+    context = _Context(parse_published(published), text, sentences)
+    sentence_years: dict[tuple[int, int], int] = {}
+    for expression in expressions:
+        year = _explicit_year(expression)
+        complete = _complete(expression) if expression.kind == "absolute" else None
+        if year is not None:
+            sentence_years.setdefault(context.sentence_of(expression.start), year)
+            context.years_seen.append((expression.start, year, _month_number(expression)))
+        if complete is not None and complete.precision == "day":
+            if context.latest_text_date is None or complete.day > context.latest_text_date.day:
+                context.latest_text_date = complete
+    if context.latest_text_date is None:  # fall back to the latest stated month or year
+        for expression in expressions:
+            complete = _complete(expression) if expression.kind == "absolute" else None
+            if complete is not None and (context.latest_text_date is None
+                                         or complete.day > context.latest_text_date.day):
+                context.latest_text_date = complete
+    resolutions = []
+    for expression in expressions:
+        found: tuple[_When, str] | None = None
+        if expression.kind == "absolute":
+            found = _absolute(expression, context, sentence_years)
+        elif expression.kind == "publication":
+            found = _publication(expression, context)
+        elif expression.kind == "narrative":
+            found = _narrative(expression, context)
+        if found is None:
+            resolutions.append(Resolution(expression, None, None, None))
+            continue
+        when, anchor = found
+        if when.precision == "day":
+            context.last_day = when
+        context.history.append((expression, when))
+        resolutions.append(Resolution(expression, when.value(), when.reported(), anchor))
+    return tuple(resolutions)

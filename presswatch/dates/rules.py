@@ -1,0 +1,141 @@
+"""Named patterns for temporal expressions (issue 6).
+
+Each pattern is matched over the document text (offsets are `re.Match` positions in the text, so
+a repeated phrase is found at each of its own places).  Every pattern says what it must and must
+not match; tests/unit/test_dates.py checks both.  The normalizer in `normalize.py` reads the named
+groups, so a pattern's `kind` decides which anchor resolves it:
+
+- absolute: complete dates ("12 September 2022") or dates completed with the publication year
+  ("On September 12", "in February") - see `normalize.py` for the year window;
+- publication: relative to the publication date ("yesterday", "on Tuesday", "earlier this month");
+- narrative: relative to the previous resolved date in the text ("the next day", "two days later",
+  "two years after the elections").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Capitalized month names, full or abbreviated ("Sept.", "Sep"); never lower-case "may" or "march"
+# (the verbs).  Abbreviations need the dot or a following day number to count (see patterns).
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ON = r"(?:(?i:on|since|until|by|from|before|after)\s+(?:the\s+)?)?"
+
+
+@dataclass(frozen=True)
+class TimePattern:
+    """A named pattern: what it matches (`regex`), which anchor resolves it (`kind`)."""
+
+    name: str
+    kind: str  # "absolute", "publication" or "narrative"
+    regex: re.Pattern[str]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+PATTERNS: tuple[TimePattern, ...] = (
+    # ISO dates "2022-09-12".  Not "2022-09" or "2020-2022".
+    TimePattern("ISO_DATE", "absolute", _compile(
+        r"\b(?P<year>(?:19|20)\d{2})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
+    # "the night of 12 to 13 September", "12-13 September 2022"; the range resolves to its first
+    # day.  Not "12 to 13 soldiers".
+    TimePattern("DAY_RANGE_MONTH", "absolute", _compile(
+        rf"(?i:(?:on\s+)?the\s+night\s+of\s+)?\b(?P<day>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<day2>{_DAY})"
+        rf"\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b")),
+    # "September 12-13", "Sept. 12 to 14, 2022".  Not "September 2022".
+    TimePattern("MONTH_DAY_RANGE", "absolute", _compile(
+        rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?:-|–|(?i:to))\s*(?P<day2>{_DAY})\b"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?")),
+    # "On September 12", "September 12, 2022", "Sept. 12th".  Not "September 2022" (the day needs
+    # a word boundary after at most two digits) and not "May 5 soldiers"?  It would: day numbers
+    # after a month are read as days, as news style writes them.
+    TimePattern("MONTH_DAY", "absolute", _compile(
+        rf"{_ON}\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    # "13 September", "on 12 September 2022", "the 5th of May".  Not "13 soldiers".
+    TimePattern("DAY_MONTH", "absolute", _compile(
+        rf"{_ON}\b(?P<day>{_DAY})\s+(?:(?i:of)\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b")),
+    # "mid-September", "early February 2022", "in late August", "in February", "August 2020".
+    # A bare month name ("March") counts only with a cue word, a year or a spaCy DATE entity
+    # (checked in expressions.py): "the March for Freedom" is not a date.
+    TimePattern("MONTH", "absolute", _compile(
+        rf"(?:(?P<cue>(?i:in|since|until|by|from|during|through|throughout|last|this|next|early|late|"
+        rf"mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))(?:\s+|-))?"
+        rf"(?:(?P<part>(?i:early|mid|late))(?:\s+|-))?\b(?P<month>{_MONTH_FULL})\b"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    # "At the beginning of 2022", "the end of 2021", "early 2022", "mid-2021".  Not "2022 troops".
+    TimePattern("YEAR_PART", "absolute", _compile(
+        r"(?:(?i:at|in|by|until|since|from)\s+)?(?:(?i:the\s+)?(?P<part>(?i:beginning|start|end|middle|"
+        r"first\s+half|second\s+half))\s+(?i:of)\s+|(?P<part2>(?i:early|mid|late))(?:\s+|-))"
+        rf"(?P<year>{_YEAR})\b")),
+    # "in 2020", "since 2014", "the 2020 presidential election" (the year alone).  A bare number
+    # counts only with a cue word or a spaCy DATE entity (checked in expressions.py): not "2000 troops".
+    TimePattern("YEAR", "absolute", _compile(
+        rf"(?:(?P<cue>(?i:in|since|until|by|from|during|of|throughout))\s+)?\b(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)")),
+    # "yesterday", "today", "tonight", "this morning", "overnight", "the day before yesterday".
+    TimePattern("PUBLICATION_DAY", "publication", _compile(
+        r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|"
+        r"this\s+(?:morning|afternoon|evening)|last\s+night))\b")),
+    # "on Tuesday", "last Tuesday", "Tuesday night", "next Friday".  Not "Tuesday's" forms? They
+    # match too ("Tuesday's attack" happened on Tuesday).
+    TimePattern("WEEKDAY", "publication", _compile(
+        rf"(?:(?P<mod>(?i:last|this|next|on|early\s+on|late\s+on|since|until|by|from))\s+)?"
+        rf"\b(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?")),
+    # "earlier this month", "this year", "last month", "next week", "later this week".
+    TimePattern("PUBLICATION_PERIOD", "publication", _compile(
+        r"\b(?:(?P<edge>(?i:earlier|later))\s+)?(?P<mod>(?i:this|last|next|the\s+previous|the\s+past))\s+"
+        r"(?P<unit>(?i:week|month|year))\b")),
+    # "three days ago", "a week ago", "two years ago".
+    TimePattern("PUBLICATION_AGO", "publication", _compile(
+        rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")),
+    # "the next day", "the following day", "the day before", "the same day", "that day".
+    TimePattern("NARRATIVE_DAY", "narrative", _compile(
+        r"\b(?P<phrase>(?i:the\s+(?:next|following|previous|preceding|same)\s+day|the\s+day\s+(?:before|after)|"
+        r"that\s+(?:same\s+)?day|the\s+next\s+morning|the\s+following\s+morning))\b")),
+    # "two days later", "a day earlier", "a week later", "three days after that".
+    TimePattern("NARRATIVE_OFFSET", "narrative", _compile(
+        rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
+        r"(?P<dir>(?i:later|earlier|after\s+that|before\s+that|afterwards))\b")),
+    # "two years after the elections", "a week before the vote": relative to an earlier dated
+    # mention of that noun.  Not "two years after" alone (that is NARRATIVE_OFFSET's "after that").
+    TimePattern("NARRATIVE_EVENT_OFFSET", "narrative", _compile(
+        rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:after|before))\s+"
+        r"(?i:the\s+)?(?!that\b)(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b")),
+)
+
+# Cue words before a bare month or year that make it a date ("in February", "since 2014").
+DATE_CUES = frozenset({"in", "since", "until", "by", "from", "during", "of", "through", "throughout",
+                       "last", "this", "next", "early", "late", "mid"})
+
+# "N years after the X" anchors on an earlier dated expression whose sentence mentions X; these
+# stems are what is looked for ("presidential elections" -> "presidential", "election").
+def noun_stems(noun: str) -> tuple[str, ...]:
+    """Crude singular stems of the words of an event phrase ("elections" -> "election")."""
+    stems = []
+    for word in noun.lower().split():
+        for suffix in ("ies", "s"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 3:
+                word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+                break
+        stems.append(word)
+    return tuple(stems)
