@@ -17,6 +17,7 @@ from pathlib import Path
 
 from presswatch.errors import PresswatchError
 from presswatch.records import Analysis, Failure
+from presswatch.tables import TABLES, rows
 
 SCHEMA_VERSION = 1
 
@@ -231,45 +232,17 @@ class Store:
         return stored
 
     def _insert_analysis(self, analysis: Analysis, run_id: int | None) -> int:
-        doc = analysis.document
+        table_rows = rows(analysis)
+        (document,) = table_rows.pop("documents")
         cursor = self.connection.execute(
-            "INSERT OR IGNORE INTO documents(id, title, url, outlet, published, language, origin, text, analysis,"
-            " run_id, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.title, doc.url, doc.outlet, doc.published, doc.language, doc.origin, doc.text,
-             analysis.to_json(), run_id, _now()))
+            f"INSERT OR IGNORE INTO documents({_column_list(TABLES['documents'])}, run_id, ingested_at)"
+            f" VALUES ({', '.join('?' * (len(document) + 2))})", (*document, run_id, _now()))
         if cursor.rowcount == 0:
             return 0
-        names = {entity.id: entity.name for entity in analysis.entities}
-        self.connection.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, e.id, e.name, e.type, e.actor and e.actor.country, e.actor and e.actor.sector,
-              e.actor and e.actor.role) for e in analysis.entities])
-        self.connection.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
-            [(doc.id, e.id, m.start, m.end, m.text) for e in analysis.entities for m in e.mentions])
-        self.connection.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, q.id, q.kind, q.content.start, q.content.end, q.content.text,
-              q.cue and q.cue.start, q.cue and q.cue.end, q.cue and q.cue.text,
-              q.speaker and q.speaker.entity, q.speaker and q.speaker.start, q.speaker and q.speaker.end,
-              q.speaker and q.speaker.text,
-              q.speaker and (names.get(q.speaker.entity or "") or q.speaker.text)) for q in analysis.quotes])
-        self.connection.executemany(
-            "INSERT INTO events VALUES (" + ",".join("?" * 33) + ")",
-            [(doc.id, v.id, v.type, v.mode, v.cameo, v.goldstein, v.quad_class,
-              v.acled and v.acled.event_type, v.acled and v.acled.sub_event_type,
-              v.source and v.source.entity, v.source and v.source.country, v.source and v.source.sector,
-              v.source and v.source.text,
-              v.target and v.target.entity, v.target and v.target.country, v.target and v.target.sector,
-              v.target and v.target.text,
-              v.date and v.date.value, v.date and v.date.precision, v.date and v.date.text,
-              v.location and v.location.name, v.location and v.location.country,
-              v.location and v.location.admin1, v.location and v.location.lat, v.location and v.location.lon,
-              v.status, v.attributed_to, v.trigger.start, v.trigger.end, v.trigger.text,
-              v.sentence.start, v.sentence.end, v.confidence) for v in analysis.events])
-        self.connection.executemany(
-            "INSERT INTO techniques VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc.id, t.technique, t.start, t.end, t.text, t.confidence) for t in analysis.techniques])
+        for table, values in table_rows.items():
+            self.connection.executemany(
+                f"INSERT INTO {table}({_column_list(TABLES[table])}) VALUES ({', '.join('?' * len(TABLES[table]))})",
+                values)
         return 1
 
     # -- reading -------------------------------------------------------------------------
@@ -349,6 +322,11 @@ class _Transaction:
         if isinstance(exc, sqlite3.Error):
             raise self.store._translate(exc) from exc
         return False
+
+
+def _column_list(columns: tuple[str, ...]) -> str:
+    """Column names quoted for SQL; they come from the fixed `TABLES` layout, never from input."""
+    return ", ".join(f'"{column}"' for column in columns)
 
 
 def _statements(script: str) -> Iterator[str]:

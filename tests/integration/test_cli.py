@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from presswatch import cli
-from presswatch.records import Analysis
+from presswatch.ingest import read_sources
+from presswatch.records import Analysis, Document
 from tests.conftest import EXAMPLES, FIXTURES
 
 ARTICLES = FIXTURES / "articles"
@@ -38,7 +39,9 @@ def test_analyze_jsonl_one_line_per_document(runner):
     result = runner.invoke(cli.app, ["analyze", str(ARTICLES), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == 6  # txt + html + 2 jsonl lines + 2 feed entries
+    expected = [item for item in read_sources([ARTICLES]) if isinstance(item, Document)]
+    assert len(lines) == len(expected) >= 6  # txt, html, 2 jsonl lines, 2 feed entries at least
+    assert [Analysis.from_json(line).document.id for line in lines] == [document.id for document in expected]
     assert all(Analysis.from_json(line).schema == "presswatch.analysis/1" for line in lines)
 
 
