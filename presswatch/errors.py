@@ -36,6 +36,8 @@ class Errors(StrEnum):
     PWE402 = "{path}:{line}: malformed brat annotation line ({reason}); fix or remove the line"
     PWE403 = "{path}: quote cue lexicon checksum mismatch (expected {expected}, got {found}); rebuild it with scripts/build_quote_cues.py"
     PWE404 = "{path}: quote model is missing or unreadable ({reason}); retrain it with scripts/train_quotes.py"
+    PWE301 = "{path}: actor knowledge file checksum {found}... does not match its .meta.json ({expected}...); rebuild it with scripts/build_actors.py"
+    PWE302 = "{path}: actor knowledge file or its .meta.json is missing; rebuild it with scripts/build_actors.py"
     PWE501 = "not a presswatch analysis: {reason}"
     PWE502 = "analysis schema {found!r} is not supported (expected {expected!r})"
     PWE503 = "span {start}:{end} is out of bounds for a text of {length} characters"

@@ -193,6 +193,7 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
         for name in extra["capitals"]:
             (entry["seats"] if name.startswith("=") else entry["capitals"]).append(name.lstrip("="))
         entry["names"].extend(extra["names"])
+        entry["name"] = extra["names"][0] if extra["names"] else entry["name"]
         entry["adjectives"].extend(extra["adjectives"])
     for code, places in manual["places"].items():
         countries[code]["places"].extend(places)
@@ -202,6 +203,7 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
         if len(codes) == 1 and codes[0] in countries and not entry["countryinfo"]:
             countries[codes[0]].setdefault("phoenix", []).extend([entry["name"], *entry["aliases"]])
     for entry in countries.values():
+        entry["names"].insert(0, entry["name"])
         for key, values in entry.items():
             if isinstance(values, list):
                 entry[key] = sorted(set(values), key=lambda v: (v.lower(), v))

@@ -37,3 +37,30 @@ def eval_quotes(
                      for metric in ("exact", "overlap") for role in ("cue", "source", "content", "attribution")]
             typer.echo(f"{system:10} {subset:6} " + " ".join(cells))
 
+
+
+@eval_app.command("actors")
+def eval_actors(
+    data: str = typer.Option(None, "--data", help="shared data root (has events/plover_gsr/)"),
+    as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+) -> None:
+    """Actors: country/sector accuracy on PLOVER gold sources/targets vs a baseline; fixtures."""
+    import json
+    from pathlib import Path
+
+    from presswatch.evaluate.actors import run
+
+    report = run(Path(data) if data else None)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    gsr = report.get("plover_gsr_dev")
+    if gsr:
+        typer.echo(f"PLOVER GSR dev: {gsr['records']} records")
+        for system in ("actors", "baseline"):
+            for role in ("source", "target", "all"):
+                part = gsr[system][role]
+                typer.echo(f"{system:9} {role:7} n={part['n']:4} country={part['country_accuracy']:.3f} "
+                           f"sector={part['sector_accuracy']:.3f} (n={part['sector_n']}) joint={part['joint_accuracy']:.3f}")
+    if "fixtures" in report:
+        typer.echo("fixtures: " + " ".join(f"{k}={v}" for k, v in report["fixtures"].items()))

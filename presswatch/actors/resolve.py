@@ -1,0 +1,632 @@
+"""Resolve actor mentions of one parsed document into entities with actor codes (DESIGN.md, Pipeline).
+
+Mentions come from the named entities (the knowledge-base ruler runs ahead of the statistical NER),
+from noun phrases headed by office roles ("the Russian leader", "the President of Kazakhstan"),
+commentator nouns ("the expert") and sector agents ("the Azerbaijani military"), and from
+third-person pronouns.  They are clustered in text order: names by knowledge-base identity or
+surname, roles by country, role and the article's published date, pronouns to the nearest
+compatible person.  Unknown stays unknown: an Actor field is None unless the text or the knowledge
+base says it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from presswatch.actors import rules
+from presswatch.actors.knowledge import KnowledgeBase, Person, Place, name_key
+from presswatch.records import Actor, Document, Entity, make_span
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Bullets, quotes and articles before a name ("• Collective forces" -> "Collective forces").
+LEADING_NOISE = re.compile(r"^(?:[^\w]+|the\s+|The\s+)+")
+
+
+@dataclass
+class _Cluster:
+    """Working state of one entity while the document is read (private, never returned)."""
+
+    key: str
+    type: str
+    name: str
+    person: Person | None = None
+    is_person: bool = False
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    title_countries: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    last: int = -1
+    last_sent: int = -1
+
+
+def published_day(document: Document) -> str | None:
+    """The ISO day the article was published, or None."""
+    if document.published and ISO_DAY.match(document.published):
+        return document.published[:10]
+    return None
+
+
+def phrase_of(tokens: list[Token]) -> str:
+    """Lower-case lemma phrase of tokens, keeping the text's spacing ("pro-western opposition")."""
+    return "".join(t.lemma_.lower() + (" " if t.whitespace_ else "") for t in tokens).strip()
+
+
+class Resolver:
+    """Turns one parsed document into entities; holds only the knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # ------------------------------------------------------------------ knowledge helpers
+    def agent_sector(self, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """(sector, phrase) of the longest agent phrase ending at the last token, or (None, None)."""
+        for start in range(len(tokens)):
+            phrase = phrase_of(tokens[start:])
+            for candidate in (phrase, " ".join(t.text.lower() for t in tokens[start:])):
+                if candidate in self.kb.agents:
+                    return self.kb.agents[candidate], candidate
+        return None, None
+
+    def token_place(self, token: Token) -> Place | None:
+        """The place a token stands for, via its entity when it has one."""
+        doc = token.doc
+        if token.ent_type_ in NAMED_LABELS:
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return self.kb.place(ent.text)
+        return self.kb.place(token.text)
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, document: Document, parsed: Doc) -> tuple[Entity, ...]:
+        return _DocumentResolution(self, document, parsed).run()
+
+
+class _DocumentResolution:
+    """The resolution of one document (state lives here, not in the Resolver)."""
+
+    def __init__(self, resolver: Resolver, document: Document, parsed: Doc) -> None:
+        self.resolver = resolver
+        self.kb = resolver.kb
+        self.document = document
+        self.doc = parsed
+        self.day = published_day(document)
+        self.clusters: dict[str, _Cluster] = {}
+        self.sent_of: dict[int, int] = {}
+        for number, sent in enumerate(parsed.sents):
+            for token in sent:
+                self.sent_of[token.i] = number
+        self.consumed: set[int] = set()
+
+    # ------------------------------------------------------------------ main loop
+    def run(self) -> tuple[Entity, ...]:
+        if not self.document.text.strip():
+            return ()
+        candidates = self.chunk_candidates() + self.named_candidates() + self.pronoun_candidates()
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        for start_token, end_token, handler, payload in candidates:
+            handler(start_token, end_token, payload)
+        return self.entities()
+
+    def cluster(self, key: str, kind: str, name: str, **values: object) -> _Cluster:
+        if key not in self.clusters:
+            self.clusters[key] = _Cluster(key, kind, name, **values)  # type: ignore[arg-type]
+        return self.clusters[key]
+
+    def add(self, cluster: _Cluster, start_token: int, end_token: int) -> None:
+        span = self.doc[start_token:end_token]
+        cluster.spans.append((span.start_char, span.end_char))
+        cluster.last = max(cluster.last, span.start_char)
+        cluster.last_sent = max(cluster.last_sent, self.sent_of.get(start_token, 0))
+
+    # ------------------------------------------------------------------ candidates
+    def named_candidates(self) -> list[tuple]:
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" or self.titled_person(ent):
+                self.consumed.update(t.i for t in self.title_tokens(ent))
+        for ent in self.doc.ents:
+            if ent.label_ not in NAMED_LABELS or not ent.text.strip():
+                continue
+            if not any(t.pos_ in ("VERB", "AUX") for t in ent.sent) and self.kb.place(ent.text) is None \
+                    and not self.kb.persons(ent.text):
+                continue  # a heading or caption line ("Border conflicts"): no actor without a verb
+            if all(i in self.consumed for i in range(ent.start, ent.end)):
+                continue
+            found.append((ent.start, ent.end, self.on_named, ent))
+        return found
+
+    def pronoun_candidates(self) -> list[tuple]:
+        """Pronouns, and proper nouns the NER missed that may repeat a surname ("Orlov added")."""
+        found = [(t.i, t.i + 1, self.on_pronoun, t) for t in self.doc
+                 if t.pos_ == "PRON" and t.lower_ in rules.PERSON_PRONOUNS]
+        found += [(t.i, t.i + 1, self.on_bare_name, t) for t in self.doc
+                  if t.pos_ == "PROPN" and not t.ent_type_ and t.is_title and t.i not in self.consumed]
+        return found
+
+    def on_bare_name(self, start: int, end: int, token: Token) -> None:
+        cluster = self.surname_cluster(token.text)
+        if cluster is not None and len(cluster.name.split()) > 1:
+            self.add(cluster, start, end)
+
+    def chunk_candidates(self) -> list[tuple]:
+        found = []
+        for chunk in self.noun_phrases():
+            root = chunk.root
+            if root.ent_type_ == "PERSON" or root.pos_ == "PRON":
+                continue
+            if root.head.lower_ == "as" and root.dep_ == "pobj":
+                continue  # a predicate ("recognized her as the president"), not a reference
+            if any(t.ent_type_ == "PERSON" for t in chunk):
+                continue
+            body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
+            modifiers = [t for t in body if t is not root and self.resolver.token_place(t) is not None]
+            body = [t for t in body if t.dep_ != "poss" or t in modifiers]
+            words = [t for t in body if t not in modifiers and t.i >= (modifiers[-1].i + 1 if modifiers else 0)]
+            if not words:
+                continue
+            end = chunk.end
+            of_object = self.of_object(root)
+            phrase_tokens = words
+            if of_object is not None and root.lemma_.lower() in ("head", "secretary"):
+                phrase_tokens = words + [t for t in self.doc[root.i + 1:of_object.i + 1]]
+            places = [self.resolver.token_place(t) for t in modifiers]
+            countries = [p.country for p in places if p is not None]
+            if of_object is not None:
+                of_place = self.resolver.token_place(of_object)
+                if of_place is not None and of_place.kind in ("country", "org", "capital", "place"):
+                    countries.append(of_place.country)
+                    end = max(end, self.ent_end(of_object))
+                elif phrase_of(phrase_tokens) in ("head of state", "head of government", "secretary of state"):
+                    end = max(end, of_object.i + 1)
+                elif root.lemma_.lower() in rules.COMMENTATOR_NOUNS:
+                    end = max(end, self.subtree_end(of_object))
+            countries = list(dict.fromkeys(countries))
+            phrase = phrase_of(phrase_tokens)
+            plural = root.tag_ in ("NNS", "NNPS")
+            determiner = next((t.lower_ for t in chunk if t.dep_ == "det"), None)
+            payload = {"chunk": chunk, "root": root, "countries": countries, "phrase": phrase,
+                       "modifiers": modifiers, "end": end}
+            office = self.office_phrase(phrase_tokens)
+            if office and not plural and determiner not in ("a", "an"):
+                payload["office"] = office
+                found.append((chunk.start, end, self.on_role, payload))
+            elif (phrase in rules.COMMENTATOR_NOUNS or root.lemma_.lower() in rules.COMMENTATOR_NOUNS) \
+                    and not plural and determiner == "the" and not countries:
+                payload["phrase"] = root.lemma_.lower() if phrase not in rules.COMMENTATOR_NOUNS else phrase
+                found.append((chunk.start, end, self.on_commentator, payload))
+            else:
+                if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+                    continue  # "Ivan Petrov, a farmer": describes the person, not a group
+                sector, agent = self.resolver.agent_sector(words)
+                if sector is None or sector in rules.NON_ACTOR_SECTORS \
+                        or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
+                    continue
+                if agent in rules.NEEDS_MODIFIER and not countries:
+                    continue
+                payload.update(sector=sector, agent=agent)
+                found.append((chunk.start, end, self.on_group, payload))
+            self.consumed.update(t.i for t in modifiers)
+            if of_object is not None and end > chunk.end:
+                self.consumed.update(range(chunk.end, end))
+        return found
+
+    def noun_phrases(self) -> list[SpacySpan]:
+        """One phrase per noun: the noun and its left modifiers ("the pro-Western opposition").
+
+        spaCy's noun_chunks can swallow a subject into a following noun ("the pro-Western
+        opposition organized mass protests"); here a noun modifier (nmod) starts its own phrase.
+        """
+        phrases = []
+        for token in self.doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+                continue
+            members = {token.i}
+            start = token.i
+            while start > 0:
+                left = self.doc[start - 1]
+                if left.head.i not in members or left.dep_ not in rules.PHRASE_MODIFIER_DEPS:
+                    break
+                if left.is_punct and left.text not in ("-", "–"):
+                    break
+                members.add(left.i)
+                start -= 1
+            phrases.append(self.doc[start:token.i + 1])
+        return phrases
+
+    def office_phrase(self, tokens: list[Token]) -> str | None:
+        for start in range(len(tokens)):
+            phrase = phrase_of(tokens[start:])
+            if phrase in rules.OFFICE_ROLES:
+                return phrase
+        return None
+
+    def of_object(self, root: Token) -> Token | None:
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
+    def subtree_end(self, token: Token) -> int:
+        return max(t.i for t in token.subtree) + 1
+
+    def ent_end(self, token: Token) -> int:
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        return ent.end if ent is not None else token.i + 1
+
+    # ------------------------------------------------------------------ handlers
+    def on_named(self, start: int, end: int, ent: SpacySpan) -> None:
+        text = ent.text.strip()
+        person = self.surname_cluster(text) if len(ent) == 1 or ent.label_ == "PERSON" else None
+        if person is not None:
+            self.add(person, start, end)
+            return
+        place = self.kb.place(text)
+        if place is not None:
+            self.on_place(start, end, ent, place)
+            return
+        if self.kb.persons(text) or ent.label_ == "PERSON" or self.titled_person(ent):
+            self.add(self.person_cluster(ent), start, end)
+            return
+        named = self.kb.named.get(name_key(text))
+        if named is not None:
+            country, sector = named
+            cluster = self.cluster(f"N:{name_key(text)}", ent.label_, text.removeprefix("the ").removeprefix("The "),
+                                   country=country, sector=sector)
+            self.add(cluster, start, end)
+            return
+        if ent.label_ == "ORG":
+            tokens = list(ent)
+            modifiers = [t for t in tokens if self.resolver.token_place(t) is not None]
+            rest = [t for t in tokens if t not in modifiers and t.pos_ != "DET"]
+            sector, _agent = self.resolver.agent_sector(rest) if rest else (None, None)
+            countries = {self.resolver.token_place(t).country for t in modifiers}  # type: ignore[union-attr]
+            if sector and len(countries) <= 1:
+                country = next(iter(countries), None)
+                cluster = self.cluster(f"A:{country}:{sector}:{name_key(text)}", "ORG",
+                                       ent.text.removeprefix("The ").removeprefix("the "),
+                                       country=country, sector=sector)
+                self.add(cluster, start, end)
+                return
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and ent.root.pos_ == "PROPN":
+            self.add(self.cluster(f"U:{ent.label_}:{name_key(text)}", ent.label_, text), start, end)
+
+    def on_place(self, start: int, end: int, ent: SpacySpan, place: Place) -> None:
+        code = place.country
+        acting = self.acting(ent.root)
+        if place.kind == "org":
+            name = self.kb.org_names.get(code, ent.text)
+            self.add(self.cluster(f"O:{code}", "ORG", name, country=code, sector="IGO"), start, end)
+        elif place.kind == "seat" or (place.kind == "capital" and (acting or self.addressed(ent.root))):
+            seat_org = self.kb.org_seats.get(name_key(ent.text))
+            if seat_org and acting:
+                cluster = self.cluster(f"O:{seat_org}", "ORG", self.kb.org_names.get(seat_org, seat_org),
+                                       country=seat_org, sector="IGO")
+            else:
+                cluster = self.cluster(f"G:{code}", "ORG" if place.kind == "seat" else "GPE",
+                                       ent.text.removeprefix("the ").removeprefix("The "),
+                                       country=code, sector="GOV")
+            self.add(cluster, start, end)
+        elif place.kind in ("capital", "place"):
+            self.add(self.cluster(f"L:{name_key(ent.text)}", "GPE", ent.text, country=code), start, end)
+        else:
+            name = self.kb.country_names.get(code, ent.text)
+            self.add(self.cluster(f"C:{code}", "GPE", name, country=code), start, end)
+
+    def addressed(self, token: Token) -> bool:
+        """True if the token is the object of a verb or of "with"/"against" ("accused Baku")."""
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ == "dobj":
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ in rules.ADDRESS_PREPOSITIONS
+
+    def acting(self, token: Token) -> bool:
+        """True if the token is the subject of a verb, directly or as a conjunct of one."""
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        return token.dep_ in rules.SUBJECT_DEPS
+
+    def on_pronoun(self, start: int, end: int, token: Token) -> None:
+        gender = rules.PERSON_PRONOUNS[token.lower_]
+        sent = self.sent_of[token.i]
+        best = None
+        for cluster in self.clusters.values():
+            if not cluster.is_person or cluster.last >= token.idx:
+                continue
+            if sent - cluster.last_sent > rules.PRONOUN_WINDOW:
+                continue
+            if cluster.gender not in (None, "-", gender):
+                continue
+            # a person known to have this gender beats a nearer one whose gender is unknown
+            rank = (cluster.gender == gender, cluster.last)
+            if best is None or rank > (best.gender == gender, best.last):
+                best = cluster
+        if best is not None:
+            self.add(best, start, end)
+
+    def on_role(self, start: int, end: int, payload: dict) -> None:
+        office: str = payload["office"]
+        countries: list[str] = payload["countries"]
+        country = countries[0] if len(countries) == 1 else None
+        if len(countries) > 1:
+            return
+        linked = self.appositive_person(payload["root"])
+        if linked is not None:
+            cluster = self.person_cluster(linked)
+            cluster.roles.add(office)
+            cluster.country = cluster.country or country
+            cluster.role = cluster.role or self.display_role(office)
+            self.add(cluster, start, end)
+            return
+        best = None
+        for cluster in self.clusters.values():
+            if not cluster.is_person or cluster.last >= self.doc[start].idx:
+                continue
+            if country is not None and self.person_country(cluster) != country:
+                continue
+            if not self.role_compatible(cluster, office):
+                continue
+            if country is None and self.sent_of[start] - cluster.last_sent > rules.ROLE_WINDOW:
+                continue
+            if best is None or cluster.last > best.last:
+                best = cluster
+        if best is None and country is not None and self.day is not None:
+            holders = self.kb.holders(country, rules.OFFICE_ROLES[office], rules.OFFICE_ROLES[office] is None,
+                                      self.day)
+            if len(holders) == 1:
+                best = self.known_person_cluster(holders[0])
+        if best is None:
+            name = self.doc[start:end].text
+            for prefix in ("the ", "The "):
+                name = name.removeprefix(prefix)
+            best = self.cluster(f"R:{country}:{office}", "PERSON", name, is_person=True,
+                                country=country, sector=self.kb.agents.get(office, "GOV"),
+                                role=self.display_role(office))
+            best.roles.add(office)
+        self.add(best, start, end)
+
+    def on_commentator(self, start: int, end: int, payload: dict) -> None:
+        noun: str = payload["phrase"]
+        sent = self.sent_of[start]
+        position = self.doc[start].idx
+        recent = [c for c in self.clusters.values() if c.is_person and c.last < position
+                  and sent - c.last_sent <= rules.ROLE_WINDOW]
+        named = [c for c in recent if noun in c.roles or any(r.endswith(noun) for r in c.roles)]
+        unofficial = [c for c in recent if c.person is None and c.sector in (None, "EDU", "MED", "JRN", "CVL")
+                      and not c.key.startswith("R:")]
+        pool = named or unofficial
+        if pool:
+            best = max(pool, key=lambda c: c.last)
+            best.roles.add(noun)
+            self.add(best, start, end)
+
+    def on_group(self, start: int, end: int, payload: dict) -> None:
+        sector: str = payload["sector"]
+        countries: list[str] = payload["countries"]
+        agent: str = payload["agent"]
+        if len(countries) > 1 and payload["modifiers"]:
+            for token in payload["modifiers"]:
+                place = self.resolver.token_place(token)
+                if place is None:
+                    continue
+                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                first, last = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+                self.add(self.group_cluster(place.country, place.kind, sector, agent, self.doc[first:last].text),
+                         first, last)
+            return
+        country, kind = None, None
+        if countries:
+            country = countries[0]
+            kind = next((p.kind for t in payload["modifiers"] if (p := self.resolver.token_place(t))), "country")
+        elif sector in rules.CONTEXT_SECTORS:
+            country = self.context_country(start)
+        name = self.doc[start:end].text
+        for prefix in ("the ", "The "):
+            name = name.removeprefix(prefix)
+        self.add(self.group_cluster(country, kind, sector, agent, name), start, end)
+
+    def group_cluster(self, country: str | None, kind: str | None, sector: str, agent: str, name: str) -> _Cluster:
+        if kind == "org" and sector == "GOV":
+            sector = "IGO"
+        return self.cluster(f"A:{country}:{sector}:{agent}", "GROUP", name, country=country, sector=sector)
+
+    def context_country(self, start: int) -> str | None:
+        """The one country the sentence places things in ("in Belarus, ..."), or None."""
+        sent = self.doc[start].sent
+        found = set()
+        for ent in sent.ents:
+            place = self.kb.place(ent.text)
+            if place is None or place.kind not in ("country", "capital", "place"):
+                continue
+            head = ent.root
+            while head.dep_ in ("appos", "conj", "compound") and head.head is not head:
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ in rules.LOCATIVE_PREPOSITIONS:
+                found.add(place.country)
+        return found.pop() if len(found) == 1 else None
+
+    # ------------------------------------------------------------------ persons
+    def surname_cluster(self, text: str) -> _Cluster | None:
+        """The latest person cluster this single name ("Putin", "Tikhanovskaya") refers to."""
+        key = name_key(text)
+        best = None
+        for cluster in self.clusters.values():
+            if not cluster.is_person or cluster.key.startswith("R:"):
+                continue
+            names = {name_key(cluster.name), name_key(cluster.name).split()[-1]}
+            if cluster.person is not None:
+                names.update(name_key(alias) for alias in cluster.person.aliases)
+            if key in names and (best is None or cluster.last > best.last):
+                best = cluster
+        return best
+
+    def person_cluster(self, ent: SpacySpan) -> _Cluster:
+        """The cluster of a person name, learning titles and appositions from the text."""
+        existing = self.surname_cluster(ent.text)
+        title_country, title_role, title_text = self.title_of(ent)
+        cluster = existing
+        if cluster is None:
+            known = self.pick_person(self.kb.persons(ent.text), title_country)
+            if known is not None:
+                cluster = self.known_person_cluster(known)
+            else:
+                cluster = self.cluster(f"T:{name_key(ent.text)}", "PERSON", ent.text.strip(), is_person=True)
+        if title_role:
+            cluster.roles.add(title_role)
+            if cluster.person is None:
+                cluster.role = cluster.role or title_text
+                cluster.sector = cluster.sector or self.kb.agents.get(title_role)
+        if title_country and cluster.person is None:
+            cluster.country = cluster.country or title_country
+        if title_country:
+            cluster.title_countries.add(title_country)
+        if title_role and cluster.person is not None and cluster.role is None:
+            cluster.role = self.display_role(title_role) if title_role in rules.OFFICE_ROLES else None
+        for role_text, role_noun in self.appositive_roles(ent):
+            cluster.roles.add(role_noun)
+            if cluster.person is None:
+                cluster.role = cluster.role or role_text
+        return cluster
+
+    def known_person_cluster(self, person: Person) -> _Cluster:
+        return self.cluster(f"P:{person.index}", "PERSON", person.name, person=person, is_person=True,
+                            gender=person.gender if person.gender in ("m", "f") else None)
+
+    def pick_person(self, people: tuple[Person, ...], country: str | None) -> Person | None:
+        if len(people) <= 1:
+            return people[0] if people else None
+        if self.day is not None:
+            active = [p for p in people if p.offices_on(self.day)]
+            if len(active) == 1:
+                return active[0]
+        if country is not None:
+            matching = [p for p in people if any(o.country == country for o in p.offices)]
+            if len(matching) == 1:
+                return matching[0]
+        return None
+
+    def title_of(self, ent: SpacySpan) -> tuple[str | None, str | None, str | None]:
+        """(country, role noun, role text) from the words before a name ("Russian President")."""
+        tokens = self.title_tokens(ent)
+        if not tokens:
+            return None, None, None
+        places = [p for t in tokens if (p := self.resolver.token_place(t)) is not None]
+        words = [t for t in tokens if self.resolver.token_place(t) is None]
+        country = places[0].country if len({p.country for p in places}) == 1 else None
+        role = self.office_phrase(words) or (phrase_of(words) if words else None)
+        text = " ".join(t.text for t in words) or None
+        return country, role, text
+
+    def titled_person(self, ent: SpacySpan) -> bool:
+        """True for a name the NER mislabels but a person title precedes ("military expert" X)."""
+        if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
+            return False
+        words = {t.lemma_.lower() for t in self.title_tokens(ent)}
+        return bool(words & (rules.COMMENTATOR_NOUNS | set(rules.OFFICE_ROLES)))
+
+    def title_tokens(self, ent: SpacySpan) -> list[Token]:
+        """The title words modifying a name from the left ("Russian President" Vladimir Putin)."""
+        tokens: list[Token] = []
+        members = set(range(ent.start, ent.end))
+        i = ent.start - 1
+        while i >= 0 and self.sent_of.get(i) == self.sent_of.get(ent.start):
+            token = self.doc[i]
+            if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"):
+                break
+            if token.head.i not in members:
+                break
+            tokens.insert(0, token)
+            members.add(i)
+            i -= 1
+        return tokens
+
+    def appositive_roles(self, ent: SpacySpan) -> list[tuple[str, str]]:
+        """("general director", "director") for "Alexei Mukhin, general director of ..."."""
+        found = []
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                words = [t for t in child.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN")] + [child]
+                found.append((" ".join(t.text for t in words), child.lemma_.lower()))
+        return found
+
+    def appositive_person(self, root: Token) -> SpacySpan | None:
+        """The name in apposition to a role noun ("the President of Kazakhstan, Kassym-Jomart Tokayev")."""
+        for token in root.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON":
+                return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+            return next((e for e in self.doc.ents if e.start <= root.head.i < e.end), None)
+        return None
+
+    def person_country(self, cluster: _Cluster) -> str | None:
+        actor = self.actor_of(cluster)
+        return actor.country if actor else None
+
+    def role_compatible(self, cluster: _Cluster, office: str) -> bool:
+        roles = rules.OFFICE_ROLES[office]
+        wanted = roles if roles is not None else rules.HEAD_OF_STATE_ROLES | {"prime minister", "chancellor", "leader"}
+        if office in cluster.roles or cluster.roles & wanted:
+            return True
+        if cluster.person is not None:
+            offices = cluster.person.offices_on(self.day)
+            return any((o.role or "").lower() in wanted or (roles is None and o.leader) for o in offices)
+        return False
+
+    def display_role(self, office: str) -> str:
+        return rules.ROLE_DISPLAY.get(office, office.title())
+
+    # ------------------------------------------------------------------ output
+    def actor_of(self, cluster: _Cluster) -> Actor | None:
+        country, sector, role = cluster.country, cluster.sector, cluster.role
+        person = cluster.person
+        if person is not None:
+            offices = person.offices_on(self.day)
+            if self.day is None and cluster.title_countries:
+                offices = tuple(o for o in offices if o.country in cluster.title_countries) or offices
+            if self.day is None and cluster.roles:
+                chosen = [o for o in offices if o.role and any(
+                    o.role.lower().startswith(r) or o.role.lower() in (rules.OFFICE_ROLES.get(r) or ())
+                    for r in cluster.roles)]
+                offices = tuple(chosen) or offices
+            if offices:
+                office = next((o for o in offices if o.leader), offices[0])
+                if self.day is not None or len({(o.country, o.sector, o.role) for o in offices}) == 1:
+                    country, sector, role = office.country, office.sector, office.role
+                else:
+                    countries = {o.country for o in offices}
+                    sectors = {o.sector for o in offices}
+                    country = countries.pop() if len(countries) == 1 else country
+                    sector = sectors.pop() if len(sectors) == 1 else sector
+                    if len(sectors) > 1 and "GOV" in sectors and cluster.roles & set(rules.OFFICE_ROLES):
+                        sector = "GOV"  # "President X": the title picks the office
+            else:
+                countries = {o.country for o in person.offices}
+                country = countries.pop() if len(countries) == 1 else country
+        if country is None and sector is None and role is None:
+            return None
+        return Actor(country=country, sector=sector, role=role)
+
+    def entities(self) -> tuple[Entity, ...]:
+        text = self.document.text
+        ordered = sorted((c for c in self.clusters.values() if c.spans), key=lambda c: min(c.spans))
+        entities = []
+        for number, cluster in enumerate(ordered, start=1):
+            spans = sorted(set(cluster.spans))
+            kept: list[tuple[int, int]] = []
+            for start, end in spans:
+                if kept and start < kept[-1][1]:
+                    continue
+                kept.append((start, end))
+            mentions = tuple(make_span(text, start, end) for start, end in kept)
+            name = LEADING_NOISE.sub("", cluster.name) or cluster.name
+            entities.append(Entity(id=f"e{number}", name=name, type=cluster.type,
+                                   actor=self.actor_of(cluster), mentions=mentions))
+        return tuple(entities)

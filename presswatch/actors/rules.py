@@ -1,0 +1,90 @@
+"""Named word lists the actor resolver matches against (lower-case lemmas unless said otherwise).
+
+Each set says what it must match and, where it matters, what it must not.
+"""
+
+from __future__ import annotations
+
+# Third-person singular pronouns that can refer back to a person, by gender.
+# Must match "he", "him", "his", "she", "her"; must not match "it", "they", "we" (no person gender).
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+# How many sentences back a pronoun or a bare role ("the expert") may look for its antecedent.
+PRONOUN_WINDOW = 3
+ROLE_WINDOW = 6
+
+# Role words that name a head of state ("the head of state", "the monarch").
+HEAD_OF_STATE_ROLES = frozenset({"president", "king", "queen", "emperor", "emir", "supreme leader",
+                                 "monarch", "head of state"})
+
+# Role nouns that name one person holding a political office, mapped to the KB roles they may
+# match.  Must match "the President", "the Russian leader", "Kazakh President", "the head of
+# state", "the foreign minister"; must not match plural "leaders" (a group, not a person).
+OFFICE_ROLES: dict[str, frozenset[str] | None] = {
+    "president": frozenset({"president"}),
+    "head of state": HEAD_OF_STATE_ROLES,
+    "leader": None,  # None: the country's top leader (the "!" offices of the knowledge base)
+    "prime minister": frozenset({"prime minister", "premier", "chairman of the cabinet of ministers"}),
+    "premier": frozenset({"prime minister", "premier"}),
+    "chancellor": frozenset({"chancellor"}),
+    "head of government": frozenset({"prime minister", "premier", "chancellor",
+                                     "chairman of the cabinet of ministers"}),
+    "foreign minister": frozenset({"foreign minister", "foreign secretary", "secretary of state"}),
+    "foreign secretary": frozenset({"foreign secretary"}),
+    "secretary of state": frozenset({"secretary of state"}),
+    "defence minister": frozenset({"defence minister", "defence secretary", "secretary of defense"}),
+    "defense minister": frozenset({"defence minister", "defence secretary", "secretary of defense"}),
+    "king": frozenset({"king"}),
+    "queen": frozenset({"queen"}),
+    "secretary general": frozenset({"secretary general", "secretary-general"}),
+    "secretary-general": frozenset({"secretary general", "secretary-general"}),
+}
+
+# Title-case display of a role noun for Actor.role ("head of state" -> "Head of State").
+ROLE_DISPLAY = {"head of state": "Head of State", "head of government": "Head of Government",
+                "secretary-general": "Secretary-General", "secretary of state": "Secretary of State"}
+
+# Person nouns for commentators and sources who hold no office; "the expert" refers back to the
+# latest such person.  Must match "the expert", "the political scientist", "the interlocutor";
+# must not match "experts" (plural) or office roles ("the president").
+COMMENTATOR_NOUNS = frozenset({"expert", "scientist", "political scientist", "analyst", "interlocutor",
+                               "observer", "commentator", "specialist", "researcher", "professor",
+                               "economist", "historian", "journalist", "director", "general director",
+                               "source", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+                               "official", "politician", "activist", "lawyer", "author"})
+
+# Heads of noun phrases that name people or groups but carry no sector of their own; they are
+# never actor mentions by themselves ("the parties", "countries", "states").
+NON_ACTOR_HEADS = frozenset({"country", "state", "party", "side", "nation", "republic", "region",
+                             "member", "territory", "people", "community", "world", "ally",
+                             "representative", "capital", "power", "city"})
+
+# Sector codes of the agent dictionaries that do not name an actor ("power" -> NON, junk -> JNK).
+NON_ACTOR_SECTORS = frozenset({"NON", "JNK", "UNK"})
+
+# Dependency labels of the left modifiers that belong to a noun's phrase.
+PHRASE_MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod",
+                                  "punct", "advmod"})
+
+# Verbs whose subject acts or speaks: a capital city as their subject is a metonym for the
+# government ("Baku claimed", "Yerevan turned to the CSTO").  Any verb counts; these dependency
+# labels say the name is the subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+
+# Prepositions whose object places an actor ("in Belarus"); their country becomes the context
+# country of group agents without a modifier ("the opposition" in "in Belarus, ... the
+# opposition organized protests").  Must not take "with the US" or "by Russia".
+LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout"})
+
+# Sectors for which a sentence's single locative country may supply the missing country.
+CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "MIL", "REB", "GOV", "JUD", "LEG"})
+
+# Agent words too generic to be an actor without a country or organization modifier:
+# "Armenian positions" is an actor, "positions on the issue" is not.
+NEEDS_MODIFIER = frozenset({"position", "force", "authority", "leader", "official", "government",
+                            "president"})
+
+# Prepositions whose object is addressed as an actor: a capital there stands for its government
+# ("talks with Moscow", "a war against Kabul"); must not include "in", "at", "near" (places).
+ADDRESS_PREPOSITIONS = frozenset({"with", "against", "between"})

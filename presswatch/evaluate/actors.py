@@ -1,0 +1,211 @@
+"""Score actor coding: country and sector of PLOVER gold sources/targets, and the fixture articles.
+
+`run(data_dir)` reads `events/plover_gsr/PLOVER_GSR_CAMEO.dev.json` under `data_dir` (the shared
+data root), runs the actors stage over each record's sentence and, for every gold source or
+target, takes the entity whose mention overlaps the gold actor text most.  Next to it, a baseline:
+the plain spaCy NER plus an exact pycountry lookup of the overlapping entity (no sectors).
+
+Metrics (plain functions, gold first):
+- country accuracy over every gold actor found in its text (CAMEO spellings JAP/ITL/VTN mapped
+  to ISO; gold "IGO" matches any organization code or sector IGO);
+- sector accuracy over gold actors with a sector (first three letters; "***" skipped);
+- joint accuracy: country and sector both right, a missing gold sector expecting None.
+The GSR dates are placeholders (2000-01-01), so records are analyzed without a published date.
+
+`score_fixtures(folder)` compares each `NAME.txt` with `NAME.expected.json` (hand-checked).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from presswatch.records import Document, Entity
+
+GSR_PATH = Path("events") / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json"
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "articles"
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+ORG_CODES = frozenset({"EUR", "NATO", "CSTO", "CIS", "UN", "OSCE", "SCO", "EAEU", "ASEAN", "AU", "ARL",
+                       "OPEC", "G7", "G20", "BRICS", "IAEA", "WHO", "IMF", "WB", "COE", "ICC"})
+# Gold actor texts may elide words: "U.S. ... negotiators".
+ELLIPSIS = re.compile(r"\s*\.\.\.\s*")
+
+
+def load_gsr(path: Path) -> list[dict[str, Any]]:
+    """Gold records with text and at least one source or target (the DOCUMENT header skipped)."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
+
+
+def gold_actors(record: dict[str, Any]) -> list[tuple[str, int, int, str, str | None]]:
+    """(role, start, end, country, sector) of each gold actor found in the record's text."""
+    found = []
+    text = record["text"]
+    for role in ("source", "target"):
+        actors = record.get(role)
+        if not isinstance(actors, list):
+            continue
+        for actor in actors:
+            parts = [p for p in ELLIPSIS.split(actor.get("actorText", "").strip()) if p]
+            if not parts:
+                continue
+            start = text.find(parts[0])  # aligning gold text to its sentence, not building spans
+            end = text.find(parts[-1], max(start, 0)) + len(parts[-1]) if start >= 0 else -1
+            if start < 0 or end < start:
+                found.append((role, -1, -1, actor.get("code"), actor.get("sector")))
+                continue
+            found.append((role, start, end, actor.get("code"), actor.get("sector")))
+    return found
+
+
+def normalize_gold(code: str | None, sector: str | None) -> tuple[str | None, str | None]:
+    code = CAMEO_TO_ISO.get(code or "", code)
+    sector = sector[:3].upper() if sector and sector[:3].isalpha() else None
+    return code, sector
+
+
+def normalize_pred(country: str | None, sector: str | None, gold_country: str | None) -> str | None:
+    """A predicted country in the gold's vocabulary: organizations collapse to "IGO" / "NGO"."""
+    if gold_country in ("IGO", "NGO") and (country in ORG_CODES or (country is None and sector == gold_country)):
+        return gold_country
+    return country
+
+
+def overlapping(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
+    """The entity whose mention overlaps [start, end) most (ties: the shorter mention)."""
+    best, best_key = None, None
+    for entity in entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0:
+                continue
+            key = (overlap, -(mention.end - mention.start))
+            if best_key is None or key > best_key:
+                best, best_key = entity, key
+    return best
+
+
+def accuracy(correct: int, total: int) -> float:
+    """correct / total; 0.0 when there is nothing to score."""
+    return round(correct / total, 4) if total else 0.0
+
+
+def score_actor_codes(gold: list[tuple[str | None, str | None]],
+                      pred: list[tuple[str | None, str | None]]) -> dict[str, Any]:
+    """Country, sector and joint accuracy of predicted (country, sector) pairs against gold."""
+    country_ok = sector_ok = sector_total = joint_ok = 0
+    for (g_country, g_sector), (p_country, p_sector) in zip(gold, pred, strict=True):
+        p_country = normalize_pred(p_country, p_sector, g_country)
+        country_ok += p_country == g_country
+        if g_sector is not None:
+            sector_total += 1
+            sector_ok += p_sector == g_sector
+        joint_ok += p_country == g_country and (p_sector == g_sector or (g_sector is None and g_country in ("IGO", "NGO")))
+    return {"n": len(gold), "country_accuracy": accuracy(country_ok, len(gold)),
+            "sector_n": sector_total, "sector_accuracy": accuracy(sector_ok, sector_total),
+            "joint_accuracy": accuracy(joint_ok, len(gold))}
+
+
+def baseline_code(ent_text: str) -> str | None:
+    """The baseline: an exact pycountry lookup of the entity text."""
+    try:
+        return pycountry.countries.lookup(ent_text.strip()).alpha_3
+    except LookupError:
+        return None
+
+
+def score_gsr(path: Path, pipeline: Any, baseline_nlp: Any) -> dict[str, Any]:
+    """Score the pipeline and the baseline on the PLOVER gold records at `path`."""
+    records = load_gsr(path)
+    documents = [Document.from_text(r["text"], origin=r["id"]) for r in records]
+    analyses = list(pipeline.analyze_many(documents))
+    parsed = list(baseline_nlp.pipe([r["text"] for r in records]))
+    gold: dict[str, list] = {"source": [], "target": []}
+    pred: dict[str, list] = {"source": [], "target": []}
+    base: dict[str, list] = {"source": [], "target": []}
+    unaligned = 0
+    errors = []
+    for record, analysis, doc in zip(records, analyses, parsed, strict=True):
+        for role, start, end, code, sector in gold_actors(record):
+            if start < 0:
+                unaligned += 1
+                continue
+            g = normalize_gold(code, sector)
+            entity = overlapping(analysis.entities, start, end)
+            actor = entity.actor if entity is not None and entity.actor else None
+            p = (actor.country, actor.sector) if actor else (None, None)
+            ent = next((e for e in doc.ents if e.start_char < end and start < e.end_char), None)
+            b = (baseline_code(ent.text) if ent is not None else None, None)
+            gold[role].append(g)
+            pred[role].append(p)
+            base[role].append(b)
+            if normalize_pred(p[0], p[1], g[0]) != g[0] or (g[1] and p[1] != g[1]):
+                errors.append({"id": record["id"], "role": role, "text": record["text"][start:end],
+                               "gold": list(g), "pred": list(p)})
+    report: dict[str, Any] = {"records": len(records), "unaligned_gold_actors": unaligned}
+    for name, system in (("actors", pred), ("baseline", base)):
+        report[name] = {role: score_actor_codes(gold[role], system[role]) for role in ("source", "target")}
+        report[name]["all"] = score_actor_codes(gold["source"] + gold["target"], system["source"] + system["target"])
+    report["errors"] = errors
+    return report
+
+
+def score_fixtures(folder: Path, pipeline: Any) -> dict[str, Any]:
+    """Mention recall, actor accuracy, clustering and must-not checks on hand-checked fixtures."""
+    totals = {"mentions": 0, "found": 0, "actor_ok": 0, "clustered": 0, "must_not": 0, "violations": 0}
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        if "entities" not in expected:
+            continue  # another stage's fixture
+        text_path = expected_path.with_name(expected_path.name.replace(".expected.json", ".txt"))
+        text = text_path.read_text(encoding="utf-8")
+        analysis = pipeline.analyze(Document.from_text(text, published=expected.get("published")))
+        by_span = {(m.start, m.end): e for e in analysis.entities for m in e.mentions}
+        for gold_entity in expected["entities"]:
+            owners = []
+            for start, end, mention_text in gold_entity["mentions"]:
+                assert text[start:end] == mention_text, f"{expected_path}: {mention_text!r} is not at {start}:{end}"
+                totals["mentions"] += 1
+                entity = by_span.get((start, end))
+                owners.append(entity.id if entity else None)
+                if entity is None:
+                    continue
+                totals["found"] += 1
+                actor = entity.actor
+                want = gold_entity["actor"]
+                got = {"country": actor.country, "sector": actor.sector} if actor else None
+                if (want is None and got is None) or (want and got and all(got[k] == want[k] for k in ("country", "sector"))):
+                    totals["actor_ok"] += 1
+            found = [o for o in owners if o is not None]
+            if found:
+                majority = max(set(found), key=lambda o: (found.count(o), o))
+                totals["clustered"] += found.count(majority)
+        for start, end, _text in expected.get("must_not", []):
+            totals["must_not"] += 1
+            entity = by_span.get((start, end))
+            if entity is not None and entity.actor is not None:
+                totals["violations"] += 1
+    n = totals["mentions"]
+    return {**totals, "mention_recall": accuracy(totals["found"], n), "actor_accuracy": accuracy(totals["actor_ok"], n),
+            "cluster_accuracy": accuracy(totals["clustered"], n)}
+
+
+def run(data_dir: Path | None = None, fixtures: Path = FIXTURES, pipeline: Any = None) -> dict[str, Any]:
+    """The actors report: PLOVER GSR dev scores (when `data_dir` has them) and fixture scores."""
+    from presswatch import actors
+    from presswatch.nlp import load_language
+    from presswatch.pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline(stage_modules=(actors,))
+    report: dict[str, Any] = {"knowledge": actors.knowledge_versions()}
+    if data_dir is not None:
+        path = data_dir / GSR_PATH if (data_dir / GSR_PATH).exists() else data_dir
+        report["plover_gsr_dev"] = score_gsr(path, pipeline, load_language())
+    if fixtures.exists():
+        report["fixtures"] = score_fixtures(fixtures, pipeline)
+    return report

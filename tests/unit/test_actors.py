@@ -1,0 +1,192 @@
+"""Actors stage (issue 3): knowledge base, ruler, resolution of names, roles, pronouns, metonyms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from presswatch import actors
+from presswatch.actors.knowledge import DATA_DIR, FILES, load_knowledge, name_key
+from presswatch.errors import PresswatchError
+from presswatch.records import Document
+
+pytestmark = pytest.mark.issue(3)
+
+
+@pytest.fixture(scope="module")
+def actor_pipeline():
+    from presswatch.pipeline import Pipeline
+
+    return Pipeline(stage_modules=(actors,))
+
+
+def analyze(pipeline, text: str, published: str | None = None):
+    return pipeline.analyze(Document.from_text(text, published=published)).entities
+
+
+def entity_at(entities, _text: str, mention: str):
+    """The entity with a mention of exactly `mention` (first occurrence)."""
+    for entity in entities:
+        if any(m.text == mention for m in entity.mentions):
+            return entity
+    return None
+
+
+def code(entity):
+    return (entity.actor.country, entity.actor.sector) if entity and entity.actor else None
+
+
+def test_knowledge_loads_verified_and_fast():
+    import time
+
+    started = time.perf_counter()
+    kb = load_knowledge()
+    assert time.perf_counter() - started < 1.0
+    assert kb.place("Alma-Ata").country == "KAZ"
+    assert kb.place("the Kremlin").kind == "seat"
+    assert kb.place("Azerbaijani").country == "AZE"
+    assert [p.name for p in kb.holders("KAZ", frozenset({"president"}), False, "2022-10-12")] == ["Kassym-Jomart Tokayev"]
+    assert [p.name for p in kb.holders("KAZ", frozenset({"president"}), False, "2015-01-01")] == ["Nursultan Nazarbayev"]
+    assert set(actors.knowledge_versions()) == {f"actors/{name.removesuffix('.json')}" for name in FILES}
+
+
+def test_knowledge_checksum_mismatch_raises(tmp_path):
+    for name in FILES:
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+        (tmp_path / f"{name}.meta.json").write_bytes((DATA_DIR / f"{name}.meta.json").read_bytes())
+    (tmp_path / "agents.json").write_text(json.dumps({"x": "GOV"}))
+    with pytest.raises(PresswatchError) as info:
+        load_knowledge(tmp_path)
+    assert info.value.code == "PWE301"
+    (tmp_path / "people.json").unlink()
+    with pytest.raises(PresswatchError) as info:
+        load_knowledge(tmp_path)
+    assert info.value.code in ("PWE301", "PWE302")
+
+
+def test_name_key():
+    assert name_key("The  Kremlin's") == "kremlin"
+    assert name_key("Baku") == "baku"
+
+
+def test_ruler_runs_before_ner(actor_pipeline):
+    names = actor_pipeline.nlp.pipe_names
+    assert names.index(actors.RULER_NAME) < names.index("ner")
+    doc = actor_pipeline.nlp("Yerevan accused Baku of shelling. Kassym-Jomart Tokayev spoke in Alma-Ata.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels["Yerevan"] == "GPE" and labels["Baku"] == "GPE" and labels["Alma-Ata"] == "GPE"
+    assert labels["Kassym-Jomart Tokayev"] == "PERSON"
+
+
+def test_capitals_acting_are_governments(actor_pipeline):
+    entities = analyze(actor_pipeline, "Yerevan accused Baku of violating the ceasefire.")
+    assert code(entity_at(entities, "", "Yerevan")) == ("ARM", "GOV")
+    assert code(entity_at(entities, "", "Baku")) == ("AZE", "GOV")
+
+
+def test_capital_as_place_is_not_a_government(actor_pipeline):
+    entities = analyze(actor_pipeline, "The delegates met in Baku on Monday.")
+    assert code(entity_at(entities, "", "Baku")) == ("AZE", None)
+
+
+def test_seat_of_power_and_sector_agents(actor_pipeline):
+    text = ("The Kremlin said the Azerbaijani military had opened fire. "
+            "Border guards and protesters gathered, and the Armenian Defense Ministry denied it.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Kremlin")) == ("RUS", "GOV")
+    assert code(entity_at(entities, text, "the Azerbaijani military")) == ("AZE", "MIL")
+    assert code(entity_at(entities, text, "the Armenian Defense Ministry")) == ("ARM", "MIL")
+    assert code(entity_at(entities, text, "protesters")) == (None, "CVL")
+
+
+def test_organizations(actor_pipeline):
+    entities = analyze(actor_pipeline, "The CSTO and NATO met, and EU officials watched.")
+    assert code(entity_at(entities, "", "CSTO")) == ("CSTO", "IGO")
+    assert code(entity_at(entities, "", "NATO")) == ("NATO", "IGO")
+    assert code(entity_at(entities, "", "EU officials")) == ("EUR", "IGO")
+
+
+def test_head_of_state_and_title_corefer(actor_pipeline):
+    text = ("Russian President Vladimir Putin spoke on Tuesday. "
+            "\"We will not allow it,\" the head of state said. The Russian leader added that Putin was calm.")
+    entities = analyze(actor_pipeline, text)
+    putin = entity_at(entities, text, "Vladimir Putin")
+    assert [m.text for m in putin.mentions] == ["Vladimir Putin", "the head of state", "The Russian leader", "Putin"]
+    assert (putin.actor.country, putin.actor.sector, putin.actor.role) == ("RUS", "GOV", "President")
+
+
+@pytest.mark.parametrize(("published", "expected"), [("2022-10-12", "Kassym-Jomart Tokayev"),
+                                                     ("2015-06-01", "Nursultan Nazarbayev")])
+def test_office_holder_depends_on_published_date(actor_pipeline, published, expected):
+    text = "The President of Kazakhstan called for calm."
+    entities = analyze(actor_pipeline, text, published)
+    president = entity_at(entities, text, "The President of Kazakhstan")
+    assert president.name == expected
+    assert code(president) == ("KAZ", "GOV")
+
+
+def test_office_without_date_stays_a_role(actor_pipeline):
+    text = "The President of Kazakhstan called for calm."
+    president = entity_at(analyze(actor_pipeline, text), text, "The President of Kazakhstan")
+    assert president.name == "President of Kazakhstan"
+    assert (president.actor.country, president.actor.role) == ("KAZ", "President")
+
+
+def test_pronoun_resolves_to_nearest_compatible_person(actor_pipeline):
+    text = ("Maia Sandu met Ivan Petrov, a farmer, in Chisinau. "
+            "She said the talks went well. He disagreed.")
+    entities = analyze(actor_pipeline, text)
+    sandu = entity_at(entities, text, "Maia Sandu")
+    assert "She" in [m.text for m in sandu.mentions]
+    petrov = entity_at(entities, text, "Ivan Petrov")
+    assert "He" in [m.text for m in petrov.mentions]
+
+
+def test_role_learned_from_text(actor_pipeline):
+    text = ("Military expert Pavel Orlov doubts the plan. "
+            "\"It cannot work,\" the expert said. Orlov added that nobody believed it.")
+    entities = analyze(actor_pipeline, text)
+    orlov = entity_at(entities, text, "Pavel Orlov")
+    assert [m.text for m in orlov.mentions] == ["Pavel Orlov", "the expert", "Orlov"]
+    assert orlov.actor.role == "Military expert"
+    assert orlov.actor.country is None  # nothing in the text says where he is from
+
+
+def test_unknown_names_stay_unresolved(actor_pipeline):
+    text = "Zorblat Quennix visited the Frobnitz Institute. It was raining."
+    entities = analyze(actor_pipeline, text)
+    person = entity_at(entities, text, "Zorblat Quennix")
+    assert person is not None and person.actor is None
+    assert entity_at(entities, text, "It") is None
+
+
+def test_things_that_must_not_resolve(actor_pipeline):
+    text = ("A president must be elected. The talks were about positions on trade. "
+            "They recognized her as the president of the club.")
+    entities = analyze(actor_pipeline, text)
+    mentions = {m.text for e in entities for m in e.mentions}
+    assert "A president" not in mentions  # indefinite: no one in particular
+    assert "positions" not in mentions  # needs a country to be a military position
+    assert "the president of the club" not in mentions  # predicate after "as"
+    assert "They" not in mentions
+
+
+def test_offsets_valid_and_deterministic(actor_pipeline):
+    text = ("Yerevan accused Baku. The Azerbaijani military denied it.\n\n"
+            "Russian President Vladimir Putin said he was worried, the Kremlin said.")
+    first = analyze(actor_pipeline, text, "2022-10-12")
+    second = analyze(actor_pipeline, text, "2022-10-12")
+    assert first == second
+    assert [e.id for e in first] == [f"e{i}" for i in range(1, len(first) + 1)]
+    starts = [min(m.start for m in e.mentions) for e in first]
+    assert starts == sorted(starts)
+    for entity in first:
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start:mention.end] == mention.text
+
+
+def test_empty_document(actor_pipeline):
+    assert analyze(actor_pipeline, "") == ()
+    assert analyze(actor_pipeline, "   \n") == ()
