@@ -1,0 +1,572 @@
+"""Find and code event mentions over one parsed document (DESIGN.md, "The contract": events).
+
+`EventExtractor(lexicon)(document, parsed, entities, quotes)` returns Events in text order:
+1. triggers: verbs coded by the PETRARCH2 patterns (plus rules.EXTRA_VERB_PATTERNS) and event
+   nouns (rules.EVENT_NOUNS); a light verb whose object is an event noun gives the noun;
+2. source/target: the entities whose mentions overlap the syntactic subject/object (agent and
+   passive subject swapped; coordination gives one event per pair; "each other", "between X and
+   Y" and coordinated subjects of symmetric types give both directions);
+3. status: negated > hypothetical > attributed > asserted; `attributed_to` is the innermost quote
+   whose content holds the trigger, whatever the status;
+4. accusations: a reporting verb whose quote claims a hostile act of another actor is an ACCUSE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from presswatch.events import rules
+from presswatch.events.lexicon import CameoCode, EventLexicon
+from presswatch.records import (
+    AcledType,
+    Document,
+    Entity,
+    Event,
+    EventStatus,
+    Extent,
+    Participant,
+    Quote,
+    make_span,
+)
+
+POST_DEPS = frozenset({"dobj", "dative", "prep", "prt", "attr", "oprd", "xcomp", "npadvmod", "advmod",
+                       "acomp", "agent", "obj", "pobj", "neg"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "prep", "pobj", "dobj", "attr", "appos", "amod", "compound",
+                        "nsubj", "nsubjpass", "advcl", "pcomp"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+MAX_PAIRS = 4
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A coded trigger before participants: tokens, CAMEO row, evidence strength, anchor verb."""
+
+    tokens: tuple[int, ...]
+    cameo: CameoCode
+    strength: float
+    source_tokens: tuple[int, ...]
+    target_tokens: tuple[int, ...]
+    reciprocal: bool
+
+
+class EventExtractor:
+    """The event extractor of one pipeline; `__init__` only stores the lexicon."""
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- entry point ---------------------------------------------------------------------------
+
+    def __call__(self, document: Document, parsed: Doc, entities: Sequence[Entity],
+                 quotes: Sequence[Quote]) -> tuple[Event, ...]:
+        if not document.text.strip() or len(parsed) == 0:
+            return ()
+        ctx = _Context(document, parsed, entities, quotes)
+        found: dict[tuple, tuple[Trigger, Participant | None, Participant | None]] = {}
+        triggers = list(self.find_triggers(parsed))
+        for trigger in triggers:
+            for source, target in self.participants(ctx, trigger):
+                key = (trigger.tokens[0], source and (source.entity or source.text), target and (target.entity or target.text))
+                found.setdefault(key, (trigger, source, target))
+        events = [self.build(ctx, trigger, source, target) for trigger, source, target in found.values()]
+        taken = {t for trigger in triggers for t in trigger.tokens}
+        events.extend(self.accusations(ctx, events, taken))
+        events.sort(key=lambda e: (e.trigger.start, e.trigger.end, str(e.source), str(e.target)))
+        return tuple(_with_id(event, f"v{i}") for i, event in enumerate(events, 1))
+
+    # -- triggers ------------------------------------------------------------------------------
+
+    def find_triggers(self, doc: Doc) -> Iterable[Trigger]:
+        for sent in doc.sents:
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent) or _is_heading(sent):
+                continue  # headings without a verb or final stop ("Border conflicts")
+            for token in sent:
+                if token.pos_ == "VERB":
+                    trigger = self.verb_trigger(token)
+                elif token.pos_ in ("NOUN", "PROPN"):
+                    trigger = self.noun_trigger(token)
+                else:
+                    continue
+                if trigger is not None:
+                    yield trigger
+
+    def verb_trigger(self, verb: Token) -> Trigger | None:
+        lemma = verb.lemma_.lower()
+        post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12)
+        pre = _words(t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+        code, strength = None, 0.0
+        for extra_lemma, words, extra_code in rules.EXTRA_VERB_PATTERNS:
+            if extra_lemma == lemma and words <= post:
+                code, strength = extra_code, 0.85
+                break
+        if code is None and rules.VERB_OVERRIDES.get(lemma, "") is not None:
+            match = self.lexicon.match_verb(lemma, pre, post)
+            override = rules.VERB_OVERRIDES.get(lemma)
+            if match is not None and match.words > 0:
+                code, strength = match.code, 0.75
+            elif override:
+                code, strength = override, 0.7
+            elif match is not None:
+                # the verb's own PETRARCH code, or only its block's default (weakest evidence)
+                code, strength = match.code, (0.6 if lemma in self.lexicon.verb_codes else 0.5)
+        if code is None:
+            return None
+        if lemma in rules.LIGHT_VERBS and any(self._noun_code(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            return None  # "organized mass protests": the noun is the event
+        if lemma in rules.VERB_OVERRIDES and rules.VERB_OVERRIDES[lemma] is None and strength < 0.85:
+            return None
+        cameo = self.lexicon.code(code)
+        if cameo is None:
+            return None  # CAMEO 01x statements are not events
+        tokens = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        source, target, reciprocal = _verb_roles(verb)
+        return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal)
+
+    def _noun_code(self, noun: Token) -> str | None:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = noun.lemma_.lower()
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+        modifiers |= {c.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for c in p.children if c.dep_ == "pobj"}
+        if lemma in rules.MODIFIED_EVENT_NOUNS:
+            return next((code for m, code in rules.MODIFIED_EVENT_NOUNS[lemma].items() if m in modifiers), None)
+        code = rules.EVENT_NOUNS.get(lemma)
+        if code is None or modifiers & rules.NOT_EVENT_NOUN_CONTEXT:
+            return None
+        refine = rules.NOUN_MODIFIER_CODES.get(lemma, {})
+        return next((c for m, c in refine.items() if m in modifiers), code)
+
+    def noun_trigger(self, noun: Token) -> Trigger | None:
+        if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "protest activity", "peacekeeping forces"
+        code = self._noun_code(noun)
+        if code is None:
+            return None
+        head = noun.head
+        if head.pos_ == "VERB" and head.i != noun.i and noun.dep_ in ("dobj", "pobj") \
+                and head.lemma_.lower() not in rules.LIGHT_VERBS and self.verb_trigger(head) is not None:
+            return None  # "seek help", "provide assistance": the verb is the event
+        cameo = self.lexicon.code(code)
+        if cameo is None:
+            return None
+        tokens = [noun.i] + [c.i for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1]
+        source, target, reciprocal = _noun_roles(noun)
+        strength = 0.5 if noun.lemma_.lower() in ("conflict", "war", "aid", "assistance", "talk") else 0.7
+        return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal)
+
+    # -- participants --------------------------------------------------------------------------
+
+    def participants(self, ctx: _Context, trigger: Trigger) -> list[tuple[Participant | None, Participant | None]]:
+        sources = [ctx.participant(i) for i in trigger.source_tokens]
+        targets = [ctx.participant(i) for i in trigger.target_tokens]
+        sources = [p for p in sources if p is not None]
+        targets = [p for p in targets if p is not None]
+        if trigger.strength < 0.7 and not (any(p.entity for p in sources) and any(p.entity for p in targets)):
+            return []  # a default-coded verb counts only between two known actors (as PETRARCH)
+        if trigger.strength < 0.75 and trigger.tokens[0] not in ctx.noun_tokens \
+                and not any(p.entity for p in sources + targets):
+            return []
+        if sources and not sources[0].country and _is_party_group(ctx.doc, [t.i for i in trigger.source_tokens
+                                                                          for t in ctx.doc[i].subtree]):
+            sources = []
+            group = ctx.parties_near(trigger.tokens[0])
+            if len(group) >= 2:
+                a, b = group[0], group[1]
+                return [(a, b), (b, a)] if trigger.cameo.plover in rules.SYMMETRIC_TYPES or trigger.reciprocal \
+                    else [(a, None), (b, None)]
+        if trigger.reciprocal or (len(sources) == 1 and not targets and _is_party_group(ctx.doc, trigger.source_tokens)):
+            group = [p for p in sources + targets if p.entity]
+            if len(group) < 2:
+                group = ctx.parties_near(trigger.tokens[0])
+            if len(group) >= 2:
+                a, b = group[0], group[1]
+                return [(a, b), (b, a)]
+        if len(sources) >= 2 and not targets and trigger.cameo.plover in rules.SYMMETRIC_TYPES:
+            a, b = sources[0], sources[1]
+            return [(a, b), (b, a)]
+        pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
+                 for s in (sources or [None]) for t in (targets or [None])]
+        return pairs[:MAX_PAIRS]
+
+    # -- records -------------------------------------------------------------------------------
+
+    def build(self, ctx: _Context, trigger: Trigger, source: Participant | None,
+              target: Participant | None) -> Event:
+        doc = ctx.doc
+        first, last = doc[trigger.tokens[0]], doc[trigger.tokens[-1]]
+        span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
+        status, quote = ctx.status(first)
+        cameo = trigger.cameo
+        confidence = trigger.strength + (0.1 if source and source.entity else 0) + (0.05 if target and target.entity else 0)
+        if ctx.is_caption(first):
+            confidence -= 0.3
+        return Event(
+            id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
+            mode=cameo.mode, context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
+            quad_class=cameo.quad_class, acled=self.acled(cameo, source), source=source, target=target,
+            attributed_to=quote.id if quote else None, confidence=round(min(max(confidence, 0.05), 0.99), 2),
+        )
+
+    def acled(self, cameo: CameoCode, source: Participant | None) -> AcledType | None:
+        found = self.lexicon.acled_type(cameo.code)
+        if found is None:
+            return None
+        event_type, sub = found
+        if cameo.code.startswith("192") and source and source.sector in ("GOV", "MIL"):
+            sub = "Government regains territory"
+        return AcledType(event_type, sub or None)
+
+    def accusations(self, ctx: _Context, events: list[Event], taken: set[int]) -> list[Event]:
+        """ACCUSE events at reporting verbs whose quote claims another actor's hostile act."""
+        out = []
+        for quote in ctx.quotes:
+            if quote.cue is None or quote.speaker is None:
+                continue
+            cue = ctx.cue_verb(quote)
+            if cue is None or cue.i in taken:
+                continue
+            speaker = quote.speaker.entity
+            accused = None
+            for event in events:
+                inside = quote.content.start <= event.trigger.start < quote.content.end
+                if inside and event.quad_class and event.quad_class >= 3 and event.source and \
+                        event.source.entity and event.source.entity != speaker and event.status != "negated":
+                    accused = event.source
+                    break
+            if accused is None:
+                accused = ctx.hostile_claim(quote, speaker)
+            if accused is None:
+                continue
+            cameo = self.lexicon.code("112")
+            assert cameo is not None
+            entity = ctx.entity_by_id.get(speaker) if speaker else None
+            actor = entity.actor if entity else None
+            source = Participant(speaker, actor.country if actor else None, actor.sector if actor else None,
+                                 quote.speaker.text)
+            status, outer = ctx.status(cue, exclude=quote)
+            span = make_span(ctx.document.text, cue.idx, cue.idx + len(cue.text))
+            out.append(Event(
+                id="", type="ACCUSE", trigger=span, sentence=ctx.sentence(cue), status=status, mode=cameo.mode,
+                context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
+                source=source, target=accused, attributed_to=outer.id if outer else None,
+                confidence=0.6 if speaker else 0.45))
+            taken.add(cue.i)
+        return out
+
+
+# -- syntax helpers -------------------------------------------------------------------------------
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _conjuncts(token: Token) -> list[int]:
+    return [token.i] + [c.i for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _controller(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of `verb`: its own, or (xcomp/conj/relcl) the governing clause's."""
+    seen = 0
+    node = verb
+    while seen < 5:
+        seen += 1
+        for c in node.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, False
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if node.dep_ == "xcomp":
+            objects = [c for c in node.head.children if c.dep_ in ("dobj",)]
+            objects += [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+            if objects:  # object control: "called on the parties to prevent"
+                return objects[0], False
+            node = node.head
+        elif node.dep_ == "conj" or node.dep_ == "advcl":
+            node = node.head
+        elif node.dep_ == "relcl":
+            return node.head, False
+        elif node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head, False
+        else:
+            return None, False
+    return None, False
+
+
+def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+    subject, passive_subject = _controller(verb)
+    source: list[int] = []
+    target: list[int] = []
+    reciprocal = False
+    own_passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if subject is not None:
+        if passive_subject or own_passive:
+            target = _conjuncts(subject)
+        else:
+            source = _conjuncts(subject)
+    for c in verb.children:
+        if c.dep_ == "agent" and own_passive:
+            source = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    with_objects = [p for q in verb.subtree if q.dep_ == "prep" and q.lower_ in ("with", "against")
+                    and verb in (q.head, q.head.head, q.head.head.head)  # "by telephone with X"
+                    for p in q.children if p.dep_ == "pobj"]
+    if objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
+        objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS
+                   for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+    if objects and not objects[0].ent_type_:  # "opened fire on X": the target is X
+        inner = [p for q in objects[0].children if q.dep_ == "prep" and q.lower_ in rules.TARGET_PREPOSITIONS
+                 for p in q.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+        if inner:
+            objects = inner
+    if with_objects and (not objects or objects[0].ent_type_ == "" and with_objects[0].ent_type_ != ""):
+        objects = with_objects  # "discussed the situation with X and Y": X and Y are the targets
+    phrase = verb.doc[verb.i + 1: verb.i + 4].text.lower()
+    if any(r in phrase for r in rules.RECIPROCAL_OBJECTS):
+        reciprocal = True
+    elif objects and not target:
+        target = _conjuncts(objects[0])
+    if not target and not reciprocal:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS:
+                pobj = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+                if pobj:
+                    target = _conjuncts(pobj[0])
+                    break
+    return tuple(source), tuple(target), reciprocal
+
+
+def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+    source: list[int] = []
+    target: list[int] = []
+    reciprocal = False
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.ent_type_):
+            source = _conjuncts(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            source = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            if pobj:
+                target = _conjuncts(pobj[0])
+                reciprocal = True
+        elif c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS and not target:
+            target = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+    head = noun.head
+    if noun.dep_ == "conj":  # "riots and clashes with the police": share the first noun's verb
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        head = head.head
+    if not source and noun.dep_ in ("dobj", "conj") and head.pos_ in ("VERB", "AUX"):
+        subject, passive = _controller(head)
+        if subject is not None and not passive:
+            source = _conjuncts(subject)
+    if not source and noun.dep_ == "nsubjpass":
+        source = [i for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for i in _conjuncts(p)]
+    if noun.dep_ == "nsubj" and not target and not reciprocal:
+        for c in head.children:  # "clashes began between X and Y"
+            if c.dep_ == "prep" and c.lower_ == "between":
+                target = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+                reciprocal = True
+    return tuple(source), tuple(target), reciprocal
+
+
+def _np_tokens(token: Token) -> list[int]:
+    """Tokens of a noun phrase without its clauses and non-"of" prepositional phrases."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "appos", "cc", "conj", "punct"):
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        out.extend(t.i for t in child.subtree)
+    return sorted(out, key=lambda j: abs(j - token.i))
+
+
+def _is_heading(sent) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return len(words) <= 6 and not any(t.text in ".!?:;\"”" for t in words[-2:])
+
+
+def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
+    """ "the parties", "both sides", "the two countries" (a bare "countries" is not a group)."""
+    for i in tokens:
+        token = doc[i]
+        if token.lemma_.lower() not in rules.PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            continue
+        if token.lemma_.lower() in ("party", "side") or any(
+                c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
+            return True
+    return False
+
+
+def _with_id(event: Event, id_: str) -> Event:
+    from dataclasses import replace
+
+    return replace(event, id=id_)
+
+
+class _Context:
+    """Per-document indexes: token -> entity, quotes by extent, sentence extents."""
+
+    def __init__(self, document: Document, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.document = document
+        self.doc = doc
+        self.quotes = list(quotes)
+        self.entity_by_id = {e.id: e for e in entities}
+        self.noun_tokens = {t.i for t in doc if t.pos_ in ("NOUN", "PROPN")}
+        self.token_entity: dict[int, tuple[Entity, int, int]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.token_entity.setdefault(token.i, (entity, mention.start, mention.end))
+
+    def sentence(self, token: Token) -> Extent:
+        tokens = [t for t in token.sent if not t.is_space]
+        return Extent(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+    def is_caption(self, token: Token) -> bool:
+        """A photo caption or credit line ("  • CSTO peacekeeping operation ...")."""
+        text = self.document.text
+        line = text[text.rfind("\n", 0, token.idx) + 1: token.idx].lstrip()
+        return line.startswith(("•", "©"))
+
+    def participant(self, i: int) -> Participant | None:
+        token = self.doc[i]
+        if token.lower_ in RELATIVE_PRONOUNS or token.lower_ in ("each", "other"):
+            return None
+        candidates = [i] + _np_tokens(token)
+        for j in candidates:
+            if j in self.token_entity:
+                entity, start, end = self.token_entity[j]
+                actor = entity.actor
+                return Participant(entity.id, actor.country if actor else None, actor.sector if actor else None,
+                                   self.document.text[start:end])
+        if token.pos_ == "PRON":
+            return None
+        left = token.left_edge.i
+        right = min(token.right_edge.i, i + 6)
+        text = self.doc[left:right + 1].text
+        return Participant(None, None, None, text) if text.strip() else None
+
+    def parties_near(self, i: int) -> list[Participant]:
+        """Two parties a group noun ("the parties", "the two countries") stands for.
+
+        The nearest coordinated pair of entities of different countries before token `i`, in its
+        sentence or up to three sentences back ("X and Y managed ..., but later the parties ...");
+        else the two entities when the sentence names exactly two countries.
+        """
+        sent = self.doc[i].sent
+        pair = self._coordinated_pair(i, sent.start)
+        if pair:
+            return pair
+        seen: dict[str, Participant] = {}
+        for token in sent:
+            hit = self.token_entity.get(token.i)
+            if hit and hit[0].actor and hit[0].actor.country and hit[0].actor.country not in seen:
+                who = self.participant(token.i)
+                if who is not None:
+                    seen[hit[0].actor.country] = who
+        if len(seen) == 2:
+            return list(seen.values())
+        return self._coordinated_pair(sent.start, max(sent.start - 150, 0))
+
+    def _coordinated_pair(self, i: int, stop: int) -> list[Participant]:
+        for j in range(i - 1, stop - 1, -1):
+            hit = self.token_entity.get(j)
+            if not hit or not hit[0].actor or not hit[0].actor.country:
+                continue
+            token = self.doc[j]
+            for other in token.conjuncts:
+                other_hit = self.token_entity.get(other.i)
+                if other_hit and other_hit[0].actor and other_hit[0].actor.country \
+                        and other_hit[0].actor.country != hit[0].actor.country and other.i < i:
+                    first, second = sorted((j, other.i))
+                    return [p for p in (self.participant(first), self.participant(second)) if p is not None]
+        return []
+
+    def enclosing_quote(self, start: int, exclude: Quote | None = None) -> Quote | None:
+        best = None
+        for quote in self.quotes:
+            if quote is exclude or not quote.content.start <= start < quote.content.end:
+                continue
+            if quote.cue is not None and quote.cue.start <= start < quote.cue.end:
+                continue
+            if best is None or quote.content.end - quote.content.start < best.content.end - best.content.start:
+                best = quote
+        return best
+
+    def status(self, token: Token, exclude: Quote | None = None) -> tuple[EventStatus, Quote | None]:
+        quote = self.enclosing_quote(token.idx, exclude)
+        modality = _modality(token)
+        if modality is not None:
+            return modality, quote
+        return ("attributed" if quote else "asserted"), quote
+
+    def cue_verb(self, quote: Quote) -> Token | None:
+        assert quote.cue is not None
+        span = self.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span:
+            if token.lemma_.lower() in rules.ACCUSING_REPORT_VERBS:
+                return token
+        return None
+
+    def hostile_claim(self, quote: Quote, speaker: str | None) -> Participant | None:
+        span = self.doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in rules.HOSTILE_CLAIM_VERBS:
+                continue
+            if any(c.dep_ == "neg" for c in token.children):
+                continue
+            subject, passive = _controller(token)
+            if subject is None or passive:
+                continue
+            who = self.participant(subject.i)
+            if who is not None and who.entity and who.entity != speaker:
+                return who
+        return None
+
+
+def _modality(token: Token) -> EventStatus | None:
+    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None."""
+    node = token
+    for _ in range(7):
+        children = list(node.children)
+        if node.pos_ in ("VERB", "AUX", "ADJ") or node.i == token.i:
+            if any(c.dep_ == "neg" for c in children) or any(c.lower_ == "no" and c.dep_ == "det" for c in children):
+                return "negated"
+            if any(c.dep_ == "aux" and c.lower_ in rules.MODALS for c in children):
+                return "hypothetical"
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in rules.CONDITION_MARKS for c in children):
+                return "hypothetical"
+            if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+                return "hypothetical"  # purpose: "in order to prevent"
+        head = node.head
+        if head.i == node.i or node.dep_ not in CLIMB_DEPS:
+            return None
+        head_lemma = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "ccomp") and head_lemma in rules.NEGATING_HEADS:
+            return "negated"
+        if node.dep_ in ("xcomp", "acl", "dobj", "prep", "pcomp") and head_lemma in rules.HYPOTHETICAL_HEADS:
+            return "hypothetical"
+        if node.dep_ in ("nsubj", "nsubjpass") and node.i != token.i:
+            return None
+        node = head
+    return None

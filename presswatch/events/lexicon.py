@@ -1,0 +1,129 @@
+"""The event knowledge files: PETRARCH2 verb patterns, the CAMEO table and the ACLED mapping.
+
+Built by `scripts/build_event_lexicon.py` into `presswatch/events/data/`; every file's sha256 is
+checked against its `.meta.json` sidecar when loaded (PWE601 on mismatch, PWE602 when missing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from presswatch.errors import PresswatchError
+
+FILES = ("verbs.json", "cameo.tsv", "acled.tsv")
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One CAMEO code and what it maps to."""
+
+    code: str
+    plover: str
+    mode: str | None
+    context: tuple[str, ...]
+    goldstein: float | None
+    quad_class: int
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """The CAMEO code a verb gets, and how specific the evidence was (pattern words matched)."""
+
+    code: str
+    words: int
+
+
+def _read(name: str) -> tuple[bytes, dict[str, Any]]:
+    folder = resources.files("presswatch.events") / "data"
+    try:
+        raw = (folder / name).read_bytes()
+        meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PresswatchError("PWE602", path=name, reason=str(exc)) from exc
+    found = hashlib.sha256(raw).hexdigest()
+    if found != meta.get("sha256"):
+        raise PresswatchError("PWE601", path=name, expected=meta.get("sha256"), found=found)
+    return raw, meta
+
+
+def _tsv_rows(raw: bytes) -> list[list[str]]:
+    return [line.split("\t") for line in raw.decode("utf-8").splitlines() if line and not line.startswith("#")]
+
+
+class EventLexicon:
+    """Lookups over the event knowledge files; build with `load_lexicon()`."""
+
+    def __init__(self, verbs: dict[str, Any], cameo: dict[str, CameoCode], acled: dict[str, tuple[str, str]],
+                 versions: dict[str, str]) -> None:
+        self.verbs: dict[str, str] = verbs["verbs"]
+        self.verb_codes: dict[str, str] = verbs["verb_codes"]
+        self.blocks: dict[str, str | None] = verbs["blocks"]
+        self.patterns: dict[str, list] = verbs["patterns"]
+        self.synsets: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in verbs["synsets"].items()}
+        self.cameo = cameo
+        self.acled = acled
+        self.versions = versions
+
+    def has_verb(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    def _slot_ok(self, slot: str, words: Collection[str]) -> bool:
+        if slot.startswith("&"):
+            return any(w in words for w in self.synsets.get(slot, ()))
+        return slot in words
+
+    def match_verb(self, lemma: str, pre: Collection[str], post: Collection[str]) -> VerbMatch | None:
+        """The CAMEO code of verb `lemma` given the words before and after it (lower case).
+
+        The longest PETRARCH pattern of the verb's block whose words all occur wins; otherwise the
+        verb's own code, then the block's default code; None when the verb has no code.
+        """
+        block = self.verbs.get(lemma)
+        if block is None:
+            return None
+        best: VerbMatch | None = None
+        for pre_slots, post_slots, code in self.patterns.get(block, ()):
+            n = len(pre_slots) + len(post_slots)
+            if best is not None and n <= best.words:
+                continue
+            if all(self._slot_ok(s, post) for s in post_slots) and all(self._slot_ok(s, pre) for s in pre_slots):
+                best = VerbMatch(code, n)
+        if best is not None:
+            return best
+        code = self.verb_codes.get(lemma) or self.blocks.get(block)
+        return VerbMatch(code, 0) if code else None
+
+    def code(self, code: str) -> CameoCode | None:
+        """The CAMEO table row of `code` (or of its nearest listed parent)."""
+        for n in range(len(code), 1, -1):
+            row = self.cameo.get(code[:n])
+            if row is not None:
+                return row
+        return None
+
+    def acled_type(self, code: str) -> tuple[str, str] | None:
+        """ACLED (event type, sub-event type) of a CAMEO code by longest prefix, else None."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.acled:
+                return self.acled[code[:n]]
+        return None
+
+
+def load_lexicon() -> EventLexicon:
+    """Load and verify the packaged event knowledge files (PWE601, PWE602)."""
+    raw_verbs, meta_verbs = _read("verbs.json")
+    raw_cameo, meta_cameo = _read("cameo.tsv")
+    raw_acled, meta_acled = _read("acled.tsv")
+    cameo = {}
+    for code, plover, mode, context, goldstein, quad in _tsv_rows(raw_cameo):
+        cameo[code] = CameoCode(code, plover, mode or None, tuple(c for c in context.split(";") if c),
+                                float(goldstein) if goldstein else None, int(quad))
+    acled = {row[0]: (row[1], row[2]) for row in _tsv_rows(raw_acled)}
+    versions = {f"events/{name}": meta["version"] for name, meta in
+                zip(FILES, (meta_verbs, meta_cameo, meta_acled), strict=True)}
+    return EventLexicon(json.loads(raw_verbs), cameo, acled, versions)

