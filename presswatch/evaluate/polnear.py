@@ -9,12 +9,16 @@ repository: the loader reads it from the path given at run time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from presswatch.errors import PresswatchError
 
 ROLES = ("Source", "Cue", "Content")
+# Start of a brat annotation line: T12<TAB> or E3<TAB>.  A span text with a newline continues on
+# the next physical line, which must not be read as an annotation.
+BRAT_ID = re.compile(r"^[TE]\d+\t")
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,8 @@ def parse_ann(text: str, where: str = "<ann>") -> tuple[GoldAttribution, ...]:
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
     events: list[list[str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+        if not line.strip() or not BRAT_ID.match(line):
+            continue  # blank, or the rest of a span text that itself contains a newline
         try:
             if line.startswith("T"):
                 ident, middle, _ = line.split("\t", 2)
