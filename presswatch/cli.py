@@ -275,6 +275,50 @@ def search(query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'ceasefir
         out.print(f"[bold]{escape(title or document_id[:12])}[/bold] {document_id[:12]}\n  {escape(snippet)}")
 
 
+spark_app = typer.Typer(help="Run the pipeline on Apache Spark.", no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("run")
+def spark_run(
+    input_path: Annotated[str, typer.Argument(help="Folder or glob of .jsonl, .parquet, .warc(.gz) files (any path Spark reads).")],
+    output_path: Annotated[str, typer.Argument(help="Output folder: Parquet per table, partitioned by publication date.")],
+    master: Annotated[str, typer.Option(help="Spark master; ignored under spark-submit, which sets its own.")] = "local[2]",
+    partitions: Annotated[int | None, typer.Option(help="Number of partitions (default: Spark's parallelism).")] = None,
+    model: Model = DEFAULT_MODEL,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+) -> None:
+    """Analyze INPUT on Spark (one pipeline per partition) and write Parquet to OUTPUT."""
+    from presswatch.scale.spark import run, spark_session
+
+    counts = run(input_path, output_path, spark=spark_session(master), model=model, partitions=partitions,
+                 options=ReadOptions(max_chars=max_chars))
+    err.print(", ".join(f"{table}: {count:,}" for table, count in sorted(counts.items())) + f"  → {escape(output_path)}")
+
+
+@app.command("import-parquet")
+def import_parquet(
+    output_path: Annotated[Path, typer.Argument(help="A folder written by `presswatch spark run`.")],
+    db: Db = Path("presswatch.db"),
+    batch_size: BatchSize = 500,
+) -> None:
+    """Load the analyses of a `spark run` output into the SQLite store (stored ones are skipped)."""
+    from presswatch.batch import batched
+    from presswatch.scale.spark import read_analyses
+    from presswatch.store import Store
+
+    stored = total = 0
+    try:
+        with Store(db) as store:
+            run_id = store.start_run(f"import-parquet {output_path}")
+            for chunk in batched(read_analyses(output_path), batch_size):
+                stored += store.write_batch(chunk, [], run_id)
+                total += len(chunk)
+    except PresswatchError as exc:
+        raise _fail(exc) from None
+    err.print(f"{total} analyses read: [green]{stored} stored[/green], {total - stored} already present → {escape(str(db))}")
+
+
 def main() -> None:
     """Entry point of the `presswatch` console script."""
     app()

@@ -19,7 +19,11 @@ from presswatch.records import Document, Failure
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | Failure]:
     """A Document per line; a bad line yields a Failure naming `path:line` and the rest go on."""
-    text = decode_text(read_bytes(path, options), path)
+    yield from jsonl_documents(decode_text(read_bytes(path, options), path), path, options)
+
+
+def jsonl_documents(text: str, path: Path, options: ReadOptions) -> Iterator[Document | Failure]:
+    """A Document per line of already-decoded JSONL `text` read from `path`."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

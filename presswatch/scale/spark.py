@@ -1,0 +1,155 @@
+"""The same analysis on Apache Spark: `mapPartitions` with one Pipeline per partition.
+
+    presswatch spark run INPUT OUTPUT            # or: spark-submit ... -m presswatch spark run ...
+
+INPUT is any path Spark can read holding `.jsonl`, `.parquet` or `.warc(.gz)` files.  Each input
+file is read by the same reader the single-machine ingest uses, so the Analysis records are
+identical.  OUTPUT gets one Parquet dataset per table of `presswatch.tables` (documents,
+entities, mentions, quotes, events, techniques), partitioned by publication date, plus
+`failures` (JSON lines).  `presswatch import-parquet OUTPUT --db FILE` loads them into SQLite.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from presswatch.ingest.files import ReadOptions, decode_text
+from presswatch.ingest.jsonl import jsonl_documents
+from presswatch.ingest.warc import warc_documents
+from presswatch.records import Analysis, Document, Failure
+from presswatch.tables import TABLES, rows
+
+INTEGER_COLUMNS = {"start", "end", "content_start", "content_end", "cue_start", "cue_end", "speaker_start",
+                   "speaker_end", "quad_class", "trigger_start", "trigger_end", "sentence_start", "sentence_end"}
+FLOAT_COLUMNS = {"goldstein", "lat", "lon", "confidence"}
+PARQUET_FIELDS = ("text", "title", "url", "outlet", "published", "language")
+
+
+def spark_session(master: str = "local[2]", app_name: str = "presswatch"):
+    """A SparkSession whose Python workers run this interpreter (PYSPARK_PYTHON)."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (SparkSession.builder.master(master).appName(app_name)
+            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate())
+
+
+def _local_path(uri: str) -> Path:
+    return Path(uri[len("file:"):] if uri.startswith("file:") else uri)
+
+
+def documents_from_file(uri: str, data: bytes, options: ReadOptions) -> Iterator[Document | Failure]:
+    """Documents of one input file given as bytes, read exactly as `presswatch ingest` reads it."""
+    path = _local_path(uri)
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        yield from warc_documents(io.BytesIO(data), path, options)
+    elif name.endswith(".jsonl"):
+        yield from jsonl_documents(decode_text(data, path), path, options)
+    elif name.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(io.BytesIO(data), columns=None)
+        for number, record in enumerate(table.to_pylist(), start=1):
+            text = record.get("text")
+            if isinstance(text, str) and text.strip():
+                meta = {field: record.get(field) for field in PARQUET_FIELDS[1:]}
+                yield Document.from_text(text, origin=f"{path}:{number}",
+                                         **{k: (str(v) if v is not None else None) for k, v in meta.items()})
+            else:
+                yield Failure(f"{path}:{number}", "PWE104", f'[PWE104] {path}:{number}: "text" is missing or empty')
+
+
+def analyze_partition(files: Iterable[tuple[str, bytes]], model: str, options: ReadOptions) -> Iterator[str]:
+    """Analyze every document of a partition's files with one Pipeline; emit JSON lines.
+
+    Each line is either a contract object or `{"failure": {...}}`.
+    """
+    from presswatch.pipeline import Pipeline
+
+    pipeline = Pipeline(model=model, max_chars=options.max_chars)
+    documents: list[Document] = []
+    for uri, data in files:
+        for item in documents_from_file(uri, data, options):
+            if isinstance(item, Failure):
+                yield json.dumps({"failure": item.__dict__})
+            else:
+                documents.append(item)
+    for result in pipeline.analyze_many(documents, on_error="skip"):
+        yield json.dumps({"failure": result.__dict__}) if isinstance(result, Failure) else result.to_json()
+
+
+def _schema(table: str):
+    from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
+
+    def kind(column: str):
+        return LongType() if column in INTEGER_COLUMNS else DoubleType() if column in FLOAT_COLUMNS else StringType()
+
+    columns = [c for c in TABLES[table] if not (table == "documents" and c == "published")]
+    return StructType([StructField(c, kind(c), True) for c in columns] + [StructField("published", StringType(), True)])
+
+
+def _table_rows(line: str, table: str) -> list[tuple]:
+    if line.startswith('{"failure"'):
+        return []
+    analysis = Analysis.from_json(line)
+    published = analysis.document.published
+    columns = TABLES[table]
+    result = []
+    for row in rows(analysis)[table]:
+        if table == "documents":
+            row = tuple(value for column, value in zip(columns, row, strict=True) if column != "published")
+        result.append((*row, published))
+    return result
+
+
+def _row_counts(line: str) -> list[tuple[str, int]]:
+    if line.startswith('{"failure"'):
+        return [("failures", 1)]
+    return [(table, len(values)) for table, values in rows(Analysis.from_json(line)).items()]
+
+
+def run(input_path: str, output_path: str, spark=None, model: str | None = None, partitions: int | None = None,
+        options: ReadOptions | None = None) -> dict[str, int]:
+    """Analyze INPUT on Spark and write OUTPUT (Parquet per table + failures); return row counts."""
+    from pyspark import StorageLevel
+
+    from presswatch.nlp import DEFAULT_MODEL
+
+    spark = spark or spark_session()
+    options = options or ReadOptions()
+    model = model or DEFAULT_MODEL
+    context = spark.sparkContext
+    files = context.binaryFiles(input_path, minPartitions=partitions or context.defaultParallelism)
+    files = files.filter(lambda pair: pair[0].lower().endswith((".jsonl", ".parquet", ".warc", ".warc.gz")))
+    if partitions:
+        files = files.repartition(partitions)
+    lines = files.mapPartitions(lambda part: analyze_partition(part, model, options))
+    lines.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        for table in TABLES:
+            frame = spark.createDataFrame(lines.flatMap(lambda line, t=table: _table_rows(line, t)), _schema(table))
+            frame.write.mode("overwrite").partitionBy("published").parquet(f"{output_path}/{table}")
+        failures = spark.createDataFrame(lines.filter(lambda line: line.startswith('{"failure"')).map(lambda x: (x,)),
+                                         "value string")
+        failures.write.mode("overwrite").text(f"{output_path}/failures")
+        counts = dict(lines.flatMap(_row_counts).reduceByKey(lambda a, b: a + b).collect())
+    finally:
+        lines.unpersist()
+    return counts
+
+
+def read_analyses(output_path: str | Path) -> Iterator[Analysis]:
+    """Every Analysis in a `spark run` output folder (reads Parquet with pyarrow; no Spark needed)."""
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset(Path(output_path) / "documents", format="parquet", partitioning="hive")
+    for batch in dataset.to_batches(columns=["analysis"]):
+        for value in batch.column("analysis").to_pylist():
+            yield Analysis.from_json(value)
