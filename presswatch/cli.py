@@ -283,7 +283,7 @@ app.add_typer(spark_app, name="spark")
 def spark_run(
     input_path: Annotated[str, typer.Argument(help="Folder or glob of .jsonl, .parquet, .warc(.gz) files (any path Spark reads).")],
     output_path: Annotated[str, typer.Argument(help="Output folder: Parquet per table, partitioned by publication date.")],
-    master: Annotated[str, typer.Option(help="Spark master; ignored under spark-submit, which sets its own.")] = "local[2]",
+    master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[2]; default: spark-submit's, else local[*].")] = None,
     partitions: Annotated[int | None, typer.Option(help="Number of partitions (default: Spark's parallelism).")] = None,
     model: Model = DEFAULT_MODEL,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,

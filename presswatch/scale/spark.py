@@ -30,14 +30,18 @@ FLOAT_COLUMNS = {"goldstein", "lat", "lon", "confidence"}
 PARQUET_FIELDS = ("text", "title", "url", "outlet", "published", "language")
 
 
-def spark_session(master: str = "local[2]", app_name: str = "presswatch"):
-    """A SparkSession whose Python workers run this interpreter (PYSPARK_PYTHON)."""
+def spark_session(master: str | None = None, app_name: str = "presswatch"):
+    """A SparkSession whose Python workers run this interpreter (PYSPARK_PYTHON).
+
+    `master=None` keeps what spark-submit configured (or Spark's default, local[*]).
+    """
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName(app_name)
-            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-            .getOrCreate())
+    builder = SparkSession.builder.appName(app_name).config("spark.ui.enabled", "false")
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
 
 
 def _local_path(uri: str) -> Path:
