@@ -1,0 +1,88 @@
+"""The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    stored INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    warnings INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT, url TEXT, outlet TEXT, published TEXT, language TEXT, origin TEXT,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id),
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+CREATE TABLE IF NOT EXISTS entities (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+    PRIMARY KEY (document_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
+CREATE TABLE IF NOT EXISTS mentions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id, entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+    cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+    speaker_entity TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, speaker_name TEXT,
+    PRIMARY KEY (document_id, quote_id)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
+CREATE TABLE IF NOT EXISTS events (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, quad_class INTEGER,
+    acled_event_type TEXT, acled_sub_event_type TEXT,
+    source_entity TEXT, source_country TEXT, source_sector TEXT, source_text TEXT,
+    target_entity TEXT, target_country TEXT, target_sector TEXT, target_text TEXT,
+    date_value TEXT, date_precision TEXT, date_text TEXT,
+    location_name TEXT, location_country TEXT, location_admin1 TEXT, lat REAL, lon REAL,
+    status TEXT NOT NULL, attributed_to TEXT,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+    confidence REAL,
+    PRIMARY KEY (document_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country);
+CREATE TABLE IF NOT EXISTS techniques (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    technique TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, confidence REAL
+);
+CREATE INDEX IF NOT EXISTS techniques_document ON techniques(document_id);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES runs(id),
+    origin TEXT NOT NULL, line INTEGER, code TEXT NOT NULL, severity TEXT NOT NULL,
+    message TEXT NOT NULL, at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, text, content='documents', content_rowid='doc_rowid'
+);
+CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc_rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc_rowid, old.title, old.text);
+END;
+"""
