@@ -54,7 +54,7 @@ def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
     return infos
 
 
-def _clause_head(token: Token) -> Token:
+def clause_head(token: Token) -> Token:
     """The head of the clause `token` belongs to (a verb, or the sentence root)."""
     while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i and not (
             token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
@@ -62,15 +62,15 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
-def _root_token(parsed: Doc, start: int, end: int) -> Token | None:
+def root_token(parsed: Doc, start: int, end: int) -> Token | None:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     return span.root
 
 
-def _is_past(trigger: Token) -> bool:
-    head = _clause_head(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
+def is_past(trigger: Token) -> bool:
+    head = clause_head(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
     tags = {head.tag_} | {child.tag_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     return not (tags & PRESENT_TAGS)
 
@@ -79,7 +79,7 @@ def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[R
                 trigger_start: int, trigger_end: int) -> tuple[Resolution, str] | None:
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
     how it was chosen ("clause", "sentence", "narrative"); None when the text gives no date."""
-    trigger = _root_token(parsed, trigger_start, trigger_end)
+    trigger = root_token(parsed, trigger_start, trigger_end)
     if trigger is None:
         return None
     index = next((i for i, info in enumerate(sentences) if info.start <= trigger_start < info.end + 1), None)
@@ -88,22 +88,22 @@ def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[R
     sentence = sentences[index]
     resolved = [r for r in resolutions if r.value is not None]
     here = [r for r in resolved if sentence.start <= r.expression.start < sentence.end]
-    trigger_clause = _clause_head(trigger)
+    trigger_clause = clause_head(trigger)
     clause_matches, sentence_matches = [], []
     for resolution in here:
-        token = _root_token(parsed, resolution.expression.start, resolution.expression.end)
+        token = root_token(parsed, resolution.expression.start, resolution.expression.end)
         if token is None:
             continue
-        clause = _clause_head(token)
+        clause = clause_head(token)
         distance = abs(token.i - trigger.i)
-        if clause.i == trigger_clause.i or trigger in token.ancestors and clause.i == _clause_head(trigger).i:
+        if clause.i == trigger_clause.i or trigger in token.ancestors and clause.i == clause_head(trigger).i:
             clause_matches.append((distance, resolution))
         elif clause.i == token.sent.root.i and trigger.sent.root.i == clause.i:
             sentence_matches.append((distance, resolution))
     for matches, how in ((clause_matches, "clause"), (sentence_matches, "sentence")):
         if matches:
             return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
-    if here or not _is_past(trigger):
+    if here or not is_past(trigger):
         return None
     back = 0
     for earlier_index in range(index - 1, -1, -1):

@@ -1,0 +1,133 @@
+"""Choose each event's location from the place mentions tied to its trigger (issue 6).
+
+In order (the Location's `method` says which):
+1. "clause": a place governed by a locative preposition in the trigger's clause ("clashes in
+   Batken", "seized the airport in Alma-Ata", "the situation on the Armenian-Azerbaijani border
+   escalated"), or the antecedent of a "where" clause ("Kazakhstan, where mass protests began").
+2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
+   organized protests").
+3. "narrative": the sentence names no place, the trigger is in the past tense, and the previous
+   sentence of the same section has a locative place in its main clause.
+4. "actor_country": else the country of the event's actors when source and target agree (or only
+   one is known), with precision "country".
+Otherwise the event has no location.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from presswatch.dates.attach import CLAUSE_DEPS, SentenceInfo, clause_head, is_past, root_token
+from presswatch.places.gazetteer import Gazetteer
+from presswatch.places.mentions import PlaceMention
+from presswatch.places.rules import LOCATIVE_PREPOSITIONS
+from presswatch.records import Event, Location
+
+MAX_STEPS = 6  # how far up from a place name its preposition may be ("in the former capital of X")
+# Verbal event types: a place modifying their object is what was talked about, not where ("discussed
+# the situation on the border"), so only a place attached to the trigger or its verb counts.
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Dependents of a verb whose locative modifiers place the event ("the situation on the border
+# escalated", "seized the airport in Alma-Ata"); for verbal events only the subject's count.
+MATERIAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+VERBAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def locative_preposition(token: Token) -> Token | None:
+    """The locative preposition governing the place whose root is `token`, if any."""
+    for _ in range(MAX_STEPS):
+        if token.dep_ in CLAUSE_DEPS or token.head.i == token.i:
+            return None
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return token.head
+        if token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPOSITIONS:
+            return token
+        token = token.head
+    return None
+
+
+def _where_antecedent(clause: Token) -> Token | None:
+    """For a relative clause introduced by "where", the noun it describes."""
+    if clause.dep_ == "relcl" and any(child.lower_ == "where" for child in clause.subtree):
+        return clause.head
+    return None
+
+
+def _tie(parsed: Doc, mention: PlaceMention, trigger: Token, verbal: bool) -> tuple[str, int] | None:
+    token = root_token(parsed, mention.start, mention.end)
+    if token is None or token.sent.start != trigger.sent.start:
+        return None
+    distance = abs(token.i - trigger.i)
+    trigger_clause = clause_head(trigger)
+    antecedent = _where_antecedent(trigger_clause)
+    if antecedent is not None and mention.start <= antecedent.idx < mention.end:
+        return "clause", distance
+    preposition = locative_preposition(token)
+    if preposition is None:
+        return None
+    clause = clause_head(preposition)
+    attached = preposition.head
+    if attached.i == trigger.i or attached.i == trigger_clause.i:
+        return ("clause" if clause.i == trigger_clause.i else "sentence"), distance
+    arguments = VERBAL_ARGUMENTS if verbal else MATERIAL_ARGUMENTS
+    if clause.i == trigger_clause.i and attached.dep_ in arguments:
+        return "clause", distance
+    if clause.i == trigger.sent.root.i and attached.i == clause.i:
+        return "sentence", distance
+    return None
+
+
+def _frames_sentence(parsed: Doc, mention: PlaceMention) -> bool:
+    """True if the mention is a locative place of its sentence's main clause."""
+    token = root_token(parsed, mention.start, mention.end)
+    preposition = locative_preposition(token) if token is not None else None
+    return preposition is not None and clause_head(preposition).i == preposition.sent.root.i
+
+
+def _actor_country(event: Event, gazetteer: Gazetteer) -> Location | None:
+    codes = {participant.country for participant in (event.source, event.target)
+             if participant is not None and participant.country}
+    if len(codes) != 1:
+        return None
+    place = gazetteer.country(codes.pop())
+    if place is None or place.country is None:
+        return None
+    return Location(place.name, place.country, None, None, None, None, None, "country", "actor_country",
+                    (place.country,))
+
+
+def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[PlaceMention, ...],
+                    event: Event, gazetteer: Gazetteer) -> Location | None:
+    """The Location of `event` with `method` set, or None when nothing ties a place to it."""
+    trigger = root_token(parsed, event.trigger.start, event.trigger.end)
+    if trigger is None:
+        return None
+    index = next((i for i, info in enumerate(sentences) if info.start <= event.trigger.start < info.end + 1), None)
+    if index is None:
+        return None
+    sentence = sentences[index]
+    here = [mention for mention in mentions if sentence.start <= mention.start < sentence.end]
+    ties: dict[str, list] = {"clause": [], "sentence": []}
+    verbal = event.type in VERBAL_TYPES
+    for mention in here:
+        tie = _tie(parsed, mention, trigger, verbal)
+        if tie is not None:
+            ties[tie[0]].append((tie[1], mention.start, mention))
+    for how in ("clause", "sentence"):
+        if ties[how]:
+            mention = min(ties[how])[2]
+            return dataclasses.replace(mention.location, method=how)
+    if not here and is_past(trigger):
+        for earlier in reversed(sentences[:index]):
+            if earlier.heading:
+                break
+            if earlier.caption:
+                continue
+            before = [mention for mention in mentions if earlier.start <= mention.start < earlier.end
+                      and _frames_sentence(parsed, mention)]
+            if before:
+                return dataclasses.replace(before[-1].location, method="narrative")
+            break
+    return _actor_country(event, gazetteer)

@@ -1,0 +1,120 @@
+"""The offline gazetteer: places by exact alias, demonyms by adjective (issue 6).
+
+Built by scripts/build_gazetteer.py into presswatch/places/data/ (gazetteer.tsv.gz, demonyms.tsv,
+each with a .meta.json sidecar).  Lookups are exact on a normalized key (case, dashes, quotes,
+diacritics folded; "the" dropped): "Kiev" finds Kyiv and never "Kievka", and no substring of a
+name matches.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from presswatch.errors import PresswatchError
+
+DATA = Path(__file__).resolve().parent / "data"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+DEMONYMS_FILE = "demonyms.tsv"
+
+# Characters folded before lookup: typographic dashes to "-", typographic apostrophes to "'".
+DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`]")
+# A leading article, dropped from keys: "the Netherlands" == "Netherlands".
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    kind: str  # "country", "region", "admin1" or "city"
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+def alias_key(text: str) -> str:
+    """The normalized lookup key of a place name."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = APOSTROPHES.sub("'", DASHES.sub("-", text))
+    text = SPACES.sub(" ", text).strip()
+    return LEADING_THE.sub("", text).casefold()
+
+
+def _verified_bytes(path: Path) -> tuple[bytes, dict]:
+    meta_path = path.with_name(path.name + ".meta.json")
+    try:
+        data = path.read_bytes()
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PresswatchError("PWE651", path=path, reason=str(exc)) from exc
+    found = hashlib.sha256(data).hexdigest()
+    if found != meta.get("sha256"):
+        raise PresswatchError("PWE650", path=path, expected=meta.get("sha256"), found=found)
+    return data, meta
+
+
+class Gazetteer:
+    """Places by exact alias key, demonyms by adjective; load once with `load_gazetteer()`.
+
+    Rows are parsed on first lookup; the alias index is read as written (best candidate first).
+    """
+
+    def __init__(self, rows: list[str], index: dict[str, str], demonyms: dict[str, str], version: str) -> None:
+        self.rows = rows
+        self.index = index
+        self.demonyms = demonyms
+        self.version = version
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def _place(self, position: int) -> Place:
+        place_id, kind, name, country, admin1, lat, lon, population = self.rows[position].split("\t")
+        return Place(place_id, kind, name, country or None, admin1 or None,
+                     float(lat) if lat else None, float(lon) if lon else None, int(population))
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every place one of whose aliases equals `name` (normalized), best candidate first:
+        countries, places whose own name it is, big cities, regions, subdivisions, towns."""
+        positions = self.index.get(alias_key(name))
+        if not positions:
+            return ()
+        return tuple(self._place(int(i)) for i in positions.split(","))
+
+    def demonym(self, adjective: str) -> str | None:
+        """The ISO alpha-3 country of an adjective such as "Tajik" or "Azerbaijani"."""
+        return self.demonyms.get(alias_key(adjective))
+
+    def country(self, code: str) -> Place | None:
+        """The country entry of an ISO alpha-3 code."""
+        positions = self.index.get(f"#country:{code}")
+        return self._place(int(positions.split(",")[0])) if positions else None
+
+
+def load_gazetteer(directory: Path = DATA) -> Gazetteer:
+    """Read and verify the gazetteer files (PWE650 on a checksum mismatch, PWE651 if unreadable)."""
+    raw, meta = _verified_bytes(directory / GAZETTEER_FILE)
+    text = gzip.decompress(raw).decode("utf-8")
+    places_part, _, index_part = text.partition("\n\n")
+    rows = places_part.split("\n")[1:]
+    index = dict(line.split("\t", 1) for line in index_part.split("\n") if line)
+    demonym_bytes, _ = _verified_bytes(directory / DEMONYMS_FILE)
+    demonyms = {}
+    for line in demonym_bytes.decode("utf-8").splitlines():
+        if line.strip():
+            adjective, code = line.split("\t")
+            demonyms[alias_key(adjective)] = code
+    return Gazetteer(rows, index, demonyms, str(meta.get("version")))

@@ -1,0 +1,210 @@
+"""Find and geocode the place mentions of a document (issue 6).
+
+Mentions come from the border patterns of `rules.py`, spaCy GPE/LOC/FAC entities, PERSON/ORG
+entities right after a locative preposition (the small model's mistakes: "in Alma-Ata"), and the
+GPE/LOC entities of the actors stage.  Each is looked up exactly in the gazetteer; an ambiguous
+name is resolved to a candidate in a country the document mentions, else to the best-ranked one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from presswatch.places.gazetteer import Gazetteer, Place
+from presswatch.places.rules import (
+    BORDER_BETWEEN,
+    BORDER_BETWEEN_PRONOUN,
+    BORDER_PAIR,
+    FOREIGN_CITY_POPULATION,
+    LOCATIVE_PREPOSITIONS,
+    MISLABELLED,
+    NOT_PLACES,
+    PLACE_LABELS,
+)
+from presswatch.records import Entity, Location
+
+# Words trimmed off a mention before lookup: "the Batken region" -> "Batken".
+TRAILING_KIND_WORDS = ("region", "district", "oblast", "province", "direction", "city", "town", "village")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A geocoded place mention: offsets into the text and the Location it names."""
+
+    start: int
+    end: int
+    text: str
+    location: Location
+    source: str  # "border", "ner", "ner-preposition", "entity"
+
+
+def _country_codes(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[int, str]]:
+    """(offset, ISO alpha-3) of every country named or implied by a demonym, in text order."""
+    found = []
+    for token in parsed:
+        if not token.text[:1].isupper():
+            continue
+        code = gazetteer.demonym(token.text)
+        if code is None:
+            candidates = gazetteer.lookup(token.text)
+            if candidates and candidates[0].kind == "country":
+                code = candidates[0].country
+        if code is not None:
+            found.append((token.idx, code))
+    for ent in parsed.ents:
+        if ent.label_ == "GPE" and len(ent) > 1:
+            candidates = gazetteer.lookup(ent.text)
+            if candidates and candidates[0].kind == "country" and candidates[0].country:
+                found.append((ent.start_char, candidates[0].country))
+    return sorted(found)
+
+
+def document_countries(parsed: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> frozenset[str]:
+    """Countries the document mentions (names, demonyms, actor codes of its entities)."""
+    codes = {code for _, code in _country_codes(parsed, gazetteer)}
+    codes |= {entity.actor.country for entity in entities if entity.actor and entity.actor.country}
+    return frozenset(codes)
+
+
+def choose_place(candidates: tuple[Place, ...], countries: frozenset[str]) -> Place | None:
+    """The candidate a name most likely means: a country if one is named so, else the best-ranked
+    candidate in a country the document mentions, else the best-ranked candidate."""
+    if not candidates:
+        return None
+    if candidates[0].kind == "country":
+        return candidates[0]
+    for candidate in candidates:
+        if candidate.country in countries:
+            return candidate
+    for candidate in candidates:
+        if candidate.kind in ("country", "region") or candidate.population >= FOREIGN_CITY_POPULATION:
+            return candidate
+    return None
+
+
+def _side(name: str, gazetteer: Gazetteer) -> str | None:
+    code = gazetteer.demonym(name)
+    if code is not None:
+        return code
+    candidates = gazetteer.lookup(name)
+    return candidates[0].country if candidates and candidates[0].kind == "country" else None
+
+
+def _border_location(codes: tuple[str, ...], gazetteer: Gazetteer, start: int, end: int) -> Location:
+    names = []
+    for code in codes:
+        place = gazetteer.country(code)
+        names.append(place.name if place else code)
+    return Location(f"{'-'.join(names)} border", codes[0], None, None, None, start, end, "border", None, codes)
+
+
+def _borders(text: str, parsed: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    mentions = []
+    for pattern in (BORDER_PAIR, BORDER_BETWEEN):
+        for match in pattern.finditer(text):
+            a, b = _side(match.group("a"), gazetteer), _side(match.group("b"), gazetteer)
+            if a and b and a != b:
+                location = _border_location(tuple(sorted((a, b))), gazetteer, match.start(), match.end())
+                mentions.append(PlaceMention(match.start(), match.end(), match.group(0), location, "border"))
+    named = _country_codes(parsed, gazetteer)
+    for match in BORDER_BETWEEN_PRONOUN.finditer(text):
+        pair: list[str] = []
+        for _, code in reversed([item for item in named if item[0] < match.start()]):
+            if code not in pair:
+                pair.append(code)
+            if len(pair) == 2:
+                break
+        if len(pair) == 2:
+            location = _border_location(tuple(sorted(pair)), gazetteer, match.start(), match.end())
+            mentions.append(PlaceMention(match.start(), match.end(), match.group(0), location, "border"))
+    return mentions
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without a leading "the" and a trailing possessive "'s"."""
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _geocode(text: str, start: int, end: int, gazetteer: Gazetteer,
+             countries: frozenset[str]) -> tuple[Place, int, int] | None:
+    start, end = _trim(text, start, end)
+    name = text[start:end]
+    if name.casefold() in NOT_PLACES:
+        return None
+    place = choose_place(gazetteer.lookup(name), countries)
+    if place is None:
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in TRAILING_KIND_WORDS:
+            shorter = " ".join(words[:-1])
+            place = choose_place(gazetteer.lookup(shorter), countries)
+            if place is not None:
+                end = start + len(shorter)
+    return (place, start, end) if place is not None else None
+
+
+def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns ("Alma-Ata") the NER missed that name a country, or a place in a
+    country the document mentions, or follow a locative preposition."""
+    runs: list[tuple[int, int]] = []
+    for token in parsed:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        glued = runs and (runs[-1][1] == token.idx or (
+            token.i >= 2 and parsed[token.i - 1].text in "-–" and parsed[token.i - 1].idx == runs[-1][1]
+            and token.idx == runs[-1][1] + 1))
+        if glued:
+            runs[-1] = (runs[-1][0], token.idx + len(token.text))
+        elif runs and token.i > 0 and parsed[token.i - 1].pos_ == "PROPN" and parsed[token.i - 1].whitespace_ \
+                and runs[-1][1] == parsed[token.i - 1].idx + len(parsed[token.i - 1].text):
+            runs[-1] = (runs[-1][0], token.idx + len(token.text))
+        else:
+            runs.append((token.idx, token.idx + len(token.text)))
+    found = []
+    for start, end in runs:
+        span = parsed.char_span(start, end)
+        after_preposition = span is not None and span.start > 0 and parsed[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+        candidates = gazetteer.lookup(parsed.text[start:end])
+        if candidates and (after_preposition or candidates[0].kind == "country"
+                           or any(place.country in countries and place.kind == "city" for place in candidates)):
+            found.append((start, end, "propn"))
+    return found
+
+
+def place_location(place: Place, start: int | None, end: int | None) -> Location:
+    """The Location record of a gazetteer place (how it was tied to an event is set later)."""
+    return Location(place.name, place.country, place.admin1, place.lat, place.lon, start, end, place.kind, None,
+                    (place.country,) if place.country else ())
+
+
+def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
+                        gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    """Every geocoded place mention in text order, non-overlapping (borders first)."""
+    countries = document_countries(parsed, entities, gazetteer)
+    mentions = _borders(text, parsed, gazetteer)
+    spans: list[tuple[int, int, str]] = []
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append((ent.start_char, ent.end_char, "ner"))
+        elif ent.label_ in MISLABELLED and ent.start > 0 and parsed[ent.start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+            spans.append((ent.start_char, ent.end_char, "ner-preposition"))
+    for entity in entities:
+        if entity.type in ("GPE", "LOC"):
+            spans.extend((mention.start, mention.end, "entity") for mention in entity.mentions)
+    spans.extend(_proper_noun_runs(parsed, countries, gazetteer))
+    taken = [(mention.start, mention.end) for mention in mentions]
+    for start, end, source in spans:
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        found = _geocode(text, start, end, gazetteer, countries)
+        if found is None:
+            continue
+        place, start, end = found
+        mentions.append(PlaceMention(start, end, text[start:end], place_location(place, start, end), source))
+        taken.append((start, end))
+    return tuple(sorted(mentions, key=lambda mention: mention.start))

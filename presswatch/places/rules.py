@@ -1,0 +1,61 @@
+"""Named patterns and word lists for place mentions (issue 6).
+
+Each pattern is matched over the document text and says what it must and must not match;
+tests/unit/test_places.py checks both.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_BORDER_WORD = r"(?:state\s+)?(?:border|frontier|boundary)(?:\s+(?:area|region|zone|line|section|villages?))?"
+
+# "the Armenian-Azerbaijani border", "Tajik-Kyrgyz border area", "Armenia–Azerbaijan state border".
+# Both sides must be demonyms or country names (checked in mentions.py).  Not "cross-border",
+# not "Russian-speaking border guards" (second part not a country).
+BORDER_PAIR = re.compile(
+    rf"\b(?P<a>[A-Z][a-z]+)\s*[-–—/]\s*(?P<b>[A-Z][a-z]+)\s+{_BORDER_WORD}\b")
+
+# "the border between Armenia and Azerbaijan", "the frontier between Kyrgyzstan and Tajikistan".
+# Not "the border between the two countries" (see BORDER_BETWEEN_PRONOUN).
+BORDER_BETWEEN = re.compile(
+    rf"\b(?:border|frontier|boundary)\s+between\s+(?:the\s+)?(?P<a>{_NAME})\s+and\s+(?:the\s+)?(?P<b>{_NAME})\b")
+
+# "the border between the two countries", "the border between them": the two countries named
+# last before it.  Not "the borders of the CIS countries" (no pair).
+BORDER_BETWEEN_PRONOUN = re.compile(
+    r"\b(?:border|frontier|boundary)\s+between\s+(?:the\s+two\s+(?:countries|states|republics|nations|sides)|them)\b",
+    re.IGNORECASE)
+
+# Prepositions that place an event ("clashes in Batken", "near Jermuk"); not "to", "from", "with",
+# "against", whose objects are participants or directions.
+LOCATIVE_PREPOSITIONS = frozenset({
+    "in", "near", "at", "on", "outside", "around", "across", "along", "inside", "within", "throughout",
+    "over", "into", "towards", "toward", "by", "off",
+})
+
+# spaCy entity labels that may name a place.  PERSON/ORG are tried only after a locative
+# preposition, because the small model tags "Yerevan" or "Alma-Ata" as PERSON.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISLABELLED = frozenset({"PERSON", "ORG"})
+
+# Nouns a place name may stand in apposition to or modify on its way to the preposition:
+# "in the former capital of the republic, Alma-Ata", "in the Batken region".
+PLACE_NOUNS = frozenset({
+    "capital", "city", "town", "village", "district", "region", "province", "area", "outskirts",
+    "border", "oblast", "direction", "settlement", "airport", "suburb", "part", "center", "centre",
+})
+
+# Names the gazetteer knows as some subdivision or town but that news text uses for blocs or
+# directions: "the West" is not Cameroon's West Region.
+NOT_PLACES = frozenset({"west", "east", "north", "south", "centre", "center", "central", "capital", "union",
+                        "republic", "federation", "commonwealth", "kremlin", "white house", "pentagon",
+                        # months and weekdays: "a repeat of August 2020" is not August, Wisconsin
+                        "january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+                        "thursday", "friday", "saturday", "sunday"})
+
+# A town or subdivision outside the countries a document mentions is accepted only if it is a
+# city at least this large ("Samarkand" yes; a village that shares a word with a surname, no).
+FOREIGN_CITY_POPULATION = 20_000
