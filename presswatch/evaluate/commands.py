@@ -64,3 +64,23 @@ def eval_actors(
                            f"sector={part['sector_accuracy']:.3f} (n={part['sector_n']}) joint={part['joint_accuracy']:.3f}")
     if "fixtures" in report:
         typer.echo("fixtures: " + " ".join(f"{k}={v}" for k, v in report["fixtures"].items()))
+
+
+@eval_app.command("events")
+def eval_events(
+    data: str = typer.Option("../shared/data/events", "--data", help="shared events folder"),
+    folds: int = typer.Option(5, help="CV folds for the ConfliBERT train sentences"),
+    limit: int = typer.Option(None, help="score only the first N items of each corpus"),
+    as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+) -> None:
+    """Events: PLOVER GSR type/actor accuracy, ConfliBERT quad macro-F1, CASE-2021 weighted F1 vs baselines."""
+    import json
+
+    from presswatch.evaluate.events import run
+
+    report = run(data, folds=folds, limit=limit)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    for corpus in ("plover_gsr_dev", "conflibert_train_cv", "case2021_dev"):
+        typer.echo(f"{corpus}: " + json.dumps(report[corpus]))

@@ -147,8 +147,17 @@ def test_contract_offsets_ids_and_determinism(analyze):
     for e in first.events:
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.sentence.start <= e.trigger.start < e.sentence.end <= len(text)
-        assert e.date is None and e.location is None
         assert 0 < e.confidence < 1
+
+
+def test_stage_leaves_date_and_location_to_later_stages(pipeline, analyze):
+    from presswatch.events import make_component
+
+    text = "Protesters seized government buildings in Almaty on Monday."
+    a = analyze(text)
+    events = make_component(pipeline.nlp)(document=a.document, parsed=pipeline.nlp(text),
+                                          entities=a.entities, quotes=a.quotes)
+    assert events and all(e.date is None and e.location is None for e in events)
 
 
 def test_empty_document(analyze):

@@ -1,0 +1,251 @@
+"""Score the events stage (`presswatch eval events`) on public gold data, each next to a baseline.
+
+Corpora (under the shared events folder, `--data ../shared/data/events`; dev/train files only):
+- PLOVER gold standard records (`plover_gsr/PLOVER_GSR_CAMEO.dev.json`): one coded event per
+  sentence.  The older GSR types are mapped to PLOVER 2021 (DEMAND -> REQUEST, DISAPPROVE and
+  INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).  The predicted event of a sentence is the most
+  confident one ("top"; no gold information used) and, as a second view, the one whose trigger
+  is among the gold event words ("aligned", falling back to top).  Metrics: type accuracy and
+  macro-F1; source/target country accuracy over records with gold codes (correct when the
+  predicted country is one of the gold codes; IGO counts for any organization code); mode
+  accuracy over records with a gold mode.
+- ConfliBERT `cameo_class` train sentences: 5 classes (0 none/statement, 1 verbal cooperation, 2
+  material cooperation, 3 verbal conflict, 4 material conflict).  Rules: the quad class of the
+  most confident event (CAMEO 01/02 and no event give 0).  Model: logistic regression over word
+  n-grams plus the rule features, 5-fold stratified CV on the train file.  Metric: macro-F1.
+- CASE-2021 task 2 dev snippets: the ACLED sub-event of the most confident event mapped to the
+  CASE label names, "OTHER" when none.  Metric: weighted F1 (the task's official ranking score).
+Every baseline is a keyword lexicon (first keyword found wins).  Division by zero gives 0.0.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from presswatch.errors import PresswatchError
+from presswatch.records import Analysis, Document, Event
+
+GSR_FILE = "plover_gsr/PLOVER_GSR_CAMEO.dev.json"
+CONFLIBERT_FILE = "conflibert_cameo/cameo_class_train.tsv"
+CASE_FILE = "case2021_task2/task2_test_labels.dev25.tsv"
+OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+CAMEO_TO_ISO = {"JAP": "JPN", "GMB": "GMB", "ROM": "ROU", "UK": "GBR", "PSE": "PSE", "DEU": "DEU", "GER": "DEU"}
+ORGANIZATIONS = frozenset({"EUR", "NATO", "CSTO", "CIS", "UN", "IGO", "AFU", "ASN", "OAS", "OPEC", "WTO", "IMF", "WBK"})
+ACLED_TO_CASE = {
+    "Armed clash": "ARMED_CLASH", "Air/drone strike": "AIR_STRIKE",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK", "Suicide bomb": "SUIC_BOMB",
+    "Remote explosive/landmine/IED": "REM_EXPLOS", "Chemical weapon": "CHEM_WEAP",
+    "Peaceful protest": "PEACE_PROTEST", "Violent demonstration": "VIOL_DEMONSTR", "Attack": "ATTACK",
+    "Abduction/forced disappearance": "ABDUCT_DISSAP", "Sexual violence": "SEX_VIOL", "Arrests": "ARREST",
+    "Looting/property destruction": "PROPERTY_DISTRUCT", "Agreement": "AGREEMENT",
+    "Excessive force against protesters": "FORCE_AGAINST_PROTEST", "Mob violence": "MOB_VIOL",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Government regains territory": "GOV_REGAINS_TERIT", "Protest with intervention": "PROTEST_WITH_INTER",
+}
+
+# Baseline keyword lexicons: the first keyword (substring of the lower-cased text) found wins.
+BASELINE_PLOVER = (
+    ("attack", "ASSAULT"), ("kill", "ASSAULT"), ("bomb", "ASSAULT"), ("fight", "ASSAULT"), ("clash", "ASSAULT"),
+    ("protest", "PROTEST"), ("demonstrat", "PROTEST"), ("strike", "PROTEST"), ("threat", "THREATEN"),
+    ("warn", "THREATEN"), ("reject", "REJECT"), ("refus", "REJECT"), ("accus", "ACCUSE"), ("critic", "ACCUSE"),
+    ("condemn", "ACCUSE"), ("investigat", "ACCUSE"), ("demand", "REQUEST"), ("urge", "REQUEST"),
+    ("call", "REQUEST"), ("ask", "REQUEST"), ("sanction", "COERCE"), ("arrest", "COERCE"), ("expel", "SANCTION"),
+    ("withdr", "RETREAT"), ("releas", "RETREAT"), ("aid", "AID"), ("agree", "AGREE"), ("will", "AGREE"),
+    ("meet", "CONSULT"), ("visit", "CONSULT"), ("talk", "CONSULT"), ("support", "SUPPORT"), ("praise", "SUPPORT"),
+    ("troops", "MOBILIZE"), ("cooperat", "COOPERATE"), ("eas", "CONCEDE"),
+)
+BASELINE_QUAD = (("kill", 4), ("attack", 4), ("bomb", 4), ("protest", 4), ("arrest", 4), ("clash", 4),
+                 ("accus", 3), ("condemn", 3), ("reject", 3), ("threat", 3), ("critic", 3), ("aid", 2),
+                 ("deliver", 2), ("agree", 1), ("meet", 1), ("talks", 1), ("support", 1), ("praise", 1))
+BASELINE_CASE = (("air strike", "AIR_STRIKE"), ("airstrike", "AIR_STRIKE"), ("suicide", "SUIC_BOMB"),
+                 ("shell", "ART_MISS_ATTACK"), ("mortar", "ART_MISS_ATTACK"), ("grenade", "GRENADE"),
+                 ("ied", "REM_EXPLOS"), ("landmine", "REM_EXPLOS"), ("explos", "REM_EXPLOS"),
+                 ("abduct", "ABDUCT_DISSAP"), ("kidnap", "ABDUCT_DISSAP"), ("rape", "SEX_VIOL"),
+                 ("arrest", "ARREST"), ("clash", "ARMED_CLASH"), ("protest", "PEACE_PROTEST"),
+                 ("agreement", "AGREEMENT"), ("killed", "ATTACK"), ("earthquake", "NATURAL_DISASTER"),
+                 ("flood", "NATURAL_DISASTER"), ("fire", "MAN_MADE_DISASTER"))
+
+
+def keyword_label(text: str, lexicon: Sequence[tuple[str, Any]], default: Any) -> Any:
+    """The label of the first keyword of `lexicon` found in `text` (lower case), else `default`."""
+    lower = text.lower()
+    return next((label for key, label in lexicon if key in lower), default)
+
+
+def accuracy(gold: Sequence[Any], pred: Sequence[Any]) -> float:
+    return round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold), 4) if gold else 0.0
+
+
+def f1_scores(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, float]:
+    """Macro- and weighted-average F1 over the gold labels (scikit-learn, zero_division=0)."""
+    from sklearn.metrics import f1_score
+
+    labels = sorted(set(gold), key=str)
+    return {"macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4),
+            "weighted_f1": round(float(f1_score(gold, pred, labels=labels, average="weighted", zero_division=0)), 4)}
+
+
+def top_event(events: Sequence[Event]) -> Event | None:
+    """The most confident event (earliest on ties), or None."""
+    return max(events, key=lambda e: (e.confidence or 0, -e.trigger.start), default=None)
+
+
+def _country_ok(gold_codes: Sequence[str], country: str | None) -> bool:
+    if country is None:
+        return False
+    codes = {CAMEO_TO_ISO.get(c, c) for c in gold_codes}
+    return country in codes or ("IGO" in codes and country in ORGANIZATIONS)
+
+
+def _analyze(texts: Sequence[str], cache: Path | None) -> list[Analysis]:
+    from presswatch import actors, events, quotes
+    from presswatch.pipeline import Pipeline
+
+    pipeline = Pipeline(stage_modules=(actors, quotes, events))
+    return [a for a in pipeline.analyze_many(Document.from_text(t) for t in texts)]  # type: ignore[misc]
+
+
+def _codes(side: Any) -> list[str]:
+    return [a.get("code", "") for a in side] if isinstance(side, list) else []
+
+
+def score_gsr(records: list[dict], analyses: list[Analysis]) -> dict[str, Any]:
+    gold = [OLD_PLOVER.get(r["event"], r["event"]) for r in records]
+    top, aligned, base = [], [], []
+    src_ok = tgt_ok = src_n = tgt_n = mode_ok = mode_n = 0
+    base_src_ok = 0
+    for record, analysis in zip(records, analyses, strict=True):
+        words = set(record.get("eventText", "").lower().split())
+        best = top_event(analysis.events)
+        hit = [e for e in analysis.events if set(e.trigger.text.lower().split()) & words]
+        chosen = top_event(hit) or best
+        top.append(best.type if best else "NONE")
+        aligned.append(chosen.type if chosen else "NONE")
+        base.append(keyword_label(record["text"], BASELINE_PLOVER, "NONE"))
+        sources, targets = _codes(record.get("source")), _codes(record.get("target"))
+        first_country = next((e.actor.country for e in analysis.entities if e.actor and e.actor.country), None)
+        if sources:
+            src_n += 1
+            src_ok += bool(chosen and chosen.source and _country_ok(sources, chosen.source.country))
+            base_src_ok += _country_ok(sources, first_country)
+        if targets:
+            tgt_n += 1
+            tgt_ok += bool(chosen and chosen.target and _country_ok(targets, chosen.target.country))
+        if record.get("mode"):
+            mode_n += 1
+            mode_ok += bool(chosen and chosen.mode == record["mode"])
+    return {
+        "records": len(records),
+        "type_accuracy_top": accuracy(gold, top), "type_accuracy_aligned": accuracy(gold, aligned),
+        **{f"{k}_aligned": v for k, v in f1_scores(gold, aligned).items() if k == "macro_f1"},
+        "source_country_accuracy": round(src_ok / src_n, 4) if src_n else 0.0,
+        "target_country_accuracy": round(tgt_ok / tgt_n, 4) if tgt_n else 0.0,
+        "mode_accuracy": round(mode_ok / mode_n, 4) if mode_n else 0.0,
+        "baseline": {"type_accuracy": accuracy(gold, base), **{k: v for k, v in f1_scores(gold, base).items()
+                                                               if k == "macro_f1"},
+                     "source_country_accuracy": round(base_src_ok / src_n, 4) if src_n else 0.0},
+    }
+
+
+def rule_quad(analysis: Analysis) -> int:
+    best = top_event(analysis.events)
+    if best is None or best.cameo is None or best.cameo[:2] in ("01", "02"):
+        return 0
+    return int(best.quad_class or 0)
+
+
+def _rule_features(analysis: Analysis) -> str:
+    return " ".join([f"QUAD{rule_quad(analysis)}"] + [f"EV_{e.type}_{e.quad_class}" for e in analysis.events])
+
+
+def score_conflibert(rows: list[tuple[str, int]], analyses: list[Analysis], folds: int = 5,
+                     random_state: int = 0) -> dict[str, Any]:
+    import numpy as np
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    gold = [label for _, label in rows]
+    rules_pred = [rule_quad(a) for a in analyses]
+    base = [keyword_label(text, BASELINE_QUAD, 0) for text, _ in rows]
+    texts = [text for text, _ in rows]
+    feats = [_rule_features(a) for a in analyses]
+    y = np.array(gold)
+    model_pred = np.zeros(len(y), dtype=int)
+    words_pred = np.zeros(len(y), dtype=int)
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=random_state).split(texts, y):
+        words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        rule = TfidfVectorizer(token_pattern=r"\S+", lowercase=False)
+        xw = words.fit_transform([texts[i] for i in train])
+        xr = rule.fit_transform([feats[i] for i in train])
+        for use_rules, out in ((True, model_pred), (False, words_pred)):
+            x = hstack([xw, xr]) if use_rules else xw
+            clf = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced").fit(x, y[train])
+            xt = words.transform([texts[i] for i in test])
+            if use_rules:
+                xt = hstack([xt, rule.transform([feats[i] for i in test])])
+            out[test] = clf.predict(xt)
+    return {"sentences": len(rows), "folds": folds,
+            "rules": f1_scores(gold, rules_pred)["macro_f1"],
+            "model_words_plus_rules_cv": f1_scores(gold, model_pred.tolist())["macro_f1"],
+            "model_words_only_cv": f1_scores(gold, words_pred.tolist())["macro_f1"],
+            "baseline_keywords": f1_scores(gold, base)["macro_f1"]}
+
+
+def case_label(analysis: Analysis) -> str:
+    acled = [e for e in analysis.events if e.acled and e.acled.sub_event_type in ACLED_TO_CASE
+             and e.status != "negated"]
+    best = top_event(acled)
+    return ACLED_TO_CASE[best.acled.sub_event_type] if best and best.acled and best.acled.sub_event_type else "OTHER"
+
+
+def score_case(rows: list[tuple[str, str]], analyses: list[Analysis]) -> dict[str, Any]:
+    gold = [label for _, label in rows]
+    pred = [case_label(a) for a in analyses]
+    base = [keyword_label(text, BASELINE_CASE, "OTHER") for text, _ in rows]
+    return {"snippets": len(rows), "weighted_f1": f1_scores(gold, pred)["weighted_f1"],
+            "macro_f1": f1_scores(gold, pred)["macro_f1"],
+            "baseline": {"weighted_f1": f1_scores(gold, base)["weighted_f1"]}}
+
+
+def load_gsr(data: Path) -> list[dict]:
+    path = data / GSR_FILE
+    if not path.is_file():
+        raise PresswatchError("PWE603", path=str(data), reason=f"{GSR_FILE} is missing")
+    return [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT" and r.get("text")]
+
+
+def _tsv(path: Path, skip_header: bool) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()[1 if skip_header else 0:]
+    return [line.split("\t") for line in lines if line.strip()]
+
+
+def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
+    """Score the events stage on the three corpora under `data`; a JSON-ready report (PWE603)."""
+    data = Path(data)
+    if not data.is_dir():
+        raise PresswatchError("PWE603", path=str(data), reason="not a folder")
+    report: dict[str, Any] = {"data": str(data)}
+    started = time.perf_counter()
+    gsr = load_gsr(data)[:limit]
+    conf = [(r[0], int(r[1])) for r in _tsv(data / CONFLIBERT_FILE, False) if len(r) >= 2][:limit]
+    case = [(r[1], r[2]) for r in _tsv(data / CASE_FILE, True) if len(r) >= 3][:limit]
+    texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case]
+    analyses = _analyze(texts, None)
+    seconds = time.perf_counter() - started
+    a_gsr, a_conf, a_case = analyses[:len(gsr)], analyses[len(gsr):len(gsr) + len(conf)], analyses[len(gsr) + len(conf):]
+    report["plover_gsr_dev"] = score_gsr(gsr, a_gsr)
+    report["conflibert_train_cv"] = score_conflibert(conf, a_conf, folds)
+    report["case2021_dev"] = score_case(case, a_case)
+    report["gold_digest"] = f"{zlib.crc32(json.dumps(texts).encode()):08x}"
+    report["texts"] = len(texts)
+    report["seconds_analyze"] = round(seconds, 1)
+    report["event_types_gsr"] = dict(Counter(OLD_PLOVER.get(r["event"], r["event"]) for r in gsr).most_common())
+    return report
