@@ -1,6 +1,6 @@
 """Every presswatch error and warning, each under a stable code that is never reused.
 
-Codes: PWE (error) / PWW (warning) + a number by area: 1xx ingest, 2xx language pipeline,
+Codes: PWE (error) / PWW (warning) + a number by area: 0xx general, 1xx ingest, 2xx language pipeline,
 3xx actors, 4xx quotes, 5xx contract, 6xx events/dates/places, 7xx techniques, 8xx monitor,
 9xx store and web.  Messages are templates filled at the raise site; they name the file (and
 line) and say what to do next.
@@ -14,6 +14,8 @@ from enum import StrEnum
 class Errors(StrEnum):
     """Error message templates, keyed by code."""
 
+    PWE010 = "{path}: knowledge file or its .meta.json is missing or unreadable ({reason}); reinstall presswatch or rebuild it with {rebuild}"
+    PWE011 = "{path}: knowledge file failed its checksum (sha256 {found}, expected {expected}); reinstall presswatch or rebuild it with {rebuild}"
     PWE100 = "{path}: cannot read ({reason}); check the path and its permissions"
     PWE101 = "{path}: file is empty; nothing to analyze"
     PWE102 = "{path}: looks like a binary file ({reason}), not article text"
@@ -54,6 +56,8 @@ class Errors(StrEnum):
     PWE704 = "{path}: technique model is missing or unreadable ({reason}); rebuild it with scripts/train_techniques.py"
     PWE705 = "{path}: template row {line} names article {article_id}, which is not in the articles folder"
     PWE706 = "{path}: no PTC training data found ({reason}); pass the folder that holds ptc/ (e.g. ../shared/data/propaganda)"
+    PWE801 = "unknown watchlist {name!r}; choose one of: {known}"
+    PWE802 = "{value!r} is not a valid {what}: {reason}"
     PWE901 = "{path}: database schema version {found} is newer than this presswatch supports ({supported}); upgrade presswatch"
     PWE902 = "{path}: cannot write to the database ({reason})"
     PWE903 = "{path}: not a presswatch database ({reason})"

@@ -1,6 +1,6 @@
 """The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: monitor tables (clusters, cluster_mentions, cluster_countries)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -85,4 +85,27 @@ END;
 CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc_rowid, old.title, old.text);
 END;
+CREATE TABLE IF NOT EXISTS clusters (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL, quad_class INTEGER, goldstein REAL, acled_event_type TEXT,
+    source_country TEXT, target_country TEXT,
+    date TEXT NOT NULL, date_precision TEXT NOT NULL,
+    location_name TEXT, location_country TEXT, lat REAL, lon REAL,
+    confidence REAL NOT NULL, articles INTEGER NOT NULL, outlets INTEGER NOT NULL, earliest_report TEXT
+);
+CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
+CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters(source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS clusters_type ON clusters(type, date);
+CREATE TABLE IF NOT EXISTS cluster_mentions (
+    cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (document_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS cluster_mentions_cluster ON cluster_mentions(cluster_id);
+CREATE TABLE IF NOT EXISTS cluster_countries (
+    cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    country TEXT NOT NULL,
+    PRIMARY KEY (country, cluster_id)
+);
 """

@@ -1,0 +1,31 @@
+"""Knowledge files shipped in the package, each verified against its `NAME.meta.json` sidecar.
+
+The sidecar records `version`, `source`, `license`, `built_by`, `built_from` and the file's
+`sha256` (STYLE.md section 8); a file whose bytes do not match is refused, never half-trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from presswatch.errors import PresswatchError
+
+
+def read_verified(path: Path, rebuild: str) -> tuple[bytes, dict[str, Any]]:
+    """The bytes of a knowledge file and its sidecar metadata.
+
+    Raises PWE010 when the file or its sidecar is missing or unreadable and PWE011 when the
+    sha256 differs; `rebuild` names the command that rebuilds the file, for the message.
+    """
+    try:
+        raw = path.read_bytes()
+        meta = json.loads((path.parent / f"{path.name}.meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PresswatchError("PWE010", path=str(path), reason=str(exc), rebuild=rebuild) from exc
+    found = hashlib.sha256(raw).hexdigest()
+    if found != meta.get("sha256"):
+        raise PresswatchError("PWE011", path=str(path), found=found, expected=meta.get("sha256"), rebuild=rebuild)
+    return raw, meta

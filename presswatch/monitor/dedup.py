@@ -1,0 +1,161 @@
+"""Deduplication: event mentions from many articles -> one EventCluster per real event.
+
+Two mentions may describe the same event when all of these hold (`compatible`):
+- the same PLOVER type;
+- their dates fit: day-precise dates within `tolerance_days`; month or year precision must
+  contain the other date; a mention without an event date is assumed to have happened in the
+  `undated_window_days` before its article's publication;
+- their countries fit: no known country of one contradicts the dyad of the other (at most two
+  countries in all), and known place countries agree;
+- places fit: with coordinates on both sides, at most `max_km` apart;
+- a mention with no country and no place at all only joins mentions of its own article.
+Clustering is greedy in date order with complete linkage: a mention joins the first open
+cluster whose every member it is compatible with.  Hypothetical mentions (threats,
+intentions) are not events and are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import median
+
+from presswatch.monitor.records import EventCluster, EventMention
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The days an event may have happened on, given what a mention says."""
+
+    first: date
+    last: date
+    precision: str
+
+
+def date_range(mention: EventMention, undated_window_days: int = 3) -> DateRange | None:
+    """The possible days of a mention's event, or None with neither event nor publication date."""
+    if mention.date:
+        value = mention.date
+        if mention.date_precision == "year" or len(value) == 4:
+            year = int(value[:4])
+            return DateRange(date(year, 1, 1), date(year, 12, 31), "year")
+        if mention.date_precision == "month" or len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return DateRange(date(year, month, 1), following - timedelta(days=1), "month")
+        day = date.fromisoformat(value[:10])
+        return DateRange(day, day, "day")
+    if mention.published:
+        published = date.fromisoformat(mention.published[:10])
+        return DateRange(published - timedelta(days=undated_window_days), published, "published")
+    return None
+
+
+def _kilometres(a: EventMention, b: EventMention) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+@dataclass(frozen=True)
+class Deduplicator:
+    """Parameters of the same-event rule (see the module docstring)."""
+
+    tolerance_days: int = 1
+    undated_window_days: int = 3
+    max_km: float = 150.0
+
+    def compatible(self, a: EventMention, b: EventMention) -> bool:
+        """Whether mentions `a` and `b` may report the same event."""
+        if a.type != b.type:
+            return False
+        if not (a.countries or a.location_name) or not (b.countries or b.location_name):
+            if a.document_id != b.document_id:
+                return False
+        first, second = date_range(a, self.undated_window_days), date_range(b, self.undated_window_days)
+        if first and second:
+            slack = timedelta(days=self.tolerance_days if "day" in (first.precision, second.precision) else 0)
+            if first.first > second.last + slack or second.first > first.last + slack:
+                return False
+        if len(a.countries | b.countries) > 2:
+            return False
+        if a.location_country and b.location_country and a.location_country != b.location_country:
+            if not ({a.location_country, b.location_country} <= (a.countries & b.countries)):
+                return False
+        if None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.max_km:
+            return False
+        return True
+
+    def cluster(self, mentions: Iterable[EventMention]) -> list[EventCluster]:
+        """Group mentions into clusters; clusters come out ordered by date, then id."""
+        candidates = [m for m in mentions if m.status != "hypothetical" and date_range(m) is not None]
+        candidates.sort(key=lambda m: (date_range(m).first, PRECISION_RANK[date_range(m).precision], m.key))
+        open_by_type: dict[str, list[list[EventMention]]] = defaultdict(list)
+        groups: list[list[EventMention]] = []
+        horizon = timedelta(days=max(self.tolerance_days, self.undated_window_days) + 31)
+        for mention in candidates:
+            start = date_range(mention).first
+            clusters = open_by_type[mention.type]
+            clusters[:] = [c for c in clusters if date_range(c[-1]).last + horizon >= start]
+            for group in clusters:
+                if all(self.compatible(mention, member) for member in group):
+                    group.append(mention)
+                    break
+            else:
+                group = [mention]
+                clusters.append(group)
+                groups.append(group)
+        return sorted((summarize(group) for group in groups), key=lambda c: (c.date, c.id))
+
+
+def summarize(group: list[EventMention]) -> EventCluster:
+    """The cluster record of a group of mentions: consensus coding, date, place, confidence."""
+    ranked = sorted(group, key=lambda m: (PRECISION_RANK[date_range(m).precision], m.key))
+    best = ranked[0]
+    best_range = date_range(best)
+    if best_range.precision == "published":
+        when, precision = best.published[:10], "published"
+    else:
+        when, precision = best.date, best_range.precision
+    directions = Counter((m.source_country, m.target_country) for m in group
+                         if m.status == "asserted" and (m.source_country or m.target_country))
+    directions = directions or Counter((m.source_country, m.target_country) for m in group
+                                       if m.source_country or m.target_country)
+    source, target = directions.most_common(1)[0][0] if directions else (None, None)
+    placed = [m for m in group if m.location_name]
+    place = min(placed, key=lambda m: (m.lat is None, m.key)) if placed else None
+    goldsteins = [m.goldstein for m in group if m.goldstein is not None]
+    quad = Counter(m.quad_class for m in group if m.quad_class).most_common(1)
+    acled = Counter(m.acled_event_type for m in group if m.acled_event_type).most_common(1)
+    return EventCluster(
+        id="c" + hashlib.sha1(min(m.key for m in group).encode()).hexdigest()[:12],
+        type=best.type, quad_class=quad[0][0] if quad else None,
+        goldstein=median(goldsteins) if goldsteins else None,
+        acled_event_type=acled[0][0] if acled else None,
+        source_country=source, target_country=target, date=when, date_precision=precision,
+        location_name=place.location_name if place else None,
+        location_country=place.location_country if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None,
+        mentions=tuple(sorted(group, key=lambda m: m.key)),
+        confidence=cluster_confidence(group))
+
+
+def cluster_confidence(group: list[EventMention]) -> float:
+    """How sure we are the event happened: independent outlets, discounted when only claimed.
+
+    Each outlet contributes its strongest report: 0.6 asserted, 0.35 attributed, 0 negated;
+    the confidence is 1 - prod(1 - w) over outlets, rounded to 3 places.
+    """
+    weights = {"asserted": 0.6, "attributed": 0.35, "negated": 0.0}
+    by_outlet: dict[str, float] = {}
+    for mention in group:
+        outlet = mention.outlet or mention.document_id
+        by_outlet[outlet] = max(by_outlet.get(outlet, 0.0), weights.get(mention.status, 0.0))
+    remaining = math.prod(1 - weight for weight in by_outlet.values())
+    return round(1 - remaining, 3)

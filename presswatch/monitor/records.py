@@ -1,0 +1,156 @@
+"""Typed records of the monitor: event mentions with their article, clusters, series, alerts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one article reports it, with what the monitor needs from the article."""
+
+    document_id: str
+    event_id: str
+    type: str
+    quad_class: int | None
+    goldstein: float | None
+    acled_event_type: str | None
+    source_country: str | None
+    target_country: str | None
+    source_text: str | None
+    target_text: str | None
+    date: str | None
+    date_precision: str | None
+    location_name: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    status: str
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    speaker: str | None = None  # who made the claim, when the event is attributed
+
+    @property
+    def key(self) -> str:
+        """`document_id:event_id`, unique across the store."""
+        return f"{self.document_id}:{self.event_id}"
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """Every country the mention names: source, target and place."""
+        return frozenset(c for c in (self.source_country, self.target_country, self.location_country) if c)
+
+
+@dataclass(frozen=True)
+class EventCluster:
+    """One real-world event: the mentions from every article that report it."""
+
+    id: str
+    type: str
+    quad_class: int | None
+    goldstein: float | None
+    acled_event_type: str | None
+    source_country: str | None
+    target_country: str | None
+    date: str
+    date_precision: str
+    location_name: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    mentions: tuple[EventMention, ...]
+    confidence: float
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """Every country involved in any mention."""
+        return frozenset().union(*(mention.countries for mention in self.mentions))
+
+    @property
+    def articles(self) -> int:
+        """Number of distinct articles reporting it."""
+        return len({mention.document_id for mention in self.mentions})
+
+    @property
+    def outlets(self) -> int:
+        """Number of distinct outlets reporting it."""
+        return len({mention.outlet or mention.document_id for mention in self.mentions})
+
+    @property
+    def earliest_report(self) -> str | None:
+        """The first publication date among its articles."""
+        dates = [mention.published for mention in self.mentions if mention.published]
+        return min(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class ContestedSide:
+    """One version of a contested event and who tells it."""
+
+    claim: str  # e.g. "AZE -> ARM", "happened", "did not happen"
+    mentions: tuple[EventMention, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets telling this version, sorted."""
+        return tuple(sorted({m.outlet for m in self.mentions if m.outlet}))
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The speakers whose claims carry this version, sorted."""
+        return tuple(sorted({m.speaker for m in self.mentions if m.speaker}))
+
+
+@dataclass(frozen=True)
+class ContestedClaim:
+    """A cluster whose sources disagree: who did it to whom, or whether it happened."""
+
+    cluster: EventCluster
+    kind: str  # "who" | "whether"
+    sides: tuple[ContestedSide, ...]
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A recurring accusation: the same accuser blaming the same target, over time."""
+
+    accuser: str
+    target: str
+    type: str
+    count: int
+    first_seen: str | None
+    last_seen: str | None
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """The value of a series (a country or a dyad) for one day or week."""
+
+    key: str  # "ARM" or "AZE>ARM"
+    period: str  # ISO date of the day, or of the Monday of the week
+    events: int
+    quad_class: tuple[int, int, int, int]
+    intensity: float  # sum of Goldstein values' magnitude over conflict events (quad classes 3-4)
+    goldstein: float  # sum of Goldstein values
+    protests: int
+    violence: int
+    types: tuple[tuple[str, int], ...]
+    clusters: tuple[str, ...]  # ids of the clusters counted
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A series value far above its own trailing baseline, with the clusters behind it."""
+
+    key: str
+    period: str
+    metric: str
+    value: float
+    baseline: float
+    score: float
+    evidence: tuple[str, ...]
