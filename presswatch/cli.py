@@ -30,9 +30,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from presswatch.console import EXIT_FAILED_INPUTS, Db, err, fail
 from presswatch.errors import PresswatchError
 from presswatch.evaluate.commands import eval_app
 from presswatch.ingest.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOptions
+from presswatch.monitor.commands import COMMANDS as MONITOR_COMMANDS
 from presswatch.nlp import DEFAULT_MODEL
 from presswatch.records import Analysis, Failure
 
@@ -41,11 +43,9 @@ app = typer.Typer(
     no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
+for _command in MONITOR_COMMANDS:
+    app.command()(_command)
 
-err = Console(stderr=True)
-
-EXIT_FAILED_INPUTS = 1
-EXIT_USAGE = 2
 
 
 class OutputFormat(StrEnum):
@@ -70,7 +70,6 @@ Model = Annotated[str, typer.Option(help="spaCy pipeline to load (package name o
 MaxBytes = Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")]
 MaxChars = Annotated[int, typer.Option(help="Refuse articles longer than this many characters.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch and per database transaction.")]
-Db = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 Workers = Annotated[int, typer.Option(min=1, help="Analysis processes, each with its own model (default: all cores).")]
 ALL_CORES = os.cpu_count() or 1
 
@@ -78,11 +77,6 @@ ALL_CORES = os.cpu_count() or 1
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
                         handlers=[RichHandler(console=err, show_time=False, show_path=False)], force=True)
-
-
-def _fail(exc: PresswatchError) -> typer.Exit:
-    err.print(f"[red]error[/red] {escape(str(exc))}")
-    return typer.Exit(EXIT_USAGE)
 
 
 def _load_analyzer(model: str, max_chars: int, batch_size: int, workers: int, stack: ExitStack):
@@ -126,7 +120,7 @@ def analyze(
     try:
         analyzer = _load_analyzer(model, max_chars, 32, workers, stack)
     except PresswatchError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out = Console(highlight=False, soft_wrap=False)
     options = ReadOptions(published=published, max_bytes=max_bytes, max_chars=max_chars)
     failures: list[Failure] = []
@@ -165,6 +159,7 @@ def ingest(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     workers: Workers = ALL_CORES,
+    refresh: Annotated[bool, typer.Option(help="Recluster events (dedup across articles) after storing.")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Analyze articles and store them; already stored articles are skipped."""
@@ -178,26 +173,33 @@ def ingest(
         analyzer = _load_analyzer(model, max_chars, min(batch_size, 64), workers, stack)
     except PresswatchError as exc:
         stack.close()
-        raise _fail(exc) from None
+        raise fail(exc) from None
     options = ReadOptions(published=published, max_bytes=max_bytes, max_chars=max_chars)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[documents]} docs, {task.fields[rate]:.1f} docs/s"),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with stack, Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("ingest", total=None, documents=0, rate=0.0)
+    with stack:
+        with Progress(*columns, console=err, transient=False) as progress:
+            task = progress.add_task("ingest", total=None, documents=0, rate=0.0)
 
-        def advance(step: BatchProgress) -> None:
-            done = progress.tasks[task].fields["documents"] + step.documents
-            elapsed = progress.tasks[task].elapsed or 1e-9
-            progress.update(task, total=step.files_total, completed=step.files_done, documents=done,
-                            rate=done / elapsed)
+            def advance(step: BatchProgress) -> None:
+                done = progress.tasks[task].fields["documents"] + step.documents
+                elapsed = progress.tasks[task].elapsed or 1e-9
+                progress.update(task, total=step.files_total, completed=step.files_done, documents=done,
+                                rate=done / elapsed)
 
-        try:
-            report = ingest_paths(paths, store, analyzer, options, batch_size=batch_size,
-                                  command="ingest " + " ".join(map(str, paths)), on_progress=advance)
-        except PresswatchError as exc:
-            raise _fail(exc) from None
-        progress.update(task, total=report.files, completed=report.files)
+            try:
+                report = ingest_paths(paths, store, analyzer, options, batch_size=batch_size,
+                                      command="ingest " + " ".join(map(str, paths)), on_progress=advance)
+            except PresswatchError as exc:
+                raise fail(exc) from None
+            progress.update(task, total=report.files, completed=report.files)
+        if refresh and report.stored:
+            from presswatch import monitor
+
+            with err.status("clustering events …"):
+                clusters = monitor.refresh(store)
+            err.print(f"{clusters:,} events after deduplication across articles")
     _report_failures(report.failures)
     err.print(f"[bold]{report.files}[/bold] files: [green]{report.stored} stored[/green], "
               f"{report.skipped} skipped as duplicate, [red]{report.failed} failed[/red]"
@@ -217,7 +219,7 @@ def stats(db: Db = Path("presswatch.db"),
         with Store(db, create=False, readonly=True) as store:
             result = store.stats()
     except PresswatchError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if json_output:
         sys.stdout.write(json.dumps(result.__dict__, indent=2) + "\n")
         return
@@ -251,7 +253,7 @@ def check(db: Db = Path("presswatch.db")) -> None:
         with Store(db, create=False) as store:
             problems = store.check()
     except PresswatchError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for problem in problems:
         err.print(f"[red]problem[/red] {escape(problem)}")
     if problems:
@@ -269,7 +271,7 @@ def search(query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'ceasefir
         with Store(db, create=False, readonly=True) as store:
             hits = store.search(query, limit)
     except PresswatchError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out = Console(highlight=False)
     for document_id, title, snippet in hits:
         out.print(f"[bold]{escape(title or document_id[:12])}[/bold] {document_id[:12]}\n  {escape(snippet)}")
@@ -315,7 +317,7 @@ def import_parquet(
                 stored += store.write_batch(chunk, [], run_id)
                 total += len(chunk)
     except PresswatchError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"{total} analyses read: [green]{stored} stored[/green], {total - stored} already present → {escape(str(db))}")
 
 

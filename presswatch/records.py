@@ -220,7 +220,7 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract as plain JSON-ready data, `schema` first."""
-        data = _to_data(self)
+        data = to_data(self)
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:
@@ -246,13 +246,14 @@ class Analysis:
         return cls.from_dict(data)
 
 
-def _to_data(value: Any) -> Any:
+def to_data(value: Any) -> Any:
+    """Records (dataclasses, tuples) as plain JSON-ready data; keys are field names."""
     if dataclasses.is_dataclass(value):
-        return {f.name: _to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
-        return [_to_data(item) for item in value]
+        return [to_data(item) for item in value]
     if isinstance(value, dict):
-        return {key: _to_data(item) for key, item in value.items()}
+        return {key: to_data(item) for key, item in value.items()}
     return value
 
 

@@ -132,10 +132,11 @@ def summarize(group: list[EventMention]) -> EventCluster:
     place = min(placed, key=lambda m: (m.lat is None, m.key)) if placed else None
     goldsteins = [m.goldstein for m in group if m.goldstein is not None]
     quad = Counter(m.quad_class for m in group if m.quad_class).most_common(1)
+    cameo = Counter(m.cameo for m in group if m.cameo).most_common(1)
     acled = Counter(m.acled_event_type for m in group if m.acled_event_type).most_common(1)
     return EventCluster(
         id="c" + hashlib.sha1(min(m.key for m in group).encode()).hexdigest()[:12],
-        type=best.type, quad_class=quad[0][0] if quad else None,
+        type=best.type, cameo=cameo[0][0] if cameo else None, quad_class=quad[0][0] if quad else None,
         goldstein=median(goldsteins) if goldsteins else None,
         acled_event_type=acled[0][0] if acled else None,
         source_country=source, target_country=target, date=when, date_precision=precision,

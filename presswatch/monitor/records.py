@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from presswatch.records import to_data
 
 
 @dataclass(frozen=True)
@@ -12,6 +15,7 @@ class EventMention:
     document_id: str
     event_id: str
     type: str
+    cameo: str | None
     quad_class: int | None
     goldstein: float | None
     acled_event_type: str | None
@@ -32,6 +36,7 @@ class EventMention:
     published: str | None
     outlet: str | None
     title: str | None
+    url: str | None
     speaker: str | None = None  # who made the claim, when the event is attributed
 
     @property
@@ -51,6 +56,7 @@ class EventCluster:
 
     id: str
     type: str
+    cameo: str | None
     quad_class: int | None
     goldstein: float | None
     acled_event_type: str | None
@@ -64,6 +70,15 @@ class EventCluster:
     lon: float | None
     mentions: tuple[EventMention, ...]
     confidence: float
+
+    def to_dict(self, mentions: bool = True) -> dict[str, Any]:
+        """JSON-ready data: the coding, counts of articles and outlets, and (optionally) mentions."""
+        data = to_data(self)
+        data.update(articles=self.articles, outlets=self.outlets, earliest_report=self.earliest_report,
+                    countries=sorted(self.countries))
+        if not mentions:
+            del data["mentions"]
+        return data
 
     @property
     def countries(self) -> frozenset[str]:
@@ -112,6 +127,12 @@ class ContestedClaim:
     cluster: EventCluster
     kind: str  # "who" | "whether"
     sides: tuple[ContestedSide, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data: the cluster (without mentions) and each side with outlets and speakers."""
+        return {"cluster": self.cluster.to_dict(mentions=False), "kind": self.kind,
+                "sides": [{"claim": side.claim, "outlets": list(side.outlets), "speakers": list(side.speakers),
+                           "mentions": to_data(side.mentions)} for side in self.sides]}
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,12 @@ class Store:
         for (data,) in self.connection.execute("SELECT analysis FROM documents ORDER BY published, doc_rowid"):
             yield Analysis.from_json(data)
 
+    def iter_table(self, table: str) -> Iterator[tuple]:
+        """Every row of one record table (`presswatch.tables.TABLES` layout), in storage order."""
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; choose one of {sorted(TABLES)}")
+        yield from self.connection.execute(f"SELECT {_column_list(TABLES[table])} FROM {table} ORDER BY rowid")
+
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
         """Full-text search: (document id, title, snippet) best first."""
         rows = self.connection.execute(

@@ -10,17 +10,17 @@ from presswatch.monitor.records import EventCluster, EventMention
 from presswatch.store.database import Store
 
 MENTION_COLUMNS = (
-    "e.document_id, e.event_id, e.type, e.quad_class, e.goldstein, e.acled_event_type, e.source_country,"
+    "e.document_id, e.event_id, e.type, e.cameo, e.quad_class, e.goldstein, e.acled_event_type, e.source_country,"
     " e.target_country, e.source_text, e.target_text, e.date_value, e.date_precision, e.location_name,"
     " e.location_country, e.lat, e.lon, e.status, e.trigger_start, e.trigger_end, e.trigger_text,"
-    " d.published, d.outlet, d.title, q.speaker_name"
+    " d.published, d.outlet, d.title, d.url, q.speaker_name"
 )
 MENTION_JOINS = (
     " FROM events e JOIN documents d ON d.id = e.document_id"
     " LEFT JOIN quotes q ON q.document_id = e.document_id AND q.quote_id = e.attributed_to"
 )
 CLUSTER_COLUMNS = (
-    "c.id, c.type, c.quad_class, c.goldstein, c.acled_event_type, c.source_country, c.target_country, c.date,"
+    "c.id, c.type, c.cameo, c.quad_class, c.goldstein, c.acled_event_type, c.source_country, c.target_country, c.date,"
     " c.date_precision, c.location_name, c.location_country, c.lat, c.lon, c.confidence"
 )
 
@@ -58,8 +58,8 @@ def replace_clusters(store: Store, clusters: Iterable[EventCluster]) -> int:
         for cluster in clusters:
             count += 1
             store.connection.execute(
-                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (cluster.id, cluster.type, cluster.quad_class, cluster.goldstein, cluster.acled_event_type,
+                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cluster.id, cluster.type, cluster.cameo, cluster.quad_class, cluster.goldstein, cluster.acled_event_type,
                  cluster.source_country, cluster.target_country, cluster.date, cluster.date_precision,
                  cluster.location_name, cluster.location_country, cluster.lat, cluster.lon, cluster.confidence,
                  cluster.articles, cluster.outlets, cluster.earliest_report))
@@ -120,8 +120,8 @@ def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: i
             f" WHERE cm.cluster_id IN ({','.join('?' * len(chunk))})", chunk)
         for cluster_id, *values in rows:
             members[cluster_id].append(EventMention(*values))
-    return [EventCluster(*row[:13], mentions=tuple(sorted(members[row[0]], key=lambda m: m.key)),
-                         confidence=row[13]) for row in heads]
+    return [EventCluster(*row[:14], mentions=tuple(sorted(members[row[0]], key=lambda m: m.key)),
+                         confidence=row[14]) for row in heads]
 
 
 def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:

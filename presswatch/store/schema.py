@@ -87,7 +87,7 @@ CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGI
 END;
 CREATE TABLE IF NOT EXISTS clusters (
     id TEXT PRIMARY KEY,
-    type TEXT NOT NULL, quad_class INTEGER, goldstein REAL, acled_event_type TEXT,
+    type TEXT NOT NULL, cameo TEXT, quad_class INTEGER, goldstein REAL, acled_event_type TEXT,
     source_country TEXT, target_country TEXT,
     date TEXT NOT NULL, date_precision TEXT NOT NULL,
     location_name TEXT, location_country TEXT, lat REAL, lon REAL,

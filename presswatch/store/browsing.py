@@ -1,0 +1,303 @@
+"""Read queries for the dashboard and the API: documents, quotes, speakers, outlets, counts.
+
+Every value binds as a parameter; the cluster filters are the monitor's (`ClusterFilter`), with
+the status of the mentions as an extra filter.  Rows come back as small frozen records.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from presswatch.errors import PresswatchError
+from presswatch.monitor.records import EventCluster, EventMention
+from presswatch.store.database import Store
+from presswatch.store.monitoring import (
+    CLUSTER_COLUMNS,
+    MENTION_COLUMNS,
+    MENTION_JOINS,
+    ClusterFilter,
+    _where,
+)
+
+DAY_PRECISE = ("day", "published")
+
+
+class QueryTimeout(Exception):
+    """A query ran past the time limit given to `time_limit`."""
+
+
+@contextmanager
+def time_limit(store: Store, milliseconds: int) -> Iterator[None]:
+    """Abort any query on `store` that runs longer than `milliseconds` (raises QueryTimeout)."""
+    deadline = time.monotonic() + milliseconds / 1000
+    store.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise QueryTimeout(f"the query took longer than {milliseconds} ms; narrow the filters") from exc
+        raise
+    finally:
+        store.connection.set_progress_handler(None, 1000)
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Filters of the documents list; None means no filter. `query` is an FTS5 query."""
+
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One stored article without its text, with how much was found in it."""
+
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    quotes: int
+    events: int
+    techniques: int
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A stored quote with its article's metadata (for speaker pages and the quotes API)."""
+
+    document_id: str
+    quote_id: str
+    kind: str
+    content: str
+    cue: str | None
+    speaker_text: str | None
+    speaker: str | None
+    published: str | None
+    title: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """A speaker (resolved name) and how often and when they are quoted."""
+
+    name: str
+    quotes: int
+    documents: int
+    first_seen: str | None
+    last_seen: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A label and a count (top outlets, technique counts, activity per month)."""
+
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QuadCount:
+    """How many day-dated event clusters of one QuadClass fall on one day."""
+
+    day: str
+    quad_class: int | None
+    count: int
+
+
+def _document_where(filters: DocumentFilter) -> tuple[str, list]:
+    clauses, parameters = [], []
+    if filters.outlet:
+        clauses.append("d.outlet = ?")
+        parameters.append(filters.outlet)
+    if filters.since:
+        clauses.append("d.published >= ?")
+        parameters.append(filters.since)
+    if filters.until:
+        clauses.append("d.published <= ?")
+        parameters.append(filters.until + "\uffff")
+    if filters.query:
+        clauses.append("d.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        parameters.append(filters.query)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
+
+
+def _run(store: Store, sql: str, parameters: list, query: str | None = None) -> list[tuple]:
+    """Execute; an FTS5 syntax error in the user's query becomes PWE802."""
+    try:
+        return store.connection.execute(sql, parameters).fetchall()
+    except sqlite3.OperationalError as exc:
+        if query and "interrupted" not in str(exc):
+            raise PresswatchError("PWE802", value=query, what="search query", reason=str(exc)) from exc
+        raise
+
+
+def documents(store: Store, filters: DocumentFilter | None = None, limit: int = 50,
+              offset: int = 0) -> list[DocumentSummary]:
+    """Stored articles matching `filters`, newest publication first."""
+    filters = filters or DocumentFilter()
+    where, parameters = _document_where(filters)
+    rows = _run(store,
+                "SELECT d.id, d.title, d.url, d.outlet, d.published,"
+                " (SELECT count(*) FROM quotes q WHERE q.document_id = d.id),"
+                " (SELECT count(*) FROM events e WHERE e.document_id = d.id),"
+                " (SELECT count(*) FROM techniques t WHERE t.document_id = d.id)"
+                f" FROM documents d{where} ORDER BY d.published DESC, d.doc_rowid DESC LIMIT ? OFFSET ?",
+                [*parameters, limit, offset], filters.query)
+    return [DocumentSummary(*row) for row in rows]
+
+
+def count_documents(store: Store, filters: DocumentFilter | None = None) -> int:
+    """How many stored articles match `filters`."""
+    filters = filters or DocumentFilter()
+    where, parameters = _document_where(filters)
+    return _run(store, f"SELECT count(*) FROM documents d{where}", parameters, filters.query)[0][0]
+
+
+def _quote_where(speaker: str | None, since: str | None, until: str | None) -> tuple[str, list]:
+    clauses, parameters = ["q.speaker_name IS NOT NULL AND q.speaker_name != ''"], []
+    if speaker is not None:
+        clauses.append("q.speaker_name = ?")
+        parameters.append(speaker)
+    if since:
+        clauses.append("d.published >= ?")
+        parameters.append(since)
+    if until:
+        clauses.append("d.published <= ?")
+        parameters.append(until + "\uffff")
+    return " WHERE " + " AND ".join(clauses), parameters
+
+
+def quotes(store: Store, speaker: str | None = None, since: str | None = None, until: str | None = None,
+           limit: int = 50, offset: int = 0) -> list[QuoteRecord]:
+    """Quotes with a named speaker (or one speaker's), oldest publication first."""
+    where, parameters = _quote_where(speaker, since, until)
+    rows = store.connection.execute(
+        "SELECT q.document_id, q.quote_id, q.kind, q.content_text, q.cue_text, q.speaker_text, q.speaker_name,"
+        " d.published, d.title, d.outlet FROM quotes q JOIN documents d ON d.id = q.document_id"
+        f"{where} ORDER BY d.published, q.document_id, q.content_start LIMIT ? OFFSET ?",
+        [*parameters, limit, offset]).fetchall()
+    return [QuoteRecord(*row) for row in rows]
+
+
+def count_quotes(store: Store, speaker: str | None = None, since: str | None = None,
+                 until: str | None = None) -> int:
+    """How many quotes `quotes()` would return without a limit."""
+    where, parameters = _quote_where(speaker, since, until)
+    return store.connection.execute(
+        f"SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id{where}", parameters).fetchone()[0]
+
+
+def speakers(store: Store, since: str | None = None, until: str | None = None, limit: int = 50,
+             offset: int = 0) -> list[SpeakerSummary]:
+    """Named speakers, most quoted first, with the country of their entity when known."""
+    where, parameters = _quote_where(None, since, until)
+    rows = store.connection.execute(
+        "SELECT q.speaker_name, count(*), count(DISTINCT q.document_id), min(d.published), max(d.published),"
+        " max(en.country) FROM quotes q JOIN documents d ON d.id = q.document_id"
+        " LEFT JOIN entities en ON en.document_id = q.document_id AND en.entity_id = q.speaker_entity"
+        f"{where} GROUP BY q.speaker_name ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
+        [*parameters, limit, offset]).fetchall()
+    return [SpeakerSummary(*row) for row in rows]
+
+
+def count_speakers(store: Store, since: str | None = None, until: str | None = None) -> int:
+    """How many distinct named speakers `speakers()` would list."""
+    where, parameters = _quote_where(None, since, until)
+    return store.connection.execute(
+        f"SELECT count(DISTINCT q.speaker_name) FROM quotes q JOIN documents d ON d.id = q.document_id{where}",
+        parameters).fetchone()[0]
+
+
+def speaker_activity(store: Store, name: str) -> list[Count]:
+    """Quotes of one speaker per publication month (YYYY-MM), oldest first."""
+    rows = store.connection.execute(
+        "SELECT substr(d.published, 1, 7), count(*) FROM quotes q JOIN documents d ON d.id = q.document_id"
+        " WHERE q.speaker_name = ? AND d.published IS NOT NULL GROUP BY 1 ORDER BY 1", (name,)).fetchall()
+    return [Count(*row) for row in rows]
+
+
+def top_outlets(store: Store, since: str | None = None, until: str | None = None, limit: int = 10) -> list[Count]:
+    """Outlets with the most stored articles in the period."""
+    where, parameters = _document_where(DocumentFilter(since=since, until=until))
+    rows = store.connection.execute(
+        f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM documents d{where} GROUP BY 1"
+        " ORDER BY 2 DESC, 1 LIMIT ?", [*parameters, limit]).fetchall()
+    return [Count(*row) for row in rows]
+
+
+def technique_counts(store: Store, since: str | None = None, until: str | None = None) -> list[Count]:
+    """Persuasion techniques found in the period, most frequent first."""
+    where, parameters = _document_where(DocumentFilter(since=since, until=until))
+    rows = store.connection.execute(
+        f"SELECT t.technique, count(*) FROM techniques t JOIN documents d ON d.id = t.document_id{where}"
+        " GROUP BY 1 ORDER BY 2 DESC, 1", parameters).fetchall()
+    return [Count(*row) for row in rows]
+
+
+def _cluster_where(filters: ClusterFilter | None, status: str | None) -> tuple[str, list]:
+    where, parameters = _where(filters or ClusterFilter())
+    if status:
+        clause = ("c.id IN (SELECT cm.cluster_id FROM cluster_mentions cm JOIN events e"
+                  " ON e.document_id = cm.document_id AND e.event_id = cm.event_id WHERE e.status = ?)")
+        where = f"{where} AND {clause}" if where else f" WHERE {clause}"
+        parameters = [*parameters, status]
+    return where, parameters
+
+
+def quad_class_timeline(store: Store, filters: ClusterFilter | None = None) -> list[QuadCount]:
+    """Day-dated event clusters per day and QuadClass (the overview's timeline)."""
+    where, parameters = _cluster_where(filters, None)
+    precise = "c.date_precision IN (?, ?)"
+    where = f"{where} AND {precise}" if where else f" WHERE {precise}"
+    rows = store.connection.execute(
+        f"SELECT substr(c.date, 1, 10), c.quad_class, count(*) FROM clusters c{where} GROUP BY 1, 2 ORDER BY 1, 2",
+        [*parameters, *DAY_PRECISE]).fetchall()
+    return [QuadCount(*row) for row in rows]
+
+
+def browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None,
+                    limit: int = 50, offset: int = 0) -> list[EventCluster]:
+    """Stored clusters matching the monitor's filters and a mention status, newest first."""
+    where, parameters = _cluster_where(filters, status)
+    ids = [row[0] for row in store.connection.execute(
+        f"SELECT c.id FROM clusters c{where} ORDER BY c.date DESC, c.id LIMIT ? OFFSET ?",
+        [*parameters, limit, offset])]
+    found = {cluster.id: cluster for cluster in clusters_by_id(store, ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None) -> int:
+    """How many clusters `browse_clusters` would return without a limit."""
+    where, parameters = _cluster_where(filters, status)
+    return store.connection.execute(f"SELECT count(*) FROM clusters c{where}", parameters).fetchone()[0]
+
+
+def clusters_by_id(store: Store, ids: list[str]) -> list[EventCluster]:
+    """The stored clusters with these ids (unknown ids are left out), with their mentions."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    heads = store.connection.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE c.id IN ({marks})",
+                                     ids).fetchall()
+    members: dict[str, list[EventMention]] = defaultdict(list)
+    rows = store.connection.execute(
+        f"SELECT cm.cluster_id, {MENTION_COLUMNS}{MENTION_JOINS}"
+        " JOIN cluster_mentions cm ON cm.document_id = e.document_id AND cm.event_id = e.event_id"
+        f" WHERE cm.cluster_id IN ({marks})", ids)
+    for cluster_id, *values in rows:
+        members[cluster_id].append(EventMention(*values))
+    last = len(heads[0]) - 1 if heads else 0  # confidence is the last column
+    return [EventCluster(*row[:last], mentions=tuple(sorted(members[row[0]], key=lambda m: m.key)),
+                         confidence=row[last]) for row in heads]
+

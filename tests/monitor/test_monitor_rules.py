@@ -1,0 +1,143 @@
+"""Dedup, contested claims, narratives, series and alerts on mentions written by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from presswatch.monitor.alerts import EscalationDetector
+from presswatch.monitor.contested import contested_claims, narratives
+from presswatch.monitor.dedup import Deduplicator, cluster_confidence
+from presswatch.monitor.exports import GDELT_COLUMNS, gdelt_row
+from presswatch.monitor.records import EventMention
+from presswatch.monitor.series import build_series, period_of
+
+BASE = EventMention(
+    document_id="d1", event_id="v1", type="ASSAULT", cameo="195", quad_class=4, goldstein=-10.0,
+    acled_event_type="Explosions/Remote violence", source_country="AZE", target_country="ARM",
+    source_text="Azerbaijani forces", target_text="Armenian positions", date="2022-09-13", date_precision="day",
+    location_name="Jermuk", location_country="ARM", lat=39.84, lon=45.67, status="asserted",
+    trigger_start=10, trigger_end=17, trigger_text="shelled", published="2022-09-13", outlet="Yerevan Courier",
+    title="t", url="https://a.example.org/1", speaker=None)
+
+
+def mention(**changes) -> EventMention:
+    return dataclasses.replace(BASE, **changes)
+
+
+def test_same_event_from_two_outlets_is_one_cluster():
+    other = mention(document_id="d2", outlet="Meridian Wire", date="2022-09-14", location_name="Goris", lat=39.51,
+                    lon=46.34)
+    (cluster,) = Deduplicator().cluster([BASE, other])
+    assert cluster.articles == 2 and cluster.outlets == 2
+    assert cluster.date == "2022-09-13" and cluster.source_country == "AZE"
+    assert cluster.confidence == pytest.approx(1 - 0.4 * 0.4)
+
+
+@pytest.mark.parametrize("changes", [
+    {"type": "PROTEST"},
+    {"date": "2022-09-20"},
+    {"source_country": "KGZ", "target_country": "TJK", "location_country": "TJK"},
+    {"lat": 40.1, "lon": 70.6, "location_country": "ARM"},  # 2,000 km away
+])
+def test_incompatible_mentions_stay_apart(changes):
+    other = mention(document_id="d2", outlet="Meridian Wire", **changes)
+    assert len(Deduplicator().cluster([BASE, other])) == 2
+
+
+def test_month_precision_contains_day_and_undated_uses_publication_window():
+    month = mention(document_id="d2", outlet="X", date="2022-09", date_precision="month")
+    undated = mention(document_id="d3", outlet="Y", date=None, date_precision=None, published="2022-09-15")
+    (cluster,) = Deduplicator().cluster([BASE, month, undated])
+    assert cluster.date == "2022-09-13" and cluster.date_precision == "day"
+
+
+def test_hypothetical_mentions_are_not_events_and_bare_mentions_stay_in_their_article():
+    threat = mention(document_id="d2", status="hypothetical")
+    bare = dict(source_country=None, target_country=None, location_name=None, location_country=None, lat=None, lon=None)
+    first, second = mention(document_id="d3", **bare), mention(document_id="d4", **bare)
+    same_article = mention(document_id="d3", event_id="v2", **bare)
+    clusters = Deduplicator().cluster([BASE, threat, first, second, same_article])
+    assert sorted(c.articles for c in clusters) == [1, 1, 1]
+    assert sorted(len(c.mentions) for c in clusters) == [1, 1, 2]
+
+
+def test_confidence_counts_outlets_and_discounts_claims():
+    assert cluster_confidence([BASE, mention(event_id="v2")]) == 0.6  # one outlet counts once
+    assert cluster_confidence([mention(status="attributed")]) == 0.35
+    assert cluster_confidence([mention(status="negated")]) == 0.0
+
+
+def test_opposite_versions_from_different_voices_are_contested():
+    armenian = mention(status="attributed", speaker="Armenian Defence Ministry")
+    azerbaijani = mention(document_id="d2", outlet="Caspian Herald", source_country="ARM", target_country="AZE",
+                          status="attributed", speaker="Azerbaijani Defence Ministry")
+    (cluster,) = Deduplicator().cluster([armenian, azerbaijani])
+    (claim,) = contested_claims([cluster])
+    assert claim.kind == "who"
+    assert [side.claim for side in claim.sides] == ["ARM -> AZE", "AZE -> ARM"]
+    assert claim.sides[0].speakers == ("Azerbaijani Defence Ministry",)
+    assert claim.to_dict()["sides"][1]["outlets"] == ["Yerevan Courier"]
+
+
+def test_reciprocal_event_in_one_article_is_not_a_contest():
+    forward = mention(event_id="v1")
+    backward = mention(event_id="v2", source_country="ARM", target_country="AZE")
+    clusters = Deduplicator().cluster([forward, backward])
+    assert contested_claims(clusters) == []
+
+
+def test_denial_by_another_voice_contests_whether_it_happened():
+    denial = mention(document_id="d2", outlet="Caspian Herald", status="negated", speaker="Azerbaijani Defence Ministry")
+    (cluster,) = Deduplicator().cluster([BASE, denial])
+    (claim,) = contested_claims([cluster])
+    assert claim.kind == "whether"
+    assert [side.outlets for side in claim.sides] == [("Yerevan Courier",), ("Caspian Herald",)]
+
+
+def test_narratives_need_repetition():
+    accusations = [mention(document_id=f"d{n}", type="ACCUSE", published=f"2022-09-1{n}", speaker="Nikol Pashinyan")
+                   for n in range(3)]
+    (narrative,) = narratives(accusations + [mention(type="ACCUSE", source_country="KGZ", target_country="TJK")])
+    assert (narrative.accuser, narrative.target, narrative.count) == ("Nikol Pashinyan", "ARM", 3)
+    assert (narrative.first_seen, narrative.last_seen) == ("2022-09-10", "2022-09-12")
+
+
+def test_series_by_day_week_country_and_dyad():
+    clusters = Deduplicator().cluster([
+        BASE, mention(document_id="d2", type="PROTEST", quad_class=3, goldstein=-6.5, acled_event_type="Protests",
+                      date="2022-09-15"),
+    ])
+    daily = build_series(clusters, "country", "day")
+    assert {(p.key, p.period) for p in daily} == {("ARM", "2022-09-13"), ("AZE", "2022-09-13"), ("ARM", "2022-09-15"),
+                                                  ("AZE", "2022-09-15")}
+    weekly = build_series(clusters, "country", "week", keys={"ARM"})
+    (week,) = weekly
+    assert week.period == "2022-09-12" and week.events == 2 and week.quad_class == (0, 0, 1, 1)
+    assert week.intensity == 16.5 and week.protests == 1 and week.violence == 1
+    assert [p.key for p in build_series(clusters, "dyad", "day")] == ["AZE>ARM", "AZE>ARM"]
+    assert period_of("2022-09-18", "week") == "2022-09-12"
+
+
+def test_escalation_detector_fires_on_a_jump_only():
+    quiet = [mention(document_id=f"q{n}", date=f"2022-08-{n:02d}", goldstein=-2.0, quad_class=3) for n in range(1, 29, 3)]
+    burst = [mention(document_id=f"b{n}", date="2022-09-13", location_name=f"p{n}", lat=None, lon=None)
+             for n in range(3)]
+    clusters = Deduplicator(tolerance_days=0).cluster(quiet + burst)
+    points = build_series(clusters, "country", "day", keys={"ARM"})
+    detector = EscalationDetector(window=28, z=3.0, min_value=10.0).fit(points)
+    alerts = detector.predict(points)
+    assert [(a.key, a.period) for a in alerts] == [("ARM", "2022-09-13")]
+    assert alerts[0].value == 10.0 and alerts[0].evidence
+    assert EscalationDetector(min_value=50.0).fit(points).predict(points) == []
+    with pytest.raises(ValueError):
+        EscalationDetector(metric="tone").fit(points)
+
+
+def test_gdelt_row_has_every_column():
+    (cluster,) = Deduplicator().cluster([BASE])
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(cluster), strict=True))
+    assert row["SQLDATE"] == "20220913" and row["EventRootCode"] == "19" and row["QuadClass"] == 4
+    assert row["Actor1CountryCode"] == "AZE" and row["ActionGeo_FullName"] == "Jermuk"
+    assert row["SOURCEURL"] == "https://a.example.org/1"
