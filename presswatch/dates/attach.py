@@ -6,7 +6,7 @@ In order:
    boundary): "On September 12, the situation ... escalated"; "a meeting ... in February".
 2. "sentence": a resolved expression framing the whole sentence (attached to the sentence root):
    "At the beginning of 2022, ... Kazakhstan, where ... mass protests began".
-3. "narrative": the sentence has no resolved expression, the trigger is in the past tense, and a
+3. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense, and a
    resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
    heading between): "On September 12, the situation escalated. The ministry said the military
    opened fire ..."
@@ -39,13 +39,31 @@ class SentenceInfo:
     caption: bool
 
 
-def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
-    """Sentences with whitespace trimmed; a short line without end punctuation is a heading."""
-    infos = []
+def _line_pieces(parsed: Doc) -> list[list[Token]]:
+    """spaCy sentences cut again at line breaks (the parser glues a headline to the lead)."""
+    pieces: list[list[Token]] = []
     for sent in parsed.sents:
-        tokens = [token for token in sent if not token.is_space]
-        if not tokens:
-            continue
+        current: list[Token] = []
+        for token in sent:
+            if token.is_space:
+                if "\n" in token.text and current:
+                    pieces.append(current)
+                    current = []
+                continue
+            current.append(token)
+            if "\n" in token.whitespace_ and current:
+                pieces.append(current)
+                current = []
+        if current:
+            pieces.append(current)
+    return pieces
+
+
+def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
+    """Sentences (cut at line breaks) with whitespace trimmed; a short line without end
+    punctuation is a heading, a line starting with a bullet or copyright sign a caption."""
+    infos = []
+    for tokens in _line_pieces(parsed):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = parsed.text[start:end]
         caption = text.startswith(CAPTION_MARKS)
@@ -54,10 +72,33 @@ def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
     return infos
 
 
+def crosses_line(token: Token, head: Token) -> bool:
+    """True if a line break lies between `token` and `head` (a parse glued across lines)."""
+    low, high = sorted((token.i, head.i))
+    doc = token.doc
+    return any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high))
+
+
 def clause_head(token: Token) -> Token:
-    """The head of the clause `token` belongs to (a verb, or the sentence root)."""
+    """The head of the clause `token` belongs to (a verb, or the top of its line's parse)."""
     while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i and not (
-            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")) and not crosses_line(token, token.head):
+        token = token.head
+    return token
+
+
+def line_clause(token: Token, trigger: Token) -> Token:
+    """The clause `token` modifies, as clause_head; a modifier the parser hung on another line
+    (a lead's "On September 12," glued to the headline) is taken to frame the trigger's line."""
+    clause = clause_head(token)
+    if clause.head.i != clause.i and crosses_line(clause, clause.head):
+        return top_of(trigger)
+    return clause
+
+
+def top_of(token: Token) -> Token:
+    """The highest ancestor of `token` on the same line (the sentence root, unless glued)."""
+    while token.head.i != token.i and not crosses_line(token, token.head):
         token = token.head
     return token
 
@@ -88,22 +129,23 @@ def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[R
     sentence = sentences[index]
     resolved = [r for r in resolutions if r.value is not None]
     here = [r for r in resolved if sentence.start <= r.expression.start < sentence.end]
+    any_here = any(sentence.start <= r.expression.start < sentence.end for r in resolutions)
     trigger_clause = clause_head(trigger)
     clause_matches, sentence_matches = [], []
     for resolution in here:
         token = root_token(parsed, resolution.expression.start, resolution.expression.end)
         if token is None:
             continue
-        clause = clause_head(token)
+        clause = line_clause(token, trigger)
         distance = abs(token.i - trigger.i)
-        if clause.i == trigger_clause.i or trigger in token.ancestors and clause.i == clause_head(trigger).i:
+        if clause.i == trigger_clause.i:
             clause_matches.append((distance, resolution))
-        elif clause.i == token.sent.root.i and trigger.sent.root.i == clause.i:
+        elif clause.i == top_of(trigger).i:
             sentence_matches.append((distance, resolution))
     for matches, how in ((clause_matches, "clause"), (sentence_matches, "sentence")):
         if matches:
             return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
-    if here or not is_past(trigger):
+    if any_here or not is_past(trigger):  # "Yesterday, diplomats met": no narrative date
         return None
     back = 0
     for earlier_index in range(index - 1, -1, -1):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from presswatch.dates.rules import DATE_CUES, PATTERNS
+from presswatch.dates.rules import ARTICLE_BEFORE, DATE_CUES, PATTERNS
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...
     """
     entity_spans = _date_entity_spans(parsed)
     candidates: list[tuple[int, int, int, TimeExpression]] = []
+    blocked: list[tuple[int, int]] = []  # bare months and years rejected: the NER may not add them
     for priority, pattern in enumerate(PATTERNS):
         for match in pattern.regex.finditer(text):
             groups = {key: value for key, value in match.groupdict().items() if value is not None}
@@ -60,7 +61,10 @@ def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...
                 continue
             if groups.get("cue", "").lower() not in DATE_CUES and "cue" in groups and pattern.name == "YEAR":
                 groups.pop("cue")
-            if _needs_support(pattern.name, groups) and not _overlaps(match.start(), match.end(), entity_spans):
+            if _needs_support(pattern.name, groups) and (
+                    not _overlaps(match.start(), match.end(), entity_spans)
+                    or (pattern.name == "MONTH" and ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()))):
+                blocked.append((match.start(), match.end()))
                 continue
             expression = TimeExpression(match.start(), match.end(), match.group(0), pattern.name, pattern.kind,
                                         tuple(sorted(groups.items())))
@@ -72,7 +76,7 @@ def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...
             chosen.append(expression)
             taken.append((expression.start, expression.end))
     for start, end in entity_spans:
-        if not _overlaps(start, end, taken) and text[start:end].strip():
+        if not _overlaps(start, end, taken + blocked) and text[start:end].strip():
             chosen.append(TimeExpression(start, end, text[start:end], "NER", "unknown"))
             taken.append((start, end))
     return tuple(sorted(chosen, key=lambda expression: expression.start))

@@ -6,14 +6,15 @@ Anchors, in order of trust:
 - the text itself: a complete date ("12 September 2022");
 - a year stated in the same sentence ("In September 2022 ... on the 12th");
 - the publication date (`Document.published`): a month or day without a year takes the latest year
-  that does not put it more than two months after publication ("in February" in an October 2022
+  that does not put it a month or more after publication ("in February" in an October 2022
   article is February 2022); "yesterday", "on Tuesday", "earlier this month" count from it;
 - the narrative: "the next day" counts from the previous day-precise date in the text, "two
   years after the elections" from the earlier dated mention of the elections.
 With no publication date, month/day forms take a year stated up to three sentences earlier at full
 precision; otherwise they take the latest year the text states, and
-publication-relative forms count from the latest complete date in the text; both with the precision
-lowered one step (day -> month -> year); with neither, they stay unresolved.
+publication-relative forms ("yesterday", "on Tuesday") stay unresolved (their anchor is unknown);
+month/day forms with a year from far back lose one step of precision (day -> month -> year); with
+no year anywhere, they stay unresolved.  "The next day" after a month or year keeps that precision.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from presswatch.dates.expressions import TimeExpression
 from presswatch.dates.rules import MONTHS, NUMBER_WORDS, WEEKDAYS, noun_stems
 
 PRECISIONS = ("day", "month", "year")
-FUTURE_WINDOW = timedelta(days=62)  # a yearless date may lie at most this far after publication
+FUTURE_WINDOW = timedelta(days=30)  # a yearless date must lie less than this after publication
+EVENT_NOUN_REACH = 40  # characters around a dated expression searched for "the elections"
 NARRATIVE_SENTENCES = 3  # without publication date, a year stated this many sentences back still holds
 
 
@@ -37,7 +39,7 @@ class Resolution:
     expression: TimeExpression
     value: str | None
     precision: str | None
-    anchor: str | None  # "text", "sentence-year", "publication", "narrative", "text-year", "text-latest"
+    anchor: str | None  # "text", "sentence-year", "publication", "narrative", "narrative-year", "text-year"
 
 
 @dataclass(frozen=True)
@@ -129,10 +131,8 @@ class _Context:
         self.published = published
         self.text = text
         self.sentences = sentences
-        self.last_day: _When | None = None
         self.history: list[tuple[TimeExpression, _When]] = []
         self.years_seen: list[tuple[int, int, int | None]] = []  # (offset, year, month) stated
-        self.latest_text_date: _When | None = None
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         for start, end in self.sentences:
@@ -145,14 +145,6 @@ class _Context:
             if offset < end:
                 return index
         return len(self.sentences)
-
-    def reference(self) -> tuple[_When, str] | None:
-        """The day that publication-relative forms count from, and how it was chosen."""
-        if self.published is not None:
-            return _When(self.published, "day"), "publication"
-        if self.latest_text_date is not None:
-            return self.latest_text_date, "text-latest"
-        return None
 
 
 def _explicit_year(expression: TimeExpression) -> int | None:
@@ -198,12 +190,12 @@ def _absolute(expression: TimeExpression, context: _Context,
         limit = context.published + FUTURE_WINDOW
         for year in (context.published.year + 1, context.published.year, context.published.year - 1):
             found = _safe_date(year, month, day or 1)
-            if found is not None and found <= limit:
+            if found is not None and found < limit:
                 return _When(found, precision), "publication"
         return None
     here = context.sentence_index(expression.start)
     recent = [year for offset, year, stated_month in context.years_seen
-              if offset < expression.start and stated_month in (None, month)
+              if offset < expression.start and (stated_month is None or month >= stated_month)
               and here - context.sentence_index(offset) <= NARRATIVE_SENTENCES]
     if recent:  # no publication date: a year stated just before ("In September 2022 ... On the 12th")
         found = _safe_date(recent[-1], month, day or 1)
@@ -215,14 +207,13 @@ def _absolute(expression: TimeExpression, context: _Context,
 
 
 def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
-    reference = context.reference()
-    if reference is None:
+    if context.published is None:  # "yesterday" in an undated article: unknowable
         return None
-    ref, how = reference
+    ref, how = _When(context.published, "day"), "publication"
     result: _When | None = None
     if expression.pattern == "PUBLICATION_DAY":
         word = " ".join((expression.group("word") or "").lower().split())
-        back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2}.get(word, 0)
+        back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2, "tomorrow": -1}.get(word, 0)
         result = _When(ref.day - timedelta(days=back), "day")
     elif expression.pattern == "WEEKDAY":
         weekday = WEEKDAYS[(expression.group("weekday") or "").lower()]
@@ -238,7 +229,14 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
         unit = (expression.group("unit") or "").lower()
         step = {"this": 0, "next": 1}.get(mod, -1)
         if unit == "week":
-            result = _When(ref.day + timedelta(days=7 * step), "month")
+            day = ref.day + timedelta(days=7 * step)
+            if step == 0 and (expression.group("edge") or "").lower() == "earlier":
+                day = max(ref.day - timedelta(days=ref.day.weekday()), ref.day - timedelta(days=1))
+            monday = day - timedelta(days=day.weekday())
+            sunday = monday + timedelta(days=6)
+            if step == 0 and (expression.group("edge") or "").lower() == "earlier":
+                sunday = day  # only the days before publication count
+            result = _When(day, "month" if monday.month == sunday.month else "year")
         elif unit == "month":
             result = _When(_shift_months(ref.day, step), "month")
         else:
@@ -252,15 +250,16 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
                 result = _When(result.day, "month")
     if result is None:
         return None
-    if ref.precision != "day" or how != "publication":
-        result = result.coarsen()
     return result, how
 
 
 def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
     if expression.pattern == "NARRATIVE_DAY":
-        if context.last_day is None:
+        if not context.history:
             return None
+        previous = context.history[-1][1]
+        if previous.precision != "day":  # "In 2021 ... The next day": still only 2021
+            return previous, "narrative"
         phrase = " ".join((expression.group("phrase") or "").lower().split())
         if any(word in phrase for word in ("next", "following", "after")):
             step = 1
@@ -268,7 +267,7 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
             step = -1
         else:
             step = 0
-        return _When(context.last_day.day + timedelta(days=step), "day", context.last_day.coarse), "narrative"
+        return _When(previous.day + timedelta(days=step), "day", previous.coarse), "narrative"
     amount = _number(expression.group("n"))
     if amount is None:
         return None
@@ -281,9 +280,10 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
         stems = [stem for stem in noun_stems(expression.group("noun") or "") if len(stem) > 3]
         anchor = None
         for earlier, when in reversed(context.history):
+            # the dated mention of the noun: "the 2020 presidential election" (a few words apart)
             start, end = context.sentence_of(earlier.start)
-            sentence = context.text[start:end].lower()
-            if stems and any(stem in sentence for stem in stems):
+            near = context.text[max(start, earlier.start - EVENT_NOUN_REACH):min(end, earlier.end + EVENT_NOUN_REACH)]
+            if stems and any(stem in near.lower() for stem in stems):
                 anchor = when
                 break
     if anchor is None:
@@ -305,19 +305,9 @@ def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str 
     sentence_years: dict[tuple[int, int], int] = {}
     for expression in expressions:
         year = _explicit_year(expression)
-        complete = _complete(expression) if expression.kind == "absolute" else None
         if year is not None:
             sentence_years.setdefault(context.sentence_of(expression.start), year)
             context.years_seen.append((expression.start, year, _month_number(expression)))
-        if complete is not None and complete.precision == "day":
-            if context.latest_text_date is None or complete.day > context.latest_text_date.day:
-                context.latest_text_date = complete
-    if context.latest_text_date is None:  # fall back to the latest stated month or year
-        for expression in expressions:
-            complete = _complete(expression) if expression.kind == "absolute" else None
-            if complete is not None and (context.latest_text_date is None
-                                         or complete.day > context.latest_text_date.day):
-                context.latest_text_date = complete
     resolutions = []
     for expression in expressions:
         found: tuple[_When, str] | None = None
@@ -331,8 +321,6 @@ def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str 
             resolutions.append(Resolution(expression, None, None, None))
             continue
         when, anchor = found
-        if when.precision == "day":
-            context.last_day = when
         context.history.append((expression, when))
         resolutions.append(Resolution(expression, when.value(), when.reported(), anchor))
     return tuple(resolutions)

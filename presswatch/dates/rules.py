@@ -92,9 +92,10 @@ PATTERNS: tuple[TimePattern, ...] = (
     # counts only with a cue word or a spaCy DATE entity (checked in expressions.py): not "2000 troops".
     TimePattern("YEAR", "absolute", _compile(
         rf"(?:(?P<cue>(?i:in|since|until|by|from|during|of|throughout))\s+)?\b(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)")),
-    # "yesterday", "today", "tonight", "this morning", "overnight", "the day before yesterday".
+    # "yesterday", "today", "tomorrow", "tonight", "this morning", "overnight", "the day before
+    # yesterday".  Not "today's world" as a date?  It is one: today's = the publication day.
     TimePattern("PUBLICATION_DAY", "publication", _compile(
-        r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|"
+        r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|overnight|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night))\b")),
     # "on Tuesday", "last Tuesday", "Tuesday night", "next Friday".  Not "Tuesday's" forms? They
     # match too ("Tuesday's attack" happened on Tuesday).
@@ -122,6 +123,10 @@ PATTERNS: tuple[TimePattern, ...] = (
         rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:after|before))\s+"
         r"(?i:the\s+)?(?!that\b)(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b")),
 )
+
+# "the" right before a bare month name: "The March for Freedom" is a name, not a date (dates take
+# no article unless a year or day follows: "the March 2022 vote" is caught by the MONTH pattern's year).
+ARTICLE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 
 # Cue words before a bare month or year that make it a date ("in February", "since 2014").
 DATE_CUES = frozenset({"in", "since", "until", "by", "from", "during", "of", "through", "throughout",

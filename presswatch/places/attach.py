@@ -7,7 +7,7 @@ In order (the Location's `method` says which):
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
    organized protests").
 3. "narrative": the sentence names no place, the trigger is in the past tense, and the previous
-   sentence of the same section has a locative place in its main clause.
+   sentence of the same section has a border or region as locative place of its main clause.
 4. "actor_country": else the country of the event's actors when source and target agree (or only
    one is known), with precision "country".
 Otherwise the event has no location.
@@ -19,10 +19,24 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from presswatch.dates.attach import CLAUSE_DEPS, SentenceInfo, clause_head, is_past, root_token
+from presswatch.dates.attach import (
+    CLAUSE_DEPS,
+    SentenceInfo,
+    clause_head,
+    is_past,
+    line_clause,
+    root_token,
+    top_of,
+)
 from presswatch.places.gazetteer import Gazetteer
 from presswatch.places.mentions import PlaceMention
-from presswatch.places.rules import LOCATIVE_PREPOSITIONS
+from presswatch.places.rules import (
+    EVENT_NOUNS,
+    GATHERING_PREPOSITIONS,
+    LOCATIVE_PREPOSITIONS,
+    PLACE_NOUNS,
+    PLACE_OBJECT_VERBS,
+)
 from presswatch.records import Event, Location
 
 MAX_STEPS = 6  # how far up from a place name its preposition may be ("in the former capital of X")
@@ -33,6 +47,9 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
 # escalated", "seized the airport in Alma-Ata"); for verbal events only the subject's count.
 MATERIAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 VERBAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass"})
+# Places that a following sentence may go on describing: a front line or a region ("the situation
+# on the border escalated. The military opened fire ..."); a city named once is not carried over.
+NARRATIVE_PRECISIONS = frozenset({"border", "region"})
 
 
 def locative_preposition(token: Token) -> Token | None:
@@ -64,26 +81,43 @@ def _tie(parsed: Doc, mention: PlaceMention, trigger: Token, verbal: bool) -> tu
     antecedent = _where_antecedent(trigger_clause)
     if antecedent is not None and mention.start <= antecedent.idx < mention.end:
         return "clause", distance
+    if _is_place_object(token, trigger, verbal) or (
+            mention.location.precision == "border" and token.head.i == trigger_clause.i
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        return "clause", distance
     preposition = locative_preposition(token)
     if preposition is None:
         return None
-    clause = clause_head(preposition)
-    attached = preposition.head
+    clause = line_clause(preposition, trigger)
+    attached = preposition.head if clause.i == clause_head(preposition).i else clause
     if attached.i == trigger.i or attached.i == trigger_clause.i:
         return ("clause" if clause.i == trigger_clause.i else "sentence"), distance
     arguments = VERBAL_ARGUMENTS if verbal else MATERIAL_ARGUMENTS
-    if clause.i == trigger_clause.i and attached.dep_ in arguments:
+    if clause.i == trigger_clause.i and (attached.dep_ in arguments or (
+            attached.lemma_.lower() in EVENT_NOUNS and preposition.lower_ in GATHERING_PREPOSITIONS)):
         return "clause", distance
-    if clause.i == trigger.sent.root.i and attached.i == clause.i:
+    if clause.i == top_of(trigger).i and attached.i == clause.i:
         return "sentence", distance
     return None
+
+
+def _is_place_object(token: Token, trigger: Token, verbal: bool) -> bool:
+    """The place is what the trigger acts on: "shelled Kharkiv", "the village of Kok-Tash",
+    "visited Kherson" (verbal events only with a visiting verb)."""
+    if verbal and trigger.lemma_.lower() not in ("visit", "tour"):
+        return False
+    if not verbal and trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PLACE_OBJECT_VERBS:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+        token = token.head.head  # "the village of Kok-Tash"
+    return token.dep_ in ("dobj", "conj") and token.head.i == trigger.i
 
 
 def _frames_sentence(parsed: Doc, mention: PlaceMention) -> bool:
     """True if the mention is a locative place of its sentence's main clause."""
     token = root_token(parsed, mention.start, mention.end)
     preposition = locative_preposition(token) if token is not None else None
-    return preposition is not None and clause_head(preposition).i == preposition.sent.root.i
+    return preposition is not None and clause_head(preposition).i == top_of(preposition).i
 
 
 def _actor_country(event: Event, gazetteer: Gazetteer) -> Location | None:
@@ -126,7 +160,7 @@ def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[
             if earlier.caption:
                 continue
             before = [mention for mention in mentions if earlier.start <= mention.start < earlier.end
-                      and _frames_sentence(parsed, mention)]
+                      and mention.location.precision in NARRATIVE_PRECISIONS and _frames_sentence(parsed, mention)]
             if before:
                 return dataclasses.replace(before[-1].location, method="narrative")
             break

@@ -17,6 +17,7 @@ from presswatch.places.rules import (
     BORDER_BETWEEN,
     BORDER_BETWEEN_PRONOUN,
     BORDER_PAIR,
+    DATELINE,
     FOREIGN_CITY_POPULATION,
     LOCATIVE_PREPOSITIONS,
     MISLABELLED,
@@ -37,7 +38,7 @@ class PlaceMention:
     end: int
     text: str
     location: Location
-    source: str  # "border", "ner", "ner-preposition", "entity"
+    source: str  # "border", "ner", "ner-preposition", "entity", "propn", "dateline"
 
 
 def _country_codes(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[int, str]]:
@@ -171,7 +172,7 @@ def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazette
         after_preposition = span is not None and span.start > 0 and parsed[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
         candidates = gazetteer.lookup(parsed.text[start:end])
         if candidates and (after_preposition or candidates[0].kind == "country"
-                           or any(place.country in countries and place.kind == "city" for place in candidates)):
+                           or any(place.country in countries for place in candidates)):
             found.append((start, end, "propn"))
     return found
 
@@ -197,6 +198,11 @@ def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
         if entity.type in ("GPE", "LOC"):
             spans.extend((mention.start, mention.end, "entity") for mention in entity.mentions)
     spans.extend(_proper_noun_runs(parsed, countries, gazetteer))
+    for match in DATELINE.finditer(text):
+        offset = match.start("places")
+        for part in match.group("places").split("/"):
+            spans.append((offset, offset + len(part), "dateline"))
+            offset += len(part) + 1
     taken = [(mention.start, mention.end) for mention in mentions]
     for start, end, source in spans:
         if any(start < other_end and other_start < end for other_start, other_end in taken):

@@ -59,3 +59,22 @@ NOT_PLACES = frozenset({"west", "east", "north", "south", "centre", "center", "c
 # A town or subdivision outside the countries a document mentions is accepted only if it is a
 # city at least this large ("Samarkand" yes; a village that shares a word with a surname, no).
 FOREIGN_CITY_POPULATION = 20_000
+
+# A dateline: an all-capitals place (or places joined by "/") opening a line, then a comma or
+# dash: "BAKU, 13 September", "VILNIUS/MINSK —".  Not an all-capitals headline word mid-line.
+DATELINE = re.compile(r"^(?P<places>[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+)*)\s*(?:,|—|–|-\s)", re.MULTILINE)
+
+# Nouns of gatherings and documents: a place modifying one of them ("held talks in Dushanbe",
+# "signed a memorandum in Riga") places even a verbal event; "the situation on the border" does not.
+EVENT_NOUNS = frozenset({
+    "talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "rally", "protest",
+    "march", "ceremony", "session", "consultation", "consultations", "round", "visit", "agreement",
+    "memorandum", "protocol", "treaty", "deal", "ceasefire", "truce", "accord", "statement",
+})
+# Prepositions that place a gathering noun ("talks in Dushanbe"), not a topic ("talks on the border").
+GATHERING_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
+
+# Verbs whose direct object is the place itself: "visited Kherson", "left Lachin".
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "leave", "enter", "reach", "capture", "seize", "storm",
+                                "occupy", "liberate", "shell", "bomb", "hit", "strike", "attack", "invade",
+                                "raid", "besiege", "surround", "evacuate", "abandon", "take"})
