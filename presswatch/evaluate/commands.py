@@ -84,3 +84,27 @@ def eval_events(
         return
     for corpus in ("plover_gsr_dev", "conflibert_train_cv", "case2021_dev"):
         typer.echo(f"{corpus}: " + json.dumps(report[corpus]))
+
+
+@eval_app.command("time-place")
+@eval_app.command("timeplace", hidden=True)
+def eval_timeplace(
+    gold: str = typer.Option(None, "--gold", help="time-and-place gold JSONL (default: tests/fixtures/timeplace/gold.jsonl)"),
+    limit: int = typer.Option(None, help="score only the first N documents"),
+    as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+) -> None:
+    """Dates and places: accuracy by precision on the hand-labelled gold set, next to the GDELT-style baseline."""
+    import json
+
+    from presswatch.evaluate.timeplace import DEFAULT_GOLD, run
+
+    report = run(gold or DEFAULT_GOLD, limit=limit)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    for part in ("dates", "places", "event_dates", "event_locations"):
+        scores = report[part]
+        levels = " ".join(f"{key}={value['accuracy']:.3f}/{value['baseline_accuracy']:.3f}(n={value['n']})"
+                          for key, value in scores["by_precision"].items())
+        typer.echo(f"{part}: accuracy={scores['accuracy']:.3f} baseline={scores['baseline_accuracy']:.3f} "
+                   f"(n={scores['n']})  {levels}")
