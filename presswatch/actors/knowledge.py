@@ -2,20 +2,19 @@
 
 Loaded once per pipeline from the JSON files in `presswatch/actors/data/` (built by
 `scripts/build_actors.py`); each file's sha256 is checked against its `.meta.json` sidecar
-(PWE301 on mismatch, PWE302 when a file is missing).  Lookups take normalized names
+(PWE011 on mismatch, PWE010 when a file is missing).  Lookups take normalized names
 (`name_key`): lower case, single spaces, no leading "the", no possessive "'s".
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presswatch.errors import PresswatchError
+from presswatch.knowledge import read_verified
 
 DATA_DIR = Path(__file__).parent / "data"
 FILES = ("countries.json", "organizations.json", "agents.json", "named.json", "people.json")
@@ -132,19 +131,12 @@ class KnowledgeBase:
 
 
 def _read_verified(path: Path) -> tuple[Any, str]:
-    meta_path = path.with_name(path.name + ".meta.json")
-    if not path.exists() or not meta_path.exists():
-        raise PresswatchError("PWE302", path=str(path))
-    raw = path.read_bytes()
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != meta.get("sha256"):
-        raise PresswatchError("PWE301", path=str(path), found=digest[:12], expected=str(meta.get("sha256"))[:12])
+    raw, meta = read_verified(path, "scripts/build_actors.py ../shared/data")
     return json.loads(raw), str(meta.get("version"))
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """Load and verify every actor data file (PWE301, PWE302)."""
+    """Load and verify every actor data file (PWE010, PWE011)."""
     data: dict[str, Any] = {}
     versions: dict[str, str] = {}
     for name in FILES:

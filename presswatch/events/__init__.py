@@ -2,7 +2,7 @@
 
 Reads the parse, the entities (actors stage) and the quotes (quotes stage); returns Events in
 text order with ids v1, v2, ...  `date` and `location` are left None for the dates/places stages.
-Knowledge: `presswatch/events/data/` (built by scripts/build_event_lexicon.py; PWE601/PWE602).
+Knowledge: `presswatch/events/data/` (built by scripts/build_event_lexicon.py; PWE010/PWE011).
 """
 
 from __future__ import annotations

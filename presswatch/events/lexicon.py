@@ -1,19 +1,21 @@
 """The event knowledge files: PETRARCH2 verb patterns, the CAMEO table and the ACLED mapping.
 
 Built by `scripts/build_event_lexicon.py` into `presswatch/events/data/`; every file's sha256 is
-checked against its `.meta.json` sidecar when loaded (PWE601 on mismatch, PWE602 when missing).
+checked against its `.meta.json` sidecar when loaded (PWE011 on mismatch, PWE010 when missing).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from presswatch.errors import PresswatchError
+from presswatch.knowledge import read_verified
+
+DATA_DIR = Path(__file__).parent / "data"
+REBUILD = "scripts/build_event_lexicon.py ../shared/data/events"
 
 FILES = ("verbs.json", "cameo.tsv", "acled.tsv")
 
@@ -36,19 +38,6 @@ class VerbMatch:
 
     code: str
     words: int
-
-
-def _read(name: str) -> tuple[bytes, dict[str, Any]]:
-    folder = resources.files("presswatch.events") / "data"
-    try:
-        raw = (folder / name).read_bytes()
-        meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PresswatchError("PWE602", path=name, reason=str(exc)) from exc
-    found = hashlib.sha256(raw).hexdigest()
-    if found != meta.get("sha256"):
-        raise PresswatchError("PWE601", path=name, expected=meta.get("sha256"), found=found)
-    return raw, meta
 
 
 def _tsv_rows(raw: bytes) -> list[list[str]]:
@@ -114,11 +103,11 @@ class EventLexicon:
         return None
 
 
-def load_lexicon() -> EventLexicon:
-    """Load and verify the packaged event knowledge files (PWE601, PWE602)."""
-    raw_verbs, meta_verbs = _read("verbs.json")
-    raw_cameo, meta_cameo = _read("cameo.tsv")
-    raw_acled, meta_acled = _read("acled.tsv")
+def load_lexicon(data_dir: Path = DATA_DIR) -> EventLexicon:
+    """Load and verify the packaged event knowledge files (PWE010, PWE011)."""
+    raw_verbs, meta_verbs = read_verified(data_dir / "verbs.json", REBUILD)
+    raw_cameo, meta_cameo = read_verified(data_dir / "cameo.tsv", REBUILD)
+    raw_acled, meta_acled = read_verified(data_dir / "acled.tsv", REBUILD)
     cameo = {}
     for code, plover, mode, context, goldstein, quad in _tsv_rows(raw_cameo):
         cameo[code] = CameoCode(code, plover, mode or None, tuple(c for c in context.split(";") if c),

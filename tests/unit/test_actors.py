@@ -58,11 +58,11 @@ def test_knowledge_checksum_mismatch_raises(tmp_path):
     (tmp_path / "agents.json").write_text(json.dumps({"x": "GOV"}))
     with pytest.raises(PresswatchError) as info:
         load_knowledge(tmp_path)
-    assert info.value.code == "PWE301"
+    assert info.value.code == "PWE011"
     (tmp_path / "people.json").unlink()
     with pytest.raises(PresswatchError) as info:
         load_knowledge(tmp_path)
-    assert info.value.code in ("PWE301", "PWE302")
+    assert info.value.code in ("PWE010", "PWE011")
 
 
 def test_name_key():

@@ -37,26 +37,18 @@ def test_lexicon_loads_and_maps_codes():
     assert all(v for v in lex.versions.values())
 
 
-def test_lexicon_checksum_is_verified(monkeypatch):
-    original = lexicon_module._read
-
-    def tampered(name):
-        raw, meta = original(name)
-        return raw, {**meta, "sha256": "0" * 64} if name == "cameo.tsv" else meta
-
-    monkeypatch.setattr(lexicon_module, "_read", lambda name: _check(tampered(name), name))
+def test_lexicon_checksum_is_verified(tmp_path):
+    for path in lexicon_module.DATA_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    load_lexicon(tmp_path)  # an exact copy loads
+    (tmp_path / "cameo.tsv").write_bytes((tmp_path / "cameo.tsv").read_bytes() + b"999\tASSAULT\t\t\t-10\t4\n")
     with pytest.raises(PresswatchError) as info:
-        load_lexicon()
-    assert info.value.code == "PWE601"
-
-
-def _check(pair, name):
-    import hashlib
-
-    raw, meta = pair
-    if hashlib.sha256(raw).hexdigest() != meta["sha256"]:
-        raise PresswatchError("PWE601", path=name, expected=meta["sha256"], found="x")
-    return pair
+        load_lexicon(tmp_path)
+    assert info.value.code == "PWE011" and "build_event_lexicon" in str(info.value)
+    (tmp_path / "acled.tsv.meta.json").unlink()
+    with pytest.raises(PresswatchError) as info:
+        load_lexicon(tmp_path)
+    assert info.value.code in ("PWE010", "PWE011")
 
 
 def test_asserted_assault_with_source_and_target(analyze):
