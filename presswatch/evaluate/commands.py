@@ -108,3 +108,24 @@ def eval_timeplace(
                           for key, value in scores["by_precision"].items())
         typer.echo(f"{part}: accuracy={scores['accuracy']:.3f} baseline={scores['baseline_accuracy']:.3f} "
                    f"(n={scores['n']})  {levels}")
+
+
+@eval_app.command("dedup")
+def eval_dedup(
+    gold: str = typer.Option(None, "--gold", help="labelled mentions TSV (default: tests/fixtures/dedup/mentions.tsv)"),
+    as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+) -> None:
+    """Event deduplication: pairwise precision/recall on hand-labelled mentions, next to baselines."""
+    import json
+    from pathlib import Path
+
+    from presswatch.evaluate.dedup import DEFAULT_GOLD, run
+
+    report = run(Path(gold) if gold else DEFAULT_GOLD)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(f"{report['mentions']} mentions of {report['events']} events")
+    for name in ("presswatch", "baseline_same_day", "baseline_no_dedup"):
+        scores = report[name]
+        typer.echo(f"{name}: pairwise P={scores['precision']:.3f} R={scores['recall']:.3f} F1={scores['f1']:.3f}")
