@@ -1,0 +1,139 @@
+"""Dates stage (issue 6): expression patterns, normalization, chains, event dates."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import spacy
+
+from presswatch.dates import date_events, make_component, resolve_document
+from presswatch.dates.expressions import find_expressions
+from presswatch.dates.rules import PATTERNS
+from presswatch.nlp import DEFAULT_MODEL
+from presswatch.records import Document, Event, Extent, make_span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(DEFAULT_MODEL)
+
+
+def resolve(nlp, text: str, published: str | None = "2022-10-12") -> dict[str, tuple]:
+    document = Document.from_text(text, published=published)
+    return {r.expression.text: (r.value, r.precision) for r in resolve_document(document, nlp(text))}
+
+
+def event_at(text: str, word: str, occurrence: int = 1, kind: str = "ASSAULT") -> Event:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(word, start + 1)
+    return Event("v1", kind, make_span(text, start, start + len(word)), Extent(0, len(text)))
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("sentence, expression, value, precision", [
+    ("On September 12, the situation escalated.", "On September 12", "2022-09-12", "day"),
+    ("Troops arrived on 13 September 2021.", "on 13 September 2021", "2021-09-13", "day"),
+    ("He said at a meeting with Putin in February.", "in February", "2022-02", "month"),
+    ("At the beginning of 2022, protests began.", "At the beginning of 2022", "2022-01", "month"),
+    ("Protesters gathered last Tuesday.", "last Tuesday", "2022-10-11", "day"),  # the latest before
+    ("Earlier this month, talks failed.", "Earlier this month", "2022-10", "month"),
+    ("Fighting resumed in mid-September.", "in mid-September", "2022-09", "month"),
+    ("The law was adopted in 2014.", "in 2014", "2014", "year"),
+    ("The army withdrew on Tuesday.", "on Tuesday", "2022-10-11", "day"),
+    ("Yesterday, the minister resigned.", "Yesterday", "2022-10-11", "day"),
+    ("Three days ago, a drone fell.", "Three days ago", "2022-10-09", "day"),
+    ("Last year, the treaty lapsed.", "Last year", "2021", "year"),
+    ("Talks open tomorrow.", "tomorrow", "2022-10-13", "day"),
+    ("Shelling began on the night of 12 to 13 September.", "on the night of 12 to 13 September", "2022-09-12", "day"),
+    ("The report is dated 2022-09-30.", "2022-09-30", "2022-09-30", "day"),
+])
+def test_every_expression_form(nlp, sentence, expression, value, precision):
+    assert resolve(nlp, sentence)[expression] == (value, precision)
+
+
+@pytest.mark.issue(6)
+def test_chains_resolve_against_the_previous_date(nlp):
+    text = ("On September 14, clashes began. Soon the fighting spread.\n\nOn September 18, Putin called. "
+            "The next day, a protocol was signed. Two days later, it was broken.")
+    found = resolve(nlp, text)
+    assert found["The next day"] == ("2022-09-19", "day")
+    assert found["Two days later"] == ("2022-09-21", "day")
+
+
+@pytest.mark.issue(6)
+def test_years_after_an_earlier_dated_event(nlp):
+    text = "After the 2020 presidential election, protests began. Two years after the elections, unrest persists."
+    assert resolve(nlp, text)["Two years after the elections"] == ("2022", "year")
+
+
+@pytest.mark.issue(6)
+def test_unknown_publication_date_uses_the_text_and_lowers_precision(nlp):
+    text = "In September 2022, fighting erupted. On September 13, shells fell. The next day, a truce held."
+    found = resolve(nlp, text, published=None)
+    assert found["On September 13"] == ("2022-09-13", "day")  # year stated just before
+    assert found["The next day"] == ("2022-09-14", "day")
+    far = resolve(nlp, "In 2020 there was a vote.\n\nA.\n\nB.\n\nC.\n\nD.\n\nIn February, talks began.", published=None)
+    assert far["In February"] == ("2020", "year")  # a guessed year: month precision dropped
+    assert resolve(nlp, "Yesterday, diplomats met.", published=None)["Yesterday"] == (None, None)
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text, phrase", [
+    ("The March for Freedom was banned.", "March"),
+    ("Officials may announce new measures.", "may"),
+    ("About 2000 troops are stationed there.", "2000"),
+])
+def test_things_that_are_not_dates(nlp, text, phrase):
+    found = resolve(nlp, text)
+    assert all(phrase not in expression or value is None for expression, (value, _) in found.items())
+
+
+@pytest.mark.issue(6)
+def test_no_date_is_invented(nlp):
+    text = "Western countries are trying to provoke conflicts. The minister resigned."
+    document = Document.from_text(text, published="2022-10-12")
+    events = (event_at(text, "provoke"), event_at(text, "resigned"))
+    assert all(event.date is None for event in date_events(document, nlp(text), events))
+
+
+@pytest.mark.issue(6)
+def test_event_takes_the_date_of_its_own_clause(nlp):
+    text = ("Ceasefire collapses\n\nOn September 12, the situation on the border escalated. "
+            "The ministry said that the military opened fire on Armenian positions.")
+    document = Document.from_text(text, published="2022-10-12")
+    escalated, opened = date_events(document, nlp(text), (event_at(text, "escalated"), event_at(text, "opened")))
+    assert escalated.date.value == "2022-09-12" and escalated.date.method == "clause:MONTH_DAY"
+    assert (escalated.date.start, escalated.date.end) == (text.index("On September 12"), text.index(", the situation"))
+    assert opened.date.value == "2022-09-12" and opened.date.method.startswith("narrative")
+
+
+@pytest.mark.issue(6)
+def test_offsets_valid_deterministic_and_inputs_untouched(nlp):
+    text = "On 5 May 2019, protesters gathered.\n\nThe next day, police dispersed them in mid-May."
+    document = Document.from_text(text, published="2019-05-20")
+    parsed = nlp(text)
+    expressions = find_expressions(text, parsed)
+    assert expressions and all(text[e.start:e.end] == e.text for e in expressions)
+    events = (event_at(text, "gathered"), event_at(text, "dispersed"))
+    before = [dataclasses.asdict(event) for event in events]
+    first = date_events(document, parsed, events)
+    assert first == date_events(document, parsed, events)
+    assert [dataclasses.asdict(event) for event in events] == before
+    for event in first:
+        assert text[event.date.start:event.date.end] == event.date.text
+
+
+@pytest.mark.issue(6)
+def test_empty_document(nlp):
+    component = make_component(nlp)
+    document = Document.from_text("", published=None)
+    assert component(document, nlp(""), ()) == ()
+    assert find_expressions("", nlp("")) == ()
+
+
+def test_patterns_are_named_and_unique():
+    names = [pattern.name for pattern in PATTERNS]
+    assert len(names) == len(set(names))
+    assert all(pattern.kind in ("absolute", "publication", "narrative") for pattern in PATTERNS)

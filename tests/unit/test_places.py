@@ -1,0 +1,146 @@
+"""Places stage (issue 6): gazetteer, exact aliases, disambiguation, borders, event locations."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+import spacy
+
+from presswatch.errors import PresswatchError
+from presswatch.nlp import DEFAULT_MODEL
+from presswatch.places import locate_events, make_component
+from presswatch.places.gazetteer import DATA, load_gazetteer
+from presswatch.places.mentions import find_place_mentions
+from presswatch.places.rules import BORDER_BETWEEN, BORDER_PAIR
+from presswatch.records import Document, Event, Extent, Participant, make_span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def mentions(nlp, gazetteer, text):
+    return {m.text: m.location for m in find_place_mentions(text, nlp(text), (), gazetteer)}
+
+
+def located(nlp, gazetteer, text, word, kind="ASSAULT", source=None):
+    start = text.index(word)
+    event = Event("v1", kind, make_span(text, start, start + len(word)), Extent(0, len(text)), source=source)
+    (result,) = locate_events(Document.from_text(text), nlp(text), (), (event,), gazetteer)
+    return result.location
+
+
+@pytest.mark.issue(6)
+def test_gazetteer_loads_fast_small_and_verified(gazetteer, tmp_path):
+    started = time.perf_counter()
+    load_gazetteer()
+    assert time.perf_counter() - started < 3.0  # < 1 s on an idle machine; CI boxes are shared
+    assert (DATA / "gazetteer.tsv.gz").stat().st_size < 5_000_000
+    assert len(gazetteer) > 50_000 and gazetteer.version
+    for name in ("gazetteer.tsv.gz", "gazetteer.tsv.gz.meta.json", "demonyms.tsv", "demonyms.tsv.meta.json"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    (tmp_path / "demonyms.tsv").write_text("Tajik\tXXX\n", encoding="utf-8")
+    with pytest.raises(PresswatchError) as caught:
+        load_gazetteer(tmp_path)
+    assert caught.value.code == "PWE650"
+    (tmp_path / "gazetteer.tsv.gz").unlink()
+    with pytest.raises(PresswatchError) as caught:
+        load_gazetteer(tmp_path)
+    assert caught.value.code == "PWE651"
+
+
+@pytest.mark.issue(6)
+def test_exact_alias_lookup(gazetteer):
+    (kyiv,) = gazetteer.lookup("Kiev")[:1]
+    assert (kyiv.name, kyiv.country) == ("Kyiv", "UKR")
+    assert all(place.name != "Kyiv" for place in gazetteer.lookup("Kievka"))  # no substring matching
+    assert gazetteer.lookup("Kie") == ()
+    assert gazetteer.lookup("Alma-Ata")[0].name == "Almaty"
+    assert gazetteer.lookup("the Netherlands")[0].country == "NLD"
+    assert gazetteer.lookup("Armenia")[0].kind == "country"  # not Armenia, Colombia
+    assert gazetteer.demonym("Tajik") == "TJK" and gazetteer.demonym("Azerbaijani") == "AZE"
+
+
+@pytest.mark.issue(6)
+def test_ambiguous_names_follow_the_countries_of_the_document(nlp, gazetteer):
+    assert mentions(nlp, gazetteer, "Belarusian police detained protesters in Brest.")["Brest"].country == "BLR"
+    assert mentions(nlp, gazetteer, "French sailors returned to Brest.")["Brest"].country == "FRA"
+    assert mentions(nlp, gazetteer, "Armenian officials said shells hit Goris.")["Goris"].country == "ARM"
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text, phrase, countries", [
+    ("The situation on the Armenian-Azerbaijani border escalated.", "Armenian-Azerbaijani border", ("ARM", "AZE")),
+    ("Clashes began on the Tajik-Kyrgyz border.", "Tajik-Kyrgyz border", ("KGZ", "TJK")),
+    ("The border between Kazakhstan and Uzbekistan was closed.", "border between Kazakhstan and Uzbekistan",
+     ("KAZ", "UZB")),
+    ("Kyrgyz President Sadyr Japarov and Tajik leader Emomali Rahmon discussed the border between the two countries.",
+     "border between the two countries", ("KGZ", "TJK")),
+])
+def test_border_descriptions_name_both_countries(nlp, gazetteer, text, phrase, countries):
+    location = mentions(nlp, gazetteer, text)[phrase]
+    assert location.precision == "border" and location.countries == countries
+    assert location.country == countries[0] and location.name.endswith("border")
+
+
+def test_border_patterns_refuse_non_borders():
+    assert BORDER_PAIR.search("cross-border trade") is None
+    assert BORDER_BETWEEN.search("the border between the two countries") is None
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text", [
+    "The West is trying to destabilize the country.",
+    "Paris Hilton did not comment.",
+    "A repeat of August 2020 is impossible.",
+])
+def test_things_that_are_not_places(nlp, gazetteer, text):
+    assert mentions(nlp, gazetteer, text) == {}
+
+
+@pytest.mark.issue(6)
+def test_event_location_is_tied_to_the_trigger(nlp, gazetteer):
+    text = "Kazakh officials said rioters seized the airport in Alma-Ata, while Moscow watched."
+    location = located(nlp, gazetteer, text, "seized")
+    assert (location.name, location.country, location.method) == ("Almaty", "KAZ", "clause")
+    assert text[location.start:location.end] == "Alma-Ata"
+    topic = "Putin discussed the situation on the border between Armenia and Azerbaijan by telephone."
+    assert located(nlp, gazetteer, topic, "discussed", kind="CONSULT") is None  # a topic, not a venue
+
+
+@pytest.mark.issue(6)
+def test_actor_country_fallback_is_marked(nlp, gazetteer):
+    text = "The government raised fuel prices."
+    source = Participant(None, "KAZ", "GOV", "The government")
+    location = located(nlp, gazetteer, text, "raised", source=source)
+    assert (location.country, location.method, location.precision) == ("KAZ", "actor_country", "country")
+    assert location.start is None
+    assert located(nlp, gazetteer, text, "raised") is None
+
+
+@pytest.mark.issue(6)
+def test_deterministic_inputs_untouched_offsets_valid(nlp, gazetteer):
+    text = "BAKU, 13 September. Troops shelled Jermuk and Goris near the Armenian-Azerbaijani border."
+    found = find_place_mentions(text, nlp(text), (), gazetteer)
+    assert found == find_place_mentions(text, nlp(text), (), gazetteer)
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert {m.location.name for m in found} >= {"Baku", "Jermuk", "Goris"}
+    start = text.index("shelled")
+    event = Event("v1", "ASSAULT", make_span(text, start, start + 7), Extent(0, len(text)))
+    before = dataclasses.asdict(event)
+    locate_events(Document.from_text(text), nlp(text), (), (event,), gazetteer)
+    assert dataclasses.asdict(event) == before
+
+
+@pytest.mark.issue(6)
+def test_empty_document(nlp):
+    component = make_component(nlp)
+    assert component(Document.from_text(""), nlp(""), (), ()) == ()
