@@ -144,13 +144,14 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
 
 
 def find_subject(verb: Token) -> Token | None:
-    """The verb's subject, or a conjoined verb's shared subject ("He said ... and added ...").
+    """The verb's subject, or a conjoined verb's shared subject ("He said ... and added ..."), or
+    the main clause's subject for a participial cue ("he said in a statement, adding that ...").
 
     INVERTED_SUBJECT: after a closing quote or comma, `”concluded the interlocutor of RT` is
     parsed with the speaker as object; take that object as the subject.  Must not fire for
     `he told reporters` (the verb has a subject) or mid-clause objects.
     """
-    for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+    for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
         if candidate is None:
             continue
         for child in candidate.children:
