@@ -48,7 +48,6 @@ class Errors(StrEnum):
     PWE653 = "{path}:{line}: bad time-and-place gold row ({reason}); fix the row or regenerate it"
     PWE701 = "{path}: no article<ID>.txt files found; point --articles at a PTC articles folder"
     PWE702 = "{path}:{line}: not a PTC label row ({reason}); rows are id<TAB>technique<TAB>start<TAB>end or id<TAB>start<TAB>end"
-    PWE703 = "{path}: technique model failed its checksum (sha256 {found}, expected {expected}); reinstall presswatch or rebuild it with scripts/train_techniques.py"
     PWE704 = "{path}: technique model is missing or unreadable ({reason}); rebuild it with scripts/train_techniques.py"
     PWE705 = "{path}: template row {line} names article {article_id}, which is not in the articles folder"
     PWE706 = "{path}: no PTC training data found ({reason}); pass the folder that holds ptc/ (e.g. ../shared/data/propaganda)"

@@ -86,6 +86,35 @@ def eval_events(
         typer.echo(f"{corpus}: " + json.dumps(report[corpus]))
 
 
+@eval_app.command("techniques")
+def eval_techniques(
+    data: str = typer.Option("../shared/data/propaganda", "--data", help="folder holding ptc/ (SemEval-2020 Task 11 train)"),
+    folds: int = typer.Option(5, help="cross-validation folds, grouped by article"),
+    max_articles: int = typer.Option(None, help="use only the first N articles (quick runs)"),
+    max_folds: int = typer.Option(None, help="run only the first N folds (quick runs)"),
+    random_state: int = typer.Option(0, help="seed of the fold split and the models"),
+    as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
+) -> None:
+    """Techniques: official SI span P/R/F1 and TC micro-F1 by grouped CV on PTC train, vs a lexicon baseline."""
+    import json
+
+    from presswatch.evaluate.techniques import run
+
+    report = run(data, folds=folds, max_articles=max_articles, max_folds=max_folds,
+                 random_state=random_state)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    for name, scores in (("model", report), ("lexicon baseline", report["baseline"])):
+        si, tc = scores["si"], scores["tc"]
+        typer.echo(f"{name}: SI P={si['precision']:.3f} R={si['recall']:.3f} F1={si['f1']:.3f}"
+                   f"  TC micro-F1={tc['f1']:.3f}")
+    for technique, f1 in report["tc"]["per_technique_f1"].items():
+        typer.echo(f"  TC F1 {technique}: {f1:.3f}")
+    typer.echo(f"{report['articles']} articles, {report['folds_run']}/{report['folds']} folds, "
+               f"{report['ms_per_article']:.1f} ms per article (parse excluded)")
+
+
 @eval_app.command("time-place")
 @eval_app.command("timeplace", hidden=True)
 def eval_timeplace(

@@ -1,0 +1,354 @@
+"""The trained technique model: a CRF finds spans (SI), a linear classifier names them (TC).
+
+`TechniqueModel(...).fit(docs, gold)` trains both parts from parsed articles and their gold
+`(technique, start, end)` spans; `detect(doc)` returns `(technique, start, end, confidence)`
+tuples.  `save()` writes one compressed `.npz` (no pickle: the CRF's own binary model as bytes,
+the classifier as a weight matrix and its feature names); `load()` reads it back.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pycrfsuite
+from spacy.tokens import Doc
+
+from presswatch.techniques.features import (
+    ALL_GROUPS,
+    ArticleFeatures,
+    DocFeatures,
+    FeatureGroups,
+    merge_intervals,
+    sentence_features,
+    sequences,
+    span_features,
+    token_features,
+)
+
+GoldSpan = tuple[str, int, int]  # (technique, start, end)
+Detection = tuple[str, int, int, float]  # (technique, start, end, confidence)
+FORMAT_VERSION = 1
+
+
+def bio_labels(doc: Doc, sequence: Sequence[int], covered: list[tuple[int, int]]) -> list[str]:
+    """B/I/O per token: a token is inside when most of its characters are in a gold interval."""
+    labels = []
+    previous_interval = -1
+    for i in sequence:
+        token = doc[i]
+        start, end = token.idx, token.idx + len(token.text)
+        inside = -1
+        for k, (gs, ge) in enumerate(covered):
+            if gs >= end:
+                break
+            overlap = min(end, ge) - max(start, gs)
+            if overlap * 2 >= end - start and overlap > 0:
+                inside = k
+                break
+        if inside < 0:
+            labels.append("O")
+        else:
+            labels.append("I" if inside == previous_interval else "B")
+        previous_interval = inside
+    return labels
+
+
+class LinearModel:
+    """A fitted multinomial/binary logistic model over feature dicts, stored without pickle."""
+
+    def __init__(self, features: dict[str, int], coef: np.ndarray, intercept: np.ndarray,
+                 classes: list[str]) -> None:
+        self.features = features
+        self.coef = coef  # (features, classes) or (features, 1) for two classes
+        self.intercept = intercept
+        self.classes = classes
+
+    @classmethod
+    def fit(cls, rows: Sequence[dict[str, float]], labels: Sequence[str], C: float,
+            min_count: int, random_state: int) -> LinearModel:
+        """Fit scikit-learn's LogisticRegression on features seen at least `min_count` times."""
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        counts: Counter[str] = Counter(key for row in rows for key in row)
+        kept = [{k: v for k, v in row.items() if counts[k] >= min_count} for row in rows]
+        vectorizer = DictVectorizer()
+        matrix = vectorizer.fit_transform(kept)
+        classifier = LogisticRegression(C=C, max_iter=3000, random_state=random_state)
+        classifier.fit(matrix, labels)
+        names = vectorizer.get_feature_names_out()
+        # weights are stored as float16; round them now so a loaded model equals the fitted one
+        coef = classifier.coef_.T.astype(np.float16).astype(np.float32)
+        return cls({name: k for k, name in enumerate(names)}, coef,
+                   classifier.intercept_.astype(np.float32), [str(c) for c in classifier.classes_])
+
+    def predict_proba(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Class probabilities, rows by `classes` (as scikit-learn computes them)."""
+        scores = np.tile(self.intercept, (len(rows), 1))
+        for r, row in enumerate(rows):
+            for name, value in row.items():
+                column = self.features.get(name)
+                if column is not None:
+                    scores[r] += value * self.coef[column]
+        if scores.shape[1] == 1:  # binary: the one column scores the second class
+            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.stack([1.0 - positive, positive], axis=1)
+        scores -= scores.max(axis=1, keepdims=True)
+        probabilities = np.exp(scores)
+        return probabilities / probabilities.sum(axis=1, keepdims=True)
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """Arrays for `np.savez` (names joined into one UTF-8 buffer, weights as float16)."""
+        names = sorted(self.features, key=self.features.__getitem__)
+        return {f"{prefix}_features": np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
+                f"{prefix}_coef": self.coef.astype(np.float16),
+                f"{prefix}_intercept": self.intercept,
+                f"{prefix}_classes": np.frombuffer("\n".join(self.classes).encode("utf-8"), dtype=np.uint8)}
+
+    @classmethod
+    def from_arrays(cls, arrays: Any, prefix: str) -> LinearModel:
+        """Rebuild from the arrays `to_arrays` wrote."""
+        names = arrays[f"{prefix}_features"].tobytes().decode("utf-8").split("\n")
+        classes = arrays[f"{prefix}_classes"].tobytes().decode("utf-8").split("\n")
+        return cls({name: k for k, name in enumerate(names)},
+                   arrays[f"{prefix}_coef"].astype(np.float32),
+                   arrays[f"{prefix}_intercept"].astype(np.float32), classes)
+
+
+def _probability_bucket(p: float) -> str:
+    return "0" if p < 0.1 else "1" if p < 0.2 else "2" if p < 0.35 else "3" if p < 0.5 else "4" if p < 0.7 else "5"
+
+
+class PreparedDoc:
+    """One parsed article with the features every part of the model reads."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.features = DocFeatures(doc)
+        self.seqs = sequences(doc)
+        self.article = ArticleFeatures(self.features, self.seqs)
+        self.sentence_rows = [sentence_features(self.features, self.article, self.seqs, k)
+                              for k in range(len(self.seqs))]
+
+    def extent(self, k: int) -> tuple[int, int]:
+        last = self.doc[self.seqs[k][-1]]
+        return self.doc[self.seqs[k][0]].idx, last.idx + len(last.text)
+
+
+class TechniqueModel:
+    """Sentence classifier + CRF span finder (SI) and a technique classifier (TC).
+
+    SI: a logistic model scores each sentence ("holds a technique span?"); a sentence scoring at
+    least `sentence_threshold` becomes one span; elsewhere a linear-chain CRF, which also sees
+    the sentence score, tags tokens and a token is inside when its marginal of not being "O"
+    reaches `threshold`.  TC: a multinomial logistic model names each span.
+    Parameters are stored as given; learned state ends in `_` (scikit-learn convention).
+    """
+
+    def __init__(
+        self,
+        groups: FeatureGroups = ALL_GROUPS,
+        c1: float = 0.2,
+        c2: float = 0.01,
+        max_iterations: int = 100,
+        tc_C: float = 1.0,
+        tc_min_count: int = 2,
+        sent_C: float = 0.5,
+        sent_min_count: int = 3,
+        threshold: float = 0.15,
+        sentence_threshold: float = 0.5,
+        stack_folds: int = 4,
+        random_state: int = 0,
+    ) -> None:
+        self.groups = groups
+        self.c1 = c1
+        self.c2 = c2
+        self.max_iterations = max_iterations
+        self.tc_C = tc_C
+        self.tc_min_count = tc_min_count
+        self.sent_C = sent_C
+        self.sent_min_count = sent_min_count
+        self.threshold = threshold
+        self.sentence_threshold = sentence_threshold
+        self.stack_folds = stack_folds
+        self.random_state = random_state
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor parameters (JSON-ready)."""
+        return {"groups": sorted(self.groups), "c1": self.c1, "c2": self.c2,
+                "max_iterations": self.max_iterations, "tc_C": self.tc_C,
+                "tc_min_count": self.tc_min_count, "sent_C": self.sent_C,
+                "sent_min_count": self.sent_min_count, "threshold": self.threshold,
+                "sentence_threshold": self.sentence_threshold, "stack_folds": self.stack_folds,
+                "random_state": self.random_state}
+
+    # -- training -------------------------------------------------------------------------
+    def fit(self, docs: Sequence[Doc], gold: Sequence[Sequence[GoldSpan]]) -> TechniqueModel:
+        """Train the sentence model, the span CRF and the technique classifier; returns self."""
+        prepared = [PreparedDoc(doc) for doc in docs]
+        labels = [self._sentence_labels(p, spans) for p, spans in zip(prepared, gold, strict=True)]
+        self.sentence_ = self._fit_sentences(prepared, labels)
+        stacked = self._stacked_sentence_scores(prepared, labels)
+        self._fit_crf(prepared, gold, stacked)
+        rows, techniques = [], []
+        for p, spans in zip(prepared, gold, strict=True):
+            for technique, start, end in spans:
+                rows.append(span_features(p.features, start, end))
+                techniques.append(technique)
+        self.technique_ = LinearModel.fit(rows, techniques, self.tc_C, self.tc_min_count,
+                                          self.random_state)
+        return self
+
+    @staticmethod
+    def _sentence_labels(p: PreparedDoc, spans: Sequence[GoldSpan]) -> list[str]:
+        covered = merge_intervals((s, e) for _, s, e in spans)
+        labels = []
+        for k in range(len(p.seqs)):
+            start, end = p.extent(k)
+            labels.append("1" if any(min(end, ge) > max(start, gs) for gs, ge in covered) else "0")
+        return labels
+
+    def _fit_sentences(self, prepared: Sequence[PreparedDoc], labels: Sequence[Sequence[str]]) -> LinearModel:
+        rows = [row for p in prepared for row in p.sentence_rows]
+        flat = [label for article in labels for label in article]
+        return LinearModel.fit(rows, flat, self.sent_C, self.sent_min_count, self.random_state)
+
+    def _stacked_sentence_scores(self, prepared: Sequence[PreparedDoc],
+                                 labels: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Out-of-fold sentence scores for the CRF's training data (articles kept whole)."""
+        order = np.random.RandomState(self.random_state).permutation(len(prepared))
+        scores: list[np.ndarray] = [np.zeros(0)] * len(prepared)
+        for fold in range(self.stack_folds):
+            held = set(order[fold::self.stack_folds].tolist())
+            train = [k for k in range(len(prepared)) if k not in held]
+            model = self._fit_sentences([prepared[k] for k in train], [labels[k] for k in train])
+            for k in held:
+                scores[k] = self._positive(model, prepared[k].sentence_rows)
+        return scores
+
+    @staticmethod
+    def _positive(model: LinearModel, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        return model.predict_proba(rows)[:, model.classes.index("1")]
+
+    def _crf_items(self, p: PreparedDoc, k: int, score: float) -> list[list[str]]:
+        items = token_features(p.features, p.seqs[k], self.groups)
+        if "stack" in self.groups:
+            bucket = f"sp={_probability_bucket(score)}"
+            for item in items:
+                item.append(bucket)
+        return items
+
+    def _fit_crf(self, prepared: Sequence[PreparedDoc], gold: Sequence[Sequence[GoldSpan]],
+                 stacked: Sequence[np.ndarray]) -> None:
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for p, spans, scores in zip(prepared, gold, stacked, strict=True):
+            covered = merge_intervals((s, e) for _, s, e in spans)
+            for k, sequence in enumerate(p.seqs):
+                trainer.append(self._crf_items(p, k, float(scores[k])),
+                               bio_labels(p.doc, sequence, covered))
+        trainer.set_params({"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                            "feature.possible_transitions": True})
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "si.crfsuite")
+            trainer.train(path)
+            with open(path, "rb") as handle:
+                self.crf_bytes_ = handle.read()
+        self._open_tagger()
+
+    # -- inference ------------------------------------------------------------------------
+    def _open_tagger(self) -> None:
+        self.tagger_ = pycrfsuite.Tagger()
+        self.tagger_.open_inmemory(self.crf_bytes_)
+
+    def find_spans(self, doc: Doc, prepared: PreparedDoc | None = None,
+                   threshold: float | None = None,
+                   sentence_threshold: float | None = None) -> list[tuple[int, int, float]]:
+        """SI: `(start, end, confidence)` character spans, in text order, not overlapping."""
+        p = prepared or PreparedDoc(doc)
+        threshold = self.threshold if threshold is None else threshold
+        sentence_threshold = self.sentence_threshold if sentence_threshold is None else sentence_threshold
+        scores = self._positive(self.sentence_, p.sentence_rows)
+        found = []
+        tagger = self.tagger_
+        for k, sequence in enumerate(p.seqs):
+            score = float(scores[k])
+            if score >= sentence_threshold:
+                found.append((*p.extent(k), score))
+                continue
+            tagger.set(self._crf_items(p, k, score))
+            inside = [1.0 - tagger.marginal("O", t) for t in range(len(sequence))] + [0.0]
+            current: list[int] = []
+            for position, p_in in enumerate(inside):
+                if current and p_in < threshold:
+                    first, last = doc[sequence[current[0]]], doc[sequence[current[-1]]]
+                    confidence = float(np.mean([inside[t] for t in current]))
+                    found.append((first.idx, last.idx + len(last.text), confidence))
+                    current = []
+                if p_in >= threshold:
+                    current.append(position)
+        return found
+
+    def classify(self, doc: Doc, spans: Sequence[tuple[int, int]],
+                 prepared: PreparedDoc | None = None) -> np.ndarray:
+        """TC: class probabilities (rows: spans, columns: `technique_.classes`)."""
+        p = prepared or PreparedDoc(doc)
+        if not spans:
+            return np.zeros((0, len(self.technique_.classes)))
+        return self.technique_.predict_proba([span_features(p.features, s, e) for s, e in spans])
+
+    @property
+    def tc_classes_(self) -> list[str]:
+        return self.technique_.classes
+
+    def detect(self, doc: Doc) -> list[Detection]:
+        """FLC: spans found by SI, each named by the classifier, in text order."""
+        p = PreparedDoc(doc)
+        spans = self.find_spans(doc, p)
+        probabilities = self.classify(doc, [(s, e) for s, e, _ in spans], p)
+        result = []
+        for (start, end, si_confidence), row in zip(spans, probabilities, strict=True):
+            best = int(np.argmax(row))
+            result.append((self.tc_classes_[best], start, end, round(si_confidence * float(row[best]), 4)))
+        return result
+
+    # -- persistence ----------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """The model as one compressed npz (no pickled objects)."""
+        params = {"format": FORMAT_VERSION, **self.get_params()}
+        buffer = io.BytesIO()
+        np.savez_compressed(
+            buffer,
+            params=np.frombuffer(json.dumps(params).encode("utf-8"), dtype=np.uint8),
+            crf=np.frombuffer(self.crf_bytes_, dtype=np.uint8),
+            **self.sentence_.to_arrays("sent"),
+            **self.technique_.to_arrays("tc"),
+        )
+        return buffer.getvalue()
+
+    def save(self, path: Path) -> None:
+        """Write `to_bytes()` to `path`."""
+        Path(path).write_bytes(self.to_bytes())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> TechniqueModel:
+        """Rebuild a saved model from the bytes `to_bytes()` wrote."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            params = json.loads(arrays["params"].tobytes().decode("utf-8"))
+            params.pop("format")
+            params["groups"] = frozenset(params["groups"])
+            model = cls(**params)
+            model.crf_bytes_ = arrays["crf"].tobytes()
+            model.sentence_ = LinearModel.from_arrays(arrays, "sent")
+            model.technique_ = LinearModel.from_arrays(arrays, "tc")
+        model._open_tagger()
+        return model
