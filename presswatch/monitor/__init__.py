@@ -1,8 +1,11 @@
 """The monitor: from stored event mentions to events, series, alerts and contested claims.
 
-`refresh(store)` clusters every stored mention (dedup.py) and replaces the stored clusters in
-one transaction; the query functions below read clusters back with the filters the CLI, the
-web pages and the API share.  Detectors follow the scikit-learn shape (alerts.py).
+`refresh(store)` clusters every stored mention (dedup.py), finds the contested claims and
+builds the daily and weekly series per country and dyad, then replaces all of them in the store
+in one transaction (materialized views, so queries stay fast on large stores).  The query
+functions read them back with the filters the CLI, the web pages and the API share; a filter
+the stored series cannot honour (event type, outlet) makes `series` compute from the matching
+clusters instead.  Detectors follow the scikit-learn shape (alerts.py).
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from presswatch.store import Store
 from presswatch.store.monitoring import (
     ClusterFilter,
     event_mentions,
-    replace_clusters,
+    replace_monitor,
     stored_clusters,
+    stored_contested,
+    stored_series,
 )
 
 __all__ = ["ClusterFilter", "Deduplicator", "EscalationDetector", "alerts", "clusters", "contested",
@@ -51,9 +56,14 @@ def watchlist_filter(name: str | None, base: ClusterFilter | None = None) -> Clu
 
 
 def refresh(store: Store, deduplicator: Deduplicator | None = None) -> int:
-    """Recluster every stored event mention and replace the stored clusters; return how many."""
+    """Recluster every stored event mention; replace clusters, contested claims and series.
+
+    Returns the number of clusters.
+    """
     found = (deduplicator or Deduplicator()).cluster(event_mentions(store))
-    return replace_clusters(store, found)
+    points = [(by, frequency, point) for by in ("country", "dyad") for frequency in ("day", "week")
+              for point in build_series(found, by=by, frequency=frequency)]
+    return replace_monitor(store, found, contested_claims(found), points)
 
 
 def clusters(store: Store, filters: ClusterFilter | None = None, limit: int | None = 100,
@@ -64,9 +74,23 @@ def clusters(store: Store, filters: ClusterFilter | None = None, limit: int | No
 
 def series(store: Store, by: str = "country", frequency: Frequency = "day",
            filters: ClusterFilter | None = None) -> list[SeriesPoint]:
-    """Daily or weekly series per country (or dyad) from the clusters matching `filters`."""
-    keys = set(filters.countries) if filters and filters.countries else None
-    return build_series(stored_clusters(store, filters), by=by, frequency=frequency, keys=keys)
+    """Daily or weekly series per country (or dyad), restricted by `filters`."""
+    filters = filters or ClusterFilter()
+    keys: set[str] | None = set(filters.countries) if filters.countries else None
+    if filters.country:
+        keys = {filters.country} if keys is None else keys & {filters.country}
+    if filters.type or filters.outlet or (filters.dyad and by == "country"):
+        return build_series(stored_clusters(store, filters), by=by, frequency=frequency, keys=keys)
+    if by == "dyad":
+        if filters.dyad:
+            first, second = filters.dyad
+            wanted = {f"{first}>{second}", f"{second}>{first}"}
+        else:
+            wanted = None
+        points = stored_series(store, by, frequency, sorted(wanted) if wanted else None, filters.since, filters.until)
+        return [p for p in points if keys is None or any(part in keys for part in p.key.split(">"))]
+    return stored_series(store, by, frequency, sorted(keys) if keys is not None else None, filters.since,
+                         filters.until)
 
 
 def alerts(store: Store, detector: EscalationDetector | None = None, by: str = "country",
@@ -77,9 +101,10 @@ def alerts(store: Store, detector: EscalationDetector | None = None, by: str = "
     return detector.fit(points).predict(points)
 
 
-def contested(store: Store, filters: ClusterFilter | None = None) -> list[ContestedClaim]:
-    """Clusters whose sources disagree on who did it or whether it happened."""
-    return contested_claims(stored_clusters(store, filters))
+def contested(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
+              offset: int = 0) -> list[ContestedClaim]:
+    """Clusters whose sources disagree on who did it or whether it happened, newest first."""
+    return stored_contested(store, filters, limit, offset)
 
 
 def recurring_narratives(store: Store, min_count: int = 2) -> list[Narrative]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from presswatch.monitor.records import EventCluster, EventMention
+from presswatch.monitor.records import (
+    ContestedClaim,
+    ContestedSide,
+    EventCluster,
+    EventMention,
+    SeriesPoint,
+)
 from presswatch.store.database import Store
 
 MENTION_COLUMNS = (
@@ -49,11 +56,15 @@ def event_mentions(store: Store, document_ids: Sequence[str] | None = None) -> l
                                                                      parameters)]
 
 
-def replace_clusters(store: Store, clusters: Iterable[EventCluster]) -> int:
-    """Replace every stored cluster with `clusters` in one transaction; return how many."""
+def replace_monitor(store: Store, clusters: Iterable[EventCluster], claims: Iterable[ContestedClaim],
+                    points: Iterable[tuple[str, str, SeriesPoint]]) -> int:
+    """Replace the stored clusters, contested claims and series in one transaction.
+
+    `points` are (by, frequency, point) triples.  Returns the number of clusters.
+    """
     count = 0
     with store.transaction():
-        for table in ("cluster_countries", "cluster_mentions", "clusters"):
+        for table in ("series", "contested", "cluster_countries", "cluster_mentions", "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
         for cluster in clusters:
             count += 1
@@ -67,7 +78,56 @@ def replace_clusters(store: Store, clusters: Iterable[EventCluster]) -> int:
                                          [(cluster.id, m.document_id, m.event_id) for m in cluster.mentions])
             store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?)",
                                          [(cluster.id, country) for country in sorted(cluster.countries)])
+        store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?)", [
+            (claim.cluster.id, claim.kind, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
+                                                       for side in claim.sides])) for claim in claims])
+        store.connection.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (by, frequency, p.key, p.period, p.events, *p.quad_class, p.intensity, p.goldstein, p.protests,
+             p.violence, json.dumps(p.types), json.dumps(p.clusters)) for by, frequency, p in points])
     return count
+
+
+def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
+                  since: str | None = None, until: str | None = None) -> list[SeriesPoint]:
+    """Stored series points, ordered by key and period."""
+    sql = ("SELECT key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters"
+           " FROM series WHERE by = ? AND frequency = ?")
+    parameters: list = [by, frequency]
+    if keys is not None:
+        keys = list(keys)
+        sql += f" AND key IN ({','.join('?' * len(keys))})"
+        parameters += keys
+    if since:
+        sql += " AND period >= ?"
+        parameters.append(since)
+    if until:
+        sql += " AND period <= ?"
+        parameters.append(until)
+    return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity, goldstein, protests, violence,
+                        tuple(tuple(pair) for pair in json.loads(types)), tuple(json.loads(clusters)))
+            for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters
+            in store.connection.execute(sql + " ORDER BY key, period", parameters)]
+
+
+def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[ContestedClaim]:
+    """Stored contested claims on clusters matching `filters`, newest first."""
+    where, parameters = _where(filters or ClusterFilter())
+    sql = (f"SELECT k.cluster_id, k.kind, k.sides FROM contested k JOIN clusters c ON c.id = k.cluster_id{where}"
+           " ORDER BY c.date DESC, c.id, k.kind")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        parameters += [limit, offset]
+    rows = store.connection.execute(sql, parameters).fetchall()
+    clusters = {cluster.id: cluster for cluster in _clusters_by_id(store, sorted({row[0] for row in rows}))}
+    claims = []
+    for cluster_id, kind, sides in rows:
+        cluster = clusters[cluster_id]
+        by_key = {mention.key: mention for mention in cluster.mentions}
+        claims.append(ContestedClaim(cluster, kind, tuple(
+            ContestedSide(side["claim"], tuple(by_key[key] for key in side["mentions"] if key in by_key))
+            for side in json.loads(sides))))
+    return claims
 
 
 def _where(filters: ClusterFilter) -> tuple[str, list]:
@@ -107,7 +167,19 @@ def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: i
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         parameters += [limit, offset]
-    heads = store.connection.execute(sql, parameters).fetchall()
+    return _with_mentions(store, store.connection.execute(sql, parameters).fetchall())
+
+
+def _clusters_by_id(store: Store, ids: Sequence[str]) -> list[EventCluster]:
+    heads = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        heads += store.connection.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE c.id IN"
+                                          f" ({','.join('?' * len(chunk))})", chunk).fetchall()
+    return _with_mentions(store, heads)
+
+
+def _with_mentions(store: Store, heads: list[tuple]) -> list[EventCluster]:
     if not heads:
         return []
     ids = [row[0] for row in heads]

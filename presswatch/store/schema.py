@@ -1,6 +1,6 @@
 """The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
 
-SCHEMA_VERSION = 2  # 2: monitor tables (clusters, cluster_mentions, cluster_countries)
+SCHEMA_VERSION = 2  # 2: monitor tables (clusters, their mentions and countries, contested, series)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -107,5 +107,19 @@ CREATE TABLE IF NOT EXISTS cluster_countries (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     country TEXT NOT NULL,
     PRIMARY KEY (country, cluster_id)
+);
+CREATE TABLE IF NOT EXISTS contested (
+    cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    sides TEXT NOT NULL,  -- JSON: [{"claim": ..., "mentions": ["document_id:event_id", ...]}, ...]
+    PRIMARY KEY (cluster_id, kind)
+);
+CREATE TABLE IF NOT EXISTS series (
+    by TEXT NOT NULL, frequency TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL,
+    events INTEGER NOT NULL, q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL,
+    intensity REAL NOT NULL, goldstein REAL NOT NULL, protests INTEGER NOT NULL, violence INTEGER NOT NULL,
+    types TEXT NOT NULL,     -- JSON: [[type, count], ...]
+    clusters TEXT NOT NULL,  -- JSON: cluster ids, strongest first
+    PRIMARY KEY (by, frequency, key, period)
 );
 """
