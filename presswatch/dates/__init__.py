@@ -40,7 +40,8 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...]) -> t
                                       document.text, [(info.start, info.end) for info in sentences])
     dated = []
     for event in events:
-        chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end)
+        chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end,
+                             narrative=event.status != "hypothetical")
         if chosen is None:
             dated.append(event)
             continue

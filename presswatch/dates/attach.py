@@ -117,9 +117,10 @@ def is_past(trigger: Token) -> bool:
 
 
 def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[Resolution, ...],
-                trigger_start: int, trigger_end: int) -> tuple[Resolution, str] | None:
+                trigger_start: int, trigger_end: int, narrative: bool = True) -> tuple[Resolution, str] | None:
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
-    how it was chosen ("clause", "sentence", "narrative"); None when the text gives no date."""
+    how it was chosen ("clause", "sentence", "narrative"); None when the text gives no date.
+    `narrative=False` (hypothetical events: threats, intentions) skips the narrative fallback."""
     trigger = root_token(parsed, trigger_start, trigger_end)
     if trigger is None:
         return None
@@ -145,7 +146,7 @@ def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[R
     for matches, how in ((clause_matches, "clause"), (sentence_matches, "sentence")):
         if matches:
             return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
-    if any_here or not is_past(trigger):  # "Yesterday, diplomats met": no narrative date
+    if any_here or not narrative or not is_past(trigger):  # "Yesterday, diplomats met": no narrative date
         return None
     back = 0
     for earlier_index in range(index - 1, -1, -1):

@@ -311,12 +311,15 @@ def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str 
     resolutions = []
     for expression in expressions:
         found: tuple[_When, str] | None = None
-        if expression.kind == "absolute":
-            found = _absolute(expression, context, sentence_years)
-        elif expression.kind == "publication":
-            found = _publication(expression, context)
-        elif expression.kind == "narrative":
-            found = _narrative(expression, context)
+        try:
+            if expression.kind == "absolute":
+                found = _absolute(expression, context, sentence_years)
+            elif expression.kind == "publication":
+                found = _publication(expression, context)
+            elif expression.kind == "narrative":
+                found = _narrative(expression, context)
+        except (OverflowError, ValueError):  # before year 1 or after 9999 ("999 years earlier"): unknown (issue 11)
+            found = None
         if found is None:
             resolutions.append(Resolution(expression, None, None, None))
             continue

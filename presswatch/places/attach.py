@@ -153,7 +153,7 @@ def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[
         if ties[how]:
             mention = min(ties[how])[2]
             return dataclasses.replace(mention.location, method=how)
-    if not here and is_past(trigger):
+    if not here and is_past(trigger) and event.status != "hypothetical":
         for earlier in reversed(sentences[:index]):
             if earlier.heading:
                 break
