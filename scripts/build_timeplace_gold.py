@@ -61,7 +61,7 @@ def main() -> None:
             event_type, date, location, source = values
             row["type"] = event_type
             row["date"] = "skip" if date == "skip" else (
-                None if date == "-" else dict(zip(("value", "precision"), date.split("/"))))
+                None if date == "-" else dict(zip(("value", "precision"), date.split("/"), strict=True)))
             row["location"] = None if location == "-" else place(*location.split("/"))
             row["source_country"] = None if source == "-" else source
         rows.append(row)
