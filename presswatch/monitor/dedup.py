@@ -93,25 +93,67 @@ class Deduplicator:
         return True
 
     def cluster(self, mentions: Iterable[EventMention]) -> list[EventCluster]:
-        """Group mentions into clusters; clusters come out ordered by date, then id."""
-        candidates = [m for m in mentions if m.status != "hypothetical" and date_range(m) is not None]
-        candidates.sort(key=lambda m: (date_range(m).first, PRECISION_RANK[date_range(m).precision], m.key))
-        open_by_type: dict[str, list[list[EventMention]]] = defaultdict(list)
+        """Group mentions into clusters; clusters come out ordered by date, then id.
+
+        Candidate clusters are found through an index by (type, day) over the days each
+        cluster's mentions may have happened on, so each mention is compared with the few
+        clusters of its type near its date rather than with every open cluster.
+        """
+        mentions = _unique(mentions)
+        ranges: dict[str, DateRange] = {}
+        for mention in mentions:
+            if mention.status != "hypothetical" and (found := date_range(mention, self.undated_window_days)):
+                ranges[mention.key] = found
+        mentions_in_order = sorted((m for m in mentions if m.key in ranges), key=lambda m: (
+            ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key))
         groups: list[list[EventMention]] = []
-        horizon = timedelta(days=max(self.tolerance_days, self.undated_window_days) + 31)
-        for mention in candidates:
-            start = date_range(mention).first
-            clusters = open_by_type[mention.type]
-            clusters[:] = [c for c in clusters if date_range(c[-1]).last + horizon >= start]
-            for group in clusters:
-                if all(self.compatible(mention, member) for member in group):
-                    group.append(mention)
-                    break
+        group_countries: list[frozenset[str]] = []
+        by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
+        year_wide: dict[str, list[int]] = defaultdict(list)
+        slack = timedelta(days=self.tolerance_days)
+        for mention in mentions_in_order:
+            span = ranges[mention.key]
+            if span.precision == "year":
+                pool = {index for (kind, day), indexes in by_day.items() if kind == mention.type
+                        and span.first <= day <= span.last for index in indexes}
             else:
-                group = [mention]
-                clusters.append(group)
-                groups.append(group)
+                pool = {index for day in _days(span.first - slack, span.last + slack)
+                        for index in by_day.get((mention.type, day), ())}
+            pool.update(year_wide[mention.type])
+            chosen = None
+            for index in sorted(pool):
+                if len(group_countries[index] | mention.countries) > 2:
+                    continue
+                if all(self.compatible(mention, member) for member in groups[index]):
+                    chosen = index
+                    break
+            if chosen is None:
+                chosen = len(groups)
+                groups.append([])
+                group_countries.append(frozenset())
+            groups[chosen].append(mention)
+            group_countries[chosen] |= mention.countries
+            if span.precision == "year":
+                year_wide[mention.type].append(chosen)
+            else:
+                for day in _days(span.first, span.last):
+                    if chosen not in by_day[(mention.type, day)]:
+                        by_day[(mention.type, day)].append(chosen)
         return sorted((summarize(group) for group in groups), key=lambda c: (c.date, c.id))
+
+
+def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
+    seen: dict[str, EventMention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.key, mention)
+    return list(seen.values())
+
+
+def _days(first: date, last: date) -> Iterable[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
 
 
 def summarize(group: list[EventMention]) -> EventCluster:
