@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from statistics import median
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from presswatch.monitor.records import Alert, SeriesPoint
 
@@ -39,26 +41,34 @@ class EscalationDetector:
             self.values_[point.key][point.period] = float(getattr(point, self.metric))
         return self
 
-    def baseline(self, key: str, period: str) -> tuple[float, float]:
-        """(median, spread) of the `window` periods before `period` for `key`."""
-        day = date.fromisoformat(period)
+    def baselines(self, key: str, periods: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(median, spread) of the `window` periods before each of `periods` (sorted) for `key`."""
+        step = timedelta(days=self.step_days)
+        first = date.fromisoformat(periods[0]) - step * self.window
+        count = (date.fromisoformat(periods[-1]) - first) // step + 1
         known = self.values_.get(key, {})
-        values = [known.get((day - timedelta(days=self.step_days * back)).isoformat(), 0.0)
-                  for back in range(1, self.window + 1)]
-        centre = median(values)
-        spread = max(1.4826 * median(abs(value - centre) for value in values), self.min_spread)
+        timeline = np.array([known.get((first + step * n).isoformat(), 0.0) for n in range(count)])
+        windows = sliding_window_view(timeline[:-1], self.window)  # windows[i] precedes timeline[i + window]
+        positions = np.array([(date.fromisoformat(p) - first) // step - self.window for p in periods])
+        chosen = windows[positions]
+        centre = np.median(chosen, axis=1)
+        spread = np.maximum(1.4826 * np.median(np.abs(chosen - centre[:, None]), axis=1), self.min_spread)
         return centre, spread
 
     def predict(self, recent: Iterable[SeriesPoint]) -> list[Alert]:
         """Alerts for the points of `recent` that jump above their baseline, strongest first."""
-        alerts = []
+        by_key: dict[str, list[SeriesPoint]] = defaultdict(list)
         for point in recent:
-            value = float(getattr(point, self.metric))
-            if value < self.min_value:
-                continue
-            centre, spread = self.baseline(point.key, point.period)
-            score = (value - centre) / spread
-            if score >= self.z:
-                alerts.append(Alert(point.key, point.period, self.metric, value, centre, round(score, 2),
-                                    point.clusters[:10]))
+            if float(getattr(point, self.metric)) >= self.min_value:
+                by_key[point.key].append(point)
+        alerts = []
+        for key, points in by_key.items():
+            points.sort(key=lambda point: point.period)
+            centre, spread = self.baselines(key, [point.period for point in points])
+            for point, middle, scale in zip(points, centre, spread, strict=True):
+                value = float(getattr(point, self.metric))
+                score = (value - middle) / scale
+                if score >= self.z:
+                    alerts.append(Alert(key, point.period, self.metric, value, float(middle), round(float(score), 2),
+                                        point.clusters[:10]))
         return sorted(alerts, key=lambda a: (-a.score, a.period, a.key))

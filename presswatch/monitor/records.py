@@ -161,7 +161,7 @@ class SeriesPoint:
     protests: int
     violence: int
     types: tuple[tuple[str, int], ...]
-    clusters: tuple[str, ...]  # ids of the clusters counted
+    clusters: tuple[str, ...]  # ids of the strongest clusters counted (at most 10), as evidence
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ Frequency = Literal["day", "week"]
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 PROTEST = frozenset({"Protests", "Riots"})
 DAY_PRECISE = frozenset({"day", "published"})
+EVIDENCE = 10  # cluster ids kept per point, strongest first
 
 
 def period_of(day: str, frequency: Frequency) -> str:
@@ -63,4 +64,4 @@ def _point(key: str, period: str, group: list[EventCluster]) -> SeriesPoint:
         protests=sum(1 for c in group if c.acled_event_type in PROTEST),
         violence=sum(1 for c in group if c.acled_event_type in VIOLENCE),
         types=tuple(sorted(Counter(c.type for c in group).items())),
-        clusters=tuple(c.id for c in sorted(group, key=lambda c: (-(abs(c.goldstein or 0)), c.id))))
+        clusters=tuple(c.id for c in sorted(group, key=lambda c: (-(abs(c.goldstein or 0)), c.id))[:EVIDENCE]))

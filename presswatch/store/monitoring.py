@@ -83,7 +83,8 @@ def replace_monitor(store: Store, clusters: Iterable[EventCluster], claims: Iter
                                                        for side in claim.sides])) for claim in claims])
         store.connection.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             (by, frequency, p.key, p.period, p.events, *p.quad_class, p.intensity, p.goldstein, p.protests,
-             p.violence, json.dumps(p.types), json.dumps(p.clusters)) for by, frequency, p in points])
+             p.violence, ",".join(f"{kind}:{count}" for kind, count in p.types), ",".join(p.clusters))
+            for by, frequency, p in points])
     return count
 
 
@@ -104,7 +105,8 @@ def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | N
         sql += " AND period <= ?"
         parameters.append(until)
     return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity, goldstein, protests, violence,
-                        tuple(tuple(pair) for pair in json.loads(types)), tuple(json.loads(clusters)))
+                        tuple((kind, int(count)) for kind, _, count in (pair.partition(":") for pair in types.split(","))),
+                        tuple(clusters.split(",")))
             for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters
             in store.connection.execute(sql + " ORDER BY key, period", parameters)]
 

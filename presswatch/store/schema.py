@@ -118,8 +118,8 @@ CREATE TABLE IF NOT EXISTS series (
     by TEXT NOT NULL, frequency TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL,
     events INTEGER NOT NULL, q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL,
     intensity REAL NOT NULL, goldstein REAL NOT NULL, protests INTEGER NOT NULL, violence INTEGER NOT NULL,
-    types TEXT NOT NULL,     -- JSON: [[type, count], ...]
-    clusters TEXT NOT NULL,  -- JSON: cluster ids, strongest first
+    types TEXT NOT NULL,     -- "ASSAULT:3,PROTEST:1" (PLOVER types are plain words)
+    clusters TEXT NOT NULL,  -- "c1,c2,...": evidence cluster ids, strongest first
     PRIMARY KEY (by, frequency, key, period)
 );
 """
