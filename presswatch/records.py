@@ -241,8 +241,8 @@ class Analysis:
         """Rebuild an Analysis from a contract JSON string."""
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PresswatchError("PWE501", reason=f"invalid JSON: {exc}") from exc
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, over-long integers, deep nesting
+            raise PresswatchError("PWE501", reason=f"invalid JSON: {str(exc)[:200]}") from exc
         return cls.from_dict(data)
 
 

@@ -23,7 +23,11 @@ def entry_body(entry: feedparser.FeedParserDict) -> str:
 
 def read_feed(path: Path, options: ReadOptions) -> Iterator[Document | Failure]:
     """A Document per entry; an entry without text yields a Failure (PWE109), the rest go on."""
-    parsed = feedparser.parse(read_bytes(path, options))
+    data = read_bytes(path, options)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # untrusted bytes: feedparser raises UnicodeDecodeError, ValueError, ...
+        raise PresswatchError("PWE108", path=path, reason=f"{type(exc).__name__}: {exc}") from exc
     if not parsed.entries:
         reason = str(parsed.get("bozo_exception") or "no entries")
         raise PresswatchError("PWE108", path=path, reason=reason)

@@ -23,6 +23,9 @@ from presswatch.records import Document
 
 # The language attribute of the <html> element: `<html lang="en-GB">` -> "en"; not `<meta lang>`.
 HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
+# Control characters lxml refuses in text nodes (all C0 but tab, newline, carriage return); a feed
+# entry body carrying one is parsed without it rather than lost (issue 11).  Not \t, \n, \r.
+XML_INCOMPATIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Block elements whose text becomes its own paragraph when a feed entry's HTML is flattened.
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br"}
 
@@ -57,8 +60,8 @@ def html_fragment_text(fragment: str) -> str:
     if "<" not in fragment:
         return fragment.strip()
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except ParserError:
+        root = lxml.html.fragment_fromstring(XML_INCOMPATIBLE.sub("", fragment), create_parent="div")
+    except (ParserError, ValueError):
         return ""
     paragraphs: list[str] = []
     current: list[str] = []

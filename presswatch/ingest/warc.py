@@ -57,3 +57,6 @@ def warc_documents(stream: BinaryIO, path: Path, options: ReadOptions) -> Iterat
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         failure = PresswatchError("PWE110", path=path, reason=str(exc) or type(exc).__name__)
         yield Failure(str(path), failure.code, str(failure))
+    except Exception as exc:  # warcio on damaged bytes also raises AttributeError, TypeError, ... (issue 11)
+        failure = PresswatchError("PWE110", path=path, reason=f"{type(exc).__name__}: {exc}")
+        yield Failure(str(path), failure.code, str(failure))
