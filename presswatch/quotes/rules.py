@@ -38,7 +38,7 @@ CONTENT_DEPS = frozenset({"ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 # Adverbs that annotators keep in the cue when right before the verb ("also said").
 CUE_ADVERBS = frozenset({"also", "later", "previously", "repeatedly", "now", "again", "once"})
-# Children of a source noun phrase that a speaker mention leaves out (", who ...").
+# Children of a source noun phrase that a speaker mention leaves out after a comma (", who ...").
 SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl"})
 # Cue classes used: hand-curated speech and thought verbs, and verbs PolNeAR annotates as cues
 # reliably (class `polnear`, ratio recorded in the lexicon).
@@ -120,8 +120,10 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
     for child in head.children:
         if child.i <= head.i:
             continue
-        after_comma = child.i > 0 and doc[child.i - 1].text == ","
-        if child.dep_ in SPEAKER_TRIM_DEPS or (child.dep_ == "prep" and after_comma):
+        # non-restrictive only (", who chairs the committee,"): PolNeAR sources keep restrictive
+        # clauses and phrases ("the judges who ruled ...", "Gov. Branstad of Iowa")
+        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in SPEAKER_TRIM_DEPS and after_comma:
             keep -= {i for i in range(child.left_edge.i, len(doc)) if i in keep}  # ", in a conversation with RT"
     ordered = sorted(keep)
     while ordered and (doc[ordered[-1]].is_punct or doc[ordered[-1]].is_space):
