@@ -349,17 +349,22 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
     if subject is None:
         return None
     content: set[int] = set()
+    cue = set(cue_tokens(verb))
     for child in verb.children:
         if child.i < verb.i:
             continue
         if child.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_VERBS:
             continue
-        if child.dep_ in ("dobj", "xcomp", "oprd") or (child.dep_ == "prep" and child.lower_ in TOPIC_PREPS):
+        if child.dep_ in ("dobj", "xcomp", "oprd"):
             content |= subtree(child)
+        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            content |= subtree(child) - {child.i}
+            if child.i == verb.i + 1 or child.i - 1 in cue:
+                cue.add(child.i)  # PolNeAR keeps the preposition in the cue: "called for", "spoke about"
     content = in_paragraph(verb.doc, content, verb.i)
     if not content:
         return None
-    return Match("VERB_WITH_OBJECT", cue_tokens(verb), speaker_tokens(subject), _strip(verb.doc, content))
+    return Match("VERB_WITH_OBJECT", tuple(sorted(cue)), speaker_tokens(subject), _strip(verb.doc, content))
 
 
 VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro, verb_with_object)
