@@ -142,6 +142,9 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
             run.append(i)
         else:
             break
+    # "Chad Sweet, the Cruz campaign's chairman," : PolNeAR closes an apposition with its comma
+    if any(doc[i].text == "," for i in run) and run[-1] + 1 < len(doc) and doc[run[-1] + 1].text == ",":
+        run.append(run[-1] + 1)
     return tuple(i for i in run if not doc[i].is_space)
 
 
