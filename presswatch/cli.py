@@ -321,6 +321,23 @@ def import_parquet(
     err.print(f"{total} analyses read: [green]{stored} stored[/green], {total - stored} already present → {escape(str(db))}")
 
 
+@app.command()
+def serve(db: Db = Path("presswatch.db"),
+          host: Annotated[str, typer.Option(help="Interface to bind; the default accepts local connections only.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000) -> None:
+    """Serve the dashboard and the JSON API (/api/v1/, docs at /docs) over a store, read-only."""
+    import uvicorn
+
+    from presswatch.web.app import make_app
+
+    try:
+        web_app = make_app(db)
+    except PresswatchError as exc:
+        raise fail(exc) from None
+    err.print(f"presswatch on http://{host}:{port}/ over {escape(str(db))} (Ctrl-C stops)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point of the `presswatch` console script."""
     app()

@@ -9,6 +9,16 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null
 fi
+# Browser tests (tests/browser) drive Debian's Chromium, installed when missing.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+# The dashboard's map outlines and API docs page: npm packages served locally (static/vendor/package.json).
+VENDOR=presswatch/web/static/vendor
+if command -v npm >/dev/null 2>&1 && { [ ! -f "$VENDOR/node_modules/world-atlas/countries-110m.json" ] \
+    || [ ! -f "$VENDOR/node_modules/swagger-ui-dist/swagger-ui-bundle.js" ]; }; then
+  npm install --prefix "$VENDOR" --ignore-scripts --no-audit --no-fund --no-package-lock --silent
+fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'

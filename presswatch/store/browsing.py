@@ -8,21 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from presswatch.errors import PresswatchError
-from presswatch.monitor.records import EventCluster, EventMention
+from presswatch.monitor.records import EventCluster
 from presswatch.store.database import Store
-from presswatch.store.monitoring import (
-    CLUSTER_COLUMNS,
-    MENTION_COLUMNS,
-    MENTION_JOINS,
-    ClusterFilter,
-    _where,
-)
+from presswatch.store.monitoring import ClusterFilter, _clusters_by_id, _where
 
 DAY_PRECISE = ("day", "published")
 
@@ -285,19 +278,4 @@ def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, st
 
 def clusters_by_id(store: Store, ids: list[str]) -> list[EventCluster]:
     """The stored clusters with these ids (unknown ids are left out), with their mentions."""
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    heads = store.connection.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE c.id IN ({marks})",
-                                     ids).fetchall()
-    members: dict[str, list[EventMention]] = defaultdict(list)
-    rows = store.connection.execute(
-        f"SELECT cm.cluster_id, {MENTION_COLUMNS}{MENTION_JOINS}"
-        " JOIN cluster_mentions cm ON cm.document_id = e.document_id AND cm.event_id = e.event_id"
-        f" WHERE cm.cluster_id IN ({marks})", ids)
-    for cluster_id, *values in rows:
-        members[cluster_id].append(EventMention(*values))
-    last = len(heads[0]) - 1 if heads else 0  # confidence is the last column
-    return [EventCluster(*row[:last], mentions=tuple(sorted(members[row[0]], key=lambda m: m.key)),
-                         confidence=row[last]) for row in heads]
-
+    return _clusters_by_id(store, ids)
