@@ -18,25 +18,31 @@ from presswatch.store.database import Store
 from presswatch.store.monitoring import ClusterFilter, _clusters_by_id, _where
 
 DAY_PRECISE = ("day", "published")
+PROGRESS_STEPS = 200  # SQLite VM instructions between two checks of the time limit
 
 
 class QueryTimeout(Exception):
     """A query ran past the time limit given to `time_limit`."""
 
 
+def timeout_message(milliseconds: int) -> str:
+    """What to tell a user whose query was cut off."""
+    return f"the query took longer than {milliseconds} ms; narrow the filters"
+
+
 @contextmanager
 def time_limit(store: Store, milliseconds: int) -> Iterator[None]:
     """Abort any query on `store` that runs longer than `milliseconds` (raises QueryTimeout)."""
     deadline = time.monotonic() + milliseconds / 1000
-    store.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+    store.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
     try:
         yield
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
-            raise QueryTimeout(f"the query took longer than {milliseconds} ms; narrow the filters") from exc
+            raise QueryTimeout(timeout_message(milliseconds)) from exc
         raise
     finally:
-        store.connection.set_progress_handler(None, 1000)
+        store.connection.set_progress_handler(None, PROGRESS_STEPS)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ geometry and the Swagger UI of `/docs` are npm packages installed by `scripts/se
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from presswatch import __version__
 from presswatch.errors import PresswatchError
 from presswatch.ingest.files import DEFAULT_MAX_CHARS
 from presswatch.store import Store
-from presswatch.store.browsing import QueryTimeout
+from presswatch.store.browsing import QueryTimeout, timeout_message
 from presswatch.web import api, pages
 from presswatch.web.analyzing import Analyzer, BodyLimit
 from presswatch.web.worldmap import Atlas
@@ -71,6 +72,7 @@ def make_app(db_path: str | Path, analyzer: object | None = None, allow_store: b
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(PresswatchError, _presswatch_error)
     app.add_exception_handler(QueryTimeout, _timeout)
+    app.add_exception_handler(sqlite3.OperationalError, _interrupted)
     app.add_exception_handler(HTTPException, _http_error)
     return app
 
@@ -118,6 +120,13 @@ async def _presswatch_error(request: Request, exc: PresswatchError) -> object:
 
 async def _timeout(request: Request, exc: QueryTimeout) -> object:
     return _error(request, 503, "Query too slow", [str(exc)], str(exc))
+
+
+async def _interrupted(request: Request, exc: sqlite3.OperationalError) -> object:
+    if "interrupted" not in str(exc):
+        raise exc
+    message = timeout_message(request.app.state.settings.query_ms)
+    return _error(request, 503, "Query too slow", [message], message)
 
 
 async def _http_error(request: Request, exc: HTTPException) -> object:
