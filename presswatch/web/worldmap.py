@@ -17,8 +17,9 @@ from pathlib import Path
 import pycountry
 
 ATLAS_FILE = Path(__file__).parent / "static" / "vendor" / "node_modules" / "world-atlas" / "countries-110m.json"
-WORLD_BOX = (-170.0, -58.0, 180.0, 84.0)  # lon min, lat min, lon max, lat max
+WORLD_BOX = (-170.0, -58.0, 190.0, 84.0)  # lon min, lat min, lon max, lat max
 SHADES = 5
+ANTARCTICA = "010"  # left out: never in the news here, and it would wrap the whole map
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,13 @@ def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
 
 
 def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """A ring's points; a ring crossing the antimeridian (Chukotka, Fiji) continues east past 180."""
     points: list[tuple[float, float]] = []
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)
+    if any(abs(b[0] - a[0]) > 180 for a, b in zip(points, points[1:], strict=False)):
+        points = [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
     return points
 
 
@@ -87,6 +91,8 @@ class Atlas:
         arcs = _decode_arcs(topology)
         countries = []
         for geometry in topology["objects"]["countries"]["geometries"]:
+            if geometry.get("id") == ANTARCTICA:
+                continue
             polygons = {"Polygon": [geometry.get("arcs", [])],
                         "MultiPolygon": geometry.get("arcs", [])}.get(geometry["type"], [])
             rings = [_ring(ring, arcs) for polygon in polygons for ring in polygon]
@@ -98,7 +104,7 @@ class Atlas:
         if not iso3s:
             return WORLD_BOX
         points = [point for code, _, rings in self.countries if code in iso3s for ring in rings for point in ring
-                  if point[0] > -168]  # Russia's Chukotka wraps to the western hemisphere
+                  if point[0] < 180]  # Russia's Chukotka continues past the antimeridian
         if not points:
             return WORLD_BOX
         lons, lats = [p[0] for p in points], [p[1] for p in points]
