@@ -12,9 +12,10 @@ from datetime import date, timedelta
 
 from presswatch.monitor.series import period_of
 from presswatch.store.browsing import Count, QuadCount
+from presswatch.web.glossary import QUAD_CLASSES
 
 WIDTH, HEIGHT = 900, 160
-QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+MAX_MONTH_WIDTH = 40  # a speaker quoted in one month gets a bar, not a block
 
 
 @dataclass(frozen=True)
@@ -99,12 +100,12 @@ def month_bars(counts: list[Count], width: int = 420, height: int = 60) -> Chart
         return Chart(width, height, (), (), 0, "month")
     months = _months(counts[0].label, counts[-1].label)
     values = {count.label: count.count for count in counts}
-    slot = width / len(months)
+    slot = min(width / len(months), MAX_MONTH_WIDTH)
     peak = max(values.values())
     bars = tuple(Bar(round(i * slot, 2), round(height - values[m] / peak * (height - 4), 2),
                      round(max(slot - 1, 1.5), 2), round(values[m] / peak * (height - 4), 2), "quote-bar",
                      f"{m}: {values[m]} quotes") for i, m in enumerate(months) if m in values)
-    ticks = (Tick(0, months[0]), Tick(round(width - slot, 2), months[-1])) if len(months) > 1 else (Tick(0, months[0]),)
+    ticks = (Tick(0, months[0]), Tick(round((len(months) - 1) * slot, 2), months[-1])) if len(months) > 1 else (Tick(0, months[0]),)
     return Chart(width, height, bars, ticks, peak, "month")
 
 
