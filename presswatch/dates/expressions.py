@@ -52,8 +52,13 @@ def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...
     pattern "NER" (it is a temporal expression the normalizer may not resolve, e.g. "several days").
     """
     entity_spans = _date_entity_spans(parsed)
+    # Character masks instead of span lists: checking each match against every span made long
+    # texts quadratic (100k characters of "in 2020" took seconds; issue 11).
+    in_entity = bytearray(len(text) + 1)  # 1 where a DATE/TIME entity lies
+    for start, end in entity_spans:
+        in_entity[start:end] = b"\x01" * (end - start)
     candidates: list[tuple[int, int, int, TimeExpression]] = []
-    blocked: list[tuple[int, int]] = []  # bare months and years rejected: the NER may not add them
+    blocked = bytearray(len(text) + 1)  # bare months and years rejected: the NER may not add them
     for priority, pattern in enumerate(PATTERNS):
         for match in pattern.regex.finditer(text):
             groups = {key: value for key, value in match.groupdict().items() if value is not None}
@@ -62,21 +67,21 @@ def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...
             if groups.get("cue", "").lower() not in DATE_CUES and "cue" in groups and pattern.name == "YEAR":
                 groups.pop("cue")
             if _needs_support(pattern.name, groups) and (
-                    not _overlaps(match.start(), match.end(), entity_spans)
+                    not any(in_entity[match.start():match.end()])
                     or (pattern.name == "MONTH" and ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()))):
-                blocked.append((match.start(), match.end()))
+                blocked[match.start():match.end()] = b"\x01" * (match.end() - match.start())
                 continue
             expression = TimeExpression(match.start(), match.end(), match.group(0), pattern.name, pattern.kind,
                                         tuple(sorted(groups.items())))
             candidates.append((-(match.end() - match.start()), priority, match.start(), expression))
     chosen: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a chosen expression lies
     for _, _, _, expression in sorted(candidates, key=lambda item: item[:3]):
-        if not _overlaps(expression.start, expression.end, taken):
+        if not any(taken[expression.start:expression.end]):
             chosen.append(expression)
-            taken.append((expression.start, expression.end))
+            taken[expression.start:expression.end] = b"\x01" * (expression.end - expression.start)
     for start, end in entity_spans:
-        if not _overlaps(start, end, taken + blocked) and text[start:end].strip():
+        if not any(taken[start:end]) and not any(blocked[start:end]) and text[start:end].strip():
             chosen.append(TimeExpression(start, end, text[start:end], "NER", "unknown"))
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
     return tuple(sorted(chosen, key=lambda expression: expression.start))

@@ -19,6 +19,7 @@ no year anywhere, they stay unresolved.  "The next day" after a month or year ke
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -130,17 +131,28 @@ class _Context:
     def __init__(self, published: date | None, text: str, sentences: list[tuple[int, int]]) -> None:
         self.published = published
         self.text = text
-        self.sentences = sentences
+        self.sentences = [tuple(sentence) for sentence in sentences]
+        self._starts = [start for start, _ in self.sentences]
+        self._ends = [end for _, end in self.sentences]
+        self._ordered = all(start <= end <= following for (start, end), following
+                            in zip(self.sentences, self._starts[1:] + [float("inf")], strict=True))
         self.history: list[tuple[TimeExpression, _When]] = []
         self.years_seen: list[tuple[int, int, int | None]] = []  # (offset, year, month) stated
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
+        if self._ordered:  # binary search: a scan per expression made long texts quadratic (issue 11)
+            index = bisect.bisect_right(self._starts, offset) - 1
+            if index >= 0 and offset < self.sentences[index][1]:
+                return self.sentences[index]
+            return offset, offset
         for start, end in self.sentences:
             if start <= offset < end:
                 return start, end
         return offset, offset
 
     def sentence_index(self, offset: int) -> int:
+        if self._ordered:
+            return bisect.bisect_right(self._ends, offset)
         for index, (_start, end) in enumerate(self.sentences):
             if offset < end:
                 return index

@@ -18,6 +18,7 @@ the marks.  Rules, in order (each is tested in tests/unit/test_quotes.py):
 
 from __future__ import annotations
 
+import bisect
 import re
 
 OPENING_MARKS = "“«‘„‹"  # marks that can only open a quotation
@@ -114,7 +115,7 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             if pos > para_end:
                 # A paragraph break inside an open quote.  The first mark after it decides.
                 mark_end = _paragraph_end(ends, pos)
-                crossed = sum(1 for e in ends if para_end <= e < mark_end)
+                crossed = bisect.bisect_left(ends, mark_end) - bisect.bisect_left(ends, para_end)
                 if direction == "open" and pos == _paragraph_start(text, ends, pos) and crossed == 1:
                     para_end = mark_end  # the next paragraph reopens: the same quote goes on
                     k += 1
@@ -146,13 +147,14 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_end(ends: list[int], pos: int) -> int:
-    return next(e for e in ends if e >= pos)
+    return ends[bisect.bisect_left(ends, pos)]  # binary search: linear scans made long texts quadratic (issue 11)
 
 
 def _paragraph_start(text: str, ends: list[int], pos: int) -> int:
     """Offset of the first character of the paragraph holding `pos`."""
-    previous = max((e for e in ends if e < pos), default=None)
-    if previous is None:
+    index = bisect.bisect_left(ends, pos)
+    if index == 0:
         return 0
+    previous = ends[index - 1]
     match = PARAGRAPH_BREAK.match(text, previous)
     return match.end() if match else previous

@@ -171,11 +171,14 @@ class Store:
         yield from self.connection.execute(f"SELECT {_column_list(TABLES[table])} FROM {table} ORDER BY rowid")
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
-        """Full-text search: (document id, title, snippet) best first."""
-        rows = self.connection.execute(
-            "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts"
-            " JOIN documents d ON d.doc_rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
-            " ORDER BY rank LIMIT ?", (query, limit))
+        """Full-text search: (document id, title, snippet) best first (PWE802: bad FTS5 query)."""
+        try:
+            rows = self.connection.execute(
+                "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts"
+                " JOIN documents d ON d.doc_rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
+                " ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:  # an FTS5 syntax error in the user's query (issue 11)
+            raise PresswatchError("PWE802", value=query, what="search query", reason=str(exc)) from exc
         return [tuple(row) for row in rows]
 
     def stats(self) -> StoreStats:
