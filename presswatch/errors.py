@@ -38,6 +38,7 @@ class Errors(StrEnum):
     PWE402 = "{path}:{line}: malformed brat annotation line ({reason}); fix or remove the line"
     PWE403 = "{path}: quote cue lexicon checksum mismatch (expected {expected}, got {found}); rebuild it with scripts/build_quote_cues.py"
     PWE404 = "{path}: quote model is missing or unreadable ({reason}); retrain it with scripts/train_quotes.py"
+    PWE204 = "an analysis worker could not load the pipeline: {reason}"
     PWE501 = "not a presswatch analysis: {reason}"
     PWE502 = "analysis schema {found!r} is not supported (expected {expected!r})"
     PWE503 = "span {start}:{end} is out of bounds for a text of {length} characters"
@@ -75,10 +76,18 @@ class PresswatchError(Exception):
         self.fields = fields
         super().__init__(f"[{code}] {Errors[code].value.format(**fields)}")
 
+    def __reduce__(self) -> tuple:
+        # picklable across processes (workers, Spark): rebuilt from code and fields
+        return (_rebuild_error, (type(self), self.code, self.fields))
+
     @property
     def message(self) -> str:
         """The filled message without the code prefix."""
         return Errors[self.code].value.format(**self.fields)
+
+
+def _rebuild_error(kind: type[PresswatchError], code: str, fields: dict) -> PresswatchError:
+    return kind(code, **fields)
 
 
 def warning_message(code: str, **fields: object) -> str:

@@ -12,19 +12,28 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from presswatch.errors import PresswatchError
 from presswatch.pipeline import Pipeline
 from presswatch.records import Analysis, Document, Failure
 
 Key = TypeVar("Key")
 
 _WORKER_PIPELINE: list[Pipeline] = []  # the one pipeline of a worker process
+_WORKER_ERROR: list[str] = []  # why it could not be built
 
 
 def _start_worker(model: str, max_chars: int, batch_size: int) -> None:
-    _WORKER_PIPELINE.append(Pipeline(model=model, max_chars=max_chars, batch_size=batch_size))
+    # An initializer that raises makes multiprocessing respawn the worker forever, so the
+    # error is kept and reported by the first batch instead.
+    try:
+        _WORKER_PIPELINE.append(Pipeline(model=model, max_chars=max_chars, batch_size=batch_size))
+    except Exception as exc:  # noqa: BLE001 - any failure to load must reach the parent
+        _WORKER_ERROR.append(str(exc))
 
 
 def _analyze_in_worker(documents: list[Document]) -> list[str | Failure]:
+    if _WORKER_ERROR:
+        raise PresswatchError("PWE204", reason=_WORKER_ERROR[0])
     pipeline = _WORKER_PIPELINE[0]
     return [result if isinstance(result, Failure) else result.to_json()
             for result in pipeline.analyze_many(documents, on_error="skip")]

@@ -26,3 +26,10 @@ def test_message_carries_code_and_fields():
     error = PresswatchError("PWE104", path="inbox.jsonl", line=17)
     assert str(error) == '[PWE104] inbox.jsonl:17: "text" is missing or empty; every line needs one'
     assert error.code == "PWE104" and error.fields["line"] == 17
+
+
+def test_errors_survive_pickling_between_processes():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(PresswatchError("PWE104", path="inbox.jsonl", line=17)))
+    assert error.code == "PWE104" and str(error).startswith("[PWE104] inbox.jsonl:17")
