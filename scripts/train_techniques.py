@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+import presswatch.techniques
 from presswatch.evaluate.techniques import (
     TC_LABELS_FILE,
     load_training_corpus,
@@ -28,13 +29,13 @@ from presswatch.evaluate.techniques import (
     run,
 )
 from presswatch.nlp import load_language
-from presswatch.techniques import MODEL_FILE, meta_path
 from presswatch.techniques.model import TechniqueModel
 from presswatch.techniques.ptc import file_sha256, folder_sha256
 
 VERSION = "1.0.0"
 SOURCE = ("PTC corpus v2 (SemEval-2020 Task 11), training split only: 371 articles, "
           "Da San Martino et al., EMNLP 2019 / SemEval 2020; propaganda.qcri.org/ptc")
+MODEL_FILE = Path(presswatch.techniques.__file__).parent / "data" / "techniques.npz"
 LICENSE = ("Weights derived from PTC, which is distributed for research use only (registration-gated, "
            "cite Da San Martino et al. 2019). Research and evaluation use only; no corpus text is included.")
 
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             "baseline_tc_micro_f1": round(report["baseline"]["tc"]["f1"], 4),
         },
     }
-    meta_path(args.output).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    args.output.with_name(args.output.name + ".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.output} ({len(data):,} bytes) in {time.perf_counter() - started:.0f}s",
           file=sys.stderr)
     return 0

@@ -208,6 +208,7 @@ def token_features(
                     f.append(f"w[{offset}]={lower[j]}")
                     if offset in (-1, 1):
                         f.append(f"pos[{offset}]={pos[j]}")
+                        f.append(f"w[{offset}]|w={lower[j]}|{lower[i]}")
                 else:
                     f.append(f"w[{offset}]=<edge>")
         if "lexicon" in groups:

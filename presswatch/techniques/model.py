@@ -36,6 +36,8 @@ from presswatch.techniques.features import (
 GoldSpan = tuple[str, int, int]  # (technique, start, end)
 Detection = tuple[str, int, int, float]  # (technique, start, end, confidence)
 FORMAT_VERSION = 1
+NESTED_THRESHOLD = 0.5  # CRF marginal for a span nested inside a sentence taken whole
+SCARE_QUOTE_CONFIDENCE = 0.5  # SI confidence given to a scare-quote span the CRF missed
 
 
 def bio_labels(doc: Doc, sequence: Sequence[int], covered: list[tuple[int, int]]) -> list[str]:
@@ -159,12 +161,12 @@ class TechniqueModel:
         c1: float = 0.2,
         c2: float = 0.01,
         max_iterations: int = 100,
-        tc_C: float = 1.0,
+        tc_C: float = 0.3,
         tc_min_count: int = 2,
         sent_C: float = 0.5,
         sent_min_count: int = 3,
         threshold: float = 0.15,
-        sentence_threshold: float = 0.5,
+        sentence_threshold: float = 0.6,
         stack_folds: int = 4,
         random_state: int = 0,
     ) -> None:
@@ -271,9 +273,14 @@ class TechniqueModel:
         self.tagger_.open_inmemory(self.crf_bytes_)
 
     def find_spans(self, doc: Doc, prepared: PreparedDoc | None = None,
-                   threshold: float | None = None,
-                   sentence_threshold: float | None = None) -> list[tuple[int, int, float]]:
-        """SI: `(start, end, confidence)` character spans, in text order, not overlapping."""
+                   threshold: float | None = None, sentence_threshold: float | None = None,
+                   nested: bool = False) -> list[tuple[int, int, float]]:
+        """SI: `(start, end, confidence)` character spans, in text order, not overlapping.
+
+        With `nested`, a sentence taken whole also keeps the CRF spans inside it whose marginal
+        reaches NESTED_THRESHOLD (a loaded phrase inside a fear-mongering sentence); those
+        overlap, so the SI output and its scores use `nested=False`.
+        """
         p = prepared or PreparedDoc(doc)
         threshold = self.threshold if threshold is None else threshold
         sentence_threshold = self.sentence_threshold if sentence_threshold is None else sentence_threshold
@@ -284,11 +291,14 @@ class TechniqueModel:
             score = float(scores[k])
             if score >= sentence_threshold:
                 found.append((*p.extent(k), score))
-                continue
+                if not nested:
+                    continue
             tagger.set(self._crf_items(p, k, score))
             inside = [1.0 - tagger.marginal("O", t) for t in range(len(sequence))] + [0.0]
             current: list[int] = []
             for position, p_in in enumerate(inside):
+                if score >= sentence_threshold:
+                    p_in = p_in if p_in >= NESTED_THRESHOLD else 0.0  # only sure spans nest
                 if current and p_in < threshold:
                     first, last = doc[sequence[current[0]]], doc[sequence[current[-1]]]
                     confidence = float(np.mean([inside[t] for t in current]))
@@ -297,6 +307,19 @@ class TechniqueModel:
                 if p_in >= threshold:
                     current.append(position)
         return found
+
+    @staticmethod
+    def scare_quote_spans(doc: Doc, p: PreparedDoc) -> list[tuple[int, int]]:
+        """Words in short scare quotes (the so-called "elected" leader), as character spans."""
+        spans, run = [], []
+        for i in [*range(len(doc)), -1]:
+            if i >= 0 and p.features.scare_quote[i]:
+                run.append(i)
+            elif run:
+                last = doc[run[-1]]
+                spans.append((doc[run[0]].idx, last.idx + len(last.text)))
+                run = []
+        return spans
 
     def classify(self, doc: Doc, spans: Sequence[tuple[int, int]],
                  prepared: PreparedDoc | None = None) -> np.ndarray:
@@ -311,9 +334,16 @@ class TechniqueModel:
         return self.technique_.classes
 
     def detect(self, doc: Doc) -> list[Detection]:
-        """FLC: spans found by SI, each named by the classifier, in text order."""
+        """FLC: spans found by SI (with nested ones) plus scare quotes, each named, in text order.
+
+        A scare-quote span the CRF did not find gets SI confidence SCARE_QUOTE_CONFIDENCE.
+        """
         p = PreparedDoc(doc)
-        spans = self.find_spans(doc, p)
+        spans = self.find_spans(doc, p, nested=True)
+        known = {(s, e) for s, e, _ in spans}
+        spans += [(s, e, SCARE_QUOTE_CONFIDENCE) for s, e in self.scare_quote_spans(doc, p)
+                  if (s, e) not in known]
+        spans.sort()
         probabilities = self.classify(doc, [(s, e) for s, e, _ in spans], p)
         result = []
         for (start, end, si_confidence), row in zip(spans, probabilities, strict=True):
