@@ -298,6 +298,19 @@ def spark_run(
     err.print(", ".join(f"{table}: {count:,}" for table, count in sorted(counts.items())) + f"  → {escape(output_path)}")
 
 
+@spark_app.command("monitor")
+def spark_monitor(
+    output_path: Annotated[str, typer.Argument(help="A folder written by `presswatch spark run`.")],
+    master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[2]; default: spark-submit's, else local[*].")] = None,
+) -> None:
+    """Cluster the events of a `spark run` output and build the series (Parquet: clusters/, series/)."""
+    from presswatch.scale.spark import spark_session
+    from presswatch.scale.spark_monitor import build_monitor
+
+    counts = build_monitor(output_path, spark=spark_session(master))
+    err.print(f"{counts['clusters']:,} events (clusters), {counts['series']:,} series points → {escape(output_path)}")
+
+
 @app.command("import-parquet")
 def import_parquet(
     output_path: Annotated[Path, typer.Argument(help="A folder written by `presswatch spark run`.")],

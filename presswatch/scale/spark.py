@@ -38,7 +38,8 @@ def spark_session(master: str | None = None, app_name: str = "presswatch"):
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName(app_name).config("spark.ui.enabled", "false")
+    builder = (SparkSession.builder.appName(app_name).config("spark.ui.enabled", "false")
+               .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false"))
     if master:
         builder = builder.master(master)
     return builder.getOrCreate()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from presswatch import cli
+from presswatch import cli, monitor
 from presswatch.batch import analyze_paths
 from presswatch.ingest import read_sources
 from presswatch.records import Analysis, Document
 from presswatch.scale.spark import read_analyses, run, spark_session
+from presswatch.scale.spark_monitor import build_monitor
 from presswatch.store import Store
 from tests.conftest import EXAMPLES
 
@@ -57,3 +59,20 @@ def test_spark_output_equals_single_machine_analysis(spark, pipeline, inputs, tm
         assert store.stats().tables["documents"] == len(expected)
         assert store.check() == []
         assert all(store.get_analysis(doc_id) == analysis for doc_id, analysis in expected.items())
+
+        # the second step: clusters and series on Spark equal the SQLite monitor's
+        monitor.refresh(store)
+        counts = build_monitor(str(tmp_path / "out"), spark=spark)
+        local_clusters = {c.id: sorted(m.key for m in c.mentions) for c in monitor.clusters(store, limit=None)}
+        local_series = {(by, freq, p.key, p.period): (p.events, p.quad_class, p.intensity, p.protests, p.violence)
+                        for by in ("country", "dyad") for freq in ("day", "week")
+                        for p in monitor.series(store, by, freq)}
+    spark_clusters = {row["id"]: sorted(row["mentions"]) for row in pq.read_table(tmp_path / "out" / "clusters").to_pylist()}
+    assert spark_clusters == local_clusters and counts["clusters"] == len(local_clusters)
+    spark_series = {(r["by"], r["frequency"], r["key"], r["period"]):
+                    (r["events"], (r["q1"], r["q2"], r["q3"], r["q4"]), r["intensity"], r["protests"], r["violence"])
+                    for r in pq.read_table(tmp_path / "out" / "series").to_pylist()}
+    assert spark_series.keys() == local_series.keys()
+    for key, (events, quads, intensity, protests, violence) in local_series.items():
+        assert spark_series[key][:2] == (events, quads) and spark_series[key][3:] == (protests, violence)
+        assert spark_series[key][2] == pytest.approx(intensity, abs=0.011)
