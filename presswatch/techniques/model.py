@@ -12,6 +12,7 @@ import io
 import json
 import os
 import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -353,16 +354,24 @@ class TechniqueModel:
 
     # -- persistence ----------------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        """The model as one compressed npz (no pickled objects)."""
+        """The model as one compressed, reproducible npz (no pickled objects)."""
         params = {"format": FORMAT_VERSION, **self.get_params()}
-        buffer = io.BytesIO()
-        np.savez_compressed(
-            buffer,
-            params=np.frombuffer(json.dumps(params).encode("utf-8"), dtype=np.uint8),
-            crf=np.frombuffer(self.crf_bytes_, dtype=np.uint8),
+        arrays = {
+            "params": np.frombuffer(json.dumps(params).encode("utf-8"), dtype=np.uint8),
+            "crf": np.frombuffer(self.crf_bytes_, dtype=np.uint8),
             **self.sentence_.to_arrays("sent"),
             **self.technique_.to_arrays("tc"),
-        )
+        }
+        # an npz written member by member with a fixed timestamp, so the same weights give the
+        # same bytes (np.savez stamps the current time, which would change the sha256)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, array in arrays.items():
+                member = io.BytesIO()
+                np.lib.format.write_array(member, np.ascontiguousarray(array), allow_pickle=False)
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, member.getvalue())
         return buffer.getvalue()
 
     def save(self, path: Path) -> None:
