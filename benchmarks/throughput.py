@@ -1,11 +1,18 @@
 """Throughput of presswatch against bare spaCy, on the same texts in the same run.
 
-    .venv/bin/python benchmarks/throughput.py [--limit 200] [--data ../shared/data]
+    .venv/bin/python benchmarks/throughput.py [--limit 200] [--workers 2] [--no-spark] [--json]
 
-Texts: PolNeAR articles from ../shared/data/polnear when present, else the bundled example
-corpus repeated.  Each mode runs in its own child process (model loaded once, not timed) so
-that its peak memory is its own.  Prints documents/s, tokens/s, peak RSS and the ratio of the
-full pipeline to bare `nlp.pipe`.
+Modes, each in its own child process so that its peak memory is its own:
+  spacy          bare `nlp.pipe` of the statistical model (the parser's limit)
+  presswatch-1   the full `Pipeline.analyze_many`, one process
+  presswatch-N   the same through `WorkerPool(N)` (one model per worker; peak RSS is the largest worker's)
+  spark-local[1] / spark-local[2]   `presswatch spark run` on the texts as JSONL files, one partition per core
+
+Model loading is excluded for the first three (pipelines are loaded and warmed up before the
+clock starts); the Spark modes time the whole `run()` call, including one model load per
+partition, after the session is up.  Texts: PolNeAR train articles from ../shared/data when
+present, else the bundled example corpus repeated.  Prints documents/s, tokens/s, peak RSS and
+the ratios the scale-out issue asks about.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import json
 import multiprocessing
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,57 +40,109 @@ def load_texts(data: Path, limit: int) -> tuple[str, list[str]]:
     return "example corpus (repeated)", (examples * (limit // len(examples) + 1))[:limit]
 
 
-def run_mode(mode: str, texts: list[str], queue: multiprocessing.Queue) -> None:
-    """Time one mode over `texts` (model loading excluded) and report to `queue`."""
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _time_mode(mode: str, texts: list[str], workers: int) -> tuple[float, float]:
+    """(seconds, peak RSS MB) of one mode, run in this (child) process."""
     from presswatch.nlp import load_language
     from presswatch.pipeline import Pipeline
     from presswatch.records import Document
 
     documents = [Document.from_text(text) for text in texts]
-    if mode == "spacy":  # the bare statistical model, without presswatch's additions
+    if mode == "spacy":
         nlp = load_language()
-        tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+        list(nlp.pipe(texts[:2]))
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32):
             pass
-    else:
+        return time.perf_counter() - start, _peak_mb(resource.RUSAGE_SELF)
+    if mode == "presswatch-1":
         pipeline = Pipeline(batch_size=32)
-        tokens = sum(len(doc) for doc in pipeline.nlp.tokenizer.pipe(texts))
+        list(pipeline.analyze_many(documents[:2]))
         start = time.perf_counter()
         for _ in pipeline.analyze_many(documents):
             pass
-    elapsed = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    queue.put({"mode": mode, "documents": len(texts), "tokens": tokens, "seconds": elapsed,
-               "docs_per_s": len(texts) / elapsed, "tokens_per_s": tokens / elapsed, "peak_rss_mb": peak_mb})
+        return time.perf_counter() - start, _peak_mb(resource.RUSAGE_SELF)
+    if mode.startswith("presswatch-"):
+        from presswatch.nlp import DEFAULT_MAX_CHARS, DEFAULT_MODEL
+        from presswatch.workers import WorkerPool
+
+        pool = WorkerPool(workers, DEFAULT_MODEL, DEFAULT_MAX_CHARS, batch_size=8)
+        list(pool.analyze_batches((n, documents[n:n + 1]) for n in range(workers * 2)))  # every worker loaded
+        start = time.perf_counter()
+        for _ in pool.analyze_batches((n, documents[n:n + 8]) for n in range(0, len(documents), 8)):
+            pass
+        elapsed = time.perf_counter() - start
+        pool.close()
+        return elapsed, _peak_mb(resource.RUSAGE_CHILDREN)
+    from presswatch.scale.spark import run, spark_session
+
+    cores = int(mode[len("spark-local["):-1])
+    with tempfile.TemporaryDirectory() as folder:
+        for part in range(cores):
+            with open(f"{folder}/part{part}.jsonl", "w", encoding="utf-8") as stream:
+                for text in texts[part::cores]:
+                    stream.write(json.dumps({"text": text}) + "\n")
+        spark = spark_session(f"local[{cores}]", "presswatch-benchmark")
+        start = time.perf_counter()
+        run(folder, f"{folder}/out", spark=spark, partitions=cores)
+        elapsed = time.perf_counter() - start
+        spark.stop()
+    return elapsed, _peak_mb(resource.RUSAGE_CHILDREN)
 
 
-def measure(mode: str, texts: list[str]) -> dict:
+def _child(mode: str, texts: list[str], workers: int, queue: multiprocessing.Queue) -> None:
+    queue.put(_time_mode(mode, texts, workers))
+
+
+def measure(mode: str, texts: list[str], tokens: int, workers: int) -> dict:
     queue: multiprocessing.Queue = multiprocessing.Queue()
-    process = multiprocessing.get_context("fork").Process(target=run_mode, args=(mode, texts, queue))
+    process = multiprocessing.get_context("spawn").Process(target=_child, args=(mode, texts, workers, queue))
     process.start()
-    result = queue.get()
+    seconds, peak = queue.get()
     process.join()
-    return result
+    return {"mode": mode, "documents": len(texts), "tokens": tokens, "seconds": round(seconds, 2),
+            "docs_per_s": round(len(texts) / seconds, 2), "tokens_per_s": round(tokens / seconds),
+            "peak_rss_mb": round(peak)}
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=200, help="number of articles")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-spark", action="store_true", help="skip the Spark modes")
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     source, texts = load_texts(args.data, args.limit)
-    results = [measure("spacy", texts), measure("presswatch", texts)]
-    ratio = results[1]["docs_per_s"] / results[0]["docs_per_s"]
+    from presswatch.nlp import load_language
+
+    tokens = sum(len(doc) for doc in load_language().tokenizer.pipe(texts))
+    modes = ["spacy", "presswatch-1", f"presswatch-{args.workers}"]
+    if not args.no_spark:
+        modes += ["spark-local[1]", "spark-local[2]"]
+    results = {mode: measure(mode, texts, tokens, args.workers) for mode in modes}
+
+    def ratio(a: str, b: str) -> float | None:
+        return round(results[a]["docs_per_s"] / results[b]["docs_per_s"], 2) if a in results and b in results else None
+
+    ratios = {"presswatch-1 / spacy": ratio("presswatch-1", "spacy"),
+              f"presswatch-{args.workers} / presswatch-1": ratio(f"presswatch-{args.workers}", "presswatch-1"),
+              "spark-local[2] / spark-local[1]": ratio("spark-local[2]", "spark-local[1]")}
     if args.json:
-        print(json.dumps({"texts": source, "results": results, "ratio_presswatch_to_spacy": ratio}, indent=2))
-        return
-    print(f"texts: {source}, {len(texts)} documents, {results[0]['tokens']:,} tokens")
-    print(f"{'mode':<12}{'docs/s':>10}{'tokens/s':>12}{'peak MB':>10}")
-    for row in results:
-        print(f"{row['mode']:<12}{row['docs_per_s']:>10.1f}{row['tokens_per_s']:>12.0f}{row['peak_rss_mb']:>10.0f}")
-    print(f"presswatch / bare nlp.pipe throughput: {ratio:.2f}")
+        print(json.dumps({"texts": source, "results": list(results.values()), "ratios": ratios}, indent=2))
+        return 0
+    print(f"texts: {source}, {len(texts)} documents, {tokens:,} tokens")
+    print(f"{'mode':<18}{'docs/s':>10}{'tokens/s':>12}{'seconds':>10}{'peak MB':>10}")
+    for row in results.values():
+        print(f"{row['mode']:<18}{row['docs_per_s']:>10.2f}{row['tokens_per_s']:>12,}{row['seconds']:>10.1f}"
+              f"{row['peak_rss_mb']:>10,}")
+    for name, value in ratios.items():
+        if value is not None:
+            print(f"{name}: {value:.2f}")
+    return 0
 
 
 if __name__ == "__main__":

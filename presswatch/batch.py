@@ -66,6 +66,7 @@ class Analyzer(Protocol):
     """What analyzes batches: a `Pipeline` in this process or a `WorkerPool`."""
 
     batch_size: int
+    pipeline: str  # digest of the versions of the model and knowledge files (Analysis.pipeline)
 
     def analyze_batches(
         self, batches: Iterable[tuple[Any, list[Document]]]
@@ -96,12 +97,14 @@ def ingest_paths(
     batch_size: int = 64,
     command: str = "ingest",
     on_progress: Callable[[BatchProgress], None] | None = None,
+    reprocess: bool = False,
 ) -> IngestReport:
     """Analyze and store every article under `paths`, one transaction per batch.
 
     Documents already in the store (same text, same sha256 id) are skipped before parsing, so
-    a rerun after a crash resumes where the last committed batch ended.  Only this process
-    writes to the store.
+    a rerun after a crash resumes where the last committed batch ended.  With `reprocess`,
+    documents stored by a different pipeline (other model or knowledge versions) are analyzed
+    again and their records replaced atomically.  Only this process writes to the store.
     """
     files = list_inputs(paths)
     report = IngestReport(files=len(files))
@@ -112,7 +115,8 @@ def ingest_paths(
         for chunk in batched(_read_numbered(files, options or ReadOptions()), batch_size):
             documents = [item for _, item in chunk if isinstance(item, Document)]
             failures = [item for _, item in chunk if isinstance(item, Failure)]
-            known = store.known_ids(document.id for document in documents) | seen
+            pipeline = analyzer.pipeline if reprocess else None
+            known = store.known_ids((document.id for document in documents), pipeline) | seen
             fresh: list[Document] = []
             for document in documents:
                 if document.id in known:
@@ -126,7 +130,7 @@ def ingest_paths(
     for (files_done, documents, failures), results in analyzer.analyze_batches(prepared()):
         analyses = [result for result in results if isinstance(result, Analysis)]
         failures = failures + [result for result in results if isinstance(result, Failure)]
-        report.stored += store.write_batch(analyses, failures, run_id)
+        report.stored += store.write_batch(analyses, failures, run_id, replace=reprocess)
         report.failures.extend(failures)
         if on_progress:
             on_progress(BatchProgress(files_done, len(files), documents))

@@ -160,6 +160,7 @@ def ingest(
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     workers: Workers = ALL_CORES,
     refresh: Annotated[bool, typer.Option(help="Recluster events (dedup across articles) after storing.")] = True,
+    reprocess: Annotated[bool, typer.Option(help="Analyze again articles stored by another pipeline version and replace their records.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Analyze articles and store them; already stored articles are skipped."""
@@ -190,7 +191,8 @@ def ingest(
 
             try:
                 report = ingest_paths(paths, store, analyzer, options, batch_size=batch_size,
-                                      command="ingest " + " ".join(map(str, paths)), on_progress=advance)
+                                      command="ingest " + " ".join(map(str, paths)), on_progress=advance,
+                                      reprocess=reprocess)
             except PresswatchError as exc:
                 raise fail(exc) from None
             progress.update(task, total=report.files, completed=report.files)

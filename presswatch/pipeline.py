@@ -84,6 +84,7 @@ class Pipeline:
         }
         for module in stage_modules:
             self.versions.update(getattr(module, "knowledge_versions", dict)())
+        self.pipeline = Analysis(Document.from_text(""), versions=self.versions).pipeline
 
     def analyze(self, document: Document) -> Analysis:
         """Analyze one document (raises PresswatchError on failure)."""

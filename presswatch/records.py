@@ -218,6 +218,11 @@ class Analysis:
     versions: dict[str, str] = field(default_factory=dict)
     schema: str = SCHEMA
 
+    @property
+    def pipeline(self) -> str:
+        """A short digest of `versions`: analyses with equal digests came from the same pipeline."""
+        return hashlib.sha256(json.dumps(self.versions, sort_keys=True).encode()).hexdigest()[:16]
+
     def to_dict(self) -> dict[str, Any]:
         """The contract as plain JSON-ready data, `schema` first."""
         data = to_data(self)

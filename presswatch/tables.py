@@ -9,7 +9,8 @@ from __future__ import annotations
 from presswatch.records import Analysis
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "documents": ("id", "title", "url", "outlet", "published", "language", "origin", "text", "analysis"),
+    "documents": ("id", "title", "url", "outlet", "published", "language", "origin", "text", "analysis",
+                  "pipeline"),
     "entities": ("document_id", "entity_id", "name", "type", "country", "sector", "role"),
     "mentions": ("document_id", "entity_id", "start", "end", "text"),
     "quotes": ("document_id", "quote_id", "kind", "content_start", "content_end", "content_text",
@@ -33,7 +34,7 @@ def rows(analysis: Analysis) -> dict[str, list[tuple]]:
     names = {entity.id: entity.name for entity in analysis.entities}
     return {
         "documents": [(doc.id, doc.title, doc.url, doc.outlet, doc.published, doc.language, doc.origin, doc.text,
-                       analysis.to_json())],
+                       analysis.to_json(), analysis.pipeline)],
         "entities": [(doc.id, e.id, e.name, e.type, e.actor and e.actor.country, e.actor and e.actor.sector,
                       e.actor and e.actor.role) for e in analysis.entities],
         "mentions": [(doc.id, e.id, m.start, m.end, m.text) for e in analysis.entities for m in e.mentions],

@@ -31,10 +31,18 @@ def _start_worker(model: str, max_chars: int, batch_size: int) -> None:
         _WORKER_ERROR.append(str(exc))
 
 
-def _analyze_in_worker(documents: list[Document]) -> list[str | Failure]:
+def _worker_pipeline() -> Pipeline:
     if _WORKER_ERROR:
         raise PresswatchError("PWE204", reason=_WORKER_ERROR[0])
-    pipeline = _WORKER_PIPELINE[0]
+    return _WORKER_PIPELINE[0]
+
+
+def _pipeline_digest() -> str:
+    return _worker_pipeline().pipeline
+
+
+def _analyze_in_worker(documents: list[Document]) -> list[str | Failure]:
+    pipeline = _worker_pipeline()
     return [result if isinstance(result, Failure) else result.to_json()
             for result in pipeline.analyze_many(documents, on_error="skip")]
 
@@ -47,6 +55,11 @@ class WorkerPool:
         self.batch_size = batch_size
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(workers, initializer=_start_worker, initargs=(model, max_chars, batch_size))
+        try:
+            self.pipeline = self._pool.apply(_pipeline_digest)  # waits for a worker; PWE204 if it cannot load
+        except BaseException:
+            self.close()
+            raise
 
     def analyze_batches(
         self, batches: Iterable[tuple[Key, list[Document]]]

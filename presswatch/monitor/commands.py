@@ -166,6 +166,37 @@ def narratives(db: Db = DEFAULT_DB, min_count: int = 2, format: Format = Output.
     Console(highlight=False).print(table)
 
 
+def quotes(db: Db = DEFAULT_DB,
+           speaker: Annotated[str | None, typer.Option(help="Only this speaker (the resolved name, e.g. 'Vladimir Putin').")] = None,
+           since: Since = None, until: Until = None, limit: int = 50, offset: int = 0,
+           format: Format = Output.table) -> None:
+    """Who said what: quotes with resolved speakers, oldest first; without --speaker, the speakers."""
+    from presswatch.store import browsing
+
+    try:
+        _filters(None, None, None, since, until, None, None)
+        with _open(db) as store:
+            if speaker is None:
+                found = browsing.speakers(store, since, until, limit, offset)
+            else:
+                found = browsing.quotes(store, speaker, since, until, limit, offset)
+    except PresswatchError as exc:
+        raise fail(exc) from None
+    if format is Output.json:
+        _print_json([asdict(item) for item in found])
+        return
+    out = Console(highlight=False)
+    if speaker is None:
+        table = Table("speaker", "quotes", "articles", "first", "last", "country", show_edge=False)
+        for item in found:
+            table.add_row(*(escape(str(value)) if value is not None else "" for value in asdict(item).values()))
+        out.print(table)
+        return
+    for item in found:
+        out.print(f"[bold]{escape(item.published or '?')}[/bold] {escape(item.outlet or '')}: "
+                  f"[dim]{escape(item.cue or '')}[/dim] {escape(item.content)}")
+
+
 class ExportKind(StrEnum):
     analyses = "analyses"
     events = "events"
@@ -203,5 +234,5 @@ def export(what: Annotated[ExportKind, typer.Argument(help="analyses (contract J
     err.print(f"{count:,} rows" + (f" → {escape(str(output))}" if output else ""))
 
 
-COMMANDS = (refresh, events, alerts, contested, narratives, export)
+COMMANDS = (refresh, events, alerts, contested, narratives, quotes, export)
 assert set(RECORD_TABLES) <= set(ExportKind.__members__)

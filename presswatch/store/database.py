@@ -115,22 +115,31 @@ class Store:
                 "UPDATE runs SET finished_at = ?, stored = ?, skipped = ?, failed = ?, warnings = ? WHERE id = ?",
                 (_now(), counts.stored, counts.skipped, counts.failed, counts.warnings, run_id))
 
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
-        """The subset of document ids already stored."""
+    def known_ids(self, ids: Iterable[str], pipeline: str | None = None) -> set[str]:
+        """The subset of document ids already stored (by the pipeline with that digest, if given)."""
         wanted = list(dict.fromkeys(ids))
         found: set[str] = set()
         for offset in range(0, len(wanted), 500):
             chunk = wanted[offset:offset + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(row[0] for row in self.connection.execute(
-                f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+            sql = f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+            if pipeline is not None:
+                sql += " AND pipeline = ?"
+                chunk = [*chunk, pipeline]
+            found.update(row[0] for row in self.connection.execute(sql, chunk))
         return found
 
-    def write_batch(self, analyses: Sequence[Analysis], failures: Sequence[Failure], run_id: int | None) -> int:
-        """Store analyses and failures in one transaction; return how many documents were new."""
+    def write_batch(self, analyses: Sequence[Analysis], failures: Sequence[Failure], run_id: int | None,
+                    replace: bool = False) -> int:
+        """Store analyses and failures in one transaction; return how many documents were written.
+
+        With `replace`, a stored document with the same id is deleted first (its records go
+        with it), so reprocessing swaps old records for new ones atomically.
+        """
         stored = 0
         with self.transaction():
             for analysis in analyses:
+                if replace:
+                    self.connection.execute("DELETE FROM documents WHERE id = ?", (analysis.document.id,))
                 stored += self._insert_analysis(analysis, run_id)
             for failure in failures:
                 self.connection.execute(

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT, url TEXT, outlet TEXT, published TEXT, language TEXT, origin TEXT,
     text TEXT NOT NULL,
     analysis TEXT NOT NULL,
+    pipeline TEXT NOT NULL,  -- digest of the analysis's versions (Analysis.pipeline)
     run_id INTEGER REFERENCES runs(id),
     ingested_at TEXT NOT NULL
 );
