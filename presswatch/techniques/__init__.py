@@ -3,7 +3,7 @@
 `make_component(nlp)` loads the trained model once (`data/techniques.npz`, checked against the
 sha256 in its `.meta.json` sidecar by `presswatch.knowledge`) and returns `detect_techniques(document, parsed)`, which reads
 the shared spaCy parse (never re-parsing) and returns `Technique` records in text order, offsets
-into `document.text`.  How the model works and how well: MODEL_CARD.md.
+into `document.text`: the model's detections plus experts cited as warrants (`rules.py`).  How the model works and how well: MODEL_CARD.md.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from presswatch.errors import PresswatchError
 from presswatch.knowledge import read_verified
 from presswatch.records import Document, Technique, TechniqueName, make_span
 from presswatch.techniques.model import TechniqueModel
+from presswatch.techniques.rules import authority_spans
 
 REQUIRES = ("document", "parsed")
 ASSIGNS = "techniques"
@@ -28,6 +29,7 @@ ASSIGNS = "techniques"
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_FILE = DATA_DIR / "techniques.npz"
 TECHNIQUE_NAMES: frozenset[str] = frozenset(typing.get_args(TechniqueName))
+AUTHORITY_CONFIDENCE = 0.4  # confidence of a rule-found Appeal_to_Authority (rules.py)
 
 
 def meta_path(model_file: Path) -> Path:
@@ -84,6 +86,10 @@ def make_component(nlp: Language, model_file: Path = MODEL_FILE) -> Callable[...
         """Technique spans in `document`, read from its spaCy parse `parsed`."""
         if not document.text.strip():
             return ()
-        return detections_to_records(document, model.detect(parsed))
+        detections = model.detect(parsed)
+        known = {(s, e) for technique, s, e, _ in detections if technique == "Appeal_to_Authority"}
+        detections += [("Appeal_to_Authority", s, e, AUTHORITY_CONFIDENCE)
+                       for s, e in authority_spans(parsed) if (s, e) not in known]
+        return detections_to_records(document, detections)
 
     return detect_techniques

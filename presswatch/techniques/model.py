@@ -149,10 +149,11 @@ class PreparedDoc:
 class TechniqueModel:
     """Sentence classifier + CRF span finder (SI) and a technique classifier (TC).
 
-    SI: a logistic model scores each sentence ("holds a technique span?"); a sentence scoring at
-    least `sentence_threshold` becomes one span; elsewhere a linear-chain CRF, which also sees
-    the sentence score, tags tokens and a token is inside when its marginal of not being "O"
-    reaches `threshold`.  TC: a multinomial logistic model names each span.
+    SI: a logistic model scores each sentence ("holds a technique span?"); a linear-chain CRF,
+    which also sees that score, gives each token its marginal of not being "O".  A sentence
+    scoring at least `sentence_threshold` becomes one span, from its first to its last token
+    whose marginal reaches `trim_threshold` (the whole sentence if none does); elsewhere a
+    token is inside a span when its marginal reaches `threshold`.  TC: a multinomial logistic model names each span.
     Parameters are stored as given; learned state ends in `_` (scikit-learn convention).
     """
 
@@ -166,8 +167,9 @@ class TechniqueModel:
         tc_min_count: int = 2,
         sent_C: float = 0.5,
         sent_min_count: int = 3,
-        threshold: float = 0.15,
-        sentence_threshold: float = 0.6,
+        threshold: float = 0.2,
+        sentence_threshold: float = 0.5,
+        trim_threshold: float = 0.4,
         stack_folds: int = 4,
         random_state: int = 0,
     ) -> None:
@@ -181,6 +183,7 @@ class TechniqueModel:
         self.sent_min_count = sent_min_count
         self.threshold = threshold
         self.sentence_threshold = sentence_threshold
+        self.trim_threshold = trim_threshold
         self.stack_folds = stack_folds
         self.random_state = random_state
 
@@ -190,7 +193,8 @@ class TechniqueModel:
                 "max_iterations": self.max_iterations, "tc_C": self.tc_C,
                 "tc_min_count": self.tc_min_count, "sent_C": self.sent_C,
                 "sent_min_count": self.sent_min_count, "threshold": self.threshold,
-                "sentence_threshold": self.sentence_threshold, "stack_folds": self.stack_folds,
+                "sentence_threshold": self.sentence_threshold,
+                "trim_threshold": self.trim_threshold, "stack_folds": self.stack_folds,
                 "random_state": self.random_state}
 
     # -- training -------------------------------------------------------------------------
@@ -290,12 +294,18 @@ class TechniqueModel:
         tagger = self.tagger_
         for k, sequence in enumerate(p.seqs):
             score = float(scores[k])
-            if score >= sentence_threshold:
-                found.append((*p.extent(k), score))
-                if not nested:
-                    continue
             tagger.set(self._crf_items(p, k, score))
             inside = [1.0 - tagger.marginal("O", t) for t in range(len(sequence))] + [0.0]
+            if score >= sentence_threshold:
+                # the sentence is one span, trimmed to the tokens the CRF leans towards
+                marked = [t for t in range(len(sequence)) if inside[t] >= self.trim_threshold]
+                if marked:
+                    last = doc[sequence[marked[-1]]]
+                    found.append((doc[sequence[marked[0]]].idx, last.idx + len(last.text), score))
+                else:
+                    found.append((*p.extent(k), score))
+                if not nested:
+                    continue
             current: list[int] = []
             for position, p_in in enumerate(inside):
                 if score >= sentence_threshold:
