@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/monitor_store.py [--mentions 1000000] [--db /tmp/pw-bench.db]
 
 Builds (or reuses) a store of synthetic articles, each with ten coded event mentions among the
-CIS countries over two years, written through the normal Store API; runs `monitor.refresh`
+CIS countries over two years, a quote by one of 200 speakers and a technique span, written
+through the normal Store API (benchmarks/web_pages.py uses the same store); runs `monitor.refresh`
 once; then times every monitor query the CLI, web pages and API use (median of 5 runs, after
 one warm-up) and prints them next to a baseline measured in the same run: a full scan
 (`SELECT count(*) FROM events`).
@@ -29,6 +30,9 @@ from presswatch.records import (
     Extent,
     Location,
     Participant,
+    Quote,
+    SpeakerRef,
+    Technique,
     make_span,
 )
 from presswatch.store import Store
@@ -62,7 +66,11 @@ def synthetic_analysis(rng: random.Random, number: int, per_document: int) -> An
             cameo=cameo, goldstein=goldstein, quad_class=quad,
             source=Participant(None, source, "GOV", source), target=Participant(None, target, "MIL", target),
             date=EventDate(day.isoformat(), "day"), location=Location(f"Town {rng.randrange(300)}", target)))
-    return Analysis(document, (Extent(0, len(text)),), (entity,), (), tuple(events), ())
+    speaker = f"Speaker {rng.randrange(200)}"
+    quotes = (Quote("q1", "indirect", make_span(text, 0, len("event0 happened here.")), None,
+                    SpeakerRef(None, 0, 6, speaker)),)
+    techniques = (Technique("Loaded_Language", 0, 6, text[:6], 0.5),)
+    return Analysis(document, (Extent(0, len(text)),), (entity,), quotes, tuple(events), techniques)
 
 
 def build(db: Path, mentions: int, per_document: int = 10, batch: int = 2000) -> None:

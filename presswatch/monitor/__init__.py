@@ -24,10 +24,14 @@ from presswatch.monitor.series import Frequency, build_series
 from presswatch.store import Store
 from presswatch.store.monitoring import (
     ClusterFilter,
+    MonitorViews,
     event_mentions,
     replace_monitor,
+    series_totals,
+    stored_alerts,
     stored_clusters,
     stored_contested,
+    stored_narratives,
     stored_series,
 )
 
@@ -60,10 +64,21 @@ def refresh(store: Store, deduplicator: Deduplicator | None = None) -> int:
 
     Returns the number of clusters.
     """
-    found = (deduplicator or Deduplicator()).cluster(event_mentions(store))
-    points = [(by, frequency, point) for by in ("country", "dyad") for frequency in ("day", "week")
-              for point in build_series(found, by=by, frequency=frequency)]
-    return replace_monitor(store, found, contested_claims(found), points)
+    mentions = event_mentions(store)
+    found = (deduplicator or Deduplicator()).cluster(mentions)
+    points, fired = [], []
+    for by in ("country", "dyad", "watchlist", "all"):
+        for frequency in ("day", "week"):
+            family = build_series(found, by=by, frequency=frequency, watchlists=load_watchlists())
+            points += [(by, frequency, point) for point in family]
+            fired += [(by, frequency, alert) for alert in default_detector(frequency).fit(family).predict(family)]
+    views = MonitorViews(found, contested_claims(found), points, fired, narratives(mentions, min_count=1))
+    return replace_monitor(store, views)
+
+
+def default_detector(frequency: Frequency) -> EscalationDetector:
+    """The detector whose alerts `refresh` stores: intensity, 28 periods, z >= 3."""
+    return EscalationDetector(step_days=7 if frequency == "week" else 1)
 
 
 def clusters(store: Store, filters: ClusterFilter | None = None, limit: int | None = 100,
@@ -76,6 +91,8 @@ def series(store: Store, by: str = "country", frequency: Frequency = "day",
            filters: ClusterFilter | None = None) -> list[SeriesPoint]:
     """Daily or weekly series per country (or dyad), restricted by `filters`."""
     filters = filters or ClusterFilter()
+    if by not in ("country", "dyad"):
+        raise ValueError(f"series by {by!r}: use overall_series for watchlists and the whole store")
     keys: set[str] | None = set(filters.countries) if filters.countries else None
     if filters.country:
         keys = {filters.country} if keys is None else keys & {filters.country}
@@ -95,8 +112,23 @@ def series(store: Store, by: str = "country", frequency: Frequency = "day",
 
 def alerts(store: Store, detector: EscalationDetector | None = None, by: str = "country",
            frequency: Frequency = "day", filters: ClusterFilter | None = None) -> list[Alert]:
-    """Escalation alerts over the whole stored history of each series."""
-    detector = detector or EscalationDetector(step_days=7 if frequency == "week" else 1)
+    """Escalation alerts, strongest first.
+
+    With the default detector they are read from the last refresh (computed over each series'
+    whole history, then restricted to `filters`' keys and dates); another detector is run now
+    over the series `filters` selects.
+    """
+    filters = filters or ClusterFilter()
+    if detector is None and not (filters.type or filters.outlet):
+        keys = set(filters.countries) if filters.countries else None
+        if filters.country:
+            keys = {filters.country} if keys is None else keys & {filters.country}
+        found = stored_alerts(store, by, frequency, None, filters.since, filters.until)
+        if filters.dyad and by == "dyad":
+            first, second = filters.dyad
+            found = [a for a in found if a.key in (f"{first}>{second}", f"{second}>{first}")]
+        return [a for a in found if keys is None or any(part in keys for part in a.key.split(">"))]
+    detector = detector or default_detector(frequency)
     points = series(store, by, frequency, filters)
     return detector.fit(points).predict(points)
 
@@ -107,6 +139,32 @@ def contested(store: Store, filters: ClusterFilter | None = None, limit: int | N
     return stored_contested(store, filters, limit, offset)
 
 
-def recurring_narratives(store: Store, min_count: int = 2) -> list[Narrative]:
-    """Recurring accusations across every stored article."""
-    return narratives(event_mentions(store), min_count)
+def recurring_narratives(store: Store, min_count: int = 2, accuser: str | None = None,
+                         limit: int | None = None) -> list[Narrative]:
+    """Recurring accusations across every stored article (as of the last refresh)."""
+    return stored_narratives(store, min_count, accuser, limit)
+
+
+def overall_series(store: Store, watchlist: str | None = None, frequency: Frequency = "day",
+                   since: str | None = None, until: str | None = None) -> list[SeriesPoint]:
+    """The series of every event (each counted once) touching a watchlist, or of the whole store."""
+    if watchlist is not None and watchlist not in load_watchlists():
+        raise PresswatchError("PWE801", name=watchlist, known=", ".join(sorted(load_watchlists())))
+    by, key = ("watchlist", watchlist) if watchlist else ("all", "ALL")
+    return stored_series(store, by, frequency, [key], since, until)
+
+
+def country_totals(store: Store, filters: ClusterFilter | None = None) -> list[tuple[str, int, float]]:
+    """(country, events, conflict intensity) over the filters' period and countries, for maps."""
+    filters = filters or ClusterFilter()
+    if filters.type or filters.outlet or filters.dyad:
+        totals: dict[str, list] = {}
+        for point in series(store, "country", "day", filters):
+            entry = totals.setdefault(point.key, [0, 0.0])
+            entry[0] += point.events
+            entry[1] += point.intensity
+        return [(key, events, round(intensity, 2)) for key, (events, intensity) in sorted(totals.items())]
+    keys = set(filters.countries) if filters.countries else None
+    if filters.country:
+        keys = {filters.country} if keys is None else keys & {filters.country}
+    return series_totals(store, "country", sorted(keys) if keys is not None else None, filters.since, filters.until)

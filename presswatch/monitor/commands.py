@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 from enum import StrEnum
@@ -31,7 +32,7 @@ class Output(StrEnum):
 
 
 Country = Annotated[str | None, typer.Option(help="ISO alpha-3 country code (or organization code), e.g. ARM.")]
-Dyad = Annotated[str | None, typer.Option(help="Two codes, e.g. ARM,AZE (either direction).")]
+Dyad = Annotated[str | None, typer.Option(help="Two codes, e.g. ARM-AZE (either direction; ARM,AZE works too).")]
 EventType = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
 Since = Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")]
@@ -43,9 +44,9 @@ Format = Annotated[Output, typer.Option("--format", "-f", help="table for people
 def _filters(country, dyad, event_type, since, until, outlet, watchlist) -> ClusterFilter:
     pair = None
     if dyad:
-        parts = [part.strip().upper() for part in dyad.split(",")]
+        parts = [part.strip().upper() for part in re.split(r"[,>-]", dyad)]
         if len(parts) != 2 or not all(parts):
-            raise typer.BadParameter(f"{dyad!r} is not a dyad; give two codes like ARM,AZE", param_hint="--dyad")
+            raise typer.BadParameter(f"{dyad!r} is not a dyad; give two codes like ARM-AZE", param_hint="--dyad")
         pair = (parts[0], parts[1])
     for value, name in ((since, "--since"), (until, "--until")):
         if value and not (len(value) == 10 and value[4] == "-" and value[7] == "-"):
@@ -110,6 +111,9 @@ def alerts(db: Db = DEFAULT_DB,
     if metric not in METRICS:
         raise typer.BadParameter(f"choose one of {', '.join(METRICS)}", param_hint="--metric")
     detector = EscalationDetector(metric, window, z, min_value, step_days=7 if weekly else 1)
+    stored = monitor.default_detector(frequency)
+    if (metric, window, z, min_value) == (stored.metric, stored.window, stored.z, stored.min_value):
+        detector = None  # the alerts the last refresh stored
     try:
         filters = _filters(None, None, None, since, until, None, watchlist)
         with _open(db) as store:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Literal
 
@@ -34,20 +34,37 @@ def dyad_key(cluster: EventCluster) -> str | None:
     return None
 
 
-def build_series(clusters: Iterable[EventCluster], by: Literal["country", "dyad"] = "country",
-                 frequency: Frequency = "day", keys: set[str] | None = None) -> list[SeriesPoint]:
+SeriesBy = Literal["country", "dyad", "watchlist", "all"]
+
+
+def series_keys_of(cluster: EventCluster, by: SeriesBy, watchlists: Mapping[str, Iterable[str]]) -> set[str]:
+    """The series a cluster counts in: its countries, its dyad, the watchlists it touches, or ALL."""
+    if by == "country":
+        return country_keys(cluster)
+    if by == "dyad":
+        return {dyad_key(cluster)} - {None}
+    if by == "watchlist":
+        countries = country_keys(cluster)
+        return {name for name, members in watchlists.items() if countries & set(members)}
+    return {"ALL"}
+
+
+def build_series(clusters: Iterable[EventCluster], by: SeriesBy = "country", frequency: Frequency = "day",
+                 keys: set[str] | None = None, watchlists: Mapping[str, Iterable[str]] | None = None,
+                 ) -> list[SeriesPoint]:
     """One SeriesPoint per (key, period) with at least one cluster.
 
     Only clusters dated to a day count (from the text, or from the publication date when the
     text gives none); month- and year-dated ones are left out of daily and weekly series.
-    `keys` restricts the series (a watchlist of countries, or dyads).
+    A cluster counts once in each series it belongs to (`series_keys_of`); `keys` restricts
+    country and dyad series (a watchlist of countries, or dyads).
     """
     buckets: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
     for cluster in clusters:
         if cluster.date_precision not in DAY_PRECISE:
             continue
-        series_keys = country_keys(cluster) if by == "country" else {dyad_key(cluster)} - {None}
-        if keys is not None:
+        series_keys = series_keys_of(cluster, by, watchlists or {})
+        if keys is not None and by in ("country", "dyad"):
             series_keys = {key for key in series_keys if key in keys or any(part in keys for part in key.split(">"))}
         for key in series_keys:
             buckets[(key, period_of(cluster.date, frequency))].append(cluster)

@@ -80,10 +80,12 @@ class Store:
             return
         self.connection.execute("PRAGMA journal_mode = WAL")
         self.connection.execute("PRAGMA synchronous = NORMAL")
-        if version < SCHEMA_VERSION:
-            with self.transaction():
-                for statement in _statements(SCHEMA):
-                    self.connection.execute(statement)
+        # every statement is CREATE ... IF NOT EXISTS, so running them on each writable open also
+        # adds tables and indexes that a same-version database made during development lacks
+        with self.transaction():
+            for statement in _statements(SCHEMA):
+                self.connection.execute(statement)
+            if version < SCHEMA_VERSION:
                 self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def transaction(self) -> _Transaction:

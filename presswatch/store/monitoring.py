@@ -8,10 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from presswatch.monitor.records import (
+    Alert,
     ContestedClaim,
     ContestedSide,
     EventCluster,
     EventMention,
+    Narrative,
     SeriesPoint,
 )
 from presswatch.store.database import Store
@@ -56,15 +58,24 @@ def event_mentions(store: Store, document_ids: Sequence[str] | None = None) -> l
                                                                      parameters)]
 
 
-def replace_monitor(store: Store, clusters: Iterable[EventCluster], claims: Iterable[ContestedClaim],
-                    points: Iterable[tuple[str, str, SeriesPoint]]) -> int:
-    """Replace the stored clusters, contested claims and series in one transaction.
+@dataclass(frozen=True)
+class MonitorViews:
+    """Everything `monitor.refresh` computes, stored together."""
 
-    `points` are (by, frequency, point) triples.  Returns the number of clusters.
-    """
+    clusters: Sequence[EventCluster]
+    contested: Sequence[ContestedClaim]
+    series: Sequence[tuple[str, str, SeriesPoint]]  # (by, frequency, point)
+    alerts: Sequence[tuple[str, str, Alert]]  # (by, frequency, alert) under the default detector
+    narratives: Sequence[Narrative]
+
+
+def replace_monitor(store: Store, views: MonitorViews) -> int:
+    """Replace every stored monitor view in one transaction; return the number of clusters."""
     count = 0
+    clusters, claims, points = views.clusters, views.contested, views.series
     with store.transaction():
-        for table in ("series", "contested", "cluster_countries", "cluster_mentions", "clusters"):
+        for table in ("narratives", "alerts", "series", "contested", "cluster_countries", "cluster_mentions",
+                      "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
         for cluster in clusters:
             count += 1
@@ -85,7 +96,73 @@ def replace_monitor(store: Store, clusters: Iterable[EventCluster], claims: Iter
             (by, frequency, p.key, p.period, p.events, *p.quad_class, p.intensity, p.goldstein, p.protests,
              p.violence, ",".join(f"{kind}:{count}" for kind, count in p.types), ",".join(p.clusters))
             for by, frequency, p in points])
+        store.connection.executemany("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (by, frequency, a.key, a.period, a.metric, a.value, a.baseline, a.score, ",".join(a.evidence))
+            for by, frequency, a in views.alerts])
+        store.connection.executemany("INSERT INTO narratives VALUES (?, ?, ?, ?, ?, ?, ?)", [
+            (n.accuser, n.target, n.type, n.count, n.first_seen, n.last_seen, json.dumps(n.outlets))
+            for n in views.narratives])
     return count
+
+
+def count_contested(store: Store, filters: ClusterFilter | None = None) -> int:
+    """How many stored contested claims are on clusters matching `filters`."""
+    where, parameters = _where(filters or ClusterFilter())
+    return store.connection.execute(
+        f"SELECT count(*) FROM contested k JOIN clusters c ON c.id = k.cluster_id{where}", parameters).fetchone()[0]
+
+
+def stored_alerts(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
+                  since: str | None = None, until: str | None = None) -> list[Alert]:
+    """Alerts stored by the last refresh (default detector), strongest first."""
+    sql = "SELECT key, period, metric, value, baseline, score, evidence FROM alerts WHERE by = ? AND frequency = ?"
+    parameters: list = [by, frequency]
+    if keys is not None:
+        keys = list(keys)
+        sql += f" AND key IN ({','.join('?' * len(keys))})"
+        parameters += keys
+    if since:
+        sql += " AND period >= ?"
+        parameters.append(since)
+    if until:
+        sql += " AND period <= ?"
+        parameters.append(until)
+    return [Alert(key, period, metric, value, baseline, score, tuple(filter(None, evidence.split(","))))
+            for key, period, metric, value, baseline, score, evidence
+            in store.connection.execute(sql + " ORDER BY score DESC, period, key", parameters)]
+
+
+def stored_narratives(store: Store, min_count: int = 2, accuser: str | None = None,
+                      limit: int | None = None) -> list[Narrative]:
+    """Narratives stored by the last refresh, most frequent first."""
+    sql = "SELECT accuser, target, type, count, first_seen, last_seen, outlets FROM narratives WHERE count >= ?"
+    parameters: list = [min_count]
+    if accuser is not None:
+        sql += " AND accuser = ?"
+        parameters.append(accuser)
+    sql += " ORDER BY count DESC, accuser, target, type"
+    if limit is not None:
+        sql += " LIMIT ?"
+        parameters.append(limit)
+    return [Narrative(*row[:6], tuple(json.loads(row[6]))) for row in store.connection.execute(sql, parameters)]
+
+
+def series_totals(store: Store, by: str, keys: Iterable[str] | None = None, since: str | None = None,
+                  until: str | None = None) -> list[tuple[str, int, float]]:
+    """(key, events, intensity) summed over the daily series in a period."""
+    sql = "SELECT key, sum(events), round(sum(intensity), 2) FROM series WHERE by = ? AND frequency = 'day'"
+    parameters: list = [by]
+    if keys is not None:
+        keys = list(keys)
+        sql += f" AND key IN ({','.join('?' * len(keys))})"
+        parameters += keys
+    if since:
+        sql += " AND period >= ?"
+        parameters.append(since)
+    if until:
+        sql += " AND period <= ?"
+        parameters.append(until)
+    return [tuple(row) for row in store.connection.execute(sql + " GROUP BY key ORDER BY key", parameters)]
 
 
 def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,

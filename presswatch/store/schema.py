@@ -123,4 +123,17 @@ CREATE TABLE IF NOT EXISTS series (
     clusters TEXT NOT NULL,  -- "c1,c2,...": evidence cluster ids, strongest first
     PRIMARY KEY (by, frequency, key, period)
 );
+CREATE TABLE IF NOT EXISTS alerts (
+    by TEXT NOT NULL, frequency TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, metric TEXT NOT NULL,
+    value REAL NOT NULL, baseline REAL NOT NULL, score REAL NOT NULL,
+    evidence TEXT NOT NULL,  -- "c1,c2,...": cluster ids
+    PRIMARY KEY (by, frequency, key, period, metric)
+);
+CREATE TABLE IF NOT EXISTS narratives (
+    accuser TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL, count INTEGER NOT NULL,
+    first_seen TEXT, last_seen TEXT,
+    outlets TEXT NOT NULL,  -- JSON list
+    PRIMARY KEY (accuser, target, type)
+);
+CREATE INDEX IF NOT EXISTS narratives_count ON narratives(count);
 """

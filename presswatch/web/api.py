@@ -15,6 +15,7 @@ from presswatch import monitor
 from presswatch.monitor.alerts import METRICS, EscalationDetector
 from presswatch.store import Store, browsing
 from presswatch.store.browsing import DocumentFilter
+from presswatch.store.monitoring import count_contested
 from presswatch.web import views
 from presswatch.web.analyzing import analyze_and_store, make_document
 from presswatch.web.dependencies import (
@@ -90,10 +91,12 @@ def cluster(store: StoreDep, cluster_id: str) -> dict[str, Any]:
 
 
 @router.get("/series", summary="Daily or weekly series per country or dyad")
-def series(store: StoreDep, params: Events, by: By = "country", frequency: Frequency = "day") -> dict[str, Any]:
-    """One point per key and period with events, QuadClass counts, intensity and cluster ids."""
+def series(request: Request, store: StoreDep, params: Events, pages: Pages, by: By = "country",
+           frequency: Frequency = "day") -> dict[str, Any]:
+    """One point per key and period (ordered so) with events, QuadClass counts, intensity and cluster ids."""
     _no_status(params)
-    return {"series": views.to_json_data(monitor.series(store, by, frequency, params.filters))}
+    found = monitor.series(store, by, frequency, params.filters)
+    return _listing(request, pages, len(found), "series", found[pages.offset:pages.offset + pages.limit])
 
 
 @router.get("/alerts", summary="Escalation alerts")
@@ -102,23 +105,26 @@ def alerts(store: StoreDep, params: Events, by: By = "country", frequency: Frequ
            ) -> dict[str, Any]:
     """Series values far above their trailing baseline (robust z-score), strongest first."""
     _no_status(params)
-    detector = EscalationDetector(metric=metric, step_days=7 if frequency == "week" else 1)
+    detector = None if metric == "intensity" else EscalationDetector(metric=metric,
+                                                                     step_days=7 if frequency == "week" else 1)
     return {"alerts": views.to_json_data(monitor.alerts(store, detector, by, frequency, params.filters))}
 
 
 @router.get("/contested", summary="Contested claims")
-def contested(store: StoreDep, params: Events) -> dict[str, Any]:
-    """Clusters whose sources disagree on who did it or whether it happened, with each side."""
+def contested(request: Request, store: StoreDep, params: Events, pages: Pages) -> dict[str, Any]:
+    """Clusters whose sources disagree on who did it or whether it happened, with each side, newest first."""
     _no_status(params)
-    return {"contested": views.to_json_data(monitor.contested(store, params.filters))}
+    found = monitor.contested(store, params.filters, pages.limit, pages.offset)
+    total = count_contested(store, params.filters)
+    return _listing(request, pages, total, "contested", found)
 
 
 @router.get("/narratives", summary="Recurring accusations")
 def narratives(store: StoreDep,
                min_count: Annotated[int, Query(ge=1, le=1000, description="Least number of mentions.")] = 2,
                ) -> dict[str, Any]:
-    """Accuser, target and type seen at least `min_count` times, most frequent first."""
-    return {"narratives": views.to_json_data(monitor.recurring_narratives(store, min_count))}
+    """Accuser, target and type seen at least `min_count` times, most frequent first (at most 500)."""
+    return {"narratives": views.to_json_data(monitor.recurring_narratives(store, min_count, limit=500))}
 
 
 @router.get("/quotes", summary="Quotes with a named speaker")

@@ -7,7 +7,6 @@ as JSON through `to_json_data`, so anything on a page is also in its twin.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,22 +51,27 @@ class Overview:
 def overview(store: Store, params: EventParams) -> Overview:
     """Everything the Overview shows for a period and watchlist."""
     filters = params.filters
-    figures: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
-    for point in monitor.series(store, "country", "day", filters):
-        figures[point.key][0] += point.events
-        figures[point.key][1] += point.intensity
     history = dataclasses.replace(filters, since=None, until=None)
     current = [alert for alert in monitor.alerts(store, filters=history)
                if (not filters.since or alert.period >= filters.since)
                and (not filters.until or alert.period <= filters.until)]
     current.sort(key=lambda alert: (alert.period, alert.score), reverse=True)
+    if filters.country or filters.dyad or filters.type or filters.outlet:
+        clusters = browsing.count_browse_clusters(store, filters)
+        timeline = tuple(browsing.quad_class_timeline(store, filters))
+    else:  # the stored series of the watchlist (or of everything): no scan of the clusters
+        points = monitor.overall_series(store, params.watchlist if filters.countries else None, "day",
+                                        filters.since, filters.until)
+        clusters = sum(point.events for point in points)
+        timeline = tuple(QuadCount(point.period, quad, count) for point in points
+                         for quad, count in enumerate(point.quad_class, start=1) if count)
     return Overview(
         since=filters.since, until=filters.until, watchlist=params.watchlist, countries=filters.countries,
         documents=browsing.count_documents(store, browsing.DocumentFilter(since=filters.since, until=filters.until)),
-        clusters=browsing.count_browse_clusters(store, filters),
+        clusters=clusters,
         map=tuple(CountryFigure(key, int(events), round(intensity, 2))
-                  for key, (events, intensity) in sorted(figures.items())),
-        timeline=tuple(browsing.quad_class_timeline(store, filters)),
+                  for key, events, intensity in monitor.country_totals(store, filters)),
+        timeline=timeline,
         alerts=tuple(current[:TOP]),
         speakers=tuple(browsing.speakers(store, filters.since, filters.until, limit=TOP)),
         outlets=tuple(browsing.top_outlets(store, filters.since, filters.until, TOP)),
@@ -146,7 +150,7 @@ def speaker(store: Store, name: str, page: Page) -> SpeakerPage | None:
     total = browsing.count_quotes(store, name)
     if total == 0:
         return None
-    pushed = tuple(n for n in monitor.recurring_narratives(store, min_count=1) if n.accuser == name)
+    pushed = tuple(monitor.recurring_narratives(store, min_count=1, accuser=name))
     return SpeakerPage(name, tuple(browsing.quotes(store, name, limit=page.limit, offset=page.offset)), total,
                        tuple(browsing.speaker_activity(store, name)), pushed)
 

@@ -40,7 +40,7 @@ def test_alerts_fire_for_the_september_2022_border_wars(corpus_db):
 
 
 def test_events_are_deduplicated_and_filterable(corpus_db):
-    data = json.loads(run("events", "--db", corpus_db, "--dyad", "ARM,AZE", "--format", "json", "--limit", "500").stdout)
+    data = json.loads(run("events", "--db", corpus_db, "--dyad", "ARM-AZE", "--format", "json", "--limit", "500").stdout)
     assert data["total"] == len(data["events"]) > 0
     assert all({"ARM", "AZE"} == {event["source_country"], event["target_country"]} for event in data["events"])
     assert any(event["articles"] > 1 for event in data["events"])
