@@ -26,3 +26,19 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+@pytest.fixture
+def cli_uses_loaded_pipeline(monkeypatch, pipeline):
+    """CLI commands use the session's pipeline instead of loading their own."""
+    from presswatch import cli
+
+    monkeypatch.setattr(cli, "_load_analyzer", lambda model, max_chars, batch_size, workers, stack: pipeline)
+
+
+@pytest.fixture
+def runner():
+    """A Typer test runner (stdout and stderr kept apart)."""
+    from typer.testing import CliRunner
+
+    return CliRunner()

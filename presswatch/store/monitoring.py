@@ -115,18 +115,8 @@ def count_contested(store: Store, filters: ClusterFilter | None = None) -> int:
 def stored_alerts(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
                   since: str | None = None, until: str | None = None) -> list[Alert]:
     """Alerts stored by the last refresh (default detector), strongest first."""
-    sql = "SELECT key, period, metric, value, baseline, score, evidence FROM alerts WHERE by = ? AND frequency = ?"
-    parameters: list = [by, frequency]
-    if keys is not None:
-        keys = list(keys)
-        sql += f" AND key IN ({','.join('?' * len(keys))})"
-        parameters += keys
-    if since:
-        sql += " AND period >= ?"
-        parameters.append(since)
-    if until:
-        sql += " AND period <= ?"
-        parameters.append(until)
+    where, parameters = _period_where(by, frequency, keys, since, until)
+    sql = f"SELECT key, period, metric, value, baseline, score, evidence FROM alerts{where}"
     return [Alert(key, period, metric, value, baseline, score, tuple(filter(None, evidence.split(","))))
             for key, period, metric, value, baseline, score, evidence
             in store.connection.execute(sql + " ORDER BY score DESC, period, key", parameters)]
@@ -150,37 +140,34 @@ def stored_narratives(store: Store, min_count: int = 2, accuser: str | None = No
 def series_totals(store: Store, by: str, keys: Iterable[str] | None = None, since: str | None = None,
                   until: str | None = None) -> list[tuple[str, int, float]]:
     """(key, events, intensity) summed over the daily series in a period."""
-    sql = "SELECT key, sum(events), round(sum(intensity), 2) FROM series WHERE by = ? AND frequency = 'day'"
-    parameters: list = [by]
+    where, parameters = _period_where(by, "day", keys, since, until)
+    sql = f"SELECT key, sum(events), round(sum(intensity), 2) FROM series{where}"
+    return [tuple(row) for row in store.connection.execute(sql + " GROUP BY key ORDER BY key", parameters)]
+
+
+def _period_where(by: str, frequency: str, keys: Iterable[str] | None, since: str | None,
+                  until: str | None) -> tuple[str, list]:
+    """WHERE clause over the series and alerts tables: family, keys and period range."""
+    clauses, parameters = ["by = ?", "frequency = ?"], [by, frequency]
     if keys is not None:
         keys = list(keys)
-        sql += f" AND key IN ({','.join('?' * len(keys))})"
+        clauses.append(f"key IN ({','.join('?' * len(keys))})")
         parameters += keys
     if since:
-        sql += " AND period >= ?"
+        clauses.append("period >= ?")
         parameters.append(since)
     if until:
-        sql += " AND period <= ?"
+        clauses.append("period <= ?")
         parameters.append(until)
-    return [tuple(row) for row in store.connection.execute(sql + " GROUP BY key ORDER BY key", parameters)]
+    return " WHERE " + " AND ".join(clauses), parameters
 
 
 def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
                   since: str | None = None, until: str | None = None) -> list[SeriesPoint]:
     """Stored series points, ordered by key and period."""
+    where, parameters = _period_where(by, frequency, keys, since, until)
     sql = ("SELECT key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters"
-           " FROM series WHERE by = ? AND frequency = ?")
-    parameters: list = [by, frequency]
-    if keys is not None:
-        keys = list(keys)
-        sql += f" AND key IN ({','.join('?' * len(keys))})"
-        parameters += keys
-    if since:
-        sql += " AND period >= ?"
-        parameters.append(since)
-    if until:
-        sql += " AND period <= ?"
-        parameters.append(until)
+           f" FROM series{where}")
     return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity, goldstein, protests, violence,
                         tuple((kind, int(count)) for kind, _, count in (pair.partition(":") for pair in types.split(","))),
                         tuple(clusters.split(",")))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from presswatch import cli
 from presswatch.ingest import read_sources
@@ -15,15 +14,7 @@ from tests.conftest import EXAMPLES, FIXTURES
 ARTICLES = FIXTURES / "articles"
 
 
-@pytest.fixture(autouse=True)
-def reuse_loaded_pipeline(monkeypatch, pipeline):
-    """Commands load the pipeline once per test session instead of once per call."""
-    monkeypatch.setattr(cli, "_load_analyzer", lambda model, max_chars, batch_size, workers, stack: pipeline)
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
+pytestmark = pytest.mark.usefixtures("cli_uses_loaded_pipeline")
 
 
 def test_analyze_json_prints_one_contract_object(runner):

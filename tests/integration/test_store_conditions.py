@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from presswatch import cli
 from presswatch.errors import PresswatchError
@@ -20,16 +19,7 @@ from presswatch.records import Analysis, Document
 from presswatch.store import Store
 from presswatch.store.database import Store as DatabaseStore
 
-
-@pytest.fixture(autouse=True)
-def reuse_loaded_pipeline(monkeypatch, pipeline):
-    """Commands use the session's pipeline instead of loading their own."""
-    monkeypatch.setattr(cli, "_load_analyzer", lambda model, max_chars, batch_size, workers, stack: pipeline)
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
+pytestmark = pytest.mark.usefixtures("cli_uses_loaded_pipeline")
 
 
 def write_articles(folder: Path, count: int) -> Path:
