@@ -79,6 +79,16 @@ def _setup_logging(verbose: bool) -> None:
                         handlers=[RichHandler(console=err, show_time=False, show_path=False)], force=True)
 
 
+def useful_workers(paths: list[Path], workers: int) -> int:
+    """No more workers than inputs could keep busy: one-article files (.txt, .html) count one each."""
+    from presswatch.ingest import file_kind, list_inputs
+
+    files = list_inputs(paths)
+    if any(file_kind(path) not in (".txt", ".html", ".htm") for path in files):
+        return workers  # feeds, JSONL and WARC files may hold any number of articles
+    return max(1, min(workers, len(files)))
+
+
 def _load_analyzer(model: str, max_chars: int, batch_size: int, workers: int, stack: ExitStack):
     """A Pipeline in this process (one worker) or a WorkerPool closed with `stack`."""
     if workers > 1:
@@ -109,7 +119,7 @@ def analyze(
     model: Model = DEFAULT_MODEL,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
-    workers: Workers = 1,
+    workers: Workers = ALL_CORES,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Analyze articles without storing them and print the result."""
@@ -118,7 +128,7 @@ def analyze(
     _setup_logging(verbose)
     stack = ExitStack()
     try:
-        analyzer = _load_analyzer(model, max_chars, 32, workers, stack)
+        analyzer = _load_analyzer(model, max_chars, 32, useful_workers(paths, workers), stack)
     except PresswatchError as exc:
         raise fail(exc) from None
     out = Console(highlight=False, soft_wrap=False)
@@ -171,7 +181,7 @@ def ingest(
     stack = ExitStack()
     try:
         store = stack.enter_context(Store(db))
-        analyzer = _load_analyzer(model, max_chars, min(batch_size, 64), workers, stack)
+        analyzer = _load_analyzer(model, max_chars, min(batch_size, 64), useful_workers(paths, workers), stack)
     except PresswatchError as exc:
         stack.close()
         raise fail(exc) from None

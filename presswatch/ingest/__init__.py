@@ -19,7 +19,7 @@ from presswatch.ingest.txt import read_txt
 from presswatch.ingest.warc import read_warc
 from presswatch.records import Document, Failure
 
-__all__ = ["ReadOptions", "read_sources", "list_inputs", "reader_for"]
+__all__ = ["ReadOptions", "file_kind", "list_inputs", "read_file", "read_sources", "reader_for"]
 
 Reader = Callable[[Path, ReadOptions], Iterator[Document | Failure]]
 

@@ -27,3 +27,14 @@ def test_a_worker_that_cannot_load_reports_instead_of_respawning(tmp_path):
     with pytest.raises(PresswatchError) as info:
         WorkerPool(1, model=str(tmp_path), max_chars=1_000_000)  # a folder that is no spaCy model
     assert info.value.code == "PWE204"
+
+
+def test_no_more_workers_than_inputs_can_use(tmp_path):
+    from presswatch.cli import useful_workers
+
+    (tmp_path / "one.txt").write_text("A.", encoding="utf-8")
+    assert useful_workers([tmp_path / "one.txt"], 4) == 1
+    (tmp_path / "two.html").write_text("<p>B</p>", encoding="utf-8")
+    assert useful_workers([tmp_path], 4) == 2
+    (tmp_path / "many.jsonl").write_text('{"text": "C"}\n', encoding="utf-8")
+    assert useful_workers([tmp_path], 4) == 4
