@@ -89,8 +89,8 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
                                          [(cluster.id, m.document_id, m.event_id) for m in cluster.mentions])
             store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?)",
                                          [(cluster.id, country) for country in sorted(cluster.countries)])
-        store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?)", [
-            (claim.cluster.id, claim.kind, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
+        store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?, ?)", [
+            (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
         store.connection.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             (by, frequency, p.key, p.period, p.events, *p.quad_class, p.intensity, p.goldstein, p.protests,
@@ -180,7 +180,7 @@ def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: 
     """Stored contested claims on clusters matching `filters`, newest first."""
     where, parameters = _where(filters or ClusterFilter())
     sql = (f"SELECT k.cluster_id, k.kind, k.sides FROM contested k JOIN clusters c ON c.id = k.cluster_id{where}"
-           " ORDER BY c.date DESC, c.id, k.kind")
+           " ORDER BY k.date DESC, k.cluster_id, k.kind")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         parameters += [limit, offset]

@@ -112,9 +112,11 @@ CREATE TABLE IF NOT EXISTS cluster_countries (
 CREATE TABLE IF NOT EXISTS contested (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,
+    date TEXT NOT NULL,  -- the cluster's date, so the newest claims come from an index
     sides TEXT NOT NULL,  -- JSON: [{"claim": ..., "mentions": ["document_id:event_id", ...]}, ...]
     PRIMARY KEY (cluster_id, kind)
 );
+CREATE INDEX IF NOT EXISTS contested_date ON contested(date, cluster_id);
 CREATE TABLE IF NOT EXISTS series (
     by TEXT NOT NULL, frequency TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL,
     events INTEGER NOT NULL, q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL,
