@@ -37,12 +37,14 @@ from presswatch.ingest.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadOp
 from presswatch.monitor.commands import COMMANDS as MONITOR_COMMANDS
 from presswatch.nlp import DEFAULT_MODEL
 from presswatch.records import Analysis, Failure
+from presswatch.techniques.commands import techniques_app
 
 app = typer.Typer(
     help="presswatch: news articles in, traceable evidence out (quotes, events, persuasion techniques).",
     no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(techniques_app, name="techniques")
 for _command in MONITOR_COMMANDS:
     app.command()(_command)
 

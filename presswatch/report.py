@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from presswatch.records import Analysis
+from presswatch.techniques.summary import summarize_techniques
 
 
 def _short(text: str, limit: int = 110) -> str:
@@ -71,7 +72,10 @@ def render_analysis(analysis: Analysis) -> Group:
         parts.append(table)
 
     if analysis.techniques:
-        table = Table(title="Persuasion techniques", title_justify="left", show_edge=False)
+        summary = summarize_techniques(analysis.techniques, len(doc.text))
+        counts = ", ".join(f"{name} {count}" for name, count in sorted(summary.counts.items(), key=lambda i: -i[1]))
+        table = Table(title=f"Persuasion techniques: {summary.technique_chars:,} characters, {summary.density:g} per "
+                            f"1,000 ({counts})", title_justify="left", show_edge=False)
         for column in ("technique", "text", "confidence"):
             table.add_column(column)
         for technique in analysis.techniques:
