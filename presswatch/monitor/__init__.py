@@ -60,9 +60,8 @@ def watchlist_filter(name: str | None, base: ClusterFilter | None = None) -> Clu
 
 
 def refresh(store: Store, deduplicator: Deduplicator | None = None) -> int:
-    """Recluster every stored event mention; replace clusters, contested claims and series.
-
-    Returns the number of clusters.
+    """Recluster every stored event mention; replace clusters, contested claims, series, alerts,
+    narratives, and the speaker, technique and outlet summaries.  Returns the number of clusters.
     """
     mentions = event_mentions(store)
     found = (deduplicator or Deduplicator()).cluster(mentions)
@@ -72,8 +71,12 @@ def refresh(store: Store, deduplicator: Deduplicator | None = None) -> int:
             family = build_series(found, by=by, frequency=frequency, watchlists=load_watchlists())
             points += [(by, frequency, point) for point in family]
             fired += [(by, frequency, alert) for alert in default_detector(frequency).fit(family).predict(family)]
+    from presswatch.store.browsing import refresh_summaries  # browsing reads monitor records
+
     views = MonitorViews(found, contested_claims(found), points, fired, narratives(mentions, min_count=1))
-    return replace_monitor(store, views)
+    count = replace_monitor(store, views)
+    refresh_summaries(store)
+    return count
 
 
 def default_detector(frequency: Frequency) -> EscalationDetector:

@@ -197,21 +197,45 @@ def count_quotes(store: Store, speaker: str | None = None, since: str | None = N
         f"SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.document_id{where}", parameters).fetchone()[0]
 
 
+SPEAKER_SUMMARY = (
+    "SELECT q.speaker_name, count(*), count(DISTINCT q.document_id), min(d.published), max(d.published),"
+    " max(en.country) FROM quotes q JOIN documents d ON d.id = q.document_id"
+    " LEFT JOIN entities en ON en.document_id = q.document_id AND en.entity_id = q.speaker_entity"
+)
+
+
+def refresh_summaries(store: Store) -> None:
+    """Recompute the speaker list and the technique and outlet totals (lists without a period read them)."""
+    where, parameters = _quote_where(None, None, None)
+    with store.transaction():
+        store.connection.execute("DELETE FROM speakers")
+        store.connection.execute(f"INSERT INTO speakers {SPEAKER_SUMMARY}{where} GROUP BY q.speaker_name",
+                                 parameters)
+        store.connection.execute("DELETE FROM totals")
+        store.connection.execute("INSERT INTO totals SELECT 'technique', technique, count(*) FROM techniques"
+                                 " GROUP BY technique")
+        store.connection.execute("INSERT INTO totals SELECT 'outlet', coalesce(outlet, '(unknown)'), count(*)"
+                                 " FROM documents GROUP BY 2")
+
+
 def speakers(store: Store, since: str | None = None, until: str | None = None, limit: int = 50,
              offset: int = 0) -> list[SpeakerSummary]:
     """Named speakers, most quoted first, with the country of their entity when known."""
+    if since is None and until is None:  # the list kept by the last refresh
+        rows = store.connection.execute("SELECT * FROM speakers ORDER BY quotes DESC, name LIMIT ? OFFSET ?",
+                                        (limit, offset)).fetchall()
+        return [SpeakerSummary(*row) for row in rows]
     where, parameters = _quote_where(None, since, until)
     rows = store.connection.execute(
-        "SELECT q.speaker_name, count(*), count(DISTINCT q.document_id), min(d.published), max(d.published),"
-        " max(en.country) FROM quotes q JOIN documents d ON d.id = q.document_id"
-        " LEFT JOIN entities en ON en.document_id = q.document_id AND en.entity_id = q.speaker_entity"
-        f"{where} GROUP BY q.speaker_name ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
+        f"{SPEAKER_SUMMARY}{where} GROUP BY q.speaker_name ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
         [*parameters, limit, offset]).fetchall()
     return [SpeakerSummary(*row) for row in rows]
 
 
 def count_speakers(store: Store, since: str | None = None, until: str | None = None) -> int:
     """How many distinct named speakers `speakers()` would list."""
+    if since is None and until is None:
+        return store.connection.execute("SELECT count(*) FROM speakers").fetchone()[0]
     where, parameters = _quote_where(None, since, until)
     return store.connection.execute(
         f"SELECT count(DISTINCT q.speaker_name) FROM quotes q JOIN documents d ON d.id = q.document_id{where}",
@@ -228,6 +252,8 @@ def speaker_activity(store: Store, name: str) -> list[Count]:
 
 def top_outlets(store: Store, since: str | None = None, until: str | None = None, limit: int = 10) -> list[Count]:
     """Outlets with the most stored articles in the period."""
+    if since is None and until is None:
+        return _totals(store, "outlet", limit)
     where, parameters = _document_where(DocumentFilter(since=since, until=until))
     rows = store.connection.execute(
         f"SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM documents d{where} GROUP BY 1"
@@ -237,10 +263,18 @@ def top_outlets(store: Store, since: str | None = None, until: str | None = None
 
 def technique_counts(store: Store, since: str | None = None, until: str | None = None) -> list[Count]:
     """Persuasion techniques found in the period, most frequent first."""
+    if since is None and until is None:
+        return _totals(store, "technique", None)
     where, parameters = _document_where(DocumentFilter(since=since, until=until))
     rows = store.connection.execute(
         f"SELECT t.technique, count(*) FROM techniques t JOIN documents d ON d.id = t.document_id{where}"
         " GROUP BY 1 ORDER BY 2 DESC, 1", parameters).fetchall()
+    return [Count(*row) for row in rows]
+
+
+def _totals(store: Store, kind: str, limit: int | None) -> list[Count]:
+    rows = store.connection.execute("SELECT name, count FROM totals WHERE kind = ? ORDER BY count DESC, name"
+                                    " LIMIT ?", (kind, -1 if limit is None else limit)).fetchall()
     return [Count(*row) for row in rows]
 
 

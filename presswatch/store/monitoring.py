@@ -108,6 +108,8 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
 def count_contested(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored contested claims are on clusters matching `filters`."""
     where, parameters = _where(filters or ClusterFilter())
+    if not where:
+        return store.connection.execute("SELECT count(*) FROM contested").fetchone()[0]
     return store.connection.execute(
         f"SELECT count(*) FROM contested k JOIN clusters c ON c.id = k.cluster_id{where}", parameters).fetchone()[0]
 

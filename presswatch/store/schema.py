@@ -138,4 +138,13 @@ CREATE TABLE IF NOT EXISTS narratives (
     PRIMARY KEY (accuser, target, type)
 );
 CREATE INDEX IF NOT EXISTS narratives_count ON narratives(count);
+CREATE TABLE IF NOT EXISTS speakers (  -- as of the last refresh, for lists without a period
+    name TEXT PRIMARY KEY, quotes INTEGER NOT NULL, documents INTEGER NOT NULL,
+    first_seen TEXT, last_seen TEXT, country TEXT
+);
+CREATE INDEX IF NOT EXISTS speakers_quotes ON speakers(quotes, name);
+CREATE TABLE IF NOT EXISTS totals (  -- as of the last refresh: kind is "technique" or "outlet"
+    kind TEXT NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (kind, name)
+);
 """
