@@ -98,8 +98,9 @@ def _child(mode: str, texts: list[str], workers: int, queue: multiprocessing.Que
 
 
 def measure(mode: str, texts: list[str], tokens: int, workers: int) -> dict:
-    queue: multiprocessing.Queue = multiprocessing.Queue()
-    process = multiprocessing.get_context("spawn").Process(target=_child, args=(mode, texts, workers, queue))
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_child, args=(mode, texts, workers, queue))
     process.start()
     seconds, peak = queue.get()
     process.join()

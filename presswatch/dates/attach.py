@@ -42,20 +42,22 @@ class SentenceInfo:
 def _line_pieces(parsed: Doc) -> list[list[Token]]:
     """spaCy sentences cut again at line breaks (the parser glues a headline to the lead)."""
     pieces: list[list[Token]] = []
-    for sent in parsed.sents:
-        current: list[Token] = []
-        for token in sent:
-            if token.is_space:
-                if "\n" in token.text and current:
-                    pieces.append(current)
-                    current = []
-                continue
-            current.append(token)
-            if "\n" in token.whitespace_ and current:
+    current: list[Token] = []
+    for token in parsed:  # one pass over the tokens (Doc.sents rescans the doc per sentence)
+        if token.is_sent_start and current:
+            pieces.append(current)
+            current = []
+        if token.is_space:
+            if "\n" in token.text and current:
                 pieces.append(current)
                 current = []
-        if current:
+            continue
+        current.append(token)
+        if "\n" in token.whitespace_:
             pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
     return pieces
 
 
@@ -63,9 +65,10 @@ def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
     """Sentences (cut at line breaks) with whitespace trimmed; a short line without end
     punctuation is a heading, a line starting with a bullet or copyright sign a caption."""
     infos = []
+    whole = parsed.text  # spaCy rebuilds Doc.text on every access; read it once
     for tokens in _line_pieces(parsed):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = parsed.text[start:end]
+        text = whole[start:end]
         caption = text.startswith(CAPTION_MARKS)
         heading = not caption and len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", "»"))
         infos.append(SentenceInfo(start, end, heading, caption))

@@ -167,10 +167,12 @@ def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazette
         else:
             runs.append((token.idx, token.idx + len(token.text)))
     found = []
+    token_at = {token.idx: token.i for token in parsed}  # runs start at tokens; Doc.char_span scans the doc
+    text = parsed.text  # spaCy rebuilds Doc.text on every access; read it once
     for start, end in runs:
-        span = parsed.char_span(start, end)
-        after_preposition = span is not None and span.start > 0 and parsed[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-        candidates = gazetteer.lookup(parsed.text[start:end])
+        first = token_at.get(start)
+        after_preposition = first is not None and first > 0 and parsed[first - 1].lower_ in LOCATIVE_PREPOSITIONS
+        candidates = gazetteer.lookup(text[start:end])
         if candidates and (after_preposition or candidates[0].kind == "country"
                            or any(place.country in countries for place in candidates)):
             found.append((start, end, "propn"))

@@ -42,6 +42,9 @@ def spark_session(master: str | None = None, app_name: str = "presswatch"):
                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false"))
     if master:
         builder = builder.master(master)
+    if master and master.startswith("local"):  # a local session talks to itself over loopback only
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
     return builder.getOrCreate()
 
 
@@ -133,8 +136,9 @@ def run(input_path: str, output_path: str, spark=None, model: str | None = None,
     context = spark.sparkContext
     files = context.binaryFiles(input_path, minPartitions=partitions or context.defaultParallelism)
     files = files.filter(lambda pair: pair[0].lower().endswith((".jsonl", ".parquet", ".warc", ".warc.gz")))
-    if partitions:
-        files = files.repartition(partitions)
+    if partitions:  # spread the files evenly (repartition's round-robin may stack a few files together)
+        files = (files.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
+                 .partitionBy(partitions, lambda index: index % partitions).values())
     lines = files.mapPartitions(lambda part: analyze_partition(part, model, options))
     lines.persist(StorageLevel.MEMORY_AND_DISK)
     try:
