@@ -7,6 +7,7 @@ the status of the mentions as an extra filter.  Rows come back as small frozen r
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,9 +33,19 @@ def timeout_message(milliseconds: int) -> str:
 
 @contextmanager
 def time_limit(store: Store, milliseconds: int) -> Iterator[None]:
-    """Abort any query on `store` that runs longer than `milliseconds` (raises QueryTimeout)."""
-    deadline = time.monotonic() + milliseconds / 1000
-    store.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
+    """Abort queries on `store` once they have used `milliseconds` of CPU (raises QueryTimeout).
+
+    CPU time of the querying thread, not wall time: a server busy with many clients makes
+    requests wait, and waiting must not turn a cheap query into a 503.
+    """
+    started: dict[int, float] = {}
+    budget = milliseconds / 1000
+
+    def over_budget() -> int:
+        now = time.thread_time()
+        return int(now - started.setdefault(threading.get_ident(), now) > budget)
+
+    store.connection.set_progress_handler(over_budget, PROGRESS_STEPS)
     try:
         yield
     except sqlite3.OperationalError as exc:
