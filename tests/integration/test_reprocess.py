@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from presswatch import cli
+from presswatch import cli, monitor
 from presswatch.batch import ingest_paths
 from presswatch.records import Analysis, Document
 from presswatch.store import Store
@@ -60,6 +60,7 @@ def test_quotes_command_lists_speakers_and_their_quotes(pipeline, tmp_path):
     db = tmp_path / "s.db"
     with Store(db) as store:
         ingest_paths([ARTICLE], store, pipeline)
+        monitor.refresh(store)  # as `presswatch ingest` does: the speaker list is kept by refresh
     runner = CliRunner()
     speakers = runner.invoke(cli.app, ["quotes", "--db", str(db), "--format", "json"])
     assert speakers.exit_code == 0, speakers.output

@@ -36,6 +36,7 @@ ALLOWED = {
     ("store/monitoring.py", "where"): "clauses from constant fragments with '?' parameters (_where)",
     ("store/monitoring.py", "table"): "an element of a constant tuple of table names",
     ("store/browsing.py", "where"): "clauses from constant fragments with '?' parameters (_document_where, _quote_where)",
+    ("store/browsing.py", "SPEAKER_SUMMARY"): "constant SELECT of the speaker summary",
     ("scale/spark_monitor.py", "by"): "Spark SQL; loops over the constants ('country', 'dyad')",
     ("scale/spark_monitor.py", "frequency"): "Spark SQL; loops over the constants ('day', 'week')",
     ("scale/spark_monitor.py", "period"): "Spark SQL; one of two constant expressions",
