@@ -22,13 +22,18 @@ _WORKER_PIPELINE: list[Pipeline] = []  # the one pipeline of a worker process
 _WORKER_ERROR: list[str] = []  # why it could not be built
 
 
-def _start_worker(model: str, max_chars: int, batch_size: int) -> None:
+def _start_worker(model: str, max_chars: int, batch_size: int, loaded, all_loaded) -> None:
     # An initializer that raises makes multiprocessing respawn the worker forever, so the
     # error is kept and reported by the first batch instead.
     try:
         _WORKER_PIPELINE.append(Pipeline(model=model, max_chars=max_chars, batch_size=batch_size))
     except Exception as exc:  # noqa: BLE001 - any failure to load must reach the parent
         _WORKER_ERROR.append(str(exc))
+    with loaded.get_lock():  # no worker takes a batch before every worker has its model
+        loaded.value -= 1
+        if loaded.value <= 0:
+            all_loaded.set()
+    all_loaded.wait(timeout=600)  # already set for a worker that replaces a dead one
 
 
 def _worker_pipeline() -> Pipeline:
@@ -54,9 +59,11 @@ class WorkerPool:
         self.workers = workers
         self.batch_size = batch_size
         context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(workers, initializer=_start_worker, initargs=(model, max_chars, batch_size))
+        loaded, all_loaded = context.Value("i", workers), context.Event()
+        self._pool = context.Pool(workers, initializer=_start_worker,
+                                  initargs=(model, max_chars, batch_size, loaded, all_loaded))
         try:
-            self.pipeline = self._pool.apply(_pipeline_digest)  # waits for a worker; PWE204 if it cannot load
+            self.pipeline = self._pool.apply(_pipeline_digest)  # waits for every worker; PWE204 if they cannot load
         except BaseException:
             self.close()
             raise
