@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from presswatch.errors import PresswatchError
 from presswatch.pipeline import Pipeline
 from presswatch.records import Analysis, Document, Failure
@@ -25,6 +27,7 @@ _WORKER_ERROR: list[str] = []  # why it could not be built
 def _start_worker(model: str, max_chars: int, batch_size: int, loaded, all_loaded) -> None:
     # An initializer that raises makes multiprocessing respawn the worker forever, so the
     # error is kept and reported by the first batch instead.
+    threadpool_limits(1)  # N workers x N BLAS threads would fight over the same N cores
     try:
         _WORKER_PIPELINE.append(Pipeline(model=model, max_chars=max_chars, batch_size=batch_size))
     except Exception as exc:  # noqa: BLE001 - any failure to load must reach the parent

@@ -79,8 +79,11 @@ def analyze_partition(files: Iterable[tuple[str, bytes]], model: str, options: R
 
     Each line is either a contract object or `{"failure": {...}}`.
     """
+    from threadpoolctl import threadpool_limits
+
     from presswatch.pipeline import Pipeline
 
+    threadpool_limits(1)  # one Spark task per core: its BLAS must not spread over the others
     pipeline = Pipeline(model=model, max_chars=options.max_chars)
     documents: list[Document] = []
     for uri, data in files:
