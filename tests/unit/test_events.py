@@ -52,7 +52,7 @@ def test_lexicon_checksum_is_verified(tmp_path):
 
 
 def test_asserted_assault_with_source_and_target(analyze):
-    a = analyze("On Monday the Azerbaijani military opened fire on Armenian positions near the border.")
+    a = analyze("Azerbaijani troops fired on Armenian border posts near Jermuk on Monday.")
     (event,) = events_of(a, "ASSAULT")
     assert event.status == "asserted" and event.cameo.startswith("19")
     assert event.source.country == "AZE" and event.target.country == "ARM"
@@ -61,7 +61,7 @@ def test_asserted_assault_with_source_and_target(analyze):
 
 
 def test_attributed_inside_claim(analyze):
-    a = analyze("The Armenian Defense Ministry said that the Azerbaijani military opened fire on Armenian positions.")
+    a = analyze("The Armenian Defence Ministry stated that Azerbaijani troops had shelled Armenian border posts.")
     (assault,) = events_of(a, "ASSAULT")
     assert assault.status == "attributed"
     assert assault.attributed_to in {q.id for q in a.quotes}
@@ -76,8 +76,8 @@ def test_negated(analyze):
 
 
 @pytest.mark.parametrize("text", [
-    "Western countries are trying to provoke new clashes in the region.",
-    "Russia is ready to send peacekeeping troops to the republic.",
+    "Foreign powers are trying to provoke fresh clashes along the frontier.",
+    "Moscow is ready to send peacekeeping troops to the region.",
     "Armenia will attack Azerbaijani positions if the talks fail.",
     "Azerbaijan threatened to attack Armenian positions.",
 ])
@@ -88,7 +88,7 @@ def test_hypothetical(analyze, text):
 
 
 def test_reciprocal_each_other(analyze):
-    a = analyze("Yerevan and Baku agreed to a ceasefire, but later the parties accused each other of violating it.")
+    a = analyze("Armenia and Azerbaijan signed a truce, yet within hours the two sides accused each other of breaking it.")
     pairs = {(e.source.country, e.target.country) for e in events_of(a, "ACCUSE")}
     assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
 
@@ -100,15 +100,15 @@ def test_reciprocal_clashes_between(analyze):
 
 
 def test_protest_and_riot_acled(analyze):
-    a = analyze("In Minsk, the opposition organized mass protests, which turned into riots.")
+    a = analyze("Opposition supporters held large protests in Minsk, and the rallies later became riots.")
     types = {(e.type, e.acled.sub_event_type if e.acled else None) for e in a.events}
     assert ("PROTEST", "Peaceful protest") in types
     assert ("PROTEST", "Violent demonstration") in types
 
 
 def test_request_and_consult(analyze):
-    a = analyze("Yerevan turned to the CSTO for help. Vladimir Putin discussed by telephone with Emomali Rahmon "
-                "the situation on the border.")
+    a = analyze("Armenia asked the CSTO for military help. Vladimir Putin discussed by telephone with Emomali Rahmon "
+                "the tension along the frontier.")
     request = events_of(a, "REQUEST")[0]
     assert (request.source.country, request.target.country) == ("ARM", "CSTO")
     consult = events_of(a, "CONSULT")[0]
@@ -117,7 +117,7 @@ def test_request_and_consult(analyze):
 
 @pytest.mark.parametrize("text", [
     "The weather in Baku was warm and sunny on Sunday.",
-    "Border conflicts",
+    "Border disputes",
     "The minister said the economy grew by three percent last year.",
     "Protest activity leaflets were printed in large numbers.",
 ])
