@@ -139,11 +139,11 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 RECIPROCAL_OBJECTS = ("each other", "one another")
 
 # Event types whose participants, when coordinated in the subject without an object, act on each
-# other: "Yerevan and Baku managed to achieve a ceasefire", "X and Y signed a protocol".
+# other: "Armenia and Azerbaijan reached a truce", "X and Y signed a protocol".
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT", "ASSAULT", "SUPPORT"})
 
 # Reporting verbs whose claim about another actor's hostile act makes the report an accusation
-# (ACCUSE, CAMEO 112): "Putin stressed that Western countries are trying to provoke conflicts".
+# (ACCUSE, CAMEO 112): "the minister claimed that foreign powers stir up unrest".
 # Thought verbs ("believe") and neutral verbs of motion are not included.
 ACCUSING_REPORT_VERBS = frozenset({
     "say", "state", "stress", "note", "add", "claim", "allege", "emphasize", "emphasise", "explain",

@@ -47,8 +47,8 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
 # escalated", "seized the airport in Alma-Ata"); for verbal events only the subject's count.
 MATERIAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 VERBAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass"})
-# Places that a following sentence may go on describing: a front line or a region ("the situation
-# on the border escalated. The military opened fire ..."); a city named once is not carried over.
+# Places that a following sentence may go on describing: a front line or a region ("fighting flared
+# along the frontier. Troops fired ..."); a city named once is not carried over.
 NARRATIVE_PRECISIONS = frozenset({"border", "region"})
 
 

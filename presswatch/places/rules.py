@@ -41,7 +41,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"PERSON", "ORG"})
 
 # Nouns a place name may stand in apposition to or modify on its way to the preposition:
-# "in the former capital of the republic, Alma-Ata", "in the Batken region".
+# "in the old capital, Alma-Ata", "in the Batken region".
 PLACE_NOUNS = frozenset({
     "capital", "city", "town", "village", "district", "region", "province", "area", "outskirts",
     "border", "oblast", "direction", "settlement", "airport", "suburb", "part", "center", "centre",

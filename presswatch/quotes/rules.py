@@ -279,7 +279,7 @@ def according_to(token: Token) -> Match | None:
 
 
 def passive_by(verb: Token, lexicon: CueLexicon) -> Match | None:
-    """PASSIVE_BY: `This was stated by Russian President Vladimir Putin`."""
+    """PASSIVE_BY: `This was announced by the foreign minister`."""
     if verb.pos_ != "VERB" or not lexicon.is_bare_cue(verb.lemma_):
         return None
     if not any(child.dep_ == "auxpass" for child in verb.children):

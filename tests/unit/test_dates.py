@@ -92,20 +92,20 @@ def test_things_that_are_not_dates(nlp, text, phrase):
 
 @pytest.mark.issue(6)
 def test_no_date_is_invented(nlp):
-    text = "Western countries are trying to provoke conflicts. The minister resigned."
+    text = "Foreign powers are trying to stir up unrest. The minister resigned."
     document = Document.from_text(text, published="2022-10-12")
-    events = (event_at(text, "provoke"), event_at(text, "resigned"))
+    events = (event_at(text, "stir"), event_at(text, "resigned"))
     assert all(event.date is None for event in date_events(document, nlp(text), events))
 
 
 @pytest.mark.issue(6)
 def test_event_takes_the_date_of_its_own_clause(nlp):
-    text = ("Ceasefire collapses\n\nOn September 12, the situation on the border escalated. "
-            "The ministry said that the military opened fire on Armenian positions.")
+    text = ("Truce breaks down\n\nOn September 12, fighting along the border intensified. "
+            "The ministry reported that soldiers fired on Armenian posts.")
     document = Document.from_text(text, published="2022-10-12")
-    escalated, opened = date_events(document, nlp(text), (event_at(text, "escalated"), event_at(text, "opened")))
+    escalated, opened = date_events(document, nlp(text), (event_at(text, "intensified"), event_at(text, "fired")))
     assert escalated.date.value == "2022-09-12" and escalated.date.method == "clause:MONTH_DAY"
-    assert (escalated.date.start, escalated.date.end) == (text.index("On September 12"), text.index(", the situation"))
+    assert (escalated.date.start, escalated.date.end) == (text.index("On September 12"), text.index(", fighting"))
     assert opened.date.value == "2022-09-12" and opened.date.method.startswith("narrative")
 
 

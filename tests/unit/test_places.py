@@ -78,11 +78,11 @@ def test_ambiguous_names_follow_the_countries_of_the_document(nlp, gazetteer):
 
 @pytest.mark.issue(6)
 @pytest.mark.parametrize("text, phrase, countries", [
-    ("The situation on the Armenian-Azerbaijani border escalated.", "Armenian-Azerbaijani border", ("ARM", "AZE")),
+    ("Tension rose again on the Armenian-Azerbaijani border.", "Armenian-Azerbaijani border", ("ARM", "AZE")),
     ("Clashes began on the Tajik-Kyrgyz border.", "Tajik-Kyrgyz border", ("KGZ", "TJK")),
     ("The border between Kazakhstan and Uzbekistan was closed.", "border between Kazakhstan and Uzbekistan",
      ("KAZ", "UZB")),
-    ("Kyrgyz President Sadyr Japarov and Tajik leader Emomali Rahmon discussed the border between the two countries.",
+    ("The presidents of Kyrgyzstan and Tajikistan talked about the border between the two countries.",
      "border between the two countries", ("KGZ", "TJK")),
 ])
 def test_border_descriptions_name_both_countries(nlp, gazetteer, text, phrase, countries):
