@@ -9,17 +9,16 @@ name matches.
 from __future__ import annotations
 
 import gzip
-import hashlib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from presswatch.errors import PresswatchError
+from presswatch.knowledge import read_verified
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+REBUILD = "scripts/build_gazetteer.py"
 DEMONYMS_FILE = "demonyms.tsv"
 
 # Characters folded before lookup: typographic dashes to "-", typographic apostrophes to "'".
@@ -51,19 +50,6 @@ def alias_key(text: str) -> str:
     text = APOSTROPHES.sub("'", DASHES.sub("-", text))
     text = SPACES.sub(" ", text).strip()
     return LEADING_THE.sub("", text).casefold()
-
-
-def _verified_bytes(path: Path) -> tuple[bytes, dict]:
-    meta_path = path.with_name(path.name + ".meta.json")
-    try:
-        data = path.read_bytes()
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PresswatchError("PWE651", path=path, reason=str(exc)) from exc
-    found = hashlib.sha256(data).hexdigest()
-    if found != meta.get("sha256"):
-        raise PresswatchError("PWE650", path=path, expected=meta.get("sha256"), found=found)
-    return data, meta
 
 
 class Gazetteer:
@@ -105,13 +91,13 @@ class Gazetteer:
 
 
 def load_gazetteer(directory: Path = DATA) -> Gazetteer:
-    """Read and verify the gazetteer files (PWE650 on a checksum mismatch, PWE651 if unreadable)."""
-    raw, meta = _verified_bytes(directory / GAZETTEER_FILE)
+    """Read and verify the gazetteer files (PWE011 on a checksum mismatch, PWE010 if unreadable)."""
+    raw, meta = read_verified(directory / GAZETTEER_FILE, REBUILD)
     text = gzip.decompress(raw).decode("utf-8")
     places_part, _, index_part = text.partition("\n\n")
     rows = places_part.split("\n")[1:]
     index = dict(line.split("\t", 1) for line in index_part.split("\n") if line)
-    demonym_bytes, _ = _verified_bytes(directory / DEMONYMS_FILE)
+    demonym_bytes, _ = read_verified(directory / DEMONYMS_FILE, REBUILD)
     demonyms = {}
     for line in demonym_bytes.decode("utf-8").splitlines():
         if line.strip():

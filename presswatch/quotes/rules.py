@@ -20,15 +20,13 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from presswatch.errors import PresswatchError
+from presswatch.knowledge import read_verified
 
 CUE_LEXICON = "cue_verbs.tsv"
 
@@ -70,13 +68,8 @@ class CueLexicon:
 
 @cache
 def load_cue_lexicon() -> CueLexicon:
-    """The packaged cue-verb lexicon, checksum-verified against its .meta.json (PWE403)."""
-    folder = resources.files("presswatch.quotes") / "data"
-    raw = (folder / CUE_LEXICON).read_bytes()
-    meta = json.loads((folder / f"{CUE_LEXICON}.meta.json").read_text(encoding="utf-8"))
-    found = hashlib.sha256(raw).hexdigest()
-    if found != meta["sha256"]:
-        raise PresswatchError("PWE403", path=CUE_LEXICON, expected=meta["sha256"], found=found)
+    """The packaged cue-verb lexicon, checksum-verified against its .meta.json (PWE010, PWE011)."""
+    raw, meta = read_verified(Path(__file__).parent / "data" / CUE_LEXICON, "scripts/build_quote_cues.py")
     classes = {}
     for line in raw.decode("utf-8").splitlines():
         if line and not line.startswith("#"):

@@ -50,11 +50,11 @@ def test_gazetteer_loads_fast_small_and_verified(gazetteer, tmp_path):
     (tmp_path / "demonyms.tsv").write_text("Tajik\tXXX\n", encoding="utf-8")
     with pytest.raises(PresswatchError) as caught:
         load_gazetteer(tmp_path)
-    assert caught.value.code == "PWE650"
+    assert caught.value.code == "PWE011"
     (tmp_path / "gazetteer.tsv.gz").unlink()
     with pytest.raises(PresswatchError) as caught:
         load_gazetteer(tmp_path)
-    assert caught.value.code == "PWE651"
+    assert caught.value.code == "PWE010"
 
 
 @pytest.mark.issue(6)
