@@ -74,11 +74,35 @@ def documents_from_file(uri: str, data: bytes, options: ReadOptions) -> Iterator
                 yield Failure(f"{path}:{number}", "PWE104", f'[PWE104] {path}:{number}: "text" is missing or empty')
 
 
-def analyze_partition(files: Iterable[tuple[str, bytes]], model: str, options: ReadOptions) -> Iterator[str]:
-    """Analyze every document of a partition's files with one Pipeline; emit JSON lines.
+# One row layout for every table: the table's name, then the union of all tables' columns (the
+# rows of each table fill their own), and `failure` for the inputs that could not be analyzed.
+# Python builds these rows once; every table is then a JVM-side filter of one cached DataFrame.
+TAGGED_COLUMNS = ("table", *dict.fromkeys(column for columns in TABLES.values() for column in columns), "failure")
+_POSITION = {column: index for index, column in enumerate(TAGGED_COLUMNS)}
 
-    Each line is either a contract object or `{"failure": {...}}`.
-    """
+
+def _tagged(table: str, columns: Iterable[str], values: Iterable, published: str | None) -> tuple:
+    row = [None] * len(TAGGED_COLUMNS)
+    row[0] = table
+    for column, value in zip(columns, values, strict=True):
+        row[_POSITION[column]] = value
+    row[_POSITION["published"]] = published
+    return tuple(row)
+
+
+def tagged_rows(result: Analysis | Failure) -> Iterator[tuple]:
+    """The rows of every table for one result, in the `TAGGED_COLUMNS` layout."""
+    if isinstance(result, Failure):
+        yield _tagged("failures", ("failure",), (json.dumps({"failure": result.__dict__}),), None)
+        return
+    published = result.document.published
+    for table, table_rows in rows(result).items():
+        for values in table_rows:
+            yield _tagged(table, TABLES[table], values, published)
+
+
+def analyze_partition(files: Iterable[tuple[str, bytes]], model: str, options: ReadOptions) -> Iterator[tuple]:
+    """Analyze every document of a partition's files with one Pipeline; emit `tagged_rows`."""
     from threadpoolctl import threadpool_limits
 
     from presswatch.pipeline import Pipeline
@@ -89,41 +113,20 @@ def analyze_partition(files: Iterable[tuple[str, bytes]], model: str, options: R
     for uri, data in files:
         for item in documents_from_file(uri, data, options):
             if isinstance(item, Failure):
-                yield json.dumps({"failure": item.__dict__})
+                yield from tagged_rows(item)
             else:
                 documents.append(item)
     for result in pipeline.analyze_many(documents, on_error="skip"):
-        yield json.dumps({"failure": result.__dict__}) if isinstance(result, Failure) else result.to_json()
+        yield from tagged_rows(result)
 
 
-def _schema(table: str):
+def _tagged_schema():
     from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
 
     def kind(column: str):
         return LongType() if column in INTEGER_COLUMNS else DoubleType() if column in FLOAT_COLUMNS else StringType()
 
-    columns = [c for c in TABLES[table] if not (table == "documents" and c == "published")]
-    return StructType([StructField(c, kind(c), True) for c in columns] + [StructField("published", StringType(), True)])
-
-
-def _table_rows(line: str, table: str) -> list[tuple]:
-    if line.startswith('{"failure"'):
-        return []
-    analysis = Analysis.from_json(line)
-    published = analysis.document.published
-    columns = TABLES[table]
-    result = []
-    for row in rows(analysis)[table]:
-        if table == "documents":
-            row = tuple(value for column, value in zip(columns, row, strict=True) if column != "published")
-        result.append((*row, published))
-    return result
-
-
-def _row_counts(line: str) -> list[tuple[str, int]]:
-    if line.startswith('{"failure"'):
-        return [("failures", 1)]
-    return [(table, len(values)) for table, values in rows(Analysis.from_json(line)).items()]
+    return StructType([StructField(column, kind(column), column != "table") for column in TAGGED_COLUMNS])
 
 
 def run(input_path: str, output_path: str, spark=None, model: str | None = None, partitions: int | None = None,
@@ -142,19 +145,18 @@ def run(input_path: str, output_path: str, spark=None, model: str | None = None,
     if partitions:  # spread the files evenly (repartition's round-robin may stack a few files together)
         files = (files.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
                  .partitionBy(partitions, lambda index: index % partitions).values())
-    lines = files.mapPartitions(lambda part: analyze_partition(part, model, options))
-    lines.persist(StorageLevel.MEMORY_AND_DISK)
+    tagged = files.mapPartitions(lambda part: analyze_partition(part, model, options))
+    frame = spark.createDataFrame(tagged, _tagged_schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for table in TABLES:
-            frame = spark.createDataFrame(lines.flatMap(lambda line, t=table: _table_rows(line, t)), _schema(table))
-            frame.write.mode("overwrite").partitionBy("published").parquet(f"{output_path}/{table}")
-        failures = spark.createDataFrame(lines.filter(lambda line: line.startswith('{"failure"')).map(lambda x: (x,)),
-                                         "value string")
-        failures.write.mode("overwrite").text(f"{output_path}/failures")
-        counts = dict(lines.flatMap(_row_counts).reduceByKey(lambda a, b: a + b).collect())
+        for table, columns in TABLES.items():
+            columns = [c for c in columns if c != "published"] + ["published"]
+            (frame.where(frame["table"] == table).select(*columns)
+             .write.mode("overwrite").partitionBy("published").parquet(f"{output_path}/{table}"))
+        frame.where(frame["table"] == "failures").select("failure").write.mode("overwrite").text(f"{output_path}/failures")
+        counts = {row["table"]: row["count"] for row in frame.groupBy("table").count().collect()}
     finally:
-        lines.unpersist()
-    return counts
+        frame.unpersist()
+    return {table: counts.get(table, 0) for table in (*TABLES, "failures")}
 
 
 def read_analyses(output_path: str | Path) -> Iterator[Analysis]:
