@@ -119,24 +119,36 @@ def eval_techniques(
 @eval_app.command("timeplace", hidden=True)
 def eval_timeplace(
     gold: str = typer.Option(None, "--gold", help="time-and-place gold JSONL (default: tests/fixtures/timeplace/gold.jsonl)"),
-    limit: int = typer.Option(None, help="score only the first N documents"),
+    polnear_gold: str = typer.Option(None, "--polnear-gold", help="PolNeAR dev annotations (default: tests/fixtures/timeplace/polnear_dev.tsv)"),
+    polnear: str = typer.Option(None, "--polnear", help="PolNeAR root holding dev/text (default: ../shared/data/polnear)"),
+    limit: int = typer.Option(None, help="score only the first N documents of each set"),
     as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
 ) -> None:
-    """Dates and places: accuracy by precision on the hand-labelled gold set, next to the GDELT-style baseline."""
+    """Dates and places: accuracy by precision on the hand-labelled gold sets, next to the GDELT-style baseline."""
     import json
 
-    from presswatch.evaluate.timeplace import DEFAULT_GOLD, run
+    from presswatch.evaluate import timeplace
 
-    report = run(gold or DEFAULT_GOLD, limit=limit)
+    report = timeplace.run(gold or timeplace.DEFAULT_GOLD, limit=limit,
+                           polnear_gold=polnear_gold or timeplace.DEFAULT_POLNEAR_GOLD,
+                           polnear=polnear or timeplace.DEFAULT_POLNEAR)
     if as_json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    for part in ("dates", "places", "event_dates", "event_locations"):
-        scores = report[part]
-        levels = " ".join(f"{key}={value['accuracy']:.3f}/{value['baseline_accuracy']:.3f}(n={value['n']})"
-                          for key, value in scores["by_precision"].items())
-        typer.echo(f"{part}: accuracy={scores['accuracy']:.3f} baseline={scores['baseline_accuracy']:.3f} "
-                   f"(n={scores['n']})  {levels}")
+    if "polnear_dev_skipped" in report:
+        typer.echo(f"skipped PolNeAR dev: {report['polnear_dev_skipped']}")
+    for name in ("examples", "polnear_dev", "combined"):
+        if name not in report:
+            continue
+        typer.echo(f"{name} ({report[name]['documents']} documents)")
+        for part in ("dates", "places", "event_dates", "event_locations"):
+            scores = report[name][part]
+            if not scores["n"]:
+                continue
+            levels = " ".join(f"{key}={value['accuracy']:.3f}/{value['baseline_accuracy']:.3f}(n={value['n']})"
+                              for key, value in scores["by_precision"].items())
+            typer.echo(f"  {part}: accuracy={scores['accuracy']:.3f} baseline={scores['baseline_accuracy']:.3f} "
+                       f"(n={scores['n']})  {levels}")
 
 
 @eval_app.command("dedup")

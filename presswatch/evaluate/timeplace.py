@@ -1,19 +1,27 @@
-"""Score the dates and places stages on the hand-labelled time-and-place gold set (issue 6).
+"""Score the dates and places stages on the hand-labelled time-and-place gold sets (issue 6).
 
-Gold: tests/fixtures/timeplace/gold.jsonl, built by scripts/build_timeplace_gold.py from the hand
-annotations in annotations.tsv (our own sentences plus examples/articles).  Three kinds of rows:
+Two gold sets, reported separately and combined:
+- examples: tests/fixtures/timeplace/gold.jsonl, built by scripts/build_timeplace_gold.py from the
+  hand annotations in annotations.tsv (our own sentences plus examples/articles);
+- polnear_dev: tests/fixtures/timeplace/polnear_dev.tsv, hand annotations of PolNeAR dev articles
+  stored as offsets and span hashes into the shared texts (../shared/data/polnear/dev/text), held
+  out: never used to tune rules.  Skipped, with the reason in the report, when the texts are absent.
+Three kinds of rows:
 - date: a temporal expression (offsets) and its value/precision, or null when it must not resolve;
 - place: a place mention (offsets) and its gazetteer name and country (or both countries of a
   border), or null when it is not a place;
 - event: a trigger (offsets, PLOVER type) with the date and location the event should get.
 Scores are accuracies (exact value and precision; name and country), with a GDELT-style baseline:
 every date is the publication day, every event is placed at the first place the article names.
-An empty group scores 0.0 (n = 0 says so).
+A PolNeAR place row may also name the gazetteer kind ("city" for New York City, "admin1" for the
+state), which must then match too.  An empty group scores 0.0 (n = 0 says so).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -28,6 +36,10 @@ from presswatch.records import Document, Event, Extent, Location, Participant, m
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "fixtures" / "timeplace" / "gold.jsonl"
+DEFAULT_POLNEAR_GOLD = REPO / "tests" / "fixtures" / "timeplace" / "polnear_dev.tsv"
+DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
+# The publication day inside a PolNeAR article id: outlet_YYYY-MM-DD_slug.
+ARTICLE_DAY = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 PLACE_LABELS = ("GPE", "LOC")
 
 
@@ -47,6 +59,43 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             if texts[doc][row["start"]:row["end"]] != row["text"]:
                 raise ValueError(f"offsets {row['start']}:{row['end']} do not hold {row['text']!r}")
         except (ValueError, KeyError, OSError) as exc:
+            raise PresswatchError("PWE653", path=path, line=number, reason=str(exc)) from exc
+        row["_doc"] = doc
+        row["_text"] = texts[doc]
+        rows.append(row)
+    return rows
+
+
+def load_polnear_gold(path: Path, polnear: Path) -> list[dict[str, Any]]:
+    """PolNeAR dev gold rows in the shape of `load_gold`, each span checked against its sha256 prefix
+    in the shared text (PWE652 if the annotations are missing, PWE653 on a bad row)."""
+    if not path.is_file():
+        raise PresswatchError("PWE652", path=path, reason="no such file")
+    rows, texts = [], {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            kind, article, start, end, digest, *values = line.split("\t")
+            doc = polnear / "dev" / "text" / f"{article}.txt"
+            if doc not in texts:
+                texts[doc] = doc.read_text(encoding="utf-8")
+            span = texts[doc][int(start):int(end)]
+            if hashlib.sha256(span.encode("utf-8")).hexdigest()[:8] != digest:
+                raise ValueError(f"offsets {start}:{end} of {article} do not hold the annotated span")
+            row: dict[str, Any] = {"doc": f"polnear:dev/{article}", "published": ARTICLE_DAY.search(article)[1],
+                                   "kind": kind, "start": int(start), "end": int(end), "text": span}
+            if kind == "date":
+                value, precision = values
+                row.update(value=None if value == "-" else value, precision=None if precision == "-" else precision)
+            elif kind == "place":
+                name, country, place_kind = values
+                row["place"] = None if name == "-" else {
+                    "name": name, "country": country, "countries": [country], "border": False,
+                    "kind": None if place_kind == "-" else place_kind}
+            else:
+                raise ValueError(f"unknown row kind {kind!r}")
+        except (ValueError, TypeError, OSError) as exc:
             raise PresswatchError("PWE653", path=path, line=number, reason=str(exc)) from exc
         row["_doc"] = doc
         row["_text"] = texts[doc]
@@ -79,7 +128,7 @@ def _same_place(gold: dict | None, found: Location | None, gazetteer: Gazetteer)
         return gold is None and found is None
     if gold["border"]:
         return found.precision == "border" and sorted(found.countries) == gold["countries"]
-    if found.country != gold["country"]:
+    if found.country != gold["country"] or (gold.get("kind") and found.precision != gold["kind"]):
         return False
     return alias_key(found.name) == alias_key(gold["name"]) or any(
         alias_key(place.name) == alias_key(found.name) and place.country == found.country
@@ -109,19 +158,12 @@ def _gold_event(row: dict[str, Any], document: Document, parsed: Any, number: in
                  source=source)
 
 
-def run(gold: str | Path = DEFAULT_GOLD, model: str = DEFAULT_MODEL, limit: int | None = None) -> dict[str, Any]:
-    """Score dates (expressions), places (mentions) and event dates/locations against the gold set.
-
-    Reads the gold JSONL and the documents it names; returns a JSON-ready report with accuracy by
-    precision level next to the baseline.  Raises PWE652/PWE653 on a missing or bad gold file.
-    """
-    rows = load_gold(Path(gold))
+def _score(rows: list[dict[str, Any]], nlp: Any, gazetteer: Gazetteer, limit: int | None) -> dict[str, Any]:
+    """Dates (expressions), places (mentions) and event dates/locations of one gold set, by group."""
     by_doc: dict[Path, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_doc[row["_doc"]].append(row)
     documents = sorted(by_doc)[:limit] if limit else sorted(by_doc)
-    nlp = load_language(model)
-    gazetteer = load_gazetteer()
     date_groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     place_groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     event_date_groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
@@ -159,7 +201,7 @@ def run(gold: str | Path = DEFAULT_GOLD, model: str = DEFAULT_MODEL, limit: int 
                 place_groups[key].append((hit, _same_place(row["place"], first_place, gazetteer)))
                 if not hit:
                     errors.append({"where": where, "kind": "place", "text": row["text"], "gold": row["place"],
-                                   "found": None if location is None else [location.name, location.country]})
+                                   "found": None if location is None else [location.name, location.country, location.precision]})
         for row, event in zip(gold_events, located, strict=True):
             where = f"{row['doc']}:{row['start']}"
             if row["date"] != "skip":
@@ -177,14 +219,42 @@ def run(gold: str | Path = DEFAULT_GOLD, model: str = DEFAULT_MODEL, limit: int 
                 errors.append({"where": where, "kind": "event-location", "text": row["text"], "gold": row["location"],
                                "found": None if event.location is None else
                                [event.location.name, event.location.country, event.location.method]})
-    return {
-        "gold": str(gold),
-        "documents": len(documents),
-        "gazetteer": gazetteer.version,
-        "dates": _group_report(date_groups),
-        "places": _group_report(place_groups),
-        "event_dates": _group_report(event_date_groups),
-        "event_locations": _group_report(event_place_groups),
-        "baseline": "dates: publication day; places and event locations: first GPE/LOC the article names",
-        "errors": errors,
-    }
+    return {"documents": len(documents), "dates": date_groups, "places": place_groups,
+            "event_dates": event_date_groups, "event_locations": event_place_groups, "errors": errors}
+
+
+def _report(scored: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy by precision level over one or more scored sets."""
+    report: dict[str, Any] = {"documents": sum(part["documents"] for part in scored)}
+    for part in ("dates", "places", "event_dates", "event_locations"):
+        groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+        for one in scored:
+            for key, items in one[part].items():
+                groups[key].extend(items)
+        report[part] = _group_report(groups)
+    return report
+
+
+def run(gold: str | Path = DEFAULT_GOLD, model: str = DEFAULT_MODEL, limit: int | None = None,
+        polnear_gold: str | Path = DEFAULT_POLNEAR_GOLD, polnear: str | Path = DEFAULT_POLNEAR) -> dict[str, Any]:
+    """Score the examples gold set and the PolNeAR dev gold set, each and combined.
+
+    Returns a JSON-ready report with accuracy by precision level next to the baseline for
+    "examples", "polnear_dev" (or the reason it was skipped) and "combined".  `limit` caps the
+    documents of each set.  Raises PWE652/PWE653 on a missing or bad gold file.
+    """
+    rows = load_gold(Path(gold))
+    nlp = load_language(model)
+    gazetteer = load_gazetteer()
+    scored = {"examples": _score(rows, nlp, gazetteer, limit)}
+    report: dict[str, Any] = {"gold": str(gold), "polnear_gold": str(polnear_gold), "gazetteer": gazetteer.version}
+    if (Path(polnear) / "dev" / "text").is_dir():
+        scored["polnear_dev"] = _score(load_polnear_gold(Path(polnear_gold), Path(polnear)), nlp, gazetteer, limit)
+    else:
+        report["polnear_dev_skipped"] = f"no PolNeAR dev texts under {polnear}; scored the examples set only"
+    for name, part in scored.items():
+        report[name] = _report([part])
+    report["combined"] = _report(list(scored.values()))
+    report["baseline"] = "dates: publication day; places and event locations: first GPE/LOC the article names"
+    report["errors"] = [dict(error, set=name) for name, part in scored.items() for error in part["errors"]]
+    return report
