@@ -235,17 +235,39 @@ def index_countries(countries: dict, organizations: dict) -> dict:
             "ruler": sorted(ruler.items())}
 
 
+# CAMEO organization codes after "IGO" -> our organization codes.
+IGO_CODES = {"UNO": "UN", "WSTNAT": "NATO", "EUREEC": "EUR", "CASCIS": "CIS", "ARL": "ARL"}
+# CAMEO three-letter sector codes the resolver uses; "MNC" and "IMG" are spelled as our sectors.
+SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "CVL", "BUS", "MED", "JRN", "EDU",
+                     "REF", "LAB", "CRM", "SPY", "UAF", "ELI", "AGR", "REL", "HLH", "NGO", "IGO", "SEP",
+                     "INS", "HRI", "ENV", "DEV", "MOD", "RAD", "PTY"})
+SECTOR_OF_PREFIX = {"MNC": "BUS", "IMG": "REB"}
+# Functions an organization's body keeps as its sector ("IGOUNOREFHCR" -> UN/REF); others stay IGO.
+IGO_FUNCTIONS = frozenset({"MIL", "REF", "JUD", "LEG"})
+
+
 def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
-    """A CAMEO code 'RUSGOVMIL' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, 'IGO')."""
+    """A CAMEO code -> (country or organization, sector): 'RUSGOVMIL' -> ('RUS', 'GOV');
+    'IGOUNOREFHCR' -> ('UN', 'REF'); 'IGOUNO' -> ('UN', 'IGO'); 'IMGMUSRUSCNY' -> ('RUS', 'REB');
+    'INTREB' (international, a region) -> (None, 'REB')."""
     code = code.strip("~*-")
-    first, second = code[:3], code[3:6] or None
+    triples = [code[i:i + 3] for i in range(0, len(code), 3)]
+    first = triples[0]
+    if first == "IGO":
+        rest = code[3:]
+        org = next((ours for cameo, ours in IGO_CODES.items() if rest.startswith(cameo)), None)
+        skip = 3 + next((len(cameo) for cameo in IGO_CODES if rest.startswith(cameo)), 3)
+        function = next((t for t in (code[i:i + 3] for i in range(skip, len(code), 3)) if t in IGO_FUNCTIONS), None)
+        return org, function if org and function else "IGO"
     if first in countries:
-        return first, second
-    if first in {"IGO", "NGO", "MNC", "IMG", "UAF"}:
-        country = second if second in countries else None
-        sector = {"MNC": "BUS", "IMG": "REB", "UAF": "UAF"}.get(first, first)
+        return first, next((t for t in triples[1:] if t in SECTORS), None)
+    if first in SECTOR_OF_PREFIX or first in ("NGO", "UAF", "INT") or first not in SECTORS:
+        # group codes name religions too ("IMGSEAMUS...": MUS is Muslim here, not Mauritius)
+        country = next((t for t in triples[1:] if t in countries and t != "MUS"), None)
+        sector = SECTOR_OF_PREFIX.get(first) or (first if first in SECTORS else None) \
+            or next((t for t in triples[1:] if t in SECTORS), None)
         return country, sector
-    return None, None
+    return None, first
 
 
 def build_people(manual: dict, phoenix_countries: list[dict], countries: dict) -> dict:
@@ -281,11 +303,22 @@ def build_people(manual: dict, phoenix_countries: list[dict], countries: dict) -
             "ruler": sorted(ruler)}
 
 
+# "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_": a name with its abbreviation in parentheses.
+PARENTHESIS = re.compile(r"\s*\(([^)]*)\)?\s*")
+
+
+def named_forms(name: str) -> list[str]:
+    """A Phoenix name without its parenthetical, plus the abbreviation it gives ("ltte")."""
+    bare = PARENTHESIS.sub(" ", name).strip()
+    inner = [m.strip() for m in PARENTHESIS.findall(name)]
+    return [form for form in (bare, *inner) if form and (form is bare or (len(form) > 2 and " " not in form))]
+
+
 def build_named(shared: Path, countries: dict, manual: dict) -> dict:
-    """Named institutions and groups -> [country, sector] (Phoenix institutions, IGOs, NGOs)."""
+    """Named institutions and groups -> [country, sector] (Phoenix institutions, IGOs, NGOs).
+    A name coded twice keeps the code that has a country."""
     petrarch = shared / "events" / "petrarch2"
     named: dict[str, list] = {}
-    org_codes = {"IGOUNO": "UN", "IGOWSTNAT": "NATO", "IGOEUREEC": "EUR", "IGOCASCIS": "CIS"}
     for filename in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt",
                      "Phoenix.Countries.actors.txt"):
         for entry in parse_phoenix_actors(petrarch / filename):
@@ -294,14 +327,13 @@ def build_named(shared: Path, countries: dict, manual: dict) -> dict:
             undated = [code for code, start, end in entry["codes"] if not start and not end]
             if len(undated) != 1 or len(undated[0]) < 6 and not undated[0].startswith(("IGO", "NGO")):
                 continue
-            code = undated[0]
-            country, sector = actor_code(code, countries)
-            if filename.startswith("Phoenix.International") and code[:3] == "IGO":
-                country = next((org for prefix, org in org_codes.items() if code.startswith(prefix)), None)
+            country, sector = actor_code(undated[0], countries)
             if country is None and sector is None:
                 continue
             for name in [entry["name"], *entry["aliases"]]:
-                named.setdefault(name, [country, sector])
+                for form in named_forms(name):
+                    if form not in named or (named[form][0] is None and country is not None):
+                        named[form] = [country, sector]
     for code, org in manual["orgs"].items():
         for name in org["names"]:
             named[name.lower()] = [code, "IGO"]

@@ -95,6 +95,7 @@ class KnowledgeBase:
         self._ruler = [{"label": label, "pattern": text} for text, label in countries["ruler"]]
         self._ruler += [{"label": "PERSON", "pattern": text} for text in people["ruler"]]
         self._persons: dict[int, Person] = {}
+        self._surnames: dict[str, list[int]] | None = None
 
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler phrase patterns (case-sensitive) from the curated names."""
@@ -116,6 +117,20 @@ class KnowledgeBase:
     def persons(self, text: str) -> tuple[Person, ...]:
         """Known people whose name or alias is `text`."""
         return tuple(self.person(i) for i in self._person_index.get(name_key(text), ()))
+
+    def office_holders_named(self, surname: str, country: str | None) -> tuple[Person, ...]:
+        """Government office holders (of `country`, if given) whose last name is `surname`:
+        "President Smith" when the knowledge base only lists "John Smith"."""
+        if self._surnames is None:
+            self._surnames = {}
+            for number, row in enumerate(self._people_rows):
+                self._surnames.setdefault(name_key(row[0]).split()[-1], []).append(number)
+        found = []
+        for number in self._surnames.get(name_key(surname), ()):
+            person = self.person(number)
+            if any(o.sector == "GOV" and country in (None, o.country) for o in person.offices):
+                found.append(person)
+        return tuple(found)
 
     def holders(self, country: str, roles: frozenset[str] | None, leader: bool, day: str) -> tuple[Person, ...]:
         """People holding, on `day`, an office of `country` with a role in `roles` (or the top leader)."""

@@ -42,6 +42,7 @@ class _Cluster:
     gender: str | None = None
     roles: set[str] = field(default_factory=set)
     title_countries: set[str] = field(default_factory=set)
+    former: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
     last: int = -1
     last_sent: int = -1
@@ -166,6 +167,11 @@ class _DocumentResolution:
                 continue  # a predicate ("recognized her as the president"), not a reference
             if any(t.ent_type_ == "PERSON" for t in chunk):
                 continue
+            named = self.named_phrase(chunk)
+            if named is not None:
+                found.append((*named, self.on_named_phrase, None))
+                self.consumed.update(range(*named))
+                continue
             body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
             modifiers = [t for t in body if t is not root and self.resolver.token_place(t) is not None]
             body = [t for t in body if t.dep_ != "poss" or t in modifiers]
@@ -188,6 +194,8 @@ class _DocumentResolution:
                     end = max(end, of_object.i + 1)
                 elif root.lemma_.lower() in rules.COMMENTATOR_NOUNS:
                     end = max(end, self.subtree_end(of_object))
+            if not countries and root.dep_ == "conj":
+                countries = self.shared_countries(root)
             countries = list(dict.fromkeys(countries))
             phrase = phrase_of(phrase_tokens)
             plural = root.tag_ in ("NNS", "NNPS")
@@ -211,6 +219,8 @@ class _DocumentResolution:
                     continue
                 if agent in rules.NEEDS_MODIFIER and not countries:
                     continue
+                if sector == "GOV" and any(t.lower_ in rules.FORMER for t in chunk):
+                    sector = "ELI"
                 payload.update(sector=sector, agent=agent)
                 found.append((chunk.start, end, self.on_group, payload))
             self.consumed.update(t.i for t in modifiers)
@@ -233,13 +243,50 @@ class _DocumentResolution:
             while start > 0:
                 left = self.doc[start - 1]
                 if left.head.i not in members or left.dep_ not in rules.PHRASE_MODIFIER_DEPS:
-                    break
+                    left = self.modifier_ending_at(start - 1, members)
+                    if left is None:
+                        break
+                    members.update(t.i for t in left.subtree)
+                    start = left.left_edge.i
+                    continue
                 if left.is_punct and left.text not in ("-", "–"):
                     break
                 members.add(left.i)
                 start -= 1
             phrases.append(self.doc[start:token.i + 1])
         return phrases
+
+    def modifier_ending_at(self, i: int, members: set[int]) -> Token | None:
+        """A phrase member's modifier whose subtree ends at token `i`, with all of it:
+        "Polish and Czech" before "officials", "Kenya 's" before "government"."""
+        for member in sorted(members):
+            for child in self.doc[member].lefts:
+                if child.dep_ in rules.PHRASE_MODIFIER_DEPS and child.right_edge.i == i and child.i not in members \
+                        and not any(t.is_punct and t.text not in ("-", "–", ",") for t in child.subtree):
+                    return child
+        return None
+
+    def shared_countries(self, root: Token) -> list[str]:
+        """Countries a conjunct shares with the noun before it ("Danish media and government")."""
+        head = root.head
+        places = [self.resolver.token_place(t) for t in head.lefts if t.dep_ in ("amod", "compound", "poss")]
+        return [p.country for p in places if p is not None]
+
+    def named_phrase(self, chunk: SpacySpan) -> tuple[int, int] | None:
+        """(start, end) of a multi-word knowledge-base name the NER may split or miss: the proper-noun
+        phrase, or it with its "of" object ("Liberation Tigers of Tamil Eelam")."""
+        root = chunk.root
+        if root.pos_ != "PROPN":
+            return None
+        start = next((t.i for t in chunk if t.pos_ != "DET"), root.i)
+        of_object = self.of_object(root)
+        ends = ([self.subtree_end(of_object)] if of_object is not None else []) + [chunk.end]
+        for end in ends:
+            if self.office_phrase(list(self.doc[start:end])) or self.person_after(end) is not None:
+                continue  # a title ("Secretary of State"), resolved as a role
+            if end - start >= 2 and name_key(self.doc[start:end].text) in self.kb.named:
+                return start, end
+        return None
 
     def office_phrase(self, tokens: list[Token]) -> str | None:
         for start in range(len(tokens)):
@@ -298,6 +345,11 @@ class _DocumentResolution:
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and ent.root.pos_ == "PROPN":
             self.add(self.cluster(f"U:{ent.label_}:{name_key(text)}", ent.label_, text), start, end)
 
+    def on_named_phrase(self, start: int, end: int, _payload: None) -> None:
+        text = self.doc[start:end].text
+        country, sector = self.kb.named[name_key(text)]
+        self.add(self.cluster(f"N:{name_key(text)}", "ORG", text, country=country, sector=sector), start, end)
+
     def on_place(self, start: int, end: int, ent: SpacySpan, place: Place) -> None:
         code = place.country
         acting = self.acting(ent.root)
@@ -316,9 +368,15 @@ class _DocumentResolution:
             self.add(cluster, start, end)
         elif place.kind in ("capital", "place"):
             self.add(self.cluster(f"L:{name_key(ent.text)}", "GPE", ent.text, country=code), start, end)
+        elif place.kind == "adjective" and self.people_noun(ent.root):
+            self.add(self.group_cluster(code, "country", "CVL", "people", ent.text), start, end)
         else:
             name = self.kb.country_names.get(code, ent.text)
             self.add(self.cluster(f"C:{code}", "GPE", name, country=code), start, end)
+
+    def people_noun(self, token: Token) -> bool:
+        """True for a plural demonym that heads its phrase ("Ghanaians protested"), not a modifier."""
+        return token.tag_ in ("NNS", "NNPS") and token.dep_ not in ("amod", "compound", "poss", "nmod")
 
     def addressed(self, token: Token) -> bool:
         """True if the token is the object of a verb or of "with"/"against" ("accused Baku")."""
@@ -358,9 +416,9 @@ class _DocumentResolution:
         country = countries[0] if len(countries) == 1 else None
         if len(countries) > 1:
             return
-        linked = self.appositive_person(payload["root"])
+        linked = self.appositive_person(payload["root"]) or self.person_after(end)
         if linked is not None:
-            cluster = self.person_cluster(linked)
+            cluster = self.person_cluster(linked, office)
             cluster.roles.add(office)
             cluster.country = cluster.country or country
             cluster.role = cluster.role or self.display_role(office)
@@ -468,17 +526,27 @@ class _DocumentResolution:
                 best = cluster
         return best
 
-    def person_cluster(self, ent: SpacySpan) -> _Cluster:
+    def person_after(self, end: int) -> SpacySpan | None:
+        """The person name right after a title ("Secretary of State" Jane Doe)."""
+        return next((e for e in self.doc.ents if e.start == end and e.label_ == "PERSON"), None)
+
+    def person_cluster(self, ent: SpacySpan, office: str | None = None) -> _Cluster:
         """The cluster of a person name, learning titles and appositions from the text."""
         existing = self.surname_cluster(ent.text)
         title_country, title_role, title_text = self.title_of(ent)
         cluster = existing
         if cluster is None:
-            known = self.pick_person(self.kb.persons(ent.text), title_country)
+            people = self.kb.persons(ent.text)
+            office = office or (title_role if title_role in rules.OFFICE_ROLES else None)
+            if not people and office and len(ent.text.split()) == 1:
+                people = self.kb.office_holders_named(ent.text, title_country)
+            known = self.pick_person(people, title_country)
             if known is not None:
                 cluster = self.known_person_cluster(known)
             else:
                 cluster = self.cluster(f"T:{name_key(ent.text)}", "PERSON", ent.text.strip(), is_person=True)
+        if any(t.lower_ in rules.FORMER for t in self.title_tokens(ent)):
+            cluster.former = True
         if title_role:
             cluster.roles.add(title_role)
             if cluster.person is None:
@@ -610,6 +678,8 @@ class _DocumentResolution:
             else:
                 countries = {o.country for o in person.offices}
                 country = countries.pop() if len(countries) == 1 else country
+        if cluster.former and sector == "GOV":
+            sector = "ELI"
         if country is None and sector is None and role is None:
             return None
         return Actor(country=country, sector=sector, role=role)

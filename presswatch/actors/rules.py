@@ -88,3 +88,7 @@ NEEDS_MODIFIER = frozenset({"position", "force", "authority", "leader", "officia
 # Prepositions whose object is addressed as an actor: a capital there stands for its government
 # ("talks with Moscow", "a war against Kabul"); must not include "in", "at", "near" (places).
 ADDRESS_PREPOSITIONS = frozenset({"with", "against", "between"})
+
+# Words that make a government title past: "former prime minister X", "ex-officials" are elites
+# (sector ELI, the CAMEO convention), not the government.  Must not match "formerly" or "late".
+FORMER = frozenset({"former", "ex", "ex-"})
