@@ -50,6 +50,7 @@ class Trigger:
     source_tokens: tuple[int, ...]
     target_tokens: tuple[int, ...]
     reciprocal: bool
+    passive: bool = False
 
 
 class EventExtractor:
@@ -123,7 +124,8 @@ class EventExtractor:
             return None  # CAMEO 01x statements are not events
         tokens = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
         source, target, reciprocal = _verb_roles(verb)
-        return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal, passive)
 
     def _noun_code(self, noun: Token) -> str | None:
         if noun.pos_ not in ("NOUN", "PROPN"):
@@ -163,6 +165,9 @@ class EventExtractor:
     def participants(self, ctx: _Context, trigger: Trigger) -> list[tuple[Participant | None, Participant | None]]:
         sources = [ctx.participant(i) for i in trigger.source_tokens]
         targets = [ctx.participant(i) for i in trigger.target_tokens]
+        first = ctx.doc[trigger.tokens[0]]
+        ctx.inferred_sources.update((first.idx, p.entity) for i, p in zip(trigger.source_tokens, sources, strict=True)
+                                    if p is not None and ctx.doc[i].pos_ == "PRON")
         sources = [p for p in sources if p is not None]
         targets = [p for p in targets if p is not None]
         if trigger.strength < 0.7 and not (any(p.entity for p in sources) and any(p.entity for p in targets)):
@@ -188,6 +193,14 @@ class EventExtractor:
         if len(sources) >= 2 and not targets and trigger.cameo.plover in rules.SYMMETRIC_TYPES:
             a, b = sources[0], sources[1]
             return [(a, b), (b, a)]
+        if not any(p.country for p in sources) and not (trigger.passive and not sources):
+            found = ctx.nearest_actor(first, after=False, exclude=None)
+            if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
+                sources = [found]
+                ctx.inferred_sources.add((first.idx, found.entity))
+        if not targets or not any(p.country for p in targets) and not _is_party_group(ctx.doc, trigger.target_tokens):
+            found = ctx.nearest_actor(first, after=True, exclude=sources[0] if sources else None)
+            targets = [found] if found is not None else targets
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
         return pairs[:MAX_PAIRS]
@@ -234,7 +247,8 @@ class EventExtractor:
             for event in events:
                 inside = quote.content.start <= event.trigger.start < quote.content.end
                 if inside and event.quad_class and event.quad_class >= 3 and event.source and \
-                        event.source.entity and event.source.entity != speaker and event.status != "negated":
+                        event.source.entity and event.source.entity != speaker and event.status != "negated" \
+                        and (event.trigger.start, event.source.entity) not in ctx.inferred_sources:
                     accused = event.source
                     break
             if accused is None:
@@ -335,6 +349,9 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
         reciprocal = True
     elif objects and not target:
         target = _conjuncts(objects[0])
+    if not target and not reciprocal:  # "demanded that X withdraw": X is the target
+        target = [i for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                  if s.dep_ in ("nsubj", "nsubjpass") for i in _conjuncts(s)]
     if not target and not reciprocal:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS:
@@ -425,6 +442,7 @@ class _Context:
         self.quotes = list(quotes)
         self.entity_by_id = {e.id: e for e in entities}
         self.noun_tokens = {t.i for t in doc if t.pos_ in ("NOUN", "PROPN")}
+        self.inferred_sources: set[tuple[int, str | None]] = set()
         self.token_entity: dict[int, tuple[Entity, int, int]] = {}
         for entity in entities:
             for mention in entity.mentions:
@@ -445,22 +463,68 @@ class _Context:
         return line.startswith(("•", "©"))
 
     def participant(self, i: int) -> Participant | None:
+        """The entity heading or inside the noun phrase of token `i` (a pronoun: its antecedent).
+
+        The head's own entity gives text and sector; when it has no country, an entity with one
+        inside the phrase lends it ("Poland's parliament", "Kenyan opposition leaders").
+        """
         token = self.doc[i]
         if token.lower_ in RELATIVE_PRONOUNS or token.lower_ in ("each", "other"):
             return None
-        candidates = [i] + _np_tokens(token)
-        for j in candidates:
-            if j in self.token_entity:
-                entity, start, end = self.token_entity[j]
-                actor = entity.actor
-                return Participant(entity.id, actor.country if actor else None, actor.sector if actor else None,
-                                   self.document.text[start:end])
+        hits = [self.token_entity[j] for j in [i] + _np_tokens(token) if j in self.token_entity]
+        if hits:
+            entity, start, end = hits[0]
+            actor = entity.actor
+            country = actor.country if actor else None
+            if country is None:
+                country = next((e.actor.country for e, _, _ in hits[1:] if e.actor and e.actor.country), None)
+            return Participant(entity.id, country, actor.sector if actor else None, self.document.text[start:end])
         if token.pos_ == "PRON":
-            return None
+            antecedent = self.antecedent(token)
+            return self.participant(antecedent) if antecedent is not None else None
         left = token.left_edge.i
         right = min(token.right_edge.i, i + 6)
         text = self.doc[left:right + 1].text
         return Participant(None, None, None, text) if text.strip() else None
+
+    def antecedent(self, pronoun: Token) -> int | None:
+        """The token a third-person subject pronoun stands for ("Syria says it will withdraw").
+
+        The subject of a clause governing the pronoun's clause when that is an actor with a country,
+        else the nearest earlier actor with a country in the sentence; None for other pronouns.
+        """
+        if pronoun.lower_ not in rules.ANAPHORIC_PRONOUNS:
+            return None
+        node = pronoun.head
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.pos_ != "PRON":
+                    hit = self.token_entity.get(c.i) or next(
+                        (self.token_entity[j] for j in _np_tokens(c) if j in self.token_entity), None)
+                    if hit and hit[0].actor and hit[0].actor.country:
+                        return c.i
+        for j in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            hit = self.token_entity.get(j)
+            if hit and hit[0].actor and hit[0].actor.country:
+                return j
+        return None
+
+    def nearest_actor(self, trigger: Token, after: bool, exclude: Participant | None) -> Participant | None:
+        """The nearest entity with a country before (or after) the trigger in its clause."""
+        clause = trigger
+        while clause.dep_ in ("xcomp", "conj", "prep", "pobj", "dobj", "pcomp", "acomp", "amod", "compound") \
+                and clause.head.i != clause.i:
+            clause = clause.head
+        positions = range(trigger.i + 1, clause.right_edge.i + 1) if after else \
+            range(trigger.i - 1, clause.left_edge.i - 1, -1)
+        for j in positions:
+            hit = self.token_entity.get(j)
+            if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity):
+                return self.participant(j)
+        return None
 
     def parties_near(self, i: int) -> list[Participant]:
         """Two parties a group noun ("the parties", "the two countries") stands for.
@@ -536,7 +600,7 @@ class _Context:
             if any(c.dep_ == "neg" for c in token.children):
                 continue
             subject, passive = _controller(token)
-            if subject is None or passive:
+            if subject is None or passive or subject.pos_ == "PRON":
                 continue
             who = self.participant(subject.i)
             if who is not None and who.entity and who.entity != speaker:

@@ -168,3 +168,7 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "u
 # Objects that belong to the trigger, not the target: "opened fire on X", "launched an attack
 # on X", "carried out strikes against X" (the target is X, never "fire").
 PATTERN_OBJECTS = frozenset({"fire", "attack", "strike", "offensive", "raid", "assault"})
+
+# Pronouns that stand for an actor named earlier ("Syria says it will withdraw its troops"):
+# resolved to the subject of the governing clause, else the nearest earlier actor.
+ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})

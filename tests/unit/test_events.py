@@ -115,6 +115,28 @@ def test_request_and_consult(analyze):
     assert consult.mode == "phone" and consult.target.country == "TJK"
 
 
+def test_pronoun_subject_takes_its_antecedent(analyze):
+    a = analyze("Norway said it would withdraw its troops from Mali.")
+    (event,) = events_of(a, "RETREAT")
+    assert (event.source.country, event.target.country) == ("NOR", "MLI")
+    assert event.status == "hypothetical"
+
+
+def test_complement_subject_is_the_target_and_phrase_lends_country(analyze):
+    a = analyze("Chile demanded that Peru release the detained fishermen.")
+    request = events_of(a, "REQUEST")[0]
+    assert (request.source.country, request.target.country) == ("CHL", "PER")
+    a = analyze("Poland's parliament condemned the decision of the Lithuanian government.")
+    (accuse,) = events_of(a, "ACCUSE")
+    assert (accuse.source.country, accuse.source.sector, accuse.target.country) == ("POL", "LEG", "LTU")
+
+
+def test_group_noun_target_is_kept(analyze):
+    a = analyze("Russia called on the parties to show restraint.")
+    request = events_of(a, "REQUEST")[0]
+    assert request.source.country == "RUS" and request.target.text == "the parties"
+
+
 @pytest.mark.parametrize("text", [
     "The weather in Baku was warm and sunny on Sunday.",
     "Border disputes",
