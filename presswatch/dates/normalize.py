@@ -9,7 +9,8 @@ Anchors, in order of trust:
   that does not put it a month or more after publication ("in February" in an October 2022
   article is February 2022); "yesterday", "on Tuesday", "earlier this month" count from it;
 - the narrative: "the next day" counts from the previous day-precise date in the text, "two
-  years after the elections" from the earlier dated mention of the elections.
+  years after the elections" from the earlier dated mention of the elections, or from the date
+  right after the noun ("a week after the election of August 9, 2020").
 With no publication date, month/day forms take a year stated up to three sentences earlier at full
 precision; otherwise they take the latest year the text states, and
 publication-relative forms ("yesterday", "on Tuesday") stay unresolved (their anchor is unknown);
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -30,6 +32,9 @@ from presswatch.dates.rules import MONTHS, NUMBER_WORDS, WEEKDAYS, noun_stems
 PRECISIONS = ("day", "month", "year")
 FUTURE_WINDOW = timedelta(days=30)  # a yearless date must lie less than this after publication
 EVENT_NOUN_REACH = 40  # characters around a dated expression searched for "the elections"
+# What may stand between "a week after the election" and the date that names that election
+# ("... of August 9, 2020"): the date is then the anchor, not an earlier one.
+NOUN_DATE_GAP = re.compile(r"\s*,?\s*(?:(?:of|on|in)\s+)?")
 NARRATIVE_SENTENCES = 3  # without publication date, a year stated this many sentences back still holds
 
 
@@ -137,6 +142,7 @@ class _Context:
         self._ordered = all(start <= end <= following for (start, end), following
                             in zip(self.sentences, self._starts[1:] + [float("inf")], strict=True))
         self.history: list[tuple[TimeExpression, _When]] = []
+        self.named_dates: dict[int, _When] = {}  # "the election of August 9, 2020": offset -> its date
         self.years_seen: list[tuple[int, int, int | None]] = []  # (offset, year, month) stated
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -290,8 +296,8 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
         anchor = context.history[-1][1] if context.history else None
     else:  # NARRATIVE_EVENT_OFFSET: the last dated expression whose sentence names the noun
         stems = [stem for stem in noun_stems(expression.group("noun") or "") if len(stem) > 3]
-        anchor = None
-        for earlier, when in reversed(context.history):
+        anchor = context.named_dates.get(expression.start)
+        for earlier, when in reversed(context.history if anchor is None else ()):
             # the dated mention of the noun: "the 2020 presidential election" (a few words apart)
             start, end = context.sentence_of(earlier.start)
             near = context.text[max(start, earlier.start - EVENT_NOUN_REACH):min(end, earlier.end + EVENT_NOUN_REACH)]
@@ -320,6 +326,11 @@ def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str 
         if year is not None:
             sentence_years.setdefault(context.sentence_of(expression.start), year)
             context.years_seen.append((expression.start, year, _month_number(expression)))
+    for offset, following in zip(expressions, expressions[1:], strict=False):
+        if offset.pattern == "NARRATIVE_EVENT_OFFSET" and NOUN_DATE_GAP.fullmatch(text, offset.end, following.start):
+            named = _complete(following)
+            if named is not None:
+                context.named_dates[offset.start] = named
     resolutions = []
     for expression in expressions:
         found: tuple[_When, str] | None = None

@@ -118,10 +118,11 @@ PATTERNS: tuple[TimePattern, ...] = (
         rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"
         r"(?P<dir>(?i:later|earlier|after\s+that|before\s+that|afterwards))\b")),
     # "two years after the elections", "a week before the vote": relative to an earlier dated
-    # mention of that noun.  Not "two years after" alone (that is NARRATIVE_OFFSET's "after that").
+    # mention of that noun, or to the date right after it ("the vote of 9 April").  Not "two years
+    # after" alone (that is NARRATIVE_OFFSET's "after that"); the noun stops before "of"/"on".
     TimePattern("NARRATIVE_EVENT_OFFSET", "narrative", _compile(
         rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:after|before))\s+"
-        r"(?i:the\s+)?(?!that\b)(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b")),
+        r"(?i:the\s+)?(?!that\b)(?P<noun>[a-z]+(?:\s+(?!(?:of|on|in|at|by|and|to)\b)[a-z]+)?)\b")),
 )
 
 # "the" right before a bare month name: "The March for Freedom" is a name, not a date (dates take

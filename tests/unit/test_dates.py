@@ -69,6 +69,15 @@ def test_years_after_an_earlier_dated_event(nlp):
 
 
 @pytest.mark.issue(6)
+def test_offset_from_an_event_counts_from_the_date_that_names_it(nlp):
+    text = ("Lorry drivers blocked the port on Friday. Talks resumed three days after the strike of "
+            "March 2, 2021, and again a week after the vote on 9 April 2021.")
+    found = resolve(nlp, text)
+    assert found["three days after the strike"] == ("2021-03-05", "day")
+    assert found["a week after the vote"] == ("2021-04-16", "day")
+
+
+@pytest.mark.issue(6)
 def test_unknown_publication_date_uses_the_text_and_lowers_precision(nlp):
     text = "In September 2022, fighting erupted. On September 13, shells fell. The next day, a truce held."
     found = resolve(nlp, text, published=None)
