@@ -119,6 +119,8 @@ def parse_agents(path: Path) -> dict[str, str]:
         if not code or not code.group(1).startswith("~"):
             continue
         sector = code.group(1)[1:4]
+        if path.name.startswith("Phoenix"):
+            sector = CAMEO_TO_PLOVER.get(sector, sector)
         phrase = line.split("[", 1)[0]
         variants = [phrase]
         for marker, words in substitutions.items():
@@ -242,6 +244,9 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "CVL", "BU
                      "REF", "LAB", "CRM", "SPY", "UAF", "ELI", "AGR", "REL", "HLH", "NGO", "IGO", "SEP",
                      "INS", "HRI", "ENV", "DEV", "MOD", "RAD", "PTY"})
 SECTOR_OF_PREFIX = {"MNC": "BUS", "IMG": "REB"}
+# The sector codes that CAMEO/Phoenix and PLOVER spell differently; we use PLOVER's
+# (media and journalists JRN, health and medical MED), the vocabulary of PLOVER_agents.txt.
+CAMEO_TO_PLOVER = {"MED": "JRN", "HLH": "MED"}
 # Functions an organization's body keeps as its sector ("IGOUNOREFHCR" -> UN/REF); others stay IGO.
 IGO_FUNCTIONS = frozenset({"MIL", "REF", "JUD", "LEG"})
 
@@ -260,13 +265,14 @@ def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
         function = next((t for t in (code[i:i + 3] for i in range(skip, len(code), 3)) if t in IGO_FUNCTIONS), None)
         return org, function if org and function else "IGO"
     if first in countries:
-        return first, next((t for t in triples[1:] if t in SECTORS), None)
+        sector = next((t for t in triples[1:] if t in SECTORS), None)
+        return first, CAMEO_TO_PLOVER.get(sector or "", sector)
     if first in SECTOR_OF_PREFIX or first in ("NGO", "UAF", "INT") or first not in SECTORS:
         # group codes name religions too ("IMGSEAMUS...": MUS is Muslim here, not Mauritius)
         country = next((t for t in triples[1:] if t in countries and t != "MUS"), None)
         sector = SECTOR_OF_PREFIX.get(first) or (first if first in SECTORS else None) \
             or next((t for t in triples[1:] if t in SECTORS), None)
-        return country, sector
+        return country, CAMEO_TO_PLOVER.get(sector or "", sector)
     return None, first
 
 

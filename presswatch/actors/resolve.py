@@ -55,6 +55,15 @@ def published_day(document: Document) -> str | None:
     return None
 
 
+def singular(phrase: str) -> str:
+    """The phrase with a regular plural last word made singular ("rebels" -> "rebel", "militias" ->
+    "militia", "militiamen" -> "militiaman"); capitalized words keep their plural as their lemma."""
+    for plural, one in (("ies", "y"), ("men", "man"), ("sses", "ss"), ("s", "")):
+        if phrase.endswith(plural) and len(phrase) > len(plural) + 2:
+            return phrase[: -len(plural)] + one
+    return phrase
+
+
 def phrase_of(tokens: list[Token]) -> str:
     """Lower-case lemma phrase of tokens, keeping the text's spacing ("pro-western opposition")."""
     return "".join(t.lemma_.lower() + (" " if t.whitespace_ else "") for t in tokens).strip()
@@ -71,10 +80,20 @@ class Resolver:
         """(sector, phrase) of the longest agent phrase ending at the last token, or (None, None)."""
         for start in range(len(tokens)):
             phrase = phrase_of(tokens[start:])
-            for candidate in (phrase, " ".join(t.text.lower() for t in tokens[start:])):
+            for candidate in (phrase, " ".join(t.text.lower() for t in tokens[start:]), singular(phrase)):
                 if candidate in self.kb.agents:
                     return self.kb.agents[candidate], candidate
         return None, None
+
+    def member_sector(self, root: Token, before: list[Token], of_object: Token | None) -> tuple[str | None, str | None]:
+        """The sector a group noun takes from whom it gathers: "opposition candidates", "the rebel
+        group", "the Workers' Union", "the Union of Teachers" (None unless the head is such a noun)."""
+        if root.lemma_.lower() not in rules.GROUP_HEADS:
+            return None, None
+        sector, agent = self.agent_sector(before) if before else (None, None)
+        if (sector is None or sector in rules.NON_ACTOR_SECTORS) and of_object is not None:
+            sector, agent = self.agent_sector([of_object])
+        return (sector, agent) if sector not in rules.NON_ACTOR_SECTORS else (None, None)
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for, via its entity when it has one."""
@@ -161,8 +180,8 @@ class _DocumentResolution:
         found = []
         for chunk in self.noun_phrases():
             root = chunk.root
-            if root.ent_type_ == "PERSON" or root.pos_ == "PRON":
-                continue
+            if root.ent_type_ == "PERSON" or root.pos_ == "PRON" or root.i in self.consumed:
+                continue  # a person, a pronoun, or the "of" object of a phrase already read
             if root.head.lower_ == "as" and root.dep_ == "pobj":
                 continue  # a predicate ("recognized her as the president"), not a reference
             if any(t.ent_type_ == "PERSON" for t in chunk):
@@ -214,6 +233,12 @@ class _DocumentResolution:
                 if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                     continue  # "Ivan Petrov, a farmer": describes the person, not a group
                 sector, agent = self.resolver.agent_sector(words)
+                if sector is None or sector in rules.NON_ACTOR_SECTORS:
+                    before = [t for t in chunk if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "ADJ")
+                              and t not in modifiers]
+                    sector, agent = self.resolver.member_sector(root, before, of_object)
+                    if sector is not None and of_object is not None:
+                        end = max(end, self.subtree_end(of_object))
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
@@ -223,6 +248,8 @@ class _DocumentResolution:
                     sector = "ELI"
                 payload.update(sector=sector, agent=agent)
                 found.append((chunk.start, end, self.on_group, payload))
+                if root.ent_type_ and self.resolver.token_place(root) is None:
+                    self.consumed.update(t.i for t in words)  # an agent the NER took for a name
             self.consumed.update(t.i for t in modifiers)
             if of_object is not None and end > chunk.end:
                 self.consumed.update(range(chunk.end, end))
@@ -284,7 +311,8 @@ class _DocumentResolution:
         for end in ends:
             if self.office_phrase(list(self.doc[start:end])) or self.person_after(end) is not None:
                 continue  # a title ("Secretary of State"), resolved as a role
-            if end - start >= 2 and name_key(self.doc[start:end].text) in self.kb.named:
+            text = self.doc[start:end].text
+            if end - start >= 2 and name_key(text) in self.kb.named and self.kb.place(text) is None:
                 return start, end
         return None
 

@@ -57,7 +57,7 @@ COMMENTATOR_NOUNS = frozenset({"expert", "scientist", "political scientist", "an
 # Heads of noun phrases that name people or groups but carry no sector of their own; they are
 # never actor mentions by themselves ("the parties", "countries", "states").
 NON_ACTOR_HEADS = frozenset({"country", "state", "party", "side", "nation", "republic", "region",
-                             "member", "territory", "people", "community", "world", "ally",
+                             "member", "territory", "community", "world", "ally",
                              "representative", "capital", "power", "city"})
 
 # Sector codes of the agent dictionaries that do not name an actor ("power" -> NON, junk -> JNK).
@@ -83,7 +83,14 @@ CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "MIL", "REB", "GOV", "JUD", "L
 # Agent words too generic to be an actor without a country or organization modifier:
 # "Armenian positions" is an actor, "positions on the issue" is not.
 NEEDS_MODIFIER = frozenset({"position", "force", "authority", "leader", "official", "government",
-                            "president"})
+                            "president", "people"})
+
+# Group nouns with no sector of their own that take the sector of the people they gather, from a
+# modifier or an "of" object: "opposition candidates" (OPP), "a rebel group" (REB), "the Union of
+# Teachers" (EDU).  Must not include agent nouns that have a sector ("police", "army").
+GROUP_HEADS = frozenset({"candidate", "member", "supporter", "group", "faction", "wing", "union",
+                         "association", "federation", "confederation", "syndicate", "league",
+                         "organization", "organisation", "movement", "unit", "camp", "delegation"})
 
 # Prepositions whose object is addressed as an actor: a capital there stands for its government
 # ("talks with Moscow", "a war against Kabul"); must not include "in", "at", "near" (places).

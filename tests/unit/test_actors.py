@@ -190,3 +190,85 @@ def test_offsets_valid_and_deterministic(actor_pipeline):
 def test_empty_document(actor_pipeline):
     assert analyze(actor_pipeline, "") == ()
     assert analyze(actor_pipeline, "   \n") == ()
+
+
+def test_modifiers_joined_by_and_or_a_possessive(actor_pipeline):
+    text = "Senior Polish and Czech officials met in Vienna. Kenya's government rejected the plan."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Polish")) == ("POL", "GOV")
+    assert code(entity_at(entities, text, "Czech")) == ("CZE", "GOV")
+    assert code(entity_at(entities, text, "Kenya's government")) == ("KEN", "GOV")
+    assert entity_at(entities, text, "Kenya") is None  # part of the group, not a second actor
+
+
+def test_conjunct_shares_the_country_modifier(actor_pipeline):
+    text = "Danish media and government criticized the ruling."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Danish media")) == ("DNK", "JRN")
+    assert code(entity_at(entities, text, "government")) == ("DNK", "GOV")
+
+
+def test_plural_demonyms_are_civilians_adjectives_are_not(actor_pipeline):
+    text = "Ghanaians protested the new tax. Ghanaian farmers joined them. Estonian people voted."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Ghanaians")) == ("GHA", "CVL")
+    assert code(entity_at(entities, text, "Ghanaian farmers")) == ("GHA", "AGR")
+    assert code(entity_at(entities, text, "Estonian people")) == ("EST", "CVL")
+    assert entity_at(entities, "", "people") is None
+
+
+def test_group_nouns_take_the_sector_of_their_members(actor_pipeline):
+    text = ("Peruvian opposition candidates rejected the results. "
+            "The Kenyan Union of Nurses called a strike. Rebels in Chad seized a town.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Peruvian opposition candidates")) == ("PER", "OPP")
+    assert code(entity_at(entities, text, "The Kenyan Union of Nurses")) == ("KEN", "MED")
+    assert entity_at(entities, text, "Nurses") is None
+    assert code(entity_at(entities, text, "Rebels")) == ("TCD", "REB")  # capitalized plural, "in Chad"
+
+
+def test_named_group_split_by_the_ner(actor_pipeline):
+    text = "The Liberation Tigers of Tamil Eelam attacked a bus."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Liberation Tigers of Tamil Eelam")) == ("LKA", "REB")
+
+
+def test_title_right_before_a_name_is_that_person(actor_pipeline):
+    text = "Secretary of State Hillary Clinton met the delegation."
+    entities = analyze(actor_pipeline, text)
+    clinton = entity_at(entities, text, "Hillary Clinton")
+    assert [m.text for m in clinton.mentions] == ["Secretary of State", "Hillary Clinton"]
+    assert code(clinton) == ("USA", "GOV")
+
+
+def test_titled_surname_known_or_unknown(actor_pipeline):
+    text = "President Bouteflika spoke to reporters. President Quennix did not."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Bouteflika")) == ("DZA", "GOV")
+    unknown = entity_at(entities, text, "Quennix")
+    assert unknown is None or unknown.actor is None or unknown.actor.country is None
+
+
+def test_former_officials_are_elites(actor_pipeline):
+    text = "Former prime minister Lionel Jospin criticized the plan."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Lionel Jospin")) == ("FRA", "ELI")
+
+
+def test_cameo_codes_and_phoenix_names():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_actors.py"
+    spec = importlib.util.spec_from_file_location("build_actors", path)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    countries = {"RUS": {}, "LKA": {}, "MUS": {}, "USA": {}}
+    assert build.actor_code("RUSGOVMIL", countries) == ("RUS", "GOV")
+    assert build.actor_code("RUSMED", countries) == ("RUS", "JRN")  # CAMEO media -> PLOVER JRN
+    assert build.actor_code("IGOUNOREFHCR", countries) == ("UN", "REF")
+    assert build.actor_code("IGOUNO", countries) == ("UN", "IGO")
+    assert build.actor_code("IMGSEAMUSJMA", countries) == (None, "REB")  # MUS: Muslim, not Mauritius
+    assert build.actor_code("IMGMUSRUSCNY", countries) == ("RUS", "REB")
+    assert build.actor_code("INTREB", countries) == (None, "REB")
+    assert build.named_forms("liberation tigers of tamil eelam (ltte)") == ["liberation tigers of tamil eelam", "ltte"]
