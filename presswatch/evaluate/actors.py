@@ -8,7 +8,8 @@ the plain spaCy NER plus an exact pycountry lookup of the overlapping entity (no
 Metrics (plain functions, gold first):
 - country accuracy over every gold actor found in its text (CAMEO spellings JAP/ITL/VTN mapped
   to ISO; gold "IGO" matches any organization code or sector IGO);
-- sector accuracy over gold actors with a sector (first three letters; "***" skipped);
+- sector accuracy over gold actors with a sector (first three letters; "***" skipped; the gold's
+  "CIV" and religion codes spelled as in PLOVER_agents.txt: CVL, REL);
 - joint accuracy: country and sector both right, a missing gold sector expecting None.
 The GSR dates are placeholders (2000-01-01), so records are analyzed without a published date.
 
@@ -30,6 +31,11 @@ from presswatch.records import Document, Entity
 GSR_PATH = Path("events") / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json"
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "articles"
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# Gold sector spellings outside the PLOVER agent vocabulary: "CIV" (no such sector in the PLOVER or
+# Phoenix agent files; civilians are CVL) and CAMEO religion codes, which PLOVER_agents.txt writes
+# as REL ("MOSLEM [~REL]").
+GOLD_SECTOR_SPELLINGS = {"CIV": "CVL", "MOS": "REL", "MUS": "REL", "CHR": "REL", "JEW": "REL",
+                         "BUD": "REL", "HIN": "REL"}
 ORG_CODES = frozenset({"EUR", "NATO", "CSTO", "CIS", "UN", "OSCE", "SCO", "EAEU", "ASEAN", "AU", "ARL",
                        "OPEC", "G7", "G20", "BRICS", "IAEA", "WHO", "IMF", "WB", "COE", "ICC"})
 # Gold actor texts may elide words: "U.S. ... negotiators".
@@ -66,7 +72,7 @@ def gold_actors(record: dict[str, Any]) -> list[tuple[str, int, int, str, str | 
 def normalize_gold(code: str | None, sector: str | None) -> tuple[str | None, str | None]:
     code = CAMEO_TO_ISO.get(code or "", code)
     sector = sector[:3].upper() if sector and sector[:3].isalpha() else None
-    return code, sector
+    return code, GOLD_SECTOR_SPELLINGS.get(sector or "", sector)
 
 
 def normalize_pred(country: str | None, sector: str | None, gold_country: str | None) -> str | None:
