@@ -1,7 +1,9 @@
 """Dates stage: resolve each event's date against publication date and narrative (issue 6).
 
 Finds temporal expressions (`expressions.py`, patterns in `rules.py`), resolves them in text order
-(`normalize.py`), and dates each event from the expression tied to its trigger (`attach.py`).
+(`normalize.py`), and dates each event from the expression tied to its trigger (`attach.py`); a year
+that names an election ("after the 2020 presidential election") gives the election's month from
+the calendar in data/elections.tsv (`elections.py`).
 Returns new Event records with `date = EventDate(value, precision, text, start, end, method)`;
 `method` is "<how it was tied>:<pattern>", e.g. "clause:MONTH_DAY" or "narrative:NARRATIVE_DAY".
 An event the text does not date keeps `date=None`.  DESIGN.md, "The contract".
@@ -15,7 +17,8 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presswatch.dates.attach import choose_date, sentence_infos
+from presswatch.dates.attach import SentenceInfo, choose_date, sentence_infos
+from presswatch.dates.elections import Election, election_month, load_elections
 from presswatch.dates.expressions import find_expressions
 from presswatch.dates.normalize import Resolution, resolve_expressions
 from presswatch.records import Document, Event, EventDate
@@ -31,10 +34,29 @@ def resolve_document(document: Document, parsed: Doc) -> tuple[Resolution, ...]:
                                sentences)
 
 
-def date_events(document: Document, parsed: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """New events, each with the date its text gives (or unchanged when it gives none)."""
+def _event_date(text: str, sentences: list[SentenceInfo], resolution: Resolution, how: str,
+                elections: tuple[Election, ...]) -> EventDate:
+    """The EventDate of a chosen resolution; an election year becomes the election's month."""
+    expression = resolution.expression
+    if expression.pattern == "YEAR":
+        where = next((info for info in sentences if info.start <= expression.start < info.end), None)
+        sentence = text[where.start:where.end] if where else ""
+        month = election_month(text, expression.end, expression.group("year") or "", sentence, elections)
+        if month is not None:
+            return EventDate(month, "month", expression.text, expression.start, expression.end, f"{how}:ELECTION")
+    assert resolution.value is not None and resolution.precision in ("day", "month", "year")
+    return EventDate(resolution.value, resolution.precision, expression.text, expression.start,  # type: ignore[arg-type]
+                     expression.end, f"{how}:{expression.pattern}")
+
+
+def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
+                elections: tuple[Election, ...] | None = None) -> tuple[Event, ...]:
+    """New events, each with the date its text gives (or unchanged when it gives none).
+
+    `elections` is the election calendar (default: the packaged one)."""
     if not events:
         return events
+    calendar = load_elections() if elections is None else elections
     sentences = sentence_infos(parsed)
     resolutions = resolve_expressions(find_expressions(document.text, parsed), document.published,
                                       document.text, [(info.start, info.end) for info in sentences])
@@ -45,19 +67,16 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...]) -> t
         if chosen is None:
             dated.append(event)
             continue
-        resolution, how = chosen
-        expression = resolution.expression
-        assert resolution.value is not None and resolution.precision in ("day", "month", "year")
-        date = EventDate(resolution.value, resolution.precision, expression.text, expression.start,  # type: ignore[arg-type]
-                         expression.end, f"{how}:{expression.pattern}")
+        date = _event_date(document.text, sentences, chosen[0], chosen[1], calendar)
         dated.append(dataclasses.replace(event, date=date))
     return tuple(dated)
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:
-    """Return the date resolver (no knowledge to load)."""
+    """Return the date resolver, with the election calendar loaded and verified once."""
+    elections = load_elections()
 
     def resolve_dates(document: Document, parsed: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
-        return date_events(document, parsed, events)
+        return date_events(document, parsed, events, elections)
 
     return resolve_dates

@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from presswatch.dates import date_events, make_component, resolve_document
+from presswatch.dates.elections import parse_elections
 from presswatch.dates.expressions import find_expressions
 from presswatch.dates.rules import PATTERNS
 from presswatch.nlp import DEFAULT_MODEL
@@ -146,3 +147,30 @@ def test_patterns_are_named_and_unique():
     names = [pattern.name for pattern in PATTERNS]
     assert len(names) == len(set(names))
     assert all(pattern.kind in ("absolute", "publication", "narrative") for pattern in PATTERNS)
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text, trigger, value, precision", [
+    # the calendar's Georgian presidential election of October 2013
+    ("In Georgia, after the 2013 presidential election, crowds gathered in Tbilisi.", "gathered", "2013-10", "month"),
+    # "elections" without a kind: Kyrgyzstan voted in January and in November 2021, so only the year
+    ("After the 2021 elections in Kyrgyzstan, crowds gathered in Bishkek.", "gathered", "2021", "year"),
+    # no calendar country in the sentence
+    ("After the 2013 presidential election, crowds gathered in the capital.", "gathered", "2013", "year"),
+    # a year that is not an election's
+    ("In Georgia, after the 2013 floods, crowds gathered in Tbilisi.", "gathered", "2013", "year"),
+])
+def test_event_after_an_election_takes_the_election_month(nlp, text, trigger, value, precision):
+    document = Document.from_text(text, published="2022-10-12")
+    (event,) = date_events(document, nlp(text), (event_at(text, trigger, kind="PROTEST"),))
+    assert (event.date.value, event.date.precision) == (value, precision)
+    assert event.date.method.endswith(":ELECTION") == (precision == "month")
+
+
+@pytest.mark.issue(6)
+def test_election_calendar_can_be_passed_in(nlp):
+    text = "Weeks after the 2031 vote in Ruritania, miners struck."
+    calendar = parse_elections("# country\tkind\tdate\tnames\nRUR\tpresidential\t2031-05-04\tRuritania|Ruritanian\n")
+    document = Document.from_text(text, published="2031-10-12")
+    (event,) = date_events(document, nlp(text), (event_at(text, "struck", kind="PROTEST"),), calendar)
+    assert (event.date.value, event.date.method) == ("2031-05", "clause:ELECTION")
