@@ -1,8 +1,9 @@
 """Find and geocode the place mentions of a document (issue 6).
 
 Mentions come from the border patterns of `rules.py`, spaCy GPE/LOC/FAC entities, PERSON/ORG
-entities right after a locative preposition (the small model's mistakes: "in Alma-Ata"), and the
-GPE/LOC entities of the actors stage.  Each is looked up exactly in the gazetteer; an ambiguous
+entities right after a locative preposition (the small model's mistakes: "in Alma-Ata") or naming a
+big city of a country the document mentions ("Dushanbe denied it"), capitalized words before
+"district"/"region" ("the Lachin district"), and the GPE/LOC entities of the actors stage.  Each is looked up exactly in the gazetteer; an ambiguous
 name is resolved to a candidate in a country the document mentions, else to the best-ranked one.
 """
 
@@ -20,6 +21,7 @@ from presswatch.places.rules import (
     DATELINE,
     FOREIGN_CITY_POPULATION,
     LOCATIVE_PREPOSITIONS,
+    METONYM_CITY_POPULATION,
     MISLABELLED,
     NOT_PLACES,
     PLACE_LABELS,
@@ -38,7 +40,7 @@ class PlaceMention:
     end: int
     text: str
     location: Location
-    source: str  # "border", "ner", "ner-preposition", "entity", "propn", "dateline"
+    source: str  # "border", "ner", "ner-preposition", "entity", "propn", "kind-word", "ner-city", "dateline"
 
 
 def _country_codes(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[int, str]]:
@@ -179,6 +181,25 @@ def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazette
     return found
 
 
+def _misread_names(parsed: Doc, countries: frozenset[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Names the tagger got wrong: a capitalized word before a kind word ("Kalbajar and Lachin
+    districts") naming a place in a document country, and a one-word PERSON/ORG entity naming a big
+    city of a document country ("Dushanbe is spreading lies")."""
+    found = []
+    for token in parsed[:-1]:
+        following = parsed[token.i + 1]
+        if token.text[:1].isupper() and following.lower_.rstrip("s") in TRAILING_KIND_WORDS and any(
+                place.country in countries for place in gazetteer.lookup(token.text)):
+            found.append((token.idx, token.idx + len(token.text), "kind-word"))
+    for ent in parsed.ents:
+        if ent.label_ in MISLABELLED and len(ent) == 1:
+            place = choose_place(gazetteer.lookup(ent.text), countries)
+            if place is not None and place.kind == "city" and place.country in countries \
+                    and place.population >= METONYM_CITY_POPULATION:
+                found.append((ent.start_char, ent.end_char, "ner-city"))
+    return found
+
+
 def place_location(place: Place, start: int | None, end: int | None) -> Location:
     """The Location record of a gazetteer place (how it was tied to an event is set later)."""
     return Location(place.name, place.country, place.admin1, place.lat, place.lon, start, end, place.kind, None,
@@ -200,6 +221,7 @@ def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
         if entity.type in ("GPE", "LOC"):
             spans.extend((mention.start, mention.end, "entity") for mention in entity.mentions)
     spans.extend(_proper_noun_runs(parsed, countries, gazetteer))
+    spans.extend(_misread_names(parsed, countries, gazetteer))
     for match in DATELINE.finditer(text):
         offset = match.start("places")
         for part in match.group("places").split("/"):

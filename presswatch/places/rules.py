@@ -60,6 +60,10 @@ NOT_PLACES = frozenset({"west", "east", "north", "south", "centre", "center", "c
 # city at least this large ("Samarkand" yes; a village that shares a word with a surname, no).
 FOREIGN_CITY_POPULATION = 20_000
 
+# A PERSON/ORG entity with no preposition before it is read as a place only if it names a city this
+# large in a country the document mentions: capitals stand for governments ("Dushanbe denied it").
+METONYM_CITY_POPULATION = 100_000
+
 # A dateline: an all-capitals place (or places joined by "/") opening a line, then a comma or
 # dash: "BAKU, 13 September", "VILNIUS/MINSK —".  Not an all-capitals headline word mid-line.
 DATELINE = re.compile(r"^(?P<places>[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+)*)\s*(?:,|—|–|-\s)", re.MULTILINE)

@@ -91,6 +91,20 @@ def test_border_descriptions_name_both_countries(nlp, gazetteer, text, phrase, c
     assert location.country == countries[0] and location.name.endswith("border")
 
 
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text, name, place, country", [
+    # the tagger reads a capital standing for its government as an organization
+    ("Kyrgyz guards and Tajik troops traded fire again. Dushanbe is spreading lies, the Kyrgyz service said.",
+     "Dushanbe", "Dushanbe", "TJK"),
+    # a district name before "districts" that the tagger takes for a person or an adjective
+    ("Azerbaijan said Armenian units shelled the Kalbajar and Lachin districts overnight.",
+     "Lachin", "Laçın", "AZE"),
+])
+def test_names_the_tagger_misreads_are_places(nlp, gazetteer, text, name, place, country):
+    location = mentions(nlp, gazetteer, text)[name]
+    assert (location.name, location.country) == (place, country)
+
+
 def test_border_patterns_refuse_non_borders():
     assert BORDER_PAIR.search("cross-border trade") is None
     assert BORDER_BETWEEN.search("the border between the two countries") is None
