@@ -186,14 +186,16 @@ class _DocumentResolution:
                 continue  # a predicate ("recognized her as the president"), not a reference
             if any(t.ent_type_ == "PERSON" for t in chunk):
                 continue
+            if root.ent_type_ and self.resolver.token_place(root) is not None:
+                continue  # a country, capital or organization name: read by on_named
             named = self.named_phrase(chunk)
             if named is not None:
                 found.append((*named, self.on_named_phrase, None))
                 self.consumed.update(range(*named))
                 continue
             body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
-            modifiers = [t for t in body if t is not root and self.resolver.token_place(t) is not None]
-            body = [t for t in body if t.dep_ != "poss" or t in modifiers]
+            modifiers = [t for t in body if t.i != root.i and self.resolver.token_place(t) is not None]
+            body = [t for t in body if t.dep_ != "poss" or t in modifiers or t.i == root.i]
             words = [t for t in body if t not in modifiers and t.i >= (modifiers[-1].i + 1 if modifiers else 0)]
             if not words:
                 continue
@@ -213,7 +215,7 @@ class _DocumentResolution:
                     end = max(end, of_object.i + 1)
                 elif root.lemma_.lower() in rules.COMMENTATOR_NOUNS:
                     end = max(end, self.subtree_end(of_object))
-            if not countries and root.dep_ == "conj":
+            if not countries and root.dep_ == "conj" and len(chunk) == 1:
                 countries = self.shared_countries(root)
             countries = list(dict.fromkeys(countries))
             phrase = phrase_of(phrase_tokens)
@@ -294,7 +296,8 @@ class _DocumentResolution:
         return None
 
     def shared_countries(self, root: Token) -> list[str]:
-        """Countries a conjunct shares with the noun before it ("Danish media and government")."""
+        """Countries a bare conjunct shares with the noun before it ("Danish media and government",
+        not "the Danish government and the rebels")."""
         head = root.head
         places = [self.resolver.token_place(t) for t in head.lefts if t.dep_ in ("amod", "compound", "poss")]
         return [p.country for p in places if p is not None]
@@ -512,6 +515,8 @@ class _DocumentResolution:
         if countries:
             country = countries[0]
             kind = next((p.kind for t in payload["modifiers"] if (p := self.resolver.token_place(t))), "country")
+        elif (place := self.located_at(payload["root"])) is not None:
+            country = place.country
         elif sector in rules.CONTEXT_SECTORS:
             country = self.context_country(start)
         name = self.doc[start:end].text
@@ -523,6 +528,17 @@ class _DocumentResolution:
         if kind == "org" and sector == "GOV":
             sector = "IGO"
         return self.cluster(f"A:{country}:{sector}:{agent}", "GROUP", name, country=country, sector=sector)
+
+    def located_at(self, root: Token) -> Place | None:
+        """The country or place a group noun is placed in by its own preposition ("students
+        throughout Peru", "rebels in Darfur"), or None."""
+        for prep in root.rights:
+            if prep.dep_ == "prep" and prep.lower_ in rules.LOCATIVE_PREPOSITIONS | {"from"}:
+                for obj in prep.children:
+                    place = self.resolver.token_place(obj) if obj.dep_ == "pobj" else None
+                    if place is not None and place.kind in ("country", "capital", "place"):
+                        return place
+        return None
 
     def context_country(self, start: int) -> str | None:
         """The one country the sentence places things in ("in Belarus, ..."), or None."""

@@ -272,3 +272,13 @@ def test_cameo_codes_and_phoenix_names():
     assert build.actor_code("IMGMUSRUSCNY", countries) == ("RUS", "REB")
     assert build.actor_code("INTREB", countries) == (None, "REB")
     assert build.named_forms("liberation tigers of tamil eelam (ltte)") == ["liberation tigers of tamil eelam", "ltte"]
+
+
+def test_possessor_group_and_placed_groups(actor_pipeline):
+    text = ("The Greek government's decision angered teachers. Students throughout Peru marched. "
+            "Talks between the Norwegian government and the rebels collapsed.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "The Greek government")) == ("GRC", "GOV")
+    assert code(entity_at(entities, text, "Students")) == ("PER", "EDU")
+    assert code(entity_at(entities, text, "the rebels")) == (None, "REB")  # has its own determiner
+    assert code(entity_at(entities, text, "the Norwegian government")) == ("NOR", "GOV")
