@@ -75,6 +75,7 @@ def write_articles(folder: Path, count: int) -> None:
 def run_load(base: str, clients: int, seconds: float, max_requests: int = 200_000) -> dict:
     """Hammer `base` with `clients` threads for `seconds`; latencies in ms and errors."""
     latencies: list[float] = []
+    by_path: dict[str, list[float]] = {path: [] for path in PATHS}
     errors: list[str] = []
     issued = itertools.count()
     lock = threading.Lock()
@@ -95,6 +96,7 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 200_00
                 elapsed = (time.perf_counter() - started) * 1000
                 with lock:
                     latencies.append(elapsed)
+                    by_path[path].append(elapsed)
                     if problem:
                         errors.append(problem)
 
@@ -106,14 +108,19 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 200_00
         thread.join()
     wall = time.monotonic() - started
     ordered = sorted(latencies) or [0.0]
-
-    def percentile(share: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
-
     return {"clients": clients, "seconds": round(wall, 1), "requests": len(latencies),
             "requests_per_s": round(len(latencies) / wall, 1), "errors": len(errors), "error_samples": errors[:5],
-            "p50_ms": percentile(0.50), "p95_ms": percentile(0.95), "p99_ms": percentile(0.99),
-            "max_ms": round(ordered[-1], 1), "mean_ms": round(statistics.fmean(ordered), 1)}
+            "p50_ms": percentile(ordered, 0.50), "p95_ms": percentile(ordered, 0.95),
+            "p99_ms": percentile(ordered, 0.99), "max_ms": round(ordered[-1], 1),
+            "mean_ms": round(statistics.fmean(ordered), 1),
+            "by_path": {path: {"requests": len(values), "p50_ms": percentile(sorted(values), 0.5),
+                               "p99_ms": percentile(sorted(values), 0.99)}
+                        for path, values in by_path.items() if values}}
+
+
+def percentile(ordered: list[float], share: float) -> float:
+    """The `share` quantile of an ascending list (nearest rank below), 0.0 when empty."""
+    return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1) if ordered else 0.0
 
 
 def main() -> int:

@@ -10,7 +10,7 @@ Modes, each in its own child process so that its peak memory is its own:
 
 Model loading is excluded for the first three (pipelines are loaded and warmed up before the
 clock starts); the Spark modes time the whole `run()` call, including one model load per
-partition, after the session is up.  Texts: PolNeAR train articles from ../shared/data when
+partition, after the session is up, and report the largest peak RSS of Spark's Python workers.  Texts: PolNeAR train articles from ../shared/data when
 present, else the bundled example corpus repeated.  Prints documents/s, tokens/s, peak RSS and
 the ratios the scale-out issue asks about.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import sys
 import tempfile
@@ -89,8 +90,34 @@ def _time_mode(mode: str, texts: list[str], workers: int) -> tuple[float, float 
         start = time.perf_counter()
         run(folder, f"{folder}/out", spark=spark, partitions=cores)
         elapsed = time.perf_counter() - start
+        peak = max(_python_descendants_peak_mb(), default=None)  # read before stop() ends the workers
         spark.stop()
-    return elapsed, None  # Spark's Python workers are the JVM's children, out of this process's reach
+    return elapsed, peak
+
+
+def _python_descendants_peak_mb() -> list[float]:
+    """Peak RSS (VmHWM, MB) of every Python process below this one: Spark's daemon and workers."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    mine, found = {os.getpid()}, True
+    while found:
+        children = {pid for pid, parent in parents.items() if parent in mine} - mine
+        found, mine = bool(children), mine | children
+    peaks = []
+    for pid in mine - {os.getpid()}:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            if "python" not in Path(f"/proc/{pid}/cmdline").read_text():
+                continue
+        except OSError:
+            continue
+        peaks += [int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")]
+    return peaks
 
 
 def _child(mode: str, texts: list[str], workers: int, queue: multiprocessing.Queue) -> None:
