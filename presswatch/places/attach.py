@@ -3,7 +3,8 @@
 In order (the Location's `method` says which):
 1. "clause": a place governed by a locative preposition in the trigger's clause ("clashes in
    Batken", "seized the airport in Alma-Ata", "the situation on the Armenian-Azerbaijani border
-   escalated"), or the antecedent of a "where" clause ("Kazakhstan, where mass protests began").
+   escalated"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
+   "where" clause ("Kazakhstan, where mass protests began").
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
    organized protests").
 3. "narrative": the sentence names no place, the trigger is in the past tense, and the previous
@@ -33,6 +34,7 @@ from presswatch.places.mentions import PlaceMention
 from presswatch.places.rules import (
     EVENT_NOUNS,
     GATHERING_PREPOSITIONS,
+    LEAVING_VERBS,
     LOCATIVE_PREPOSITIONS,
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
@@ -81,7 +83,7 @@ def _tie(parsed: Doc, mention: PlaceMention, trigger: Token, verbal: bool) -> tu
     antecedent = _where_antecedent(trigger_clause)
     if antecedent is not None and mention.start <= antecedent.idx < mention.end:
         return "clause", distance
-    if _is_place_object(token, trigger, verbal) or (
+    if _is_left_place(token, trigger) or _is_place_object(token, trigger, verbal) or (
             mention.location.precision == "border" and token.head.i == trigger_clause.i
             and token.dep_ in ("nsubj", "nsubjpass", "dobj")):
         return "clause", distance
@@ -99,6 +101,14 @@ def _tie(parsed: Doc, mention: PlaceMention, trigger: Token, verbal: bool) -> tu
     if clause.i == top_of(trigger).i and attached.i == clause.i:
         return "sentence", distance
     return None
+
+
+def _is_left_place(token: Token, trigger: Token) -> bool:
+    """The place a leaving trigger leaves: "withdrew from Kherson", "fled from the city of X"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+        token = token.head.head
+    return (token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.i == trigger.i
+            and trigger.lemma_.lower() in LEAVING_VERBS)
 
 
 def _is_place_object(token: Token, trigger: Token, verbal: bool) -> bool:

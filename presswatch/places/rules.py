@@ -78,6 +78,10 @@ EVENT_NOUNS = frozenset({
 # Prepositions that place a gathering noun ("talks in Dushanbe"), not a topic ("talks on the border").
 GATHERING_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 
+# Verbs of leaving whose "from" names where the event happened: "the army withdrew from Kherson"
+# (for other verbs "from" is a participant or a direction: "a delegation from Baku").
+LEAVING_VERBS = frozenset({"withdraw", "retreat", "pull", "flee", "evacuate", "expel", "oust", "drive"})
+
 # Verbs whose direct object is the place itself: "visited Kherson", "left Lachin".
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "leave", "enter", "reach", "capture", "seize", "storm",
                                 "occupy", "liberate", "shell", "bomb", "hit", "strike", "attack", "invade",

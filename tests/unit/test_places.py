@@ -131,6 +131,15 @@ def test_event_location_is_tied_to_the_trigger(nlp, gazetteer):
 
 
 @pytest.mark.issue(6)
+def test_a_leaving_verb_is_placed_where_it_leaves(nlp, gazetteer):
+    text = "After weeks of shelling, the Ukrainian garrison withdrew from Lysychansk."
+    location = located(nlp, gazetteer, text, "withdrew", kind="RETREAT")
+    assert (location.name, location.country, location.method) == ("Lysychansk", "UKR", "clause")
+    arrival = "A delegation from Baku arrived at noon."
+    assert located(nlp, gazetteer, arrival, "arrived", kind="CONSULT") is None  # where it came from
+
+
+@pytest.mark.issue(6)
 def test_actor_country_fallback_is_marked(nlp, gazetteer):
     text = "The government raised fuel prices."
     source = Participant(None, "KAZ", "GOV", "The government")
