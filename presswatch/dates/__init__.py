@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presswatch.dates.attach import SentenceInfo, choose_date, sentence_infos
+from presswatch.dates.attach import SentenceInfo, choose_date, past_expressions, sentence_infos
 from presswatch.dates.elections import Election, election_month, load_elections
 from presswatch.dates.expressions import find_expressions
 from presswatch.dates.normalize import Resolution, resolve_expressions
@@ -29,9 +29,14 @@ ASSIGNS = "events"
 
 def resolve_document(document: Document, parsed: Doc) -> tuple[Resolution, ...]:
     """Every temporal expression of the document with its resolved value (or None)."""
-    sentences = [(info.start, info.end) for info in sentence_infos(parsed)]
-    return resolve_expressions(find_expressions(document.text, parsed), document.published, document.text,
-                               sentences)
+    return _resolve(document, parsed, sentence_infos(parsed))
+
+
+def _resolve(document: Document, parsed: Doc, sentences: list[SentenceInfo]) -> tuple[Resolution, ...]:
+    expressions = find_expressions(document.text, parsed)
+    past = past_expressions(parsed, [(e.start, e.end) for e in expressions if e.kind in ("narrative", "publication")])
+    return resolve_expressions(expressions, document.published, document.text,
+                               [(info.start, info.end) for info in sentences], past)
 
 
 def _event_date(text: str, sentences: list[SentenceInfo], resolution: Resolution, how: str,
@@ -58,8 +63,7 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
         return events
     calendar = load_elections() if elections is None else elections
     sentences = sentence_infos(parsed)
-    resolutions = resolve_expressions(find_expressions(document.text, parsed), document.published,
-                                      document.text, [(info.start, info.end) for info in sentences])
+    resolutions = _resolve(document, parsed, sentences)
     dated = []
     for event in events:
         chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end,

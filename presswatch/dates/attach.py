@@ -119,6 +119,16 @@ def is_past(trigger: Token) -> bool:
     return not (tags & PRESENT_TAGS)
 
 
+def past_expressions(parsed: Doc, starts_ends: list[tuple[int, int]]) -> frozenset[int]:
+    """Starts of the expressions (start, end) whose clause is in the past tense."""
+    past = set()
+    for start, end in starts_ends:
+        token = root_token(parsed, start, end)
+        if token is not None and is_past(token):
+            past.add(start)
+    return frozenset(past)
+
+
 def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[Resolution, ...],
                 trigger_start: int, trigger_end: int, narrative: bool = True) -> tuple[Resolution, str] | None:
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and

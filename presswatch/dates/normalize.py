@@ -8,7 +8,9 @@ Anchors, in order of trust:
 - the publication date (`Document.published`): a month or day without a year takes the latest year
   that does not put it a month or more after publication ("in February" in an October 2022
   article is February 2022); "yesterday", "on Tuesday", "earlier this month" count from it;
-- the narrative: "the next day" counts from the previous day-precise date in the text, "two
+  in a past-tense clause "this week" ends at publication ("this week, the cabinet resigned");
+- the narrative: "the next day" counts from the previous day-precise date in the text (in a
+  past-tense clause never from a date after publication: a plan is no narrative anchor), "two
   years after the elections" from the earlier dated mention of the elections, or from the date
   right after the noun ("a week after the election of August 9, 2020").
 With no publication date, month/day forms take a year stated up to three sentences earlier at full
@@ -133,8 +135,10 @@ def _offset(anchor: _When, amount: int, unit: str) -> _When | None:
 class _Context:
     """What the normalizer knows while it reads the expressions in text order."""
 
-    def __init__(self, published: date | None, text: str, sentences: list[tuple[int, int]]) -> None:
+    def __init__(self, published: date | None, text: str, sentences: list[tuple[int, int]],
+                 past: frozenset[int] = frozenset()) -> None:
         self.published = published
+        self.past = past  # starts of the expressions whose clause is in the past tense
         self.text = text
         self.sentences = [tuple(sentence) for sentence in sentences]
         self._starts = [start for start, _ in self.sentences]
@@ -252,8 +256,8 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
                 day = max(ref.day - timedelta(days=ref.day.weekday()), ref.day - timedelta(days=1))
             monday = day - timedelta(days=day.weekday())
             sunday = monday + timedelta(days=6)
-            if step == 0 and (expression.group("edge") or "").lower() == "earlier":
-                sunday = day  # only the days before publication count
+            if step == 0 and ((expression.group("edge") or "").lower() == "earlier" or expression.start in context.past):
+                sunday = day  # only the days up to publication count: "this week, the cabinet resigned"
             result = _When(day, "month" if monday.month == sunday.month else "year")
         elif unit == "month":
             result = _When(_shift_months(ref.day, step), "month")
@@ -271,11 +275,20 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
     return result, how
 
 
+def _anchors(expression: TimeExpression, context: _Context) -> list[tuple[TimeExpression, _When]]:
+    """Earlier resolved expressions a narrative expression may count from: in a past-tense clause
+    not a date after publication ("would resume on July 5. The previous day, envoys had met")."""
+    if context.published is None or expression.start not in context.past:
+        return context.history
+    return [(earlier, when) for earlier, when in context.history if when.day <= context.published]
+
+
 def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
+    history = _anchors(expression, context)
     if expression.pattern == "NARRATIVE_DAY":
-        if not context.history:
+        if not history:
             return None
-        previous = context.history[-1][1]
+        previous = history[-1][1]
         if previous.precision != "day":  # "In 2021 ... The next day": still only 2021
             return previous, "narrative"
         phrase = " ".join((expression.group("phrase") or "").lower().split())
@@ -293,11 +306,11 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
     sign = -1 if direction.startswith(("earlier", "before")) else 1
     unit = expression.group("unit") or ""
     if expression.pattern == "NARRATIVE_OFFSET":
-        anchor = context.history[-1][1] if context.history else None
+        anchor = history[-1][1] if history else None
     else:  # NARRATIVE_EVENT_OFFSET: the last dated expression whose sentence names the noun
         stems = [stem for stem in noun_stems(expression.group("noun") or "") if len(stem) > 3]
         anchor = context.named_dates.get(expression.start)
-        for earlier, when in reversed(context.history if anchor is None else ()):
+        for earlier, when in reversed(history if anchor is None else ()):
             # the dated mention of the noun: "the 2020 presidential election" (a few words apart)
             start, end = context.sentence_of(earlier.start)
             near = context.text[max(start, earlier.start - EVENT_NOUN_REACH):min(end, earlier.end + EVENT_NOUN_REACH)]
@@ -313,13 +326,14 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
 
 
 def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str | None, text: str,
-                        sentences: list[tuple[int, int]]) -> tuple[Resolution, ...]:
+                        sentences: list[tuple[int, int]], past: frozenset[int] = frozenset()) -> tuple[Resolution, ...]:
     """Resolve each expression (in text order) to a value and precision, or leave it None.
 
     Reads the publication date (ISO or None), the text and its sentence offsets (for same-sentence
-    years and the nouns of "N years after the X"); returns one Resolution per expression.
+    years and the nouns of "N years after the X") and the starts of the expressions in past-tense
+    clauses (`past`); returns one Resolution per expression.
     """
-    context = _Context(parse_published(published), text, sentences)
+    context = _Context(parse_published(published), text, sentences, past)
     sentence_years: dict[tuple[int, int], int] = {}
     for expression in expressions:
         year = _explicit_year(expression)

@@ -174,3 +174,19 @@ def test_election_calendar_can_be_passed_in(nlp):
     document = Document.from_text(text, published="2031-10-12")
     (event,) = date_events(document, nlp(text), (event_at(text, "struck", kind="PROTEST"),), calendar)
     assert (event.date.value, event.date.method) == ("2031-05", "clause:ELECTION")
+
+
+@pytest.mark.issue(6)
+def test_past_tense_narrative_does_not_count_from_a_planned_date(nlp):
+    text = ("Yesterday the agency said the hearing would resume on November 3. "
+            "The previous day, lawyers had filed an appeal.")
+    assert resolve(nlp, text)["The previous day"] == ("2022-10-10", "day")
+    plan = "The hearing will resume on November 3. The next day, the court will rule."
+    assert resolve(nlp, plan)["The next day"] == ("2022-11-04", "day")
+
+
+@pytest.mark.issue(6)
+def test_this_week_in_the_past_tense_ends_at_publication(nlp):
+    # 30 June 2021 is a Wednesday: its week runs into July, its past days do not
+    assert resolve(nlp, "This week, the cabinet resigned.", published="2021-06-30")["This week"] == ("2021-06", "month")
+    assert resolve(nlp, "This week the cabinet will meet.", published="2021-06-30")["This week"] == ("2021", "year")
