@@ -23,6 +23,9 @@ FILES = ("countries.json", "organizations.json", "agents.json", "named.json", "p
 ARTICLE_OR_POSSESSIVE = re.compile(r"^(?:the\s+)|(?:\s*['’]s?)$")
 WHITESPACE = re.compile(r"\s+")
 # Country names that are also common given names or words; left to the statistical NER.
+# The article before an Arabic family name, written in several ways: "al-", "el-", "ad-", "as-".
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|an|az)-")
+ARABIC_ARTICLE_WORD = re.compile(r"\b(?:al|el|ad|as|ash|at|ar|an|az)[- ]")
 RULER_EXCLUDED = frozenset({"Jordan", "Chad", "Georgia", "Guinea", "Jersey", "Niger", "Israel"})
 
 
@@ -30,6 +33,11 @@ def name_key(text: str) -> str:
     """Normalized lookup key of a name ("The  Kremlin's" -> "kremlin")."""
     key = WHITESPACE.sub(" ", text.strip().lower())
     return ARTICLE_OR_POSSESSIVE.sub("", key).strip()
+
+
+def surname_key(name: str) -> str:
+    """The last word of a name without an Arabic article ("Omar al-Bashir" -> "bashir")."""
+    return ARABIC_ARTICLE.sub("", name_key(name).split()[-1]) if name.strip() else ""
 
 
 @dataclass(frozen=True)
@@ -115,21 +123,26 @@ class KnowledgeBase:
         return self._persons[index]
 
     def persons(self, text: str) -> tuple[Person, ...]:
-        """Known people whose name or alias is `text`."""
-        return tuple(self.person(i) for i in self._person_index.get(name_key(text), ()))
+        """Known people whose name or alias is `text` (the Arabic article in any spelling)."""
+        key = name_key(text)
+        found = self._person_index.get(key) or self._person_index.get(ARABIC_ARTICLE_WORD.sub("al ", key), ())
+        return tuple(self.person(i) for i in found)
 
-    def office_holders_named(self, surname: str, country: str | None) -> tuple[Person, ...]:
-        """Government office holders (of `country`, if given) whose last name is `surname`:
-        "President Smith" when the knowledge base only lists "John Smith"."""
+    def office_holders_named(self, name: str, country: str | None) -> tuple[Person, ...]:
+        """Government office holders (of `country`, if given) with the last name of `name` (and its
+        given name, if it has one): "President Smith" when the knowledge base lists "John Smith"."""
         if self._surnames is None:
             self._surnames = {}
             for number, row in enumerate(self._people_rows):
-                self._surnames.setdefault(name_key(row[0]).split()[-1], []).append(number)
+                self._surnames.setdefault(surname_key(row[0]), []).append(number)
+        words = name_key(name).split()
         found = []
-        for number in self._surnames.get(name_key(surname), ()):
+        for number in self._surnames.get(surname_key(name), ()):
             person = self.person(number)
             if any(o.sector == "GOV" and country in (None, o.country) for o in person.offices):
                 found.append(person)
+        if len(words) > 1:  # "Omar X": the given name must agree too
+            found = [p for p in found if name_key(p.name).split()[0] == words[0]]
         return tuple(found)
 
     def holders(self, country: str, roles: frozenset[str] | None, leader: bool, day: str) -> tuple[Person, ...]:

@@ -184,7 +184,7 @@ class _DocumentResolution:
                 continue  # a person, a pronoun, or the "of" object of a phrase already read
             if root.head.lower_ == "as" and root.dep_ == "pobj":
                 continue  # a predicate ("recognized her as the president"), not a reference
-            if any(t.ent_type_ == "PERSON" for t in chunk):
+            if any(t.ent_type_ == "PERSON" and not self.name_as_modifier(t, root) for t in chunk):
                 continue
             if root.ent_type_ and self.resolver.token_place(root) is not None:
                 continue  # a country, capital or organization name: read by on_named
@@ -239,6 +239,8 @@ class _DocumentResolution:
                     before = [t for t in chunk if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "ADJ")
                               and t not in modifiers]
                     sector, agent = self.resolver.member_sector(root, before, of_object)
+                    if sector is None and countries and plural and root.ent_type_ == "NORP":
+                        sector, agent = "CVL", "people"  # a people of a country ("Iraqi Kurds")
                     if sector is not None and of_object is not None:
                         end = max(end, self.subtree_end(of_object))
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
@@ -400,6 +402,8 @@ class _DocumentResolution:
         elif place.kind in ("capital", "place"):
             self.add(self.cluster(f"L:{name_key(ent.text)}", "GPE", ent.text, country=code), start, end)
         elif place.kind == "adjective" and self.people_noun(ent.root):
+            if self.ethnic(ent.root):
+                code = self.residence(ent.root, start)
             self.add(self.group_cluster(code, "country", "CVL", "people", ent.text), start, end)
         else:
             name = self.kb.country_names.get(code, ent.text)
@@ -512,7 +516,9 @@ class _DocumentResolution:
                          first, last)
             return
         country, kind = None, None
-        if countries:
+        if countries and self.ethnic(payload["root"]):
+            country = self.residence(payload["root"], start)
+        elif countries:
             country = countries[0]
             kind = next((p.kind for t in payload["modifiers"] if (p := self.resolver.token_place(t))), "country")
         elif (place := self.located_at(payload["root"])) is not None:
@@ -528,6 +534,25 @@ class _DocumentResolution:
         if kind == "org" and sector == "GOV":
             sector = "IGO"
         return self.cluster(f"A:{country}:{sector}:{agent}", "GROUP", name, country=country, sector=sector)
+
+    def ethnic(self, root: Token) -> bool:
+        """True if the noun's modifiers name an ethnicity, not a nationality ("ethnic Albanians")."""
+        return any(t.lower_ in rules.ETHNIC_MARKERS for t in root.lefts)
+
+    def residence(self, root: Token, start: int) -> str | None:
+        """The country an ethnic group lives in, from the text ("ethnic Hungarians in Slovakia"),
+        or None: an ethnicity does not say a country (CAMEO codes ethnic groups where they live)."""
+        place = self.located_at(root)
+        return place.country if place is not None else self.context_country(start)
+
+    def name_as_modifier(self, token: Token, root: Token) -> bool:
+        """True for a one-word name the NER took for a person that only modifies the phrase's
+        head ("a Hutu rebel group"): the phrase is still a group."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or len(ent) != 1 or token.i == root.i or token.dep_ not in ("compound", "amod"):
+            return False
+        self.consumed.add(token.i)
+        return True
 
     def located_at(self, root: Token) -> Place | None:
         """The country or place a group noun is placed in by its own preposition ("students
@@ -582,7 +607,7 @@ class _DocumentResolution:
         if cluster is None:
             people = self.kb.persons(ent.text)
             office = office or (title_role if title_role in rules.OFFICE_ROLES else None)
-            if not people and office and len(ent.text.split()) == 1:
+            if not people and office:
                 people = self.kb.office_holders_named(ent.text, title_country)
             known = self.pick_person(people, title_country)
             if known is not None:

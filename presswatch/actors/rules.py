@@ -99,3 +99,6 @@ ADDRESS_PREPOSITIONS = frozenset({"with", "against", "between"})
 # Words that make a government title past: "former prime minister X", "ex-officials" are elites
 # (sector ELI, the CAMEO convention), not the government.  Must not match "formerly" or "late".
 FORMER = frozenset({"former", "ex", "ex-"})
+
+# Words that make a demonym an ethnicity: "ethnic Albanians in Serbia" live in Serbia.
+ETHNIC_MARKERS = frozenset({"ethnic"})

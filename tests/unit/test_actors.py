@@ -282,3 +282,26 @@ def test_possessor_group_and_placed_groups(actor_pipeline):
     assert code(entity_at(entities, text, "Students")) == ("PER", "EDU")
     assert code(entity_at(entities, text, "the rebels")) == (None, "REB")  # has its own determiner
     assert code(entity_at(entities, text, "the Norwegian government")) == ("NOR", "GOV")
+
+
+def test_ethnic_groups_live_where_the_text_places_them(actor_pipeline):
+    text = "Ethnic Hungarians in Slovakia protested the law. Iraqi Kurds rallied in the north."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Hungarians")) == ("SVK", "CVL")
+    assert code(entity_at(entities, text, "Iraqi Kurds")) == ("IRQ", "CVL")
+
+
+def test_one_word_name_modifying_a_group(actor_pipeline):
+    text = "A Hutu rebel group attacked the village. Israeli warplanes struck a Turkish helicopter."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "A Hutu rebel group")) == (None, "REB")
+    assert code(entity_at(entities, text, "Israeli warplanes")) == ("ISR", "MIL")
+    assert code(entity_at(entities, text, "a Turkish helicopter")) == ("TUR", "MIL")
+
+
+def test_arabic_article_spellings_find_the_same_person():
+    kb = load_knowledge()
+    assert {p.name for p in kb.persons("Omar el Bashir")} == {p.name for p in kb.persons("Omar al-Bashir")}
+    assert kb.persons("Omar el-Bashir") and all(
+        any(o.country == "SDN" for o in p.offices) for p in kb.persons("Omar el-Bashir"))
+    assert kb.office_holders_named("Zyxxo Quennix", None) == ()
