@@ -26,6 +26,7 @@ from typing import Any
 
 import pycountry
 
+from presswatch.actors.knowledge import DATA_DIR
 from presswatch.records import Document, Entity
 
 GSR_PATH = Path("events") / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json"
@@ -36,8 +37,8 @@ CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # as REL ("MOSLEM [~REL]").
 GOLD_SECTOR_SPELLINGS = {"CIV": "CVL", "MOS": "REL", "MUS": "REL", "CHR": "REL", "JEW": "REL",
                          "BUD": "REL", "HIN": "REL"}
-ORG_CODES = frozenset({"EUR", "NATO", "CSTO", "CIS", "UN", "OSCE", "SCO", "EAEU", "ASEAN", "AU", "ARL",
-                       "OPEC", "G7", "G20", "BRICS", "IAEA", "WHO", "IMF", "WB", "COE", "ICC"})
+# Our organization codes: every organization of the actor knowledge base (gold writes them "IGO").
+ORG_CODES = frozenset(json.loads((DATA_DIR / "organizations.json").read_text(encoding="utf-8")))
 # Gold actor texts may elide words: "U.S. ... negotiators".
 ELLIPSIS = re.compile(r"\s*\.\.\.\s*")
 
