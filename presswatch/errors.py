@@ -42,7 +42,7 @@ class Errors(StrEnum):
     PWE502 = "analysis schema {found!r} is not supported (expected {expected!r})"
     PWE503 = "span {start}:{end} is out of bounds for a text of {length} characters"
     PWE603 = "{path}: no event gold data here ({reason}); pass --data pointing at the shared events folder (../shared/data/events)"
-    PWE652 = "{path}: no time-and-place gold file here ({reason}); pass --gold pointing at a timeplace gold JSONL (tests/fixtures/timeplace/gold.jsonl)"
+    PWE652 = "{path}: no time-and-place gold file here ({reason}); pass --gold (gold JSONL, tests/fixtures/timeplace/gold.jsonl) or --polnear-gold (PolNeAR annotations, tests/fixtures/timeplace/polnear_dev.tsv)"
     PWE653 = "{path}:{line}: bad time-and-place gold row ({reason}); fix the row or regenerate it"
     PWE701 = "{path}: no article<ID>.txt files found; point --articles at a PTC articles folder"
     PWE702 = "{path}:{line}: not a PTC label row ({reason}); rows are id<TAB>technique<TAB>start<TAB>end or id<TAB>start<TAB>end"
