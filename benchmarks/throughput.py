@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from queue import Empty
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -129,7 +130,13 @@ def measure(mode: str, texts: list[str], tokens: int, workers: int) -> dict:
     queue = context.Queue()
     process = context.Process(target=_child, args=(mode, texts, workers, queue))
     process.start()
-    seconds, peak = queue.get()
+    while True:  # a child that dies (e.g. a stage fails to load) must end the benchmark, not hang it
+        try:
+            seconds, peak = queue.get(timeout=5)
+            break
+        except Empty:
+            if not process.is_alive():
+                raise SystemExit(f"benchmark mode {mode} failed (exit code {process.exitcode})") from None
     process.join()
     return {"mode": mode, "documents": len(texts), "tokens": tokens, "seconds": round(seconds, 2),
             "docs_per_s": round(len(texts) / seconds, 2), "tokens_per_s": round(tokens / seconds),
