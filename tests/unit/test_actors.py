@@ -305,3 +305,25 @@ def test_arabic_article_spellings_find_the_same_person():
     assert kb.persons("Omar el-Bashir") and all(
         any(o.country == "SDN" for o in p.offices) for p in kb.persons("Omar el-Bashir"))
     assert kb.office_holders_named("Zyxxo Quennix", None) == ()
+
+
+def test_eval_code_normalization():
+    from presswatch.evaluate.actors import (
+        normalize_gold,
+        normalize_pred,
+        normalize_pred_sector,
+        score_actor_codes,
+    )
+
+    assert normalize_gold("JAP", "CVLalb") == ("JPN", "CVL")
+    assert normalize_gold("LBY", "CIV") == ("LBY", "CVL")  # no CIV sector in PLOVER's agents
+    assert normalize_gold("EGY", "MOS") == ("EGY", "REL")
+    assert normalize_gold("USA", "***") == ("USA", None)
+    assert normalize_pred("UN", "IGO", "IGO") == "IGO"
+    assert normalize_pred("UN", "IGO", "USA") == "UN"
+    assert normalize_pred_sector("UN", "IGO", "IGO") == "GOV"
+    assert normalize_pred_sector("UN", "MIL", "IGO") == "MIL"
+    assert normalize_pred_sector(None, "IGO", "IGO") == "IGO"  # not a known organization
+    scores = score_actor_codes([("IGO", "GOV"), ("IGO", "MIL"), ("RUS", "GOV")],
+                               [("UN", "IGO"), ("NATO", "IGO"), ("RUS", None)])
+    assert scores["country_accuracy"] == 1.0 and scores["sector_accuracy"] == round(1 / 3, 4)
