@@ -158,7 +158,7 @@ class _DocumentResolution:
             if not any(t.pos_ in ("VERB", "AUX") for t in ent.sent) and self.kb.place(ent.text) is None \
                     and not self.kb.persons(ent.text):
                 continue  # a heading or caption line ("Border conflicts"): no actor without a verb
-            if all(i in self.consumed for i in range(ent.start, ent.end)):
+            if all(t.i in self.consumed for t in ent if t.pos_ != "DET"):
                 continue
             found.append((ent.start, ent.end, self.on_named, ent))
         return found
@@ -217,6 +217,10 @@ class _DocumentResolution:
                     end = max(end, self.subtree_end(of_object))
             if not countries and root.dep_ == "conj" and len(chunk) == 1:
                 countries = self.shared_countries(root)
+            located = self.located_at(root) if not countries else None
+            if located is not None:  # "rebels in Darfur": the place belongs to the phrase
+                countries.append(self.resolver.token_place(located).country)  # type: ignore[union-attr]
+                end = max(end, self.subtree_end(located.head))
             countries = list(dict.fromkeys(countries))
             phrase = phrase_of(phrase_tokens)
             plural = root.tag_ in ("NNS", "NNPS")
@@ -255,7 +259,7 @@ class _DocumentResolution:
                 if root.ent_type_ and self.resolver.token_place(root) is None:
                     self.consumed.update(t.i for t in words)  # an agent the NER took for a name
             self.consumed.update(t.i for t in modifiers)
-            if of_object is not None and end > chunk.end:
+            if end > chunk.end:
                 self.consumed.update(range(chunk.end, end))
         return found
 
@@ -521,8 +525,6 @@ class _DocumentResolution:
         elif countries:
             country = countries[0]
             kind = next((p.kind for t in payload["modifiers"] if (p := self.resolver.token_place(t))), "country")
-        elif (place := self.located_at(payload["root"])) is not None:
-            country = place.country
         elif sector in rules.CONTEXT_SECTORS:
             country = self.context_country(start)
         name = self.doc[start:end].text
@@ -542,7 +544,8 @@ class _DocumentResolution:
     def residence(self, root: Token, start: int) -> str | None:
         """The country an ethnic group lives in, from the text ("ethnic Hungarians in Slovakia"),
         or None: an ethnicity does not say a country (CAMEO codes ethnic groups where they live)."""
-        place = self.located_at(root)
+        located = self.located_at(root)
+        place = self.resolver.token_place(located) if located is not None else None
         return place.country if place is not None else self.context_country(start)
 
     def name_as_modifier(self, token: Token, root: Token) -> bool:
@@ -554,15 +557,15 @@ class _DocumentResolution:
         self.consumed.add(token.i)
         return True
 
-    def located_at(self, root: Token) -> Place | None:
-        """The country or place a group noun is placed in by its own preposition ("students
-        throughout Peru", "rebels in Darfur"), or None."""
+    def located_at(self, root: Token) -> Token | None:
+        """The country or place a noun is placed in by its own preposition ("students throughout
+        Peru", "rebels in Darfur"): the place's token, or None."""
         for prep in root.rights:
             if prep.dep_ == "prep" and prep.lower_ in rules.LOCATIVE_PREPOSITIONS | {"from"}:
                 for obj in prep.children:
                     place = self.resolver.token_place(obj) if obj.dep_ == "pobj" else None
                     if place is not None and place.kind in ("country", "capital", "place"):
-                        return place
+                        return obj
         return None
 
     def context_country(self, start: int) -> str | None:
