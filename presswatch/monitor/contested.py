@@ -1,18 +1,23 @@
 """Contested claims and recurring narratives.
 
 A cluster is contested on *who* when its mentions give opposite directions for the same dyad
-(A -> B by some sources, B -> A by others), and on *whether* when some sources report it and
-others deny it (negated mentions).  Each side must have a voice the other lacks (a voice is
-the quoted speaker of an attributed mention, else the outlet), so one article's "the parties
-accused each other" is a reciprocal event, not a contest.  Each side lists its mentions,
-outlets and speakers.
+(A -> B by some sources, B -> A by others), on *whether* when some sources report it and
+others deny it (negated mentions), and on *figures* when voices give different numbers of
+killed or wounded for the same victims (`casualties.py`) in reports published at most a day
+apart: each voice counts with its latest figure, so a toll that one voice updates is not a
+contest, and figures within 10% (or 1) of each other agree.  Each side must have a voice the
+other lacks (a voice is the quoted speaker of an attributed mention, else the outlet), so one
+article's "the parties accused each other" is a reciprocal event, not a contest.  Each side
+lists its mentions, outlets and speakers.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
+from presswatch.monitor.casualties import casualty_figures
 from presswatch.monitor.records import (
     ContestedClaim,
     ContestedSide,
@@ -61,7 +66,43 @@ def contested_claims(clusters: Iterable[EventCluster]) -> list[ContestedClaim]:
         if denied and reported and _distinct_voices(reported, denied):
             claims.append(ContestedClaim(cluster, "whether", (ContestedSide("happened", tuple(reported)),
                                                               ContestedSide("did not happen", tuple(denied)))))
+        claims += [ContestedClaim(cluster, "figures", sides) for sides in _figure_disputes(cluster)]
     return claims
+
+
+def _figure_disputes(cluster: EventCluster) -> list[tuple[ContestedSide, ...]]:
+    """Sides of every disagreement on casualty figures in the cluster, one per (outcome, victims)."""
+    latest: dict[tuple[str, str | None], dict[str, tuple[str, int, EventMention]]] = defaultdict(dict)
+    for mention in cluster.mentions:
+        if mention.status == "negated" or not mention.sentence:
+            continue
+        for figure in casualty_figures(mention.sentence):
+            by_voice = latest[(figure.outcome, figure.victims)]
+            published = mention.published or ""
+            if voice(mention) not in by_voice or published >= by_voice[voice(mention)][0]:
+                by_voice[voice(mention)] = (published, figure.count, mention)
+    disputes = []
+    for (outcome, victims), by_voice in sorted(latest.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+        reports = sorted(by_voice.values(), key=lambda report: (report[1], report[0]))
+        if any(_disagree(a, b) for a in reports for b in reports):
+            counts: dict[int, list[EventMention]] = defaultdict(list)
+            for _, count, mention in reports:
+                counts[count].append(mention)
+            whose = f" ({victims})" if victims else ""
+            disputes.append(tuple(ContestedSide(f"{count} {outcome}{whose}", tuple(mentions))
+                                  for count, mentions in sorted(counts.items())))
+    return disputes
+
+
+def _disagree(first: tuple[str, int, EventMention], second: tuple[str, int, EventMention]) -> bool:
+    (published_a, count_a, _), (published_b, count_b, _) = first, second
+    apart = abs(count_a - count_b)
+    if apart <= max(1, 0.1 * max(count_a, count_b)):
+        return False
+    try:
+        return abs((date.fromisoformat(published_a[:10]) - date.fromisoformat(published_b[:10])).days) <= 1
+    except ValueError:  # an unknown publication date cannot show that the toll was updated meanwhile
+        return True
 
 
 def _label(country: str | None, text: str | None) -> str | None:

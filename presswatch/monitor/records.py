@@ -38,6 +38,7 @@ class EventMention:
     title: str | None
     url: str | None
     speaker: str | None = None  # who made the claim, when the event is attributed
+    sentence: str | None = None  # the sentence of a violent event (QuadClass 4), for casualty figures
 
     @property
     def key(self) -> str:
@@ -106,7 +107,7 @@ class EventCluster:
 class ContestedSide:
     """One version of a contested event and who tells it."""
 
-    claim: str  # e.g. "AZE -> ARM", "happened", "did not happen"
+    claim: str  # e.g. "AZE -> ARM", "happened", "did not happen", "105 killed (ARM)"
     mentions: tuple[EventMention, ...]
 
     @property
@@ -122,10 +123,10 @@ class ContestedSide:
 
 @dataclass(frozen=True)
 class ContestedClaim:
-    """A cluster whose sources disagree: who did it to whom, or whether it happened."""
+    """A cluster whose sources disagree: who did it to whom, whether it happened, or how many died."""
 
     cluster: EventCluster
-    kind: str  # "who" | "whether"
+    kind: str  # "who" | "whether" | "figures"
     sides: tuple[ContestedSide, ...]
 
     def to_dict(self) -> dict[str, Any]:

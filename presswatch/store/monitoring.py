@@ -22,7 +22,8 @@ MENTION_COLUMNS = (
     "e.document_id, e.event_id, e.type, e.cameo, e.quad_class, e.goldstein, e.acled_event_type, e.source_country,"
     " e.target_country, e.source_text, e.target_text, e.date_value, e.date_precision, e.location_name,"
     " e.location_country, e.lat, e.lon, e.status, e.trigger_start, e.trigger_end, e.trigger_text,"
-    " d.published, d.outlet, d.title, d.url, q.speaker_name"
+    " d.published, d.outlet, d.title, d.url, q.speaker_name,"
+    " CASE WHEN e.quad_class = 4 THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END"
 )
 MENTION_JOINS = (
     " FROM events e JOIN documents d ON d.id = e.document_id"

@@ -96,6 +96,45 @@ def test_denial_by_another_voice_contests_whether_it_happened():
     assert [side.outlets for side in claim.sides] == [("Yerevan Courier",), ("Caspian Herald",)]
 
 
+def test_different_death_tolls_from_different_voices_are_contested():
+    ours = mention(sentence="The ministry said 12 Armenian soldiers were killed in the night.")
+    theirs = mention(document_id="d2", outlet="Caspian Herald", published="2022-09-14",
+                     sentence="Officials in Baku claimed that 60 Armenian soldiers had been killed.")
+    (cluster,) = Deduplicator().cluster([ours, theirs])
+    (claim,) = contested_claims([cluster])
+    assert claim.kind == "figures"
+    assert [side.claim for side in claim.sides] == ["12 killed (ARM)", "60 killed (ARM)"]
+    assert [side.outlets for side in claim.sides] == [("Yerevan Courier",), ("Caspian Herald",)]
+
+
+@pytest.mark.parametrize("theirs", [
+    {"sentence": "Officials in Baku said 11 Armenian soldiers were killed."},  # within 10%: agreement
+    {"sentence": "Officials in Baku said 60 Azerbaijani soldiers were killed."},  # other victims
+    {"sentence": "Officials in Baku said 60 Armenian soldiers were killed.", "published": "2022-09-20"},  # later toll
+    {"sentence": "Officials in Baku said 60 Armenian soldiers were killed.", "outlet": "Yerevan Courier"},  # same voice
+])
+def test_casualty_figures_that_do_not_conflict(theirs):
+    ours = mention(sentence="The ministry said 12 Armenian soldiers were killed in the night.")
+    (cluster,) = Deduplicator().cluster([ours, mention(document_id="d2", **{"outlet": "Caspian Herald", **theirs})])
+    assert contested_claims([cluster]) == []
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("By the evening 31 people had been killed and 140 wounded, the ministry said.",
+     [("killed", 31, None), ("wounded", 140, None)]),
+    ("The death toll among Tajik border guards rose to 17.", [("killed", 17, "TJK")]),
+    ("Mortar fire on September 14 killed three civilians and wounded 2,300, it said.",
+     [("killed", 3, None), ("wounded", 2300, None)]),
+    ("More than forty-two Kyrgyz servicemen were injured.", [("wounded", 42, "KGZ")]),
+    ("Dozens were hurt and two of them died later.", []),
+    ("The soldier was killed 3 days ago in 2021.", []),
+])
+def test_casualty_figures_in_a_sentence(sentence, figures):
+    from presswatch.monitor.casualties import casualty_figures
+
+    assert [(f.outcome, f.count, f.victims) for f in casualty_figures(sentence)] == figures
+
+
 def test_narratives_need_repetition():
     accusations = [mention(document_id=f"d{n}", type="ACCUSE", published=f"2022-09-1{n}", speaker="Nikol Pashinyan")
                    for n in range(3)]
