@@ -42,10 +42,10 @@ def presswatch(*args: str) -> list[str]:
     return [sys.executable, "-m", "presswatch", *args]
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, *options: str) -> tuple[subprocess.Popen, str]:
     """`presswatch serve` on a free loopback port, answering; (process, base URL)."""
     port = free_port()
-    process = subprocess.Popen(presswatch("serve", "--db", str(db), "--port", str(port)),
+    process = subprocess.Popen(presswatch("serve", "--db", str(db), "--port", str(port), *options),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -76,10 +76,12 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 200_00
     """Hammer `base` with `clients` threads for `seconds`; latencies in ms and errors."""
     latencies: list[float] = []
     by_path: dict[str, list[float]] = {path: [] for path in PATHS}
+    slowest: list[tuple[float, float, str]] = []  # (ms, seconds into the run, path)
     errors: list[str] = []
     issued = itertools.count()
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
+    began = time.perf_counter()
 
     def client(offset: int) -> None:
         with httpx.Client(base_url=base, timeout=30) as session:
@@ -97,6 +99,8 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 200_00
                 with lock:
                     latencies.append(elapsed)
                     by_path[path].append(elapsed)
+                    slowest.append((round(elapsed, 1), round(started - began, 1), path))
+                    slowest[:] = sorted(slowest, reverse=True)[:5]
                     if problem:
                         errors.append(problem)
 
@@ -112,7 +116,7 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 200_00
             "requests_per_s": round(len(latencies) / wall, 1), "errors": len(errors), "error_samples": errors[:5],
             "p50_ms": percentile(ordered, 0.50), "p95_ms": percentile(ordered, 0.95),
             "p99_ms": percentile(ordered, 0.99), "max_ms": round(ordered[-1], 1),
-            "mean_ms": round(statistics.fmean(ordered), 1),
+            "mean_ms": round(statistics.fmean(ordered), 1), "slowest": slowest,
             "by_path": {path: {"requests": len(values), "p50_ms": percentile(sorted(values), 0.5),
                                "p99_ms": percentile(sorted(values), 0.99)}
                         for path, values in by_path.items() if values}}
@@ -129,13 +133,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--articles", type=int, default=400, help="written by the concurrent ingest")
     parser.add_argument("--max-requests", type=int, default=200_000)
+    parser.add_argument("--threads", type=int, default=4, help="the server's `serve --threads`")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "load.db"
         subprocess.run(presswatch("ingest", str(REPO / "examples" / "articles"), "--db", str(db), "--workers", "1"),
                        check=True, capture_output=True)
         write_articles(Path(folder) / "incoming", args.articles)
-        server, base = start_server(db)
+        server, base = start_server(db, "--threads", str(args.threads))
         ingest = subprocess.Popen(presswatch("ingest", str(Path(folder) / "incoming"), "--db", str(db),
                                              "--workers", "1", "--batch-size", "8"),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -147,6 +152,7 @@ def main() -> int:
                 process.terminate()
                 process.wait(timeout=30)
         report["ingest_still_writing_at_end"] = ingest_running
+        report["server_threads"] = args.threads
         print(json.dumps(report, indent=2))
     return 1 if report["errors"] else 0
 

@@ -351,14 +351,16 @@ def import_parquet(
 @app.command()
 def serve(db: Db = Path("presswatch.db"),
           host: Annotated[str, typer.Option(help="Interface to bind; the default accepts local connections only.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000) -> None:
+          port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+          threads: Annotated[int, typer.Option(min=1, max=64, help="Requests worked on at once; the others "
+                                               "wait in line, first come first served.")] = 4) -> None:
     """Serve the dashboard and the JSON API (/api/v1/, docs at /docs) over a store, read-only."""
     import uvicorn
 
     from presswatch.web.app import make_app
 
     try:
-        web_app = make_app(db)
+        web_app = make_app(db, threads=threads)
     except PresswatchError as exc:
         raise fail(exc) from None
     err.print(f"presswatch on http://{host}:{port}/ over {escape(str(db))} (Ctrl-C stops)")

@@ -10,6 +10,8 @@ geometry and the Swagger UI of `/docs` are npm packages installed by `scripts/se
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,7 @@ STATIC = HERE / "static"
 SWAGGER = STATIC / "vendor" / "node_modules" / "swagger-ui-dist"
 MAX_UPLOAD_BYTES = 2_000_000
 QUERY_MS = 5_000
+THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -46,21 +49,23 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
     query_ms: int = QUERY_MS
     allow_store: bool = False
+    threads: int = THREADS
 
 
 def make_app(db_path: str | Path, analyzer: object | None = None, allow_store: bool = False,
-             max_upload_bytes: int = MAX_UPLOAD_BYTES, query_ms: int = QUERY_MS) -> FastAPI:
+             max_upload_bytes: int = MAX_UPLOAD_BYTES, query_ms: int = QUERY_MS, threads: int = THREADS) -> FastAPI:
     """The dashboard and API over the store at `db_path` (PWE904/PWE903 when it is missing or not one).
 
     `analyzer`: an object with `analyze(document)` (default: a Pipeline loaded on first use).
     `allow_store`: let Analyze store an article when asked (the rest stays read-only).
+    `threads`: requests worked on at once; the others wait in line, first come first served.
     """
     path = Path(db_path)
     Store(path, create=False, readonly=True).close()  # fail now, not on the first request
-    app = FastAPI(title="presswatch", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="presswatch", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="News articles as traceable evidence: the `presswatch.analysis/1` contract and "
                               "the monitor's event clusters, series, alerts and contested claims.")
-    app.state.settings = Settings(path, max_upload_bytes, DEFAULT_MAX_CHARS, query_ms, allow_store)
+    app.state.settings = Settings(path, max_upload_bytes, DEFAULT_MAX_CHARS, query_ms, allow_store, threads)
     app.state.analyzer = Analyzer(analyzer)
     app.state.atlas = Atlas.load()
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
@@ -75,6 +80,17 @@ def make_app(db_path: str | Path, analyzer: object | None = None, allow_store: b
     app.add_exception_handler(sqlite3.OperationalError, _interrupted)
     app.add_exception_handler(HTTPException, _http_error)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Bound the worker threads of sync routes: under Python's lock, forty requests in flight
+    share one core and each takes forty times its own time; a short line keeps slow pages slow
+    alone, and requests are answered in arrival order."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.threads
+    yield
 
 
 def _docs(request: Request) -> HTMLResponse:

@@ -197,3 +197,14 @@ def test_slow_queries_are_cut_off_with_503(web_db):
     with TestClient(make_app(web_db, query_ms=0)) as impatient:
         response = impatient.get("/api/v1/documents")
     assert response.status_code == 503 and "narrow the filters" in response.json()["message"]
+
+
+def test_requests_worked_on_at_once_are_bounded(web_db):
+    import anyio.to_thread
+
+    def tokens() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(make_app(web_db, threads=3)) as bounded:
+        assert bounded.portal.call(tokens) == 3
+        assert bounded.get("/api/v1/documents").status_code == 200
