@@ -86,7 +86,7 @@ class EventExtractor:
                 continue  # headings without a verb or final stop ("Border conflicts")
             for token in sent:
                 if token.pos_ == "VERB":
-                    trigger = self.verb_trigger(token)
+                    trigger = self.governing_trigger(token) or self.verb_trigger(token)
                 elif token.pos_ in ("NOUN", "PROPN"):
                     trigger = self.noun_trigger(token)
                 else:
@@ -126,6 +126,28 @@ class EventExtractor:
         source, target, reciprocal = _verb_roles(verb)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal, passive)
+
+    def governing_trigger(self, verb: Token) -> Trigger | None:
+        """A threat, intent, refusal or demand governing another verb (rules.GOVERNING_HEADS).
+
+        The verb's own PETRARCH pattern wins when it codes the same root ("threatened to impose
+        sanctions" 1312); the target is the verb's own, else the governed action's.
+        """
+        code = rules.GOVERNING_HEADS.get(verb.lemma_.lower())
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if code is None or complement is None:
+            return None
+        own = self.verb_trigger(verb)
+        if own is not None and own.cameo.code[:2] == code[:2]:
+            cameo = own.cameo
+        else:
+            cameo = self.lexicon.code(code)
+        if cameo is None:
+            return None
+        source, target, reciprocal = _verb_roles(verb)
+        if not target:
+            target = _verb_roles(complement)[1]
+        return Trigger((verb.i,), cameo, 0.8, source, target, reciprocal)
 
     def _noun_code(self, noun: Token) -> str | None:
         if noun.pos_ not in ("NOUN", "PROPN"):
@@ -217,6 +239,8 @@ class EventExtractor:
         confidence = trigger.strength + (0.1 if source and source.entity else 0) + (0.05 if target and target.entity else 0)
         if ctx.is_caption(first):
             confidence -= 0.3
+        if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in rules.GOVERNING_HEADS:
+            confidence -= 0.25  # the governing threat/intent/demand is the main event
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
             mode=cameo.mode, context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,

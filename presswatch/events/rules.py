@@ -172,3 +172,13 @@ PATTERN_OBJECTS = frozenset({"fire", "attack", "strike", "offensive", "raid", "a
 # Pronouns that stand for an actor named earlier ("Syria says it will withdraw its troops"):
 # resolved to the subject of the governing clause, else the nearest earlier actor.
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
+
+# Verbs that govern another action and, by the CAMEO convention, are the event themselves:
+# "threatened to impose sanctions" is a threat (13), "agreed/offered to withdraw" an intent to
+# cooperate (03), "refused to extradite" a rejection (12), "demanded/urged X to ..." a request
+# (10/02).  The governed action stays as a hypothetical or negated event, ranked below.
+GOVERNING_HEADS: dict[str, str] = {
+    "threaten": "130", "agree": "030", "offer": "030", "pledge": "030", "promise": "030", "vow": "030",
+    "refuse": "120", "decline": "120", "reject": "120", "demand": "100", "insist": "100",
+    "urge": "020", "ask": "020", "appeal": "020", "call": "020",
+}

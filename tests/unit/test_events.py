@@ -131,6 +131,18 @@ def test_complement_subject_is_the_target_and_phrase_lends_country(analyze):
     assert (accuse.source.country, accuse.source.sector, accuse.target.country) == ("POL", "LEG", "LTU")
 
 
+@pytest.mark.parametrize(("text", "main", "governed"), [
+    ("Canada threatened to impose new sanctions on Iran.", "THREATEN", "hypothetical"),
+    ("Kenya refused to extradite the suspects to Uganda.", "REJECT", "negated"),
+    ("Japan offered to mediate between India and Pakistan.", "AGREE", "hypothetical"),
+])
+def test_governing_verb_is_the_main_event(analyze, text, main, governed):
+    a = analyze(text)
+    top = max(a.events, key=lambda e: e.confidence)
+    assert top.type == main and top.status == "asserted" and top.target is not None
+    assert any(e.status == governed and e.confidence < top.confidence for e in a.events if e is not top)
+
+
 def test_group_noun_target_is_kept(analyze):
     a = analyze("Russia called on the parties to show restraint.")
     request = events_of(a, "REQUEST")[0]
