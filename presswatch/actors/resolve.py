@@ -503,6 +503,8 @@ class _DocumentResolution:
         if pool:
             best = max(pool, key=lambda c: c.last)
             best.roles.add(noun)
+            if best.person is None:
+                best.sector = best.sector or self.role_sector(noun)
             self.add(best, start, end)
 
     def on_group(self, start: int, end: int, payload: dict) -> None:
@@ -623,7 +625,7 @@ class _DocumentResolution:
             cluster.roles.add(title_role)
             if cluster.person is None:
                 cluster.role = cluster.role or title_text
-                cluster.sector = cluster.sector or self.kb.agents.get(title_role)
+                cluster.sector = cluster.sector or self.role_sector(title_role)
         if title_country and cluster.person is None:
             cluster.country = cluster.country or title_country
         if title_country:
@@ -651,6 +653,15 @@ class _DocumentResolution:
             matching = [p for p in people if any(o.country == country for o in p.offices)]
             if len(matching) == 1:
                 return matching[0]
+        return None
+
+    def role_sector(self, role: str) -> str | None:
+        """The sector of a role phrase or of its head ("military analyst" -> "analyst" -> EDU)."""
+        words = role.split()
+        for start in range(len(words)):
+            sector = self.kb.agents.get(" ".join(words[start:]))
+            if sector is not None:
+                return None if sector in rules.NON_ACTOR_SECTORS else sector
         return None
 
     def title_of(self, ent: SpacySpan) -> tuple[str | None, str | None, str | None]:

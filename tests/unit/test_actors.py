@@ -151,6 +151,7 @@ def test_role_learned_from_text(actor_pipeline):
     assert [m.text for m in orlov.mentions] == ["Pavel Orlov", "the expert", "Orlov"]
     assert orlov.actor.role == "Military expert"
     assert orlov.actor.country is None  # nothing in the text says where he is from
+    assert orlov.actor.sector == "EDU"  # an expert, as PLOVER codes economic experts and political scientists
 
 
 def test_unknown_names_stay_unresolved(actor_pipeline):
