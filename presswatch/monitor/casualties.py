@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from presswatch.monitor.names import place_of
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
          " seventeen eighteen nineteen").split()
@@ -64,18 +65,11 @@ def _outcome(word: str) -> str:
         or "wounded" in word else "killed"
 
 
-@lru_cache(maxsize=1)
-def _places():
-    from presswatch.actors.knowledge import load_knowledge
-
-    return load_knowledge()
-
-
 def _victims(words: str) -> str | None:
     if NOT_VICTIMS.search(words):
         return None
     for word in words.split():
-        place = _places().place(word)
+        place = place_of(word)
         if place and place.kind in ("adjective", "country"):
             return place.country
     return None

@@ -7,7 +7,8 @@ Two mentions may describe the same event when all of these hold (`compatible`):
   `undated_window_days` before its article's publication;
 - their countries fit: no known country of one contradicts the dyad of the other (at most two
   countries in all), and known place countries agree;
-- places fit: with coordinates on both sides, at most `max_km` apart;
+- places fit: with coordinates on both sides, at most `max_km` apart, unless one of them is a
+  whole country ("in Azerbaijan"), which fits any place in it;
 - a mention with no country and no place at all only joins mentions of its own article.
 Clustering is greedy in date order with complete linkage: a mention joins the first open
 cluster whose every member it is compatible with.  Hypothetical mentions (threats,
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
+from presswatch.monitor.names import is_whole_country
 from presswatch.monitor.records import EventCluster, EventMention
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
@@ -89,7 +91,8 @@ class Deduplicator:
             if not ({a.location_country, b.location_country} <= (a.countries & b.countries)):
                 return False
         if None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.max_km:
-            return False
+            if not (is_whole_country(a.location_name) or is_whole_country(b.location_name)):
+                return False
         return True
 
     def cluster(self, mentions: Iterable[EventMention]) -> list[EventCluster]:

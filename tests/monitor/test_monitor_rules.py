@@ -46,6 +46,13 @@ def test_incompatible_mentions_stay_apart(changes):
     assert len(Deduplicator().cluster([BASE, other])) == 2
 
 
+def test_a_whole_country_as_the_place_fits_any_place_inside_it():
+    country_level = mention(document_id="d2", outlet="Meridian Wire", location_name="Armenia", lat=40.07, lon=45.04)
+    assert len(Deduplicator().cluster([BASE, country_level])) == 1
+    far_town = mention(document_id="d2", outlet="Meridian Wire", location_name="Gyumri", lat=40.79, lon=43.85)
+    assert len(Deduplicator().cluster([BASE, far_town])) == 2  # two towns 200 km apart stay apart
+
+
 def test_month_precision_contains_day_and_undated_uses_publication_window():
     month = mention(document_id="d2", outlet="X", date="2022-09", date_precision="month")
     undated = mention(document_id="d3", outlet="Y", date=None, date_precision=None, published="2022-09-15")
