@@ -95,13 +95,10 @@ class Resolver:
             sector, agent = self.agent_sector([of_object])
         return (sector, agent) if sector not in rules.NON_ACTOR_SECTORS else (None, None)
 
-    def token_place(self, token: Token) -> Place | None:
-        """The place a token stands for, via its entity when it has one."""
-        doc = token.doc
-        if token.ent_type_ in NAMED_LABELS:
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                return self.kb.place(ent.text)
+    def token_place(self, token: Token, ent: SpacySpan | None) -> Place | None:
+        """The place a token stands for, via its named entity `ent` when it has one."""
+        if ent is not None and ent.label_ in NAMED_LABELS:
+            return self.kb.place(ent.text)
         return self.kb.place(token.text)
 
     # ------------------------------------------------------------------ entry point
@@ -124,6 +121,15 @@ class _DocumentResolution:
             for token in sent:
                 self.sent_of[token.i] = number
         self.consumed: set[int] = set()
+        self.ents = tuple(parsed.ents)  # Doc.ents builds new spans on every access
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self.places: dict[int, Place | None] = {}
+
+    def token_place(self, token: Token) -> Place | None:
+        """The place a token stands for (cached per token)."""
+        if token.i not in self.places:
+            self.places[token.i] = self.resolver.token_place(token, self.ent_at.get(token.i))
+        return self.places[token.i]
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> tuple[Entity, ...]:
@@ -149,10 +155,10 @@ class _DocumentResolution:
     # ------------------------------------------------------------------ candidates
     def named_candidates(self) -> list[tuple]:
         found = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" or self.titled_person(ent):
                 self.consumed.update(t.i for t in self.title_tokens(ent))
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in NAMED_LABELS or not ent.text.strip():
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in ent.sent) and self.kb.place(ent.text) is None \
@@ -186,7 +192,7 @@ class _DocumentResolution:
                 continue  # a predicate ("recognized her as the president"), not a reference
             if any(t.ent_type_ == "PERSON" and not self.name_as_modifier(t, root) for t in chunk):
                 continue
-            if root.ent_type_ and self.resolver.token_place(root) is not None:
+            if root.ent_type_ and self.token_place(root) is not None:
                 continue  # a country, capital or organization name: read by on_named
             named = self.named_phrase(chunk)
             if named is not None:
@@ -194,7 +200,7 @@ class _DocumentResolution:
                 self.consumed.update(range(*named))
                 continue
             body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
-            modifiers = [t for t in body if t.i != root.i and self.resolver.token_place(t) is not None]
+            modifiers = [t for t in body if t.i != root.i and self.token_place(t) is not None]
             body = [t for t in body if t.dep_ != "poss" or t in modifiers or t.i == root.i]
             words = [t for t in body if t not in modifiers and t.i >= (modifiers[-1].i + 1 if modifiers else 0)]
             if not words:
@@ -204,10 +210,10 @@ class _DocumentResolution:
             phrase_tokens = words
             if of_object is not None and root.lemma_.lower() in ("head", "secretary"):
                 phrase_tokens = words + [t for t in self.doc[root.i + 1:of_object.i + 1]]
-            places = [self.resolver.token_place(t) for t in modifiers]
+            places = [self.token_place(t) for t in modifiers]
             countries = [p.country for p in places if p is not None]
             if of_object is not None:
-                of_place = self.resolver.token_place(of_object)
+                of_place = self.token_place(of_object)
                 if of_place is not None and of_place.kind in ("country", "org", "capital", "place"):
                     countries.append(of_place.country)
                     end = max(end, self.ent_end(of_object))
@@ -219,7 +225,7 @@ class _DocumentResolution:
                 countries = self.shared_countries(root)
             located = self.located_at(root) if not countries else None
             if located is not None:  # "rebels in Darfur": the place belongs to the phrase
-                countries.append(self.resolver.token_place(located).country)  # type: ignore[union-attr]
+                countries.append(self.token_place(located).country)  # type: ignore[union-attr]
                 end = max(end, self.subtree_end(located.head))
             countries = list(dict.fromkeys(countries))
             phrase = phrase_of(phrase_tokens)
@@ -256,7 +262,7 @@ class _DocumentResolution:
                     sector = "ELI"
                 payload.update(sector=sector, agent=agent)
                 found.append((chunk.start, end, self.on_group, payload))
-                if root.ent_type_ and self.resolver.token_place(root) is None:
+                if root.ent_type_ and self.token_place(root) is None:
                     self.consumed.update(t.i for t in words)  # an agent the NER took for a name
             self.consumed.update(t.i for t in modifiers)
             if end > chunk.end:
@@ -305,7 +311,7 @@ class _DocumentResolution:
         """Countries a bare conjunct shares with the noun before it ("Danish media and government",
         not "the Danish government and the rebels")."""
         head = root.head
-        places = [self.resolver.token_place(t) for t in head.lefts if t.dep_ in ("amod", "compound", "poss")]
+        places = [self.token_place(t) for t in head.lefts if t.dep_ in ("amod", "compound", "poss")]
         return [p.country for p in places if p is not None]
 
     def named_phrase(self, chunk: SpacySpan) -> tuple[int, int] | None:
@@ -342,7 +348,7 @@ class _DocumentResolution:
         return max(t.i for t in token.subtree) + 1
 
     def ent_end(self, token: Token) -> int:
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = self.ent_at.get(token.i)
         return ent.end if ent is not None else token.i + 1
 
     # ------------------------------------------------------------------ handlers
@@ -368,10 +374,10 @@ class _DocumentResolution:
             return
         if ent.label_ == "ORG":
             tokens = list(ent)
-            modifiers = [t for t in tokens if self.resolver.token_place(t) is not None]
+            modifiers = [t for t in tokens if self.token_place(t) is not None]
             rest = [t for t in tokens if t not in modifiers and t.pos_ != "DET"]
             sector, _agent = self.resolver.agent_sector(rest) if rest else (None, None)
-            countries = {self.resolver.token_place(t).country for t in modifiers}  # type: ignore[union-attr]
+            countries = {self.token_place(t).country for t in modifiers}  # type: ignore[union-attr]
             if sector and len(countries) <= 1:
                 country = next(iter(countries), None)
                 cluster = self.cluster(f"A:{country}:{sector}:{name_key(text)}", "ORG",
@@ -513,10 +519,10 @@ class _DocumentResolution:
         agent: str = payload["agent"]
         if len(countries) > 1 and payload["modifiers"]:
             for token in payload["modifiers"]:
-                place = self.resolver.token_place(token)
+                place = self.token_place(token)
                 if place is None:
                     continue
-                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                ent = self.ent_at.get(token.i)
                 first, last = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
                 self.add(self.group_cluster(place.country, place.kind, sector, agent, self.doc[first:last].text),
                          first, last)
@@ -526,7 +532,7 @@ class _DocumentResolution:
             country = self.residence(payload["root"], start)
         elif countries:
             country = countries[0]
-            kind = next((p.kind for t in payload["modifiers"] if (p := self.resolver.token_place(t))), "country")
+            kind = next((p.kind for t in payload["modifiers"] if (p := self.token_place(t))), "country")
         elif sector in rules.CONTEXT_SECTORS:
             country = self.context_country(start)
         name = self.doc[start:end].text
@@ -547,13 +553,13 @@ class _DocumentResolution:
         """The country an ethnic group lives in, from the text ("ethnic Hungarians in Slovakia"),
         or None: an ethnicity does not say a country (CAMEO codes ethnic groups where they live)."""
         located = self.located_at(root)
-        place = self.resolver.token_place(located) if located is not None else None
+        place = self.token_place(located) if located is not None else None
         return place.country if place is not None else self.context_country(start)
 
     def name_as_modifier(self, token: Token, root: Token) -> bool:
         """True for a one-word name the NER took for a person that only modifies the phrase's
         head ("a Hutu rebel group"): the phrase is still a group."""
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = self.ent_at.get(token.i)
         if ent is None or len(ent) != 1 or token.i == root.i or token.dep_ not in ("compound", "amod"):
             return False
         self.consumed.add(token.i)
@@ -565,7 +571,7 @@ class _DocumentResolution:
         for prep in root.rights:
             if prep.dep_ == "prep" and prep.lower_ in rules.LOCATIVE_PREPOSITIONS | {"from"}:
                 for obj in prep.children:
-                    place = self.resolver.token_place(obj) if obj.dep_ == "pobj" else None
+                    place = self.token_place(obj) if obj.dep_ == "pobj" else None
                     if place is not None and place.kind in ("country", "capital", "place"):
                         return obj
         return None
@@ -574,7 +580,7 @@ class _DocumentResolution:
         """The one country the sentence places things in ("in Belarus, ..."), or None."""
         sent = self.doc[start].sent
         found = set()
-        for ent in sent.ents:
+        for ent in (e for e in self.ents if sent.start <= e.start < sent.end):
             place = self.kb.place(ent.text)
             if place is None or place.kind not in ("country", "capital", "place"):
                 continue
@@ -602,7 +608,8 @@ class _DocumentResolution:
 
     def person_after(self, end: int) -> SpacySpan | None:
         """The person name right after a title ("Secretary of State" Jane Doe)."""
-        return next((e for e in self.doc.ents if e.start == end and e.label_ == "PERSON"), None)
+        ent = self.ent_at.get(end)
+        return ent if ent is not None and ent.start == end and ent.label_ == "PERSON" else None
 
     def person_cluster(self, ent: SpacySpan, office: str | None = None) -> _Cluster:
         """The cluster of a person name, learning titles and appositions from the text."""
@@ -669,8 +676,8 @@ class _DocumentResolution:
         tokens = self.title_tokens(ent)
         if not tokens:
             return None, None, None
-        places = [p for t in tokens if (p := self.resolver.token_place(t)) is not None]
-        words = [t for t in tokens if self.resolver.token_place(t) is None]
+        places = [p for t in tokens if (p := self.token_place(t)) is not None]
+        words = [t for t in tokens if self.token_place(t) is None]
         country = places[0].country if len({p.country for p in places}) == 1 else None
         role = self.office_phrase(words) or (phrase_of(words) if words else None)
         text = " ".join(t.text for t in words) or None
@@ -712,9 +719,9 @@ class _DocumentResolution:
         """The name in apposition to a role noun ("the President of Kazakhstan, Kassym-Jomart Tokayev")."""
         for token in root.subtree:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON":
-                return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                return self.ent_at.get(token.i)
         if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
-            return next((e for e in self.doc.ents if e.start <= root.head.i < e.end), None)
+            return self.ent_at.get(root.head.i)
         return None
 
     def person_country(self, cluster: _Cluster) -> str | None:
