@@ -140,7 +140,7 @@ def main() -> int:
         subprocess.run(presswatch("ingest", str(REPO / "examples" / "articles"), "--db", str(db), "--workers", "1"),
                        check=True, capture_output=True)
         write_articles(Path(folder) / "incoming", args.articles)
-        server, base = start_server(db, "--threads", str(args.threads))
+        server, base = start_server(db, "--threads", str(args.threads), "--rate-limit", "0")  # one IP for all
         ingest = subprocess.Popen(presswatch("ingest", str(Path(folder) / "incoming"), "--db", str(db),
                                              "--workers", "1", "--batch-size", "8"),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -38,6 +38,7 @@ from presswatch.monitor.commands import COMMANDS as MONITOR_COMMANDS
 from presswatch.nlp import DEFAULT_MODEL
 from presswatch.records import Analysis, Failure
 from presswatch.techniques.commands import techniques_app
+from presswatch.web.limits import BURST, RATE_LIMIT, THREADS
 
 app = typer.Typer(
     help="presswatch: news articles in, traceable evidence out (quotes, events, persuasion techniques).",
@@ -353,14 +354,17 @@ def serve(db: Db = Path("presswatch.db"),
           host: Annotated[str, typer.Option(help="Interface to bind; the default accepts local connections only.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
           threads: Annotated[int, typer.Option(min=1, max=64, help="Requests worked on at once; the others "
-                                               "wait in line, first come first served.")] = 4) -> None:
+                                               "wait in line, first come first served.")] = THREADS,
+          rate_limit: Annotated[float, typer.Option(min=0, help="Requests per second one client (IP address) "
+                                                    "may send on average; more get 429. 0 turns it off.")] = RATE_LIMIT,
+          burst: Annotated[int, typer.Option(min=1, help="Requests one client may send at once.")] = BURST) -> None:
     """Serve the dashboard and the JSON API (/api/v1/, docs at /docs) over a store, read-only."""
     import uvicorn
 
     from presswatch.web.app import make_app
 
     try:
-        web_app = make_app(db, threads=threads)
+        web_app = make_app(db, threads=threads, rate_limit=rate_limit, burst=burst)
     except PresswatchError as exc:
         raise fail(exc) from None
     err.print(f"presswatch on http://{host}:{port}/ over {escape(str(db))} (Ctrl-C stops)")

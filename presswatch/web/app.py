@@ -30,6 +30,7 @@ from presswatch.store import Store
 from presswatch.store.browsing import QueryTimeout, timeout_message
 from presswatch.web import api, pages
 from presswatch.web.analyzing import Analyzer, BodyLimit
+from presswatch.web.limits import BURST, THREADS, RateLimit
 from presswatch.web.worldmap import Atlas
 
 HERE = Path(__file__).parent
@@ -37,7 +38,6 @@ STATIC = HERE / "static"
 SWAGGER = STATIC / "vendor" / "node_modules" / "swagger-ui-dist"
 MAX_UPLOAD_BYTES = 2_000_000
 QUERY_MS = 5_000
-THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,14 @@ class Settings:
 
 
 def make_app(db_path: str | Path, analyzer: object | None = None, allow_store: bool = False,
-             max_upload_bytes: int = MAX_UPLOAD_BYTES, query_ms: int = QUERY_MS, threads: int = THREADS) -> FastAPI:
+             max_upload_bytes: int = MAX_UPLOAD_BYTES, query_ms: int = QUERY_MS, threads: int = THREADS,
+             rate_limit: float = 0, burst: int = BURST) -> FastAPI:
     """The dashboard and API over the store at `db_path` (PWE904/PWE903 when it is missing or not one).
 
     `analyzer`: an object with `analyze(document)` (default: a Pipeline loaded on first use).
     `allow_store`: let Analyze store an article when asked (the rest stays read-only).
     `threads`: requests worked on at once; the others wait in line, first come first served.
+    `rate_limit`: requests per second one client may send on average (`burst` at once); 0 = no limit.
     """
     path = Path(db_path)
     Store(path, create=False, readonly=True).close()  # fail now, not on the first request
@@ -70,6 +72,8 @@ def make_app(db_path: str | Path, analyzer: object | None = None, allow_store: b
     app.state.atlas = Atlas.load()
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.add_middleware(BodyLimit, max_bytes=max_upload_bytes)
+    if rate_limit > 0:
+        app.add_middleware(RateLimit, rate=rate_limit, burst=burst)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     app.include_router(api.router, prefix="/api/v1")

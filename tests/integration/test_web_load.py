@@ -23,7 +23,7 @@ def test_dashboard_under_load_while_ingest_writes(tmp_path):
     subprocess.run(presswatch("ingest", str(FIXTURES / "articles"), "--db", str(db), "--workers", "1"),
                    check=True, capture_output=True, timeout=300)
     write_articles(tmp_path / "incoming", 60)
-    server, base = start_server(db)
+    server, base = start_server(db, "--rate-limit", "0")  # every client is 127.0.0.1
     ingest = subprocess.Popen(presswatch("ingest", str(tmp_path / "incoming"), "--db", str(db), "--workers", "1",
                                          "--batch-size", "4"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

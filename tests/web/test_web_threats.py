@@ -48,3 +48,31 @@ def test_the_dashboard_cannot_write_the_store(client):
     assert refused.status_code == 403
     for method in ("put", "delete", "patch"):
         assert getattr(client, method)("/api/v1/documents").status_code == 405
+
+
+@pytest.mark.issue(11)
+def test_one_client_flooding_the_server_gets_429_with_retry_after(web_db):
+    from fastapi.testclient import TestClient
+
+    from presswatch.web.app import make_app
+
+    assert inspect.signature(cli.serve).parameters["rate_limit"].default > 0  # on for `presswatch serve`
+    with TestClient(make_app(web_db, rate_limit=0.5, burst=3)) as flooding:
+        statuses = [flooding.get("/api/v1/documents").status_code for _ in range(5)]
+        assert statuses == [200, 200, 200, 429, 429]
+        refused = flooding.get("/api/v1/overview")
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+        assert "Too many requests" in refused.json()["message"]
+        assert "Too many requests" in flooding.get("/events").text
+        assert flooding.get("/static/style.css").status_code == 200  # assets are not counted
+
+
+def test_rate_limit_refills_and_keeps_clients_apart():
+    from presswatch.web.limits import RateLimit
+
+    now = [0.0]
+    limit = RateLimit(app=None, rate=2.0, burst=2, clock=lambda: now[0])
+    assert [limit._wait("a") for _ in range(3)] == [0.0, 0.0, 0.5]
+    assert limit._wait("b") == 0.0  # another address has its own bucket
+    now[0] = 0.5  # one token back after half a second at 2 per second
+    assert limit._wait("a") == 0.0 and limit._wait("a") > 0
