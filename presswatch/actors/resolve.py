@@ -124,6 +124,7 @@ class _DocumentResolution:
         self.ents = tuple(parsed.ents)  # Doc.ents builds new spans on every access
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.places: dict[int, Place | None] = {}
+        self.leader_country: dict[int, str] = {}
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token)."""
@@ -212,6 +213,7 @@ class _DocumentResolution:
                 phrase_tokens = words + [t for t in self.doc[root.i + 1:of_object.i + 1]]
             places = [self.token_place(t) for t in modifiers]
             countries = [p.country for p in places if p is not None]
+            countries += [self.leader_country[t.i] for t in chunk if t.i in self.leader_country]
             if of_object is not None:
                 of_place = self.token_place(of_object)
                 if of_place is not None and of_place.kind in ("country", "org", "capital", "place"):
@@ -558,11 +560,16 @@ class _DocumentResolution:
 
     def name_as_modifier(self, token: Token, root: Token) -> bool:
         """True for a one-word name the NER took for a person that only modifies the phrase's
-        head ("a Hutu rebel group"): the phrase is still a group."""
+        head ("a Hutu rebel group", "the Reagan administration"): the phrase is still a group, of
+        the country of the office holder so named, if there is one."""
         ent = self.ent_at.get(token.i)
         if ent is None or len(ent) != 1 or token.i == root.i or token.dep_ not in ("compound", "amod"):
             return False
         self.consumed.add(token.i)
+        people = self.kb.persons(token.text) or self.kb.office_holders_named(token.text, None)
+        countries = {o.country for person in people for o in person.offices}
+        if len(countries) == 1:  # a known leader's name: "the Reagan administration"
+            self.leader_country[token.i] = countries.pop()
         return True
 
     def located_at(self, root: Token) -> Token | None:

@@ -329,3 +329,10 @@ def test_eval_code_normalization():
     scores = score_actor_codes([("IGO", "GOV"), ("IGO", "MIL"), ("RUS", "GOV")],
                                [("UN", "IGO"), ("NATO", "IGO"), ("RUS", None)])
     assert scores["country_accuracy"] == 1.0 and scores["sector_accuracy"] == round(1 / 3, 4)
+
+
+def test_leader_name_modifying_a_government(actor_pipeline):
+    text = "The Reagan administration rejected the plan. The Quennix administration did not."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "The Reagan administration")) == ("USA", "GOV")
+    assert code(entity_at(entities, text, "The Quennix administration")) in (None, (None, "GOV"))
