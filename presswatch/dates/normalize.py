@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -275,20 +276,21 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
     return result, how
 
 
-def _anchors(expression: TimeExpression, context: _Context) -> list[tuple[TimeExpression, _When]]:
-    """Earlier resolved expressions a narrative expression may count from: in a past-tense clause
-    not a date after publication ("would resume on July 5. The previous day, envoys had met")."""
-    if context.published is None or expression.start not in context.past:
-        return context.history
-    return [(earlier, when) for earlier, when in context.history if when.day <= context.published]
+def _anchors(expression: TimeExpression, context: _Context) -> Iterator[tuple[TimeExpression, _When]]:
+    """Earlier resolved expressions a narrative expression may count from, latest first: in a
+    past-tense clause not a date after publication ("would resume on July 5. The previous day,
+    envoys had met")."""
+    limit = context.published if expression.start in context.past else None
+    return ((earlier, when) for earlier, when in reversed(context.history) if limit is None or when.day <= limit)
 
 
 def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
-    history = _anchors(expression, context)
+    anchors = _anchors(expression, context)
     if expression.pattern == "NARRATIVE_DAY":
-        if not history:
+        latest = next(anchors, None)
+        if latest is None:
             return None
-        previous = history[-1][1]
+        previous = latest[1]
         if previous.precision != "day":  # "In 2021 ... The next day": still only 2021
             return previous, "narrative"
         phrase = " ".join((expression.group("phrase") or "").lower().split())
@@ -306,11 +308,12 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
     sign = -1 if direction.startswith(("earlier", "before")) else 1
     unit = expression.group("unit") or ""
     if expression.pattern == "NARRATIVE_OFFSET":
-        anchor = history[-1][1] if history else None
+        latest = next(anchors, None)
+        anchor = latest[1] if latest else None
     else:  # NARRATIVE_EVENT_OFFSET: the last dated expression whose sentence names the noun
         stems = [stem for stem in noun_stems(expression.group("noun") or "") if len(stem) > 3]
         anchor = context.named_dates.get(expression.start)
-        for earlier, when in reversed(history if anchor is None else ()):
+        for earlier, when in (anchors if anchor is None else ()):
             # the dated mention of the noun: "the 2020 presidential election" (a few words apart)
             start, end = context.sentence_of(earlier.start)
             near = context.text[max(start, earlier.start - EVENT_NOUN_REACH):min(end, earlier.end + EVENT_NOUN_REACH)]

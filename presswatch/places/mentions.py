@@ -9,6 +9,7 @@ name is resolved to a candidate in a country the document mentions, else to the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -30,6 +31,8 @@ from presswatch.records import Entity, Location
 
 # Words trimmed off a mention before lookup: "the Batken region" -> "Batken".
 TRAILING_KIND_WORDS = ("region", "district", "oblast", "province", "direction", "city", "town", "village")
+# A capitalized word right before a kind word, singular or plural: "Lachin districts".
+NAME_BEFORE_KIND_WORD = re.compile(rf"\b(?P<name>[A-Z][\w'-]*)\s+(?:{'|'.join(TRAILING_KIND_WORDS)})s?\b")
 
 
 @dataclass(frozen=True)
@@ -186,11 +189,9 @@ def _misread_names(parsed: Doc, countries: frozenset[str], gazetteer: Gazetteer)
     districts") naming a place in a document country, and a one-word PERSON/ORG entity naming a big
     city of a document country ("Dushanbe is spreading lies")."""
     found = []
-    for token in parsed[:-1]:
-        following = parsed[token.i + 1]
-        if token.text[:1].isupper() and following.lower_.rstrip("s") in TRAILING_KIND_WORDS and any(
-                place.country in countries for place in gazetteer.lookup(token.text)):
-            found.append((token.idx, token.idx + len(token.text), "kind-word"))
+    for match in NAME_BEFORE_KIND_WORD.finditer(parsed.text):  # a regex: a token loop cost ~2 ms per article
+        if any(place.country in countries for place in gazetteer.lookup(match.group("name"))):
+            found.append((match.start("name"), match.end("name"), "kind-word"))
     for ent in parsed.ents:
         if ent.label_ in MISLABELLED and len(ent) == 1:
             place = choose_place(gazetteer.lookup(ent.text), countries)
