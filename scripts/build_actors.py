@@ -118,7 +118,7 @@ def parse_agents(path: Path) -> dict[str, str]:
         code = PHOENIX_CODE.search(line)
         if not code or not code.group(1).startswith("~"):
             continue
-        sector = code.group(1)[1:4]
+        sector = branch_sector(code.group(1)[1:4], code.group(1)[4:7])
         if path.name.startswith("Phoenix"):
             sector = CAMEO_TO_PLOVER.get(sector, sector)
         phrase = line.split("[", 1)[0]
@@ -247,12 +247,22 @@ SECTOR_OF_PREFIX = {"MNC": "BUS", "IMG": "REB"}
 # The sector codes that CAMEO/Phoenix and PLOVER spell differently; we use PLOVER's
 # (media and journalists JRN, health and medical MED), the vocabulary of PLOVER_agents.txt.
 CAMEO_TO_PLOVER = {"MED": "JRN", "HLH": "MED"}
+# Branches of government: "~GOVLEG", "USAGOVJUD" are coded by the branch, the more specific
+# sector (the PLOVER gold codes a parliament LEG, a supreme court JUD, a defence ministry MIL).
+GOV_BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def branch_sector(first: str, second: str) -> str:
+    """The sector of a two-part sector code: the branch of government, else the first part."""
+    return second if first == "GOV" and second in GOV_BRANCHES else first
+
+
 # Functions an organization's body keeps as its sector ("IGOUNOREFHCR" -> UN/REF); others stay IGO.
 IGO_FUNCTIONS = frozenset({"MIL", "REF", "JUD", "LEG"})
 
 
 def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
-    """A CAMEO code -> (country or organization, sector): 'RUSGOVMIL' -> ('RUS', 'GOV');
+    """A CAMEO code -> (country or organization, sector): 'RUSGOVMIL' -> ('RUS', 'MIL');
     'IGOUNOREFHCR' -> ('UN', 'REF'); 'IGOUNO' -> ('UN', 'IGO'); 'IMGMUSRUSCNY' -> ('RUS', 'REB');
     'INTREB' (international, a region) -> (None, 'REB')."""
     code = code.strip("~*-")
@@ -265,7 +275,8 @@ def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
         function = next((t for t in (code[i:i + 3] for i in range(skip, len(code), 3)) if t in IGO_FUNCTIONS), None)
         return org, function if org and function else "IGO"
     if first in countries:
-        sector = next((t for t in triples[1:] if t in SECTORS), None)
+        sectors = [t for t in triples[1:] if t in SECTORS] + ["", ""]
+        sector = branch_sector(sectors[0], sectors[1]) or None
         return first, CAMEO_TO_PLOVER.get(sector or "", sector)
     if first in SECTOR_OF_PREFIX or first in ("NGO", "UAF", "INT") or first not in SECTORS:
         # group codes name religions too ("IMGSEAMUS...": MUS is Muslim here, not Mauritius)

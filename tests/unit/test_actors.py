@@ -265,7 +265,9 @@ def test_cameo_codes_and_phoenix_names():
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     countries = {"RUS": {}, "LKA": {}, "MUS": {}, "USA": {}}
-    assert build.actor_code("RUSGOVMIL", countries) == ("RUS", "GOV")
+    assert build.actor_code("RUSGOVMIL", countries) == ("RUS", "MIL")  # the branch of government
+    assert build.actor_code("USAGOVLEG", countries) == ("USA", "LEG")
+    assert build.actor_code("RUSGOVBUS", countries) == ("RUS", "GOV")  # a ministry stays GOV
     assert build.actor_code("RUSMED", countries) == ("RUS", "JRN")  # CAMEO media -> PLOVER JRN
     assert build.actor_code("IGOUNOREFHCR", countries) == ("UN", "REF")
     assert build.actor_code("IGOUNO", countries) == ("UN", "IGO")
