@@ -85,12 +85,15 @@ CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "MIL", "REB", "GOV", "JUD", "L
 NEEDS_MODIFIER = frozenset({"position", "force", "authority", "leader", "official", "government",
                             "president", "people"})
 
-# Group nouns with no sector of their own that take the sector of the people they gather, from a
-# modifier or an "of" object: "opposition candidates" (OPP), "a rebel group" (REB), "the Union of
-# Teachers" (EDU).  Must not include agent nouns that have a sector ("police", "army").
+# Group nouns with no sector of their own that take the sector of the people they gather or serve,
+# from a modifier or an "of" object: "opposition candidates" (OPP), "a rebel group" (REB), "the
+# Union of Teachers" (EDU), "the UN refugee agency" (REF), "the intelligence service" (SPY).
+# Must not include agent nouns that have a sector ("police", "army").
 GROUP_HEADS = frozenset({"candidate", "member", "supporter", "group", "faction", "wing", "union",
                          "association", "federation", "confederation", "syndicate", "league",
-                         "organization", "organisation", "movement", "unit", "camp", "delegation"})
+                         "organization", "organisation", "movement", "unit", "camp", "delegation",
+                         "agency", "office", "body", "committee", "council", "commission", "service",
+                         "department"})
 
 # Prepositions whose object is addressed as an actor: a capital there stands for its government
 # ("talks with Moscow", "a war against Kabul"); must not include "in", "at", "near" (places).

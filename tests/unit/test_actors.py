@@ -338,3 +338,10 @@ def test_leader_name_modifying_a_government(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "The Reagan administration")) == ("USA", "GOV")
     assert code(entity_at(entities, text, "The Quennix administration")) in (None, (None, "GOV"))
+
+
+def test_agencies_serve_their_sector(actor_pipeline):
+    text = "The UN refugee agency warned of a crisis. The French intelligence service denied it."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "The UN refugee agency")) == ("UN", "REF")
+    assert code(entity_at(entities, text, "The French intelligence service")) == ("FRA", "SPY")
