@@ -123,9 +123,11 @@ class KnowledgeBase:
         return self._persons[index]
 
     def persons(self, text: str) -> tuple[Person, ...]:
-        """Known people whose name or alias is `text` (the Arabic article in any spelling)."""
+        """Known people whose name or alias is `text` (the Arabic article in any spelling, hyphens
+        as spaces: "Jean-Bertrand" is listed as "jean bertrand")."""
         key = name_key(text)
-        found = self._person_index.get(key) or self._person_index.get(ARABIC_ARTICLE_WORD.sub("al ", key), ())
+        found = self._person_index.get(key) or self._person_index.get(ARABIC_ARTICLE_WORD.sub("al ", key)) \
+            or self._person_index.get(key.replace("-", " "), ())
         return tuple(self.person(i) for i in found)
 
     def office_holders_named(self, name: str, country: str | None) -> tuple[Person, ...]:

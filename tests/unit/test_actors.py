@@ -309,6 +309,8 @@ def test_arabic_article_spellings_find_the_same_person():
     assert kb.persons("Omar el-Bashir") and all(
         any(o.country == "SDN" for o in p.offices) for p in kb.persons("Omar el-Bashir"))
     assert kb.office_holders_named("Zyxxo Quennix", None) == ()
+    assert {p.name for p in kb.persons("Jean-Bertrand Aristide")} == {p.name for p in kb.persons("Jean Bertrand Aristide")}
+    assert kb.persons("Jean-Bertrand Aristide")
 
 
 def test_eval_code_normalization():
