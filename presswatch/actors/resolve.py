@@ -469,6 +469,8 @@ class _DocumentResolution:
             cluster.roles.add(office)
             cluster.country = cluster.country or country
             cluster.role = cluster.role or self.display_role(office)
+            if cluster.person is None:
+                cluster.sector = cluster.sector or self.office_sector(office, country)
             self.add(cluster, start, end)
             return
         best = None
@@ -493,10 +495,14 @@ class _DocumentResolution:
             for prefix in ("the ", "The "):
                 name = name.removeprefix(prefix)
             best = self.cluster(f"R:{country}:{office}", "PERSON", name, is_person=True,
-                                country=country, sector=self.kb.agents.get(office, "GOV"),
+                                country=country, sector=self.office_sector(office, country),
                                 role=self.display_role(office))
             best.roles.add(office)
         self.add(best, start, end)
+
+    def office_sector(self, office: str, country: str | None) -> str:
+        """The sector of an office: IGO for an organization's officials, else the office's agent sector."""
+        return "IGO" if country in self.kb.org_members else self.kb.agents.get(office, "GOV")
 
     def on_commentator(self, start: int, end: int, payload: dict) -> None:
         noun: str = payload["phrase"]
@@ -639,7 +645,9 @@ class _DocumentResolution:
             cluster.roles.add(title_role)
             if cluster.person is None:
                 cluster.role = cluster.role or title_text
-                cluster.sector = cluster.sector or self.role_sector(title_role)
+                cluster.sector = cluster.sector or (self.office_sector(title_role, title_country)
+                                                    if title_role in rules.OFFICE_ROLES
+                                                    else self.role_sector(title_role))
         if title_country and cluster.person is None:
             cluster.country = cluster.country or title_country
         if title_country:

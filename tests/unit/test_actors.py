@@ -347,3 +347,10 @@ def test_agencies_serve_their_sector(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "The UN refugee agency")) == ("UN", "REF")
     assert code(entity_at(entities, text, "The French intelligence service")) == ("FRA", "SPY")
+
+
+def test_officials_of_organizations(actor_pipeline):
+    text = "Arab League Secretary General Zyxxo Quennix arrived. Defence Minister Orla Vantree resigned."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Zyxxo Quennix")) == ("ARL", "IGO")
+    assert code(entity_at(entities, text, "Orla Vantree")) == (None, "MIL")  # no country in the text
