@@ -285,7 +285,7 @@ class _DocumentResolution:
             start = token.i
             while start > 0:
                 left = self.doc[start - 1]
-                if left.head.i not in members or left.dep_ not in rules.PHRASE_MODIFIER_DEPS:
+                if left.head.i not in members or not self.phrase_modifier(left):
                     left = self.modifier_ending_at(start - 1, members)
                     if left is None:
                         break
@@ -299,12 +299,17 @@ class _DocumentResolution:
             phrases.append(self.doc[start:token.i + 1])
         return phrases
 
+    def phrase_modifier(self, token: Token) -> bool:
+        """True for a left dependent that belongs to its noun's phrase; a noun modifier (nmod) only
+        when it names a place ("U.S. and Russian negotiators")."""
+        return token.dep_ in rules.PHRASE_MODIFIER_DEPS or (token.dep_ == "nmod" and self.token_place(token) is not None)
+
     def modifier_ending_at(self, i: int, members: set[int]) -> Token | None:
         """A phrase member's modifier whose subtree ends at token `i`, with all of it:
         "Polish and Czech" before "officials", "Kenya 's" before "government"."""
         for member in sorted(members):
             for child in self.doc[member].lefts:
-                if child.dep_ in rules.PHRASE_MODIFIER_DEPS and child.right_edge.i == i and child.i not in members \
+                if self.phrase_modifier(child) and child.right_edge.i == i and child.i not in members \
                         and not any(t.is_punct and t.text not in ("-", "–", ",") for t in child.subtree):
                     return child
         return None

@@ -77,8 +77,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 # opposition organized protests").  Must not take "with the US" or "by Russia".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "throughout"})
 
-# Sectors for which a sentence's single locative country may supply the missing country.
-CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "MIL", "REB", "GOV", "JUD", "LEG"})
+# Sectors for which a sentence's single locative country may supply the missing country: actors
+# that act at home (opposition, civilians, police, rebels, courts, parliaments).  Not GOV or MIL:
+# officials and troops travel ("negotiators met in Geneva", "troops in Syria").
+CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "REB", "JUD", "LEG"})
 
 # Agent words too generic to be an actor without a country or organization modifier:
 # "Armenian positions" is an actor, "positions on the issue" is not.

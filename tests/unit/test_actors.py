@@ -354,3 +354,11 @@ def test_officials_of_organizations(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Zyxxo Quennix")) == ("ARL", "IGO")
     assert code(entity_at(entities, text, "Orla Vantree")) == (None, "MIL")  # no country in the text
+
+
+def test_place_noun_modifiers_and_travelling_officials(actor_pipeline):
+    text = "U.S. and Russian negotiators met in Geneva."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "U.S.")) == ("USA", "GOV")
+    assert code(entity_at(entities, text, "Russian")) == ("RUS", "GOV")
+    assert all(code(e) != ("CHE", "GOV") for e in entities)  # meeting in Geneva does not make them Swiss
