@@ -43,6 +43,7 @@ class _Cluster:
     roles: set[str] = field(default_factory=set)
     title_countries: set[str] = field(default_factory=set)
     former: bool = False
+    title_sector: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     last: int = -1
     last_sent: int = -1
@@ -214,6 +215,7 @@ class _DocumentResolution:
             places = [self.token_place(t) for t in modifiers]
             countries = [p.country for p in places if p is not None]
             countries += [self.leader_country[t.i] for t in chunk if t.i in self.leader_country]
+            countries += self.named_modifier_countries(chunk, root)
             if of_object is not None:
                 of_place = self.token_place(of_object)
                 if of_place is not None and of_place.kind in ("country", "org", "capital", "place"):
@@ -505,6 +507,16 @@ class _DocumentResolution:
             best.roles.add(office)
         self.add(best, start, end)
 
+    def title_sector(self, role: str, text: str | None, country: str | None) -> str | None:
+        """The sector a title gives: an organization's office is IGO, else the whole title's agent
+        sector ("opposition leader" OPP), else the office's ("President" GOV)."""
+        if role in rules.OFFICE_ROLES and country in self.kb.org_members:
+            return "IGO"
+        sector = self.role_sector(text.lower()) if text else None
+        if sector is None and role in rules.OFFICE_ROLES:
+            sector = self.office_sector(role, country)
+        return sector or self.role_sector(role)
+
     def office_sector(self, office: str, country: str | None) -> str:
         """The sector of an office: IGO for an organization's officials, else the office's agent sector."""
         return "IGO" if country in self.kb.org_members else self.kb.agents.get(office, "GOV")
@@ -568,6 +580,20 @@ class _DocumentResolution:
         located = self.located_at(root)
         place = self.token_place(located) if located is not None else None
         return place.country if place is not None else self.context_country(start)
+
+    def named_modifier_countries(self, chunk: SpacySpan, root: Token) -> list[str]:
+        """Countries of named groups that modify the head ("Taliban militants"); the name is read
+        as part of the group, not as a second actor."""
+        found = []
+        for ent in {self.ent_at[t.i].start: self.ent_at[t.i] for t in chunk
+                    if t.i in self.ent_at and t.i != root.i and root.i not in range(self.ent_at[t.i].start,
+                                                                                   self.ent_at[t.i].end)}.values():
+            named = self.kb.named.get(name_key(ent.text))
+            if named is not None and self.kb.place(ent.text) is None and ent.root.head.i == root.i:
+                self.consumed.update(range(ent.start, ent.end))
+                if named[0] is not None:
+                    found.append(named[0])
+        return found
 
     def name_as_modifier(self, token: Token, root: Token) -> bool:
         """True for a one-word name the NER took for a person that only modifies the phrase's
@@ -646,13 +672,14 @@ class _DocumentResolution:
                 cluster = self.cluster(f"T:{name_key(ent.text)}", "PERSON", ent.text.strip(), is_person=True)
         if any(t.lower_ in rules.FORMER for t in self.title_tokens(ent)):
             cluster.former = True
+        title_sector = self.role_sector(title_text.lower()) if title_text else None
+        if title_sector not in (None, "GOV"):  # "opposition leader X", "military expert X"
+            cluster.title_sector = cluster.title_sector or title_sector
         if title_role:
             cluster.roles.add(title_role)
             if cluster.person is None:
                 cluster.role = cluster.role or title_text
-                cluster.sector = cluster.sector or (self.office_sector(title_role, title_country)
-                                                    if title_role in rules.OFFICE_ROLES
-                                                    else self.role_sector(title_role))
+                cluster.sector = cluster.sector or self.title_sector(title_role, title_text, title_country)
         if title_country and cluster.person is None:
             cluster.country = cluster.country or title_country
         if title_country:
@@ -788,6 +815,8 @@ class _DocumentResolution:
             else:
                 countries = {o.country for o in person.offices}
                 country = countries.pop() if len(countries) == 1 else country
+        if person is not None and cluster.title_sector is not None:
+            sector = cluster.title_sector  # the text's title ("opposition leader X") over the knowledge base
         if cluster.former and sector == "GOV":
             sector = "ELI"
         if country is None and sector is None and role is None:

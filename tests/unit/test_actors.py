@@ -362,3 +362,14 @@ def test_place_noun_modifiers_and_travelling_officials(actor_pipeline):
     assert code(entity_at(entities, text, "U.S.")) == ("USA", "GOV")
     assert code(entity_at(entities, text, "Russian")) == ("RUS", "GOV")
     assert all(code(e) != ("CHE", "GOV") for e in entities)  # meeting in Geneva does not make them Swiss
+
+
+def test_titles_and_named_groups_from_the_text(actor_pipeline):
+    text = ("Venezuelan opposition leader Juan Guaido called for protests. Taliban militants attacked "
+            "a checkpoint. Chinese state television reported it. A court sent them to prison.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Juan Guaido")) == ("VEN", "OPP")
+    assert code(entity_at(entities, text, "Taliban militants")) == ("AFG", "REB")
+    assert entity_at(entities, text, "Taliban") is None  # read as part of the group
+    assert code(entity_at(entities, text, "Chinese state television")) == ("CHN", "GOV")
+    assert entity_at(entities, text, "prison") is None
