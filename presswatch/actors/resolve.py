@@ -249,6 +249,12 @@ class _DocumentResolution:
                 if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                     continue  # "Ivan Petrov, a farmer": describes the person, not a group
                 sector, agent = self.resolver.agent_sector(words)
+                if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "PROPN" \
+                        and name_key(root.text) in self.kb.named:
+                    named_country, sector = self.kb.named[name_key(root.text)]  # "the Belarusian FSB"
+                    agent = root.lower_
+                    if named_country and not countries:
+                        countries.append(named_country)  # the payload holds this list
                 if sector is None or sector in rules.NON_ACTOR_SECTORS:
                     before = [t for t in chunk if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "ADJ")
                               and t not in modifiers]
@@ -372,7 +378,11 @@ class _DocumentResolution:
             self.on_place(start, end, ent, place)
             return
         if self.kb.persons(text) or ent.label_ == "PERSON" or self.titled_person(ent):
-            self.add(self.person_cluster(ent), start, end)
+            cluster = self.person_cluster(ent)
+            named = self.kb.named.get(name_key(text)) if cluster.person is None else None
+            if named is not None:  # a group or fighter the dictionaries list ("Boko Haram")
+                cluster.country, cluster.sector = cluster.country or named[0], cluster.sector or named[1]
+            self.add(cluster, start, end)
             return
         named = self.kb.named.get(name_key(text))
         if named is not None:
@@ -596,12 +606,15 @@ class _DocumentResolution:
         return found
 
     def name_as_modifier(self, token: Token, root: Token) -> bool:
-        """True for a one-word name the NER took for a person that only modifies the phrase's
-        head ("a Hutu rebel group", "the Reagan administration"): the phrase is still a group, of
-        the country of the office holder so named, if there is one."""
+        """True for a name the NER took for a person that only modifies the phrase's head ("a Hutu
+        rebel group", "the Reagan administration", "Boko Haram fighters"): the phrase is still a
+        group, of the country of the office holder so named, if there is one."""
         ent = self.ent_at.get(token.i)
-        if ent is None or len(ent) != 1 or token.i == root.i or token.dep_ not in ("compound", "amod"):
+        if ent is None or root.i in range(ent.start, ent.end) or ent.root.head.i != root.i \
+                or ent.root.dep_ not in ("compound", "amod"):
             return False
+        if len(ent) > 1:
+            return name_key(ent.text) in self.kb.named  # read by named_modifier_countries
         self.consumed.add(token.i)
         people = self.kb.persons(token.text) or self.kb.office_holders_named(token.text, None)
         countries = {o.country for person in people for o in person.offices}
@@ -712,6 +725,8 @@ class _DocumentResolution:
     def role_sector(self, role: str) -> str | None:
         """The sector of a role phrase or of its head ("military analyst" -> "analyst" -> EDU)."""
         words = role.split()
+        if len(words) > 1 and words[-1] in rules.SPEAKER_NOUNS:
+            return self.role_sector(" ".join(words[:-1])) or self.role_sector(words[-1])  # "army spokesman"
         for start in range(len(words)):
             sector = self.kb.agents.get(" ".join(words[start:]))
             if sector is not None:

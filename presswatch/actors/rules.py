@@ -107,3 +107,7 @@ FORMER = frozenset({"former", "ex", "ex-"})
 
 # Words that make a demonym an ethnicity: "ethnic Albanians in Serbia" live in Serbia.
 ETHNIC_MARKERS = frozenset({"ethnic"})
+
+# Nouns for people who speak for an organization: "the army spokesman" has the army's sector,
+# "the Kremlin spokesman" the government's.  Must not include "journalist" or "reporter".
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})

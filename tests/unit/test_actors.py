@@ -373,3 +373,14 @@ def test_titles_and_named_groups_from_the_text(actor_pipeline):
     assert entity_at(entities, text, "Taliban") is None  # read as part of the group
     assert code(entity_at(entities, text, "Chinese state television")) == ("CHN", "GOV")
     assert entity_at(entities, text, "prison") is None
+
+
+def test_named_groups_and_spokesmen(actor_pipeline):
+    text = ("Hamas fired rockets at Israel. Boko Haram fighters attacked a village. "
+            "The Belarusian KGB arrested a teenager. Rebel spokesman Zyxxo Quennix denied it.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Hamas")) == ("PSE", "REB")
+    assert code(entity_at(entities, text, "Boko Haram fighters")) == ("NGA", "REB")
+    assert code(entity_at(entities, text, "The Belarusian KGB")) == ("BLR", "SPY")
+    assert code(entity_at(entities, text, "a teenager")) == (None, "CVL")
+    assert code(entity_at(entities, text, "Zyxxo Quennix")) == (None, "REB")  # speaks for the rebels
