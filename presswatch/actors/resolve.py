@@ -309,8 +309,12 @@ class _DocumentResolution:
 
     def phrase_modifier(self, token: Token) -> bool:
         """True for a left dependent that belongs to its noun's phrase; a noun modifier (nmod) only
-        when it names a place ("U.S. and Russian negotiators")."""
-        return token.dep_ in rules.PHRASE_MODIFIER_DEPS or (token.dep_ == "nmod" and self.token_place(token) is not None)
+        when it names a place ("U.S. and Russian negotiators"), likewise the leader of "X-led"."""
+        if token.dep_ in rules.PHRASE_MODIFIER_DEPS:
+            return True
+        if token.dep_ == "npadvmod" and token.head.lemma_.lower() in rules.LEADING_PARTICIPLES:
+            return self.token_place(token) is not None  # "Saudi-led": Saudi leads the coalition
+        return token.dep_ == "nmod" and self.token_place(token) is not None
 
     def modifier_ending_at(self, i: int, members: set[int]) -> Token | None:
         """A phrase member's modifier whose subtree ends at token `i`, with all of it:

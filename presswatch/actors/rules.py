@@ -111,3 +111,7 @@ ETHNIC_MARKERS = frozenset({"ethnic"})
 # Nouns for people who speak for an organization: "the army spokesman" has the army's sector,
 # "the Kremlin spokesman" the government's.  Must not include "journalist" or "reporter".
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+# Participles after a hyphen whose place names the group's own country: "the Saudi-led coalition"
+# is Saudi; "US-backed rebels" are not American, so "back", "support", "fund" must not be here.
+LEADING_PARTICIPLES = frozenset({"lead", "led", "command", "commanded"})

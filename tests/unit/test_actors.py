@@ -384,3 +384,11 @@ def test_named_groups_and_spokesmen(actor_pipeline):
     assert code(entity_at(entities, text, "The Belarusian KGB")) == ("BLR", "SPY")
     assert code(entity_at(entities, text, "a teenager")) == (None, "CVL")
     assert code(entity_at(entities, text, "Zyxxo Quennix")) == (None, "REB")  # speaks for the rebels
+
+
+def test_led_by_a_country_but_not_backed_by_one(actor_pipeline):
+    text = "Vietnamese-led forces crossed the river. US-backed rebels seized the town."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Vietnamese-led forces")) == ("VNM", "MIL")
+    rebels = next(e for e in entities if e.actor and e.actor.sector == "REB")
+    assert rebels.actor.country is None  # backing does not make them American
