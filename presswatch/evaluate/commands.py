@@ -119,7 +119,9 @@ def eval_techniques(
 @eval_app.command("timeplace", hidden=True)
 def eval_timeplace(
     gold: str = typer.Option(None, "--gold", help="time-and-place gold JSONL (default: tests/fixtures/timeplace/gold.jsonl)"),
-    polnear_gold: str = typer.Option(None, "--polnear-gold", help="PolNeAR dev annotations (default: tests/fixtures/timeplace/polnear_dev.tsv)"),
+    polnear_gold: str = typer.Option(None, "--polnear-gold", help="PolNeAR development annotations (default: tests/fixtures/timeplace/polnear_dev.tsv)"),
+    polnear_test_gold: str = typer.Option(None, "--polnear-test-gold", help="held-out PolNeAR annotations (default: tests/fixtures/timeplace/polnear_test.tsv)"),
+    dev_only: bool = typer.Option(False, "--dev-only", help="leave out the held-out polnear_test set (while changing rules)"),
     polnear: str = typer.Option(None, "--polnear", help="PolNeAR root holding dev/text (default: ../shared/data/polnear)"),
     limit: int = typer.Option(None, help="score only the first N documents of each set"),
     as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
@@ -131,16 +133,19 @@ def eval_timeplace(
 
     report = timeplace.run(gold or timeplace.DEFAULT_GOLD, limit=limit,
                            polnear_gold=polnear_gold or timeplace.DEFAULT_POLNEAR_GOLD,
-                           polnear=polnear or timeplace.DEFAULT_POLNEAR)
+                           polnear=polnear or timeplace.DEFAULT_POLNEAR,
+                           polnear_test_gold=polnear_test_gold or timeplace.DEFAULT_POLNEAR_TEST_GOLD,
+                           held_out=not dev_only)
     if as_json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
     if "polnear_dev_skipped" in report:
         typer.echo(f"skipped PolNeAR dev: {report['polnear_dev_skipped']}")
-    for name in ("examples", "polnear_dev", "combined"):
+    for name in ("examples", "polnear_dev", "polnear_test", "combined"):
         if name not in report:
             continue
-        typer.echo(f"{name} ({report[name]['documents']} documents)")
+        role = f"{report['roles'][name]}; " if name in report["roles"] else ""
+        typer.echo(f"{name} ({role}{report[name]['documents']} documents)")
         for part in ("dates", "places", "event_dates", "event_locations"):
             scores = report[name][part]
             if not scores["n"]:

@@ -1,11 +1,14 @@
 """Score the dates and places stages on the hand-labelled time-and-place gold sets (issue 6).
 
-Two gold sets, reported separately and combined:
+Three gold sets, reported separately and combined:
 - examples: tests/fixtures/timeplace/gold.jsonl, built by scripts/build_timeplace_gold.py from the
   hand annotations in annotations.tsv (our own sentences plus examples/articles);
-- polnear_dev: tests/fixtures/timeplace/polnear_dev.tsv, hand annotations of PolNeAR dev articles
-  stored as offsets and span hashes into the shared texts (../shared/data/polnear/dev/text), held
-  out: never used to tune rules.  Skipped, with the reason in the report, when the texts are absent.
+- polnear_dev: tests/fixtures/timeplace/polnear_dev.tsv, hand annotations of 8 PolNeAR dev articles
+  stored as offsets and span hashes into the shared texts (../shared/data/polnear/dev/text).  A
+  development set: its errors have been read and general causes of them fixed;
+- polnear_test: tests/fixtures/timeplace/polnear_test.tsv, the same kind of annotations on 6 other
+  PolNeAR dev articles, held out: never inspected while rules change (`held_out=False` leaves it out).
+The PolNeAR sets are skipped, with the reason in the report, when the texts are absent.
 Three kinds of rows:
 - date: a temporal expression (offsets) and its value/precision, or null when it must not resolve;
 - place: a place mention (offsets) and its gazetteer name and country (or both countries of a
@@ -37,6 +40,7 @@ from presswatch.records import Document, Event, Extent, Location, Participant, m
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "fixtures" / "timeplace" / "gold.jsonl"
 DEFAULT_POLNEAR_GOLD = REPO / "tests" / "fixtures" / "timeplace" / "polnear_dev.tsv"
+DEFAULT_POLNEAR_TEST_GOLD = REPO / "tests" / "fixtures" / "timeplace" / "polnear_test.tsv"
 DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 # The publication day inside a PolNeAR article id: outlet_YYYY-MM-DD_slug.
 ARTICLE_DAY = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
@@ -67,7 +71,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def load_polnear_gold(path: Path, polnear: Path) -> list[dict[str, Any]]:
-    """PolNeAR dev gold rows in the shape of `load_gold`, each span checked against its sha256 prefix
+    """PolNeAR gold rows (either set) in the shape of `load_gold`, each span checked against its sha256 prefix
     in the shared text (PWE652 if the annotations are missing, PWE653 on a bad row)."""
     if not path.is_file():
         raise PresswatchError("PWE652", path=path, reason="no such file")
@@ -235,23 +239,37 @@ def _report(scored: list[dict[str, Any]]) -> dict[str, Any]:
     return report
 
 
+SET_ROLES = {
+    "examples": "development: our sentences and examples/articles",
+    "polnear_dev": "development: errors seen",
+    "polnear_test": "held out: never inspected while rules change",
+}
+
+
 def run(gold: str | Path = DEFAULT_GOLD, model: str = DEFAULT_MODEL, limit: int | None = None,
-        polnear_gold: str | Path = DEFAULT_POLNEAR_GOLD, polnear: str | Path = DEFAULT_POLNEAR) -> dict[str, Any]:
-    """Score the examples gold set and the PolNeAR dev gold set, each and combined.
+        polnear_gold: str | Path = DEFAULT_POLNEAR_GOLD, polnear: str | Path = DEFAULT_POLNEAR,
+        polnear_test_gold: str | Path = DEFAULT_POLNEAR_TEST_GOLD, held_out: bool = True) -> dict[str, Any]:
+    """Score the examples, PolNeAR dev and (unless `held_out` is false) PolNeAR test gold sets, each
+    and combined.
 
     Returns a JSON-ready report with accuracy by precision level next to the baseline for
-    "examples", "polnear_dev" (or the reason it was skipped) and "combined".  `limit` caps the
+    "examples", "polnear_dev", "polnear_test" (or the reason the PolNeAR sets were skipped) and
+    "combined"; "roles" says which sets are development and which held out.  `limit` caps the
     documents of each set.  Raises PWE652/PWE653 on a missing or bad gold file.
     """
     rows = load_gold(Path(gold))
     nlp = load_language(model)
     gazetteer = load_gazetteer()
     scored = {"examples": _score(rows, nlp, gazetteer, limit)}
-    report: dict[str, Any] = {"gold": str(gold), "polnear_gold": str(polnear_gold), "gazetteer": gazetteer.version}
+    report: dict[str, Any] = {"gold": str(gold), "polnear_gold": str(polnear_gold),
+                              "polnear_test_gold": str(polnear_test_gold), "gazetteer": gazetteer.version}
+    polnear_sets = {"polnear_dev": polnear_gold, **({"polnear_test": polnear_test_gold} if held_out else {})}
     if (Path(polnear) / "dev" / "text").is_dir():
-        scored["polnear_dev"] = _score(load_polnear_gold(Path(polnear_gold), Path(polnear)), nlp, gazetteer, limit)
+        for name, path in polnear_sets.items():
+            scored[name] = _score(load_polnear_gold(Path(path), Path(polnear)), nlp, gazetteer, limit)
     else:
         report["polnear_dev_skipped"] = f"no PolNeAR dev texts under {polnear}; scored the examples set only"
+    report["roles"] = {name: SET_ROLES[name] for name in scored}
     for name, part in scored.items():
         report[name] = _report([part])
     report["combined"] = _report(list(scored.values()))
