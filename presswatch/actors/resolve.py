@@ -249,6 +249,16 @@ class _DocumentResolution:
                 if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                     continue  # "Ivan Petrov, a farmer": describes the person, not a group
                 sector, agent = self.resolver.agent_sector(words)
+                if of_object is not None:  # "Chamber of Commerce", "the ministry of defence"
+                    with_of, of_agent = self.resolver.agent_sector(words + list(self.doc[root.i + 1:of_object.i + 1]))
+                    if with_of is not None and of_agent is not None and " of " in of_agent:
+                        sector, agent = with_of, of_agent
+                        end = max(end, of_object.i + 1)
+                        whose = self.of_object(of_object)  # "the Ministry of Defence of Armenia"
+                        whose_place = self.token_place(whose) if whose is not None else None
+                        if whose_place is not None and not countries:
+                            countries.append(whose_place.country)
+                            end = max(end, self.ent_end(whose))
                 if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "PROPN" \
                         and name_key(root.text) in self.kb.named:
                     named_country, sector = self.kb.named[name_key(root.text)]  # "the Belarusian FSB"
@@ -763,8 +773,9 @@ class _DocumentResolution:
         i = ent.start - 1
         while i >= 0 and self.sent_of.get(i) == self.sent_of.get(ent.start):
             token = self.doc[i]
-            if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"):
-                break
+            if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.tag_ in ("JJR", "JJS", "NNS") \
+                    or token.dep_ not in ("compound", "amod", "nmod", "nummod", "poss"):
+                break  # not "Hours earlier Smith": a title is singular nouns and plain adjectives
             if token.head.i not in members:
                 break
             tokens.insert(0, token)

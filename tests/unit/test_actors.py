@@ -392,3 +392,13 @@ def test_led_by_a_country_but_not_backed_by_one(actor_pipeline):
     assert code(entity_at(entities, text, "Vietnamese-led forces")) == ("VNM", "MIL")
     rebels = next(e for e in entities if e.actor and e.actor.sector == "REB")
     assert rebels.actor.country is None  # backing does not make them American
+
+
+def test_of_phrase_agents_and_titles_that_are_not_titles(actor_pipeline):
+    text = ("The U.S. Chamber of Commerce criticized the rules. The Ministry of Defence of Armenia "
+            "denied it. Hours earlier Zyxxo Quennix left.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "The U.S. Chamber of Commerce")) == ("USA", "BUS")
+    assert code(entity_at(entities, text, "The Ministry of Defence of Armenia")) == ("ARM", "MIL")
+    quennix = entity_at(entities, text, "Zyxxo Quennix")
+    assert quennix is not None and quennix.actor is None  # "Hours earlier" is no title
