@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presswatch.quotes.cuemodel import CueModel, load_cue_model
 from presswatch.quotes.marks import ALL_MARKS, find_quoted
 from presswatch.quotes.rules import (
     VERB_PATTERNS,
@@ -27,6 +28,7 @@ from presswatch.quotes.rules import (
     according_to,
     cue_tokens,
     find_subject,
+    learned_cue,
     load_cue_lexicon,
     speaker_tokens,
 )
@@ -54,7 +56,7 @@ class _Draft:
 
 def knowledge_versions() -> dict[str, str]:
     """Versions of the knowledge files this stage loads (added to Analysis.versions)."""
-    return {"quotes_cue_verbs": load_cue_lexicon().version}
+    return {"quotes_cue_verbs": load_cue_lexicon().version, "quotes_cue_model": load_cue_model().version}
 
 
 def _segments(document: Document, parsed: Doc) -> list[tuple[int, int]]:
@@ -94,7 +96,8 @@ def _leading_cue(parsed: Doc, start: int, lexicon: CueLexicon) -> int | None:
     return None
 
 
-def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]]) -> list[_Draft]:
+def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
+            model: CueModel | None) -> list[_Draft]:
     by_cue: dict[int, _Draft] = {}
 
     def add(match: Match) -> _Draft:
@@ -105,6 +108,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]]) -
         draft.content |= set(match.content)
         return draft
 
+    quoted = {i for start, end in segments for i in range(start, end)}
     for token in parsed:
         match = according_to(token)
         if match is None:
@@ -112,6 +116,8 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]]) -
                 match = pattern(token, lexicon)
                 if match is not None:
                     break
+        if match is None and model is not None and token.i not in quoted and model.is_cue(token):
+            match = learned_cue(token)
         if match is not None and match.content:
             add(match)
 
@@ -144,8 +150,10 @@ def _continues(parsed: Doc, previous: _Draft, previous_end: int, start: int, end
     if len(words) < MIN_CONTINUATION_TOKENS or previous_end < 0 or start <= previous_end:
         return False
     own = set(previous.cue) | set(previous.source)
+    cue_sentence = parsed[previous.cue[0]].sent if previous.cue else None
     gap = [t for t in parsed[previous_end + 1: start]
-           if not t.is_space and not t.is_punct and t.i not in own and t.dep_ not in ("prep", "pobj", "det", "npadvmod")]
+           if not t.is_space and not t.is_punct and t.i not in own and t.dep_ not in ("prep", "pobj", "det", "npadvmod")
+           and not (cue_sentence is not None and cue_sentence.start <= t.i < cue_sentence.end)]
     return len(gap) <= 1 and words[0].text[:1].isupper()
 
 
@@ -176,10 +184,10 @@ def _head(parsed: Doc, indices: tuple[int, ...]) -> int:
 
 
 def _kind(draft: _Draft, segments: list[tuple[int, int]], parsed: Doc) -> str:
+    """direct / mixed / indirect from the content's words (not the narration between joined quotes)."""
     quoted = {i for start, end in segments for i in range(start, end)}
-    lo, hi = min(draft.content), max(draft.content)
     own = set(draft.cue) | set(draft.source)
-    words = {i for i in range(lo, hi + 1) if not parsed[i].is_punct and not parsed[i].is_space and i not in own}
+    words = {i for i in draft.content if not parsed[i].is_punct and not parsed[i].is_space and i not in own}
     inside = words & quoted
     if words and inside == words:
         return "direct"
@@ -187,13 +195,15 @@ def _kind(draft: _Draft, segments: list[tuple[int, int]], parsed: Doc) -> str:
 
 
 def extract_quotes(
-    document: Document, parsed: Doc, entities: tuple[Entity, ...], lexicon: CueLexicon | None = None
+    document: Document, parsed: Doc, entities: tuple[Entity, ...], lexicon: CueLexicon | None = None,
+    model: CueModel | None = None,
 ) -> tuple[Quote, ...]:
     """Quotes of one document in text order (ids q1..), built from token offsets only."""
     lexicon = lexicon or load_cue_lexicon()
+    model = model or load_cue_model()
     segments = _segments(document, parsed)
     quotes = []
-    for number, draft in enumerate(_drafts(parsed, lexicon, segments), start=1):
+    for number, draft in enumerate(_drafts(parsed, lexicon, segments, model), start=1):
         lo, hi = min(draft.content), max(draft.content)
         content = make_span(document.text, parsed[lo].idx, parsed[hi].idx + len(parsed[hi]))
         cue = None
@@ -217,10 +227,11 @@ def extract_quotes(
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Quote, ...]]:
-    """Return the quote extractor with its cue lexicon loaded once."""
+    """Return the quote extractor with its cue lexicon and cue model loaded once."""
     lexicon = load_cue_lexicon()
+    model = load_cue_model()
 
     def component(document: Document, parsed: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-        return extract_quotes(document, parsed, entities, lexicon)
+        return extract_quotes(document, parsed, entities, lexicon, model)
 
     return component

@@ -180,6 +180,34 @@ def test_speaker_entity_from_overlapping_mention(nlp):
     assert q.speaker.entity is None
 
 
+
+def test_learned_cue_with_clause(nlp):
+    # "remember" is not in the cue lexicon: the trained cue model finds it
+    text = "The mayor remembered that the bridge had been closed for a decade."
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "remembered"
+    assert q.speaker.text == "The mayor"
+    assert q.content.text == "that the bridge had been closed for a decade"
+    assert q.kind == "indirect"
+
+
+def test_continuation_after_long_reporting_sentence(nlp):
+    text = ("“The plan is dead,” the minister said during a long evening debate in the capital. "
+            "“We will write a better one next month, with help from the regions.”")
+    quotes = quotes_of(nlp, text)
+    first = quotes[0]
+    assert first.speaker.text == "the minister"
+    assert first.content.text.endswith("regions.”")
+    assert first.kind == "direct"  # the narration between the two quoted parts is not content
+
+
+def test_according_to_covers_coordinated_sentence(nlp):
+    text = "Turnout rose in the north, and it fell sharply in the south, according to the election office."
+    q = only(quotes_of(nlp, text))
+    assert q.content.text == "Turnout rose in the north, and it fell sharply in the south"
+    assert q.speaker.text == "the election office"
+
+
 # --- what must not be a quote -----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -187,6 +215,8 @@ def test_speaker_entity_from_overlapping_mention(nlp):
     'Some countries recognized the "elected" president.',       # scare quotes
     "He told a long story about his childhood.",                # speech verb, no content clause
     "It should be noted that the bridge is old.",               # narrator's impersonal passive
+    "It is widely remembered that the bridge was old.",         # impersonal passive, learned cue
+    "The mayor supported the new budget.",                      # a stance, not a statement
     "As soon as the meeting ended, the crowd left the square.",
     "The company’s profits rose by 5% in the third quarter.",
 ])
@@ -229,6 +259,17 @@ def test_stage_interface(nlp):
     out = component(document=document, parsed=nlp(text), entities=())
     assert isinstance(out, tuple) and len(out) == 1
     assert document.text == text  # input not mutated
+
+
+def test_cue_model_is_verified_and_versioned(nlp):
+    from presswatch.quotes.cuemodel import load_cue_model
+
+    model = load_cue_model()
+    assert model.version and 0.0 < model.threshold < 1.0
+    doc = nlp("The council argued that taxes must fall, and the river rose.")
+    argued, rose = doc[2], doc[10]
+    assert model.probability(argued) > model.threshold > model.probability(rose)
+    assert model.probability(doc[1]) == 0.0  # a noun is not a candidate
 
 
 def test_cue_lexicon_is_verified_and_versioned():
