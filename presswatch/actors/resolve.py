@@ -276,8 +276,8 @@ class _DocumentResolution:
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
-                if agent in rules.NEEDS_MODIFIER and not countries:
-                    continue
+                if agent in rules.NEEDS_MODIFIER and not countries or agent in rules.PLURAL_ONLY and not plural:
+                    continue  # "positions on trade", "Iran's position" (a stance, not troops)
                 if sector == "GOV" and any(t.lower_ in rules.FORMER for t in chunk):
                     sector = "ELI"
                 payload.update(sector=sector, agent=agent)
@@ -391,7 +391,8 @@ class _DocumentResolution:
         if place is not None:
             self.on_place(start, end, ent, place)
             return
-        if self.kb.persons(text) or ent.label_ == "PERSON" or self.titled_person(ent):
+        known = self.kb.persons(text) if ent.label_ not in ("GPE", "LOC", "FAC") or len(ent) > 1 else ()
+        if known or ent.label_ == "PERSON" or self.titled_person(ent):
             cluster = self.person_cluster(ent)
             named = self.kb.named.get(name_key(text)) if cluster.person is None else None
             if named is not None:  # a group or fighter the dictionaries list ("Boko Haram")
@@ -494,6 +495,9 @@ class _DocumentResolution:
         country = countries[0] if len(countries) == 1 else None
         if len(countries) > 1:
             return
+        owner = next((t for t in payload["chunk"] if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+        if owner is not None and country is None:
+            return  # "the North's leader": someone's office, but whose the text does not say we know
         linked = self.appositive_person(payload["root"]) or self.person_after(end)
         if linked is not None:
             cluster = self.person_cluster(linked, office)
@@ -738,6 +742,8 @@ class _DocumentResolution:
 
     def role_sector(self, role: str) -> str | None:
         """The sector of a role phrase or of its head ("military analyst" -> "analyst" -> EDU)."""
+        if role in rules.MILITARY_RANKS:
+            return "MIL"
         words = role.split()
         if len(words) > 1 and words[-1] in rules.SPEAKER_NOUNS:
             return self.role_sector(" ".join(words[:-1])) or self.role_sector(words[-1])  # "army spokesman"
@@ -753,7 +759,7 @@ class _DocumentResolution:
         if not tokens:
             return None, None, None
         places = [p for t in tokens if (p := self.token_place(t)) is not None]
-        words = [t for t in tokens if self.token_place(t) is None]
+        words = [t for t in tokens if self.token_place(t) is None and t.tag_ != "POS"]
         country = places[0].country if len({p.country for p in places}) == 1 else None
         role = self.office_phrase(words) or (phrase_of(words) if words else None)
         text = " ".join(t.text for t in words) or None
@@ -773,6 +779,12 @@ class _DocumentResolution:
         i = ent.start - 1
         while i >= 0 and self.sent_of.get(i) == self.sent_of.get(ent.start):
             token = self.doc[i]
+            if token.tag_ == "POS" and token.head.head.i in members:  # "Somalia 's President"
+                token = token.head
+                tokens[:0] = list(self.doc[token.left_edge.i:i + 1])
+                members.update(range(token.left_edge.i, i + 1))
+                i = token.left_edge.i - 1
+                continue
             if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.tag_ in ("JJR", "JJS", "NNS") \
                     or token.dep_ not in ("compound", "amod", "nmod", "nummod", "poss"):
                 break  # not "Hours earlier Smith": a title is singular nouns and plain adjectives

@@ -115,3 +115,12 @@ SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespe
 # Participles after a hyphen whose place names the group's own country: "the Saudi-led coalition"
 # is Saudi; "US-backed rebels" are not American, so "back", "support", "fund" must not be here.
 LEADING_PARTICIPLES = frozenset({"lead", "led", "command", "commanded"})
+
+# Agent nouns that name an actor only in the plural: "Armenian positions" are troops, "Iran's
+# position" is a stance.
+PLURAL_ONLY = frozenset({"position"})
+
+# Military ranks as a title before a name ("General X", "Gen. X"); "general" alone is no agent noun
+# ("director general", "consul general" are civilians).
+MILITARY_RANKS = frozenset({"general", "gen.", "admiral", "colonel", "col.", "major", "lieutenant",
+                            "brigadier", "marshal", "field marshal", "commander"})
