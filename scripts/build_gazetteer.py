@@ -36,7 +36,7 @@ from presswatch.places.gazetteer import alias_key
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "presswatch" / "places" / "data"
 MANUAL = REPO / "scripts" / "places_manual.tsv"
-VERSION = "2026.11.1"
+VERSION = "2026.11.2"
 BIG_CITY = 100_000
 FOCUS = "AM,AZ,BY,GE,KG,KZ,MD,RU,TJ,TM,UA,UZ"
 

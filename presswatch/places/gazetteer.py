@@ -2,7 +2,7 @@
 
 Built by scripts/build_gazetteer.py into presswatch/places/data/ (gazetteer.tsv.gz, demonyms.tsv,
 each with a .meta.json sidecar).  Lookups are exact on a normalized key (case, dashes, quotes,
-diacritics folded; "the" dropped): "Kiev" finds Kyiv and never "Kievka", and no substring of a
+diacritics folded; "the" and the dots of initials dropped): "Kiev" finds Kyiv and never "Kievka", and no substring of a
 name matches.
 """
 
@@ -27,6 +27,8 @@ APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`]")
 # A leading article, dropped from keys: "the Netherlands" == "Netherlands".
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
+# Initials with dots, looked up without them: "U.S." as "US", "U.A.E." as "UAE".
+DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,10 @@ def alias_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = APOSTROPHES.sub("'", DASHES.sub("-", text))
-    text = SPACES.sub(" ", text).strip()
-    return LEADING_THE.sub("", text).casefold()
+    text = LEADING_THE.sub("", SPACES.sub(" ", text).strip())
+    if DOTTED_INITIALS.match(text):
+        text = text.replace(".", "")
+    return text.casefold()
 
 
 class Gazetteer:

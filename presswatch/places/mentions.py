@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from presswatch.places.gazetteer import Gazetteer, Place
+from presswatch.places.gazetteer import Gazetteer, Place, alias_key
 from presswatch.places.rules import (
     BORDER_BETWEEN,
     BORDER_BETWEEN_PRONOUN,
@@ -26,6 +26,10 @@ from presswatch.places.rules import (
     MISLABELLED,
     NOT_PLACES,
     PLACE_LABELS,
+    QUALIFIER,
+    STATE_NAMED,
+    WORLD_CITY_POPULATION,
+    WORLD_CITY_RATIO,
 )
 from presswatch.records import Entity, Location
 
@@ -50,7 +54,8 @@ def _country_codes(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[int, str]]:
     """(offset, ISO alpha-3) of every country named or implied by a demonym, in text order."""
     found = []
     for token in parsed:
-        if not token.text[:1].isupper():
+        # not "Jersey" of "New Jersey" nor "Mexico" of "New Mexico": whole names are read below
+        if not token.text[:1].isupper() or (token.ent_iob_ == "I" and token.ent_type_ in PLACE_LABELS):
             continue
         code = gazetteer.demonym(token.text)
         if code is None:
@@ -74,20 +79,43 @@ def document_countries(parsed: Doc, entities: tuple[Entity, ...], gazetteer: Gaz
     return frozenset(codes)
 
 
-def choose_place(candidates: tuple[Place, ...], countries: frozenset[str]) -> Place | None:
-    """The candidate a name most likely means: a country if one is named so, else the best-ranked
-    candidate in a country the document mentions, else the best-ranked candidate."""
+def choose_place(candidates: tuple[Place, ...], countries: frozenset[str], tagged: bool = False,
+                 state: bool = False) -> Place | None:
+    """The candidate a name most likely means: a country if one is named so; the state when the
+    document says "X state"/"state of X"; else the best-ranked candidate in a country the document
+    mentions, unless a world city far outweighs it ("Prague" is not New Prague, Minnesota) or it is
+    a state whose big city bears the name ("New York"); else the best-ranked candidate that is a
+    country, region or sizeable city, or, for a name the tagger calls a place, a subdivision."""
     if not candidates:
         return None
     if candidates[0].kind == "country":
         return candidates[0]
+    if state:
+        for candidate in candidates:
+            if candidate.kind == "admin1" and (candidate.country in countries or tagged):
+                return candidate
     for candidate in candidates:
         if candidate.country in countries:
-            return candidate
+            return _well_known(candidate, candidates)
     for candidate in candidates:
         if candidate.kind in ("country", "region") or candidate.population >= FOREIGN_CITY_POPULATION:
-            return candidate
+            return _well_known(candidate, candidates)
+    if tagged and candidates[0].kind == "admin1":
+        return _well_known(candidates[0], candidates)
     return None
+
+
+def _well_known(chosen: Place, candidates: tuple[Place, ...]) -> Place:
+    """`chosen`, or the world city of the same name when that is WORLD_CITY_RATIO times bigger, or
+    the big city of a state's own country that the state's name also names."""
+    biggest = max(candidates, key=lambda place: place.population)
+    if biggest.kind != "city" or biggest.population < WORLD_CITY_POPULATION:
+        return chosen
+    if chosen.kind == "city" and biggest.population >= WORLD_CITY_RATIO * max(chosen.population, 1):
+        return biggest
+    if chosen.kind == "admin1" and biggest.country == chosen.country:
+        return biggest
+    return chosen
 
 
 def _side(name: str, gazetteer: Gazetteer) -> str | None:
@@ -137,26 +165,40 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _geocode(text: str, start: int, end: int, gazetteer: Gazetteer,
-             countries: frozenset[str]) -> tuple[Place, int, int] | None:
+def _geocode(text: str, start: int, end: int, gazetteer: Gazetteer, countries: frozenset[str],
+             tagged: bool = False, states: frozenset[str] = frozenset()) -> tuple[Place, int, int] | None:
     start, end = _trim(text, start, end)
     name = text[start:end]
     if name.casefold() in NOT_PLACES:
         return None
-    place = choose_place(gazetteer.lookup(name), countries)
+    place = choose_place(_qualified(gazetteer.lookup(name), text, end, gazetteer), countries, tagged,
+                         alias_key(name) in states)
     if place is None:
         words = name.split()
         if len(words) > 1 and words[-1].lower() in TRAILING_KIND_WORDS:
             shorter = " ".join(words[:-1])
-            place = choose_place(gazetteer.lookup(shorter), countries)
+            place = choose_place(gazetteer.lookup(shorter), countries, tagged, alias_key(shorter) in states)
             if place is not None:
                 end = start + len(shorter)
     return (place, start, end) if place is not None else None
 
 
+def _qualified(candidates: tuple[Place, ...], text: str, end: int, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The candidates in the state or country named right after the name ("St. Petersburg,
+    Florida"), if any are; else all of them."""
+    match = QUALIFIER.match(text, end)
+    if match is None or len(candidates) < 2:
+        return candidates
+    qualifier = gazetteer.lookup(match.group("place"))
+    if not qualifier or qualifier[0].kind not in ("country", "admin1"):
+        return candidates
+    inside = tuple(place for place in candidates if place.country == qualifier[0].country)
+    return inside or candidates
+
+
 def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """Runs of proper nouns ("Alma-Ata") the NER missed that name a country, or a place in a
-    country the document mentions, or follow a locative preposition."""
+    """Runs of proper nouns ("Alma-Ata") the NER missed that name a country or a well-known region,
+    or a place in a country the document mentions, or follow a locative preposition."""
     runs: list[tuple[int, int]] = []
     for token in parsed:
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
@@ -178,7 +220,7 @@ def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazette
         first = token_at.get(start)
         after_preposition = first is not None and first > 0 and parsed[first - 1].lower_ in LOCATIVE_PREPOSITIONS
         candidates = gazetteer.lookup(text[start:end])
-        if candidates and (after_preposition or candidates[0].kind == "country"
+        if candidates and (after_preposition or candidates[0].kind in ("country", "region")
                            or any(place.country in countries for place in candidates)):
             found.append((start, end, "propn"))
     return found
@@ -228,11 +270,12 @@ def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
         for part in match.group("places").split("/"):
             spans.append((offset, offset + len(part), "dateline"))
             offset += len(part) + 1
+    states = frozenset(alias_key(match.group("a") or match.group("b")) for match in STATE_NAMED.finditer(text))
     taken = [(mention.start, mention.end) for mention in mentions]
     for start, end, source in spans:
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
-        found = _geocode(text, start, end, gazetteer, countries)
+        found = _geocode(text, start, end, gazetteer, countries, source in ("ner", "entity", "dateline"), states)
         if found is None:
             continue
         place, start, end = found

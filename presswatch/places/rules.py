@@ -60,6 +60,20 @@ NOT_PLACES = frozenset({"west", "east", "north", "south", "centre", "center", "c
 # city at least this large ("Samarkand" yes; a village that shares a word with a surname, no).
 FOREIGN_CITY_POPULATION = 20_000
 
+# A world city (this many people) wins over a same-name place in a document country that is
+# WORLD_CITY_RATIO times smaller ("Prague" in a US story is not New Prague, Minnesota) and over a
+# state of its own country that shares its name ("New York" is the city unless the state is said).
+WORLD_CITY_POPULATION = 1_000_000
+WORLD_CITY_RATIO = 10
+
+# A name said to be a state: "New York state", "the State of Washington".  The document's other
+# mentions of that name then mean the state too.  Not "Secretary of State" (no name after "of").
+STATE_NAMED = re.compile(r"\b(?P<a>[A-Z][a-z]+(?: [A-Z][a-z]+)?) [Ss]tate\b|\b[Ss]tate of (?P<b>[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+# A state or country right after a place name, which says where the place is: "Paris, Texas",
+# "St. Petersburg, Florida".  Matched at the end of the name.
+QUALIFIER = re.compile(r",\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
 # A PERSON/ORG entity with no preposition before it is read as a place only if it names a city this
 # large in a country the document mentions: capitals stand for governments ("Dushanbe denied it").
 METONYM_CITY_POPULATION = 100_000

@@ -167,3 +167,43 @@ def test_deterministic_inputs_untouched_offsets_valid(nlp, gazetteer):
 def test_empty_document(nlp):
     component = make_component(nlp)
     assert component(Document.from_text(""), nlp(""), (), ()) == ()
+
+
+@pytest.mark.issue(6)
+def test_dotted_country_initials_are_places(nlp, gazetteer):
+    found = mentions(nlp, gazetteer, "Diplomats from the U.S. and the U.K. met officials of the UAE on Monday.")
+    assert {found[name].country for name in ("U.S.", "U.K.", "UAE")} == {"USA", "GBR", "ARE"}
+
+
+@pytest.mark.issue(6)
+def test_a_state_is_found_even_when_the_document_names_no_country(nlp, gazetteer):
+    found = mentions(nlp, gazetteer, "Fire crews in New Jersey and Minnesota worked through the night.")
+    assert (found["New Jersey"].name, found["New Jersey"].country, found["New Jersey"].precision) == ("New Jersey", "USA", "admin1")
+    assert found["Minnesota"].precision == "admin1"
+
+
+@pytest.mark.issue(6)
+def test_a_world_city_beats_a_small_namesake_in_a_document_country(nlp, gazetteer):
+    found = mentions(nlp, gazetteer, "The American senator flew to Prague and later to St. Petersburg, "
+                                     "where Russian officials met him.")
+    assert (found["Prague"].name, found["Prague"].country) == ("Prague", "CZE")
+    assert found["St. Petersburg"].country == "RUS"
+    # a mid-sized namesake in a document country still wins over a city only a few times bigger
+    florida = mentions(nlp, gazetteer, "Voters in St. Petersburg, Florida, lined up early.")
+    assert florida["St. Petersburg"].country == "USA"
+
+
+@pytest.mark.issue(6)
+def test_new_york_is_the_city_unless_the_text_says_state(nlp, gazetteer):
+    city = mentions(nlp, gazetteer, "Police in New York closed two streets after the blast.")
+    assert (city["New York"].name, city["New York"].precision) == ("New York City", "city")
+    text = "The New York state comptroller audited a charity that raises money in New York."
+    found = [m.location for m in find_place_mentions(text, nlp(text), (), gazetteer) if m.text == "New York"]
+    assert found and all((place.name, place.precision) == ("New York", "admin1") for place in found)
+
+
+@pytest.mark.issue(6)
+def test_well_known_regions_and_islands(nlp, gazetteer):
+    found = mentions(nlp, gazetteer, "Moscow's seizure of Crimea worried Denmark, which reinforced Bornholm.")
+    assert (found["Crimea"].country, found["Crimea"].precision) == ("UKR", "region")
+    assert (found["Bornholm"].country, found["Bornholm"].precision) == ("DNK", "region")
