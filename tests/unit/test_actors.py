@@ -406,11 +406,11 @@ def test_of_phrase_agents_and_titles_that_are_not_titles(actor_pipeline):
 
 def test_possessive_titles_ranks_and_unknown_owners(actor_pipeline):
     text = ("Somalia's President Mohamed Farmaajo rejected the call. General Orla Vantree agreed. "
-            "Iran's position did not change. Trump met the North's leader.")
+            "Iran's position did not change. President Donald Trump met the North's leader.")
     entities = analyze(actor_pipeline, text)
     farmaajo = entity_at(entities, text, "Mohamed Farmaajo")
     assert code(farmaajo) == ("SOM", "GOV") and farmaajo.actor.role == "President"
     assert code(entity_at(entities, text, "Orla Vantree")) == (None, "MIL")
     assert entity_at(entities, text, "Iran's position") is None  # a stance, not troops
-    trump = entity_at(entities, text, "Trump")
-    assert "the North's leader" not in [m.text for m in trump.mentions]
+    trump = entity_at(entities, text, "Donald Trump")
+    assert trump is not None and "the North's leader" not in [m.text for m in trump.mentions]
