@@ -1,7 +1,7 @@
 """Build presswatch/dates/data/elections.tsv (+ .meta.json) from the hand-written scripts/elections_manual.tsv.
 
 The calendar dates events that the text ties only to "the 2020 presidential election" (issue 6):
-the dates stage gives them that election's month.  The builder checks every row (ISO date, known
+the dates stage gives them that election's month; "Election Day" is the nearest election's day.  The builder checks every row (ISO date, known
 kind, at least one name) and writes the rows sorted, with the sha256 sidecar the loader verifies.
 
 Usage: .venv/bin/python scripts/build_elections.py
@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "scripts" / "elections_manual.tsv"
 TARGET = REPO / "presswatch" / "dates" / "data" / "elections.tsv"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 KINDS = ("presidential", "parliamentary")
 
 

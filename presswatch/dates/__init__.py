@@ -3,7 +3,8 @@
 Finds temporal expressions (`expressions.py`, patterns in `rules.py`), resolves them in text order
 (`normalize.py`), and dates each event from the expression tied to its trigger (`attach.py`); a year
 that names an election ("after the 2020 presidential election") gives the election's month from
-the calendar in data/elections.tsv (`elections.py`).
+the calendar in data/elections.tsv (`elections.py`), which also dates "Election Day"; yearless
+named days ("the Sept. 11 attacks") come from data/named_days.tsv (`named_days.py`).
 Returns new Event records with `date = EventDate(value, precision, text, start, end, method)`;
 `method` is "<how it was tied>:<pattern>", e.g. "clause:MONTH_DAY" or "narrative:NARRATIVE_DAY".
 An event the text does not date keeps `date=None`.  DESIGN.md, "The contract".
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from presswatch.dates.attach import SentenceInfo, choose_date, past_expressions, sentence_infos
 from presswatch.dates.elections import Election, election_month, load_elections
 from presswatch.dates.expressions import find_expressions
+from presswatch.dates.named_days import load_named_days
 from presswatch.dates.normalize import Resolution, resolve_expressions
 from presswatch.records import Document, Event, EventDate
 
@@ -29,14 +31,15 @@ ASSIGNS = "events"
 
 def resolve_document(document: Document, parsed: Doc) -> tuple[Resolution, ...]:
     """Every temporal expression of the document with its resolved value (or None)."""
-    return _resolve(document, parsed, sentence_infos(parsed))
+    return _resolve(document, parsed, sentence_infos(parsed), load_elections())
 
 
-def _resolve(document: Document, parsed: Doc, sentences: list[SentenceInfo]) -> tuple[Resolution, ...]:
+def _resolve(document: Document, parsed: Doc, sentences: list[SentenceInfo],
+             elections: tuple[Election, ...]) -> tuple[Resolution, ...]:
     expressions = find_expressions(document.text, parsed)
     past = past_expressions(parsed, [(e.start, e.end) for e in expressions if e.kind in ("narrative", "publication")])
     return resolve_expressions(expressions, document.published, document.text,
-                               [(info.start, info.end) for info in sentences], past)
+                               [(info.start, info.end) for info in sentences], past, elections, load_named_days())
 
 
 def _event_date(text: str, sentences: list[SentenceInfo], resolution: Resolution, how: str,
@@ -63,7 +66,7 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
         return events
     calendar = load_elections() if elections is None else elections
     sentences = sentence_infos(parsed)
-    resolutions = _resolve(document, parsed, sentences)
+    resolutions = _resolve(document, parsed, sentences, calendar)
     dated = []
     for event in events:
         chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end,
@@ -77,8 +80,9 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:
-    """Return the date resolver, with the election calendar loaded and verified once."""
+    """Return the date resolver, with the election calendar and named days loaded and verified once."""
     elections = load_elections()
+    load_named_days()
 
     def resolve_dates(document: Document, parsed: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
         return date_events(document, parsed, events, elections)

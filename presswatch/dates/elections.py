@@ -1,15 +1,19 @@
-"""Date events tied to an election named only by its year ("after the 2020 presidential election").
+"""Date events tied to an election named only by its year ("after the 2020 presidential election"),
+and "Election Day".
 
 The calendar (data/elections.tsv, built by scripts/build_elections.py) gives the date of national
 elections.  When the year expression that dates an event is followed by "presidential election",
 "parliamentary elections", "election" or "vote", and the expression's sentence names exactly one
 country holding such an election that year, all in one month, the event gets that month.
+"Election Day" is the election nearest publication (within ELECTION_DAY_REACH) of a country the
+document names.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from presswatch.knowledge import read_verified
 DATA = Path(__file__).resolve().parent / "data"
 ELECTIONS_FILE = "elections.tsv"
 REBUILD = "scripts/build_elections.py"
+ELECTION_DAY_REACH = timedelta(days=183)  # "Election Day" is an election this close to publication
 # What follows the year: "2020 presidential election", "2021 parliamentary elections", "2019 vote".
 ELECTION_AFTER_YEAR = re.compile(
     r"\s+(?:(?P<kind>presidential|parliamentary|general)\s+)?(?:elections?|votes?|polls)\b", re.IGNORECASE)
@@ -65,3 +70,14 @@ def election_month(text: str, year_end: int, year: str, sentence: str, elections
               if election.date.startswith(f"{year}-") and kind in ("", "general", election.kind)
               and _names_country(sentence, election)}
     return months.pop() if len(months) == 1 else None
+
+
+def election_day(text: str, published: date, elections: tuple[Election, ...]) -> date | None:
+    """The day "Election Day" means in `text` published on `published`: the election nearest
+    publication, within ELECTION_DAY_REACH, of a country the text names; None if none or a tie."""
+    near = sorted({(abs(day - published), day) for election in elections
+                   if abs((day := date.fromisoformat(election.date)) - published) <= ELECTION_DAY_REACH
+                   and _names_country(text, election)})
+    if not near or (len(near) > 1 and near[0][0] == near[1][0]):
+        return None
+    return near[0][1]

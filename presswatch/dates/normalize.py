@@ -13,6 +13,9 @@ Anchors, in order of trust:
   past-tense clause never from a date after publication: a plan is no narrative anchor), "two
   years after the elections" from the earlier dated mention of the elections, or from the date
   right after the noun ("a week after the election of August 9, 2020").
+- the calendars: "Election Day" is the nearest election of a country the document names
+  (data/elections.tsv); "the Sept. 11 attacks" and "9/11" before a listed noun are the named day
+  (data/named_days.tsv); "that month"/"the same year" keep the previous date at that precision.
 With no publication date, month/day forms take a year stated up to three sentences earlier at full
 precision; otherwise they take the latest year the text states, and
 publication-relative forms ("yesterday", "on Tuesday") stay unresolved (their anchor is unknown);
@@ -29,7 +32,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from presswatch.dates.elections import Election, election_day
 from presswatch.dates.expressions import TimeExpression
+from presswatch.dates.named_days import NamedDay, named_day
 from presswatch.dates.rules import MONTHS, NUMBER_WORDS, WEEKDAYS, noun_stems
 
 PRECISIONS = ("day", "month", "year")
@@ -48,7 +53,7 @@ class Resolution:
     expression: TimeExpression
     value: str | None
     precision: str | None
-    anchor: str | None  # "text", "sentence-year", "publication", "narrative", "narrative-year", "text-year"
+    anchor: str | None  # "text", "sentence-year", "publication", "narrative", "narrative-year", "text-year", "calendar"
 
 
 @dataclass(frozen=True)
@@ -137,8 +142,11 @@ class _Context:
     """What the normalizer knows while it reads the expressions in text order."""
 
     def __init__(self, published: date | None, text: str, sentences: list[tuple[int, int]],
-                 past: frozenset[int] = frozenset()) -> None:
+                 past: frozenset[int] = frozenset(), elections: tuple[Election, ...] = (),
+                 named_days: tuple[NamedDay, ...] = ()) -> None:
         self.published = published
+        self.elections = elections
+        self.named_days = named_days
         self.past = past  # starts of the expressions whose clause is in the past tense
         self.text = text
         self.sentences = [tuple(sentence) for sentence in sentences]
@@ -204,6 +212,10 @@ def _absolute(expression: TimeExpression, context: _Context,
     if month is None:
         return None
     day = _day_number(expression)
+    if expression.pattern == "MONTH_DAY":  # "the Sept. 11 attacks": the named day, whatever the year
+        named = named_day(context.text, expression.end, month, day, None, context.named_days)
+        if named is not None:
+            return _When(named, "day"), "calendar"
     precision = "day" if day else "month"
     year_in_sentence = sentence_years.get(context.sentence_of(expression.start))
     if year_in_sentence is not None:
@@ -264,6 +276,9 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
             result = _When(_shift_months(ref.day, step), "month")
         else:
             result = _When(_shift_months(ref.day, 12 * step), "year")
+    elif expression.pattern == "MONTH_OF_YEAR":
+        step = {"this": 0, "next": 1}.get((expression.group("mod") or "").lower(), -1)
+        result = _When(date(ref.day.year + step, _month_number(expression) or 1, 1), "month")
     elif expression.pattern == "PUBLICATION_AGO":
         amount = _number(expression.group("n"))
         unit = (expression.group("unit") or "").lower().rstrip("s")
@@ -301,6 +316,12 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
         else:
             step = 0
         return _When(previous.day + timedelta(days=step), "day", previous.coarse), "narrative"
+    if expression.pattern == "NARRATIVE_PERIOD":  # "That month": the previous date's month
+        latest = next(anchors, None)
+        unit = (expression.group("unit") or "").lower()
+        if latest is None or (unit == "month" and latest[1].precision == "year"):
+            return None
+        return _When(latest[1].day, unit, latest[1].coarse), "narrative"
     amount = _number(expression.group("n"))
     if amount is None:
         return None
@@ -328,15 +349,25 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
     return (result, "narrative") if result else None
 
 
+def _calendar(expression: TimeExpression, context: _Context) -> tuple[_When, str] | None:
+    """A day from the calendars: "Election Day" near publication, a numeric named day ("9/11 attacks")."""
+    if expression.pattern == "ELECTION_DAY":
+        found = election_day(context.text, context.published, context.elections) if context.published else None
+    else:
+        found = named_day(context.text, expression.end, None, None, expression.group("numeric"), context.named_days)
+    return (_When(found, "day"), "calendar") if found else None
+
+
 def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str | None, text: str,
-                        sentences: list[tuple[int, int]], past: frozenset[int] = frozenset()) -> tuple[Resolution, ...]:
+                        sentences: list[tuple[int, int]], past: frozenset[int] = frozenset(),
+                        elections: tuple[Election, ...] = (), named_days: tuple[NamedDay, ...] = ()) -> tuple[Resolution, ...]:
     """Resolve each expression (in text order) to a value and precision, or leave it None.
 
     Reads the publication date (ISO or None), the text and its sentence offsets (for same-sentence
-    years and the nouns of "N years after the X") and the starts of the expressions in past-tense
-    clauses (`past`); returns one Resolution per expression.
+    years and the nouns of "N years after the X"), the starts of the expressions in past-tense
+    clauses (`past`), and the election calendar and named days; returns one Resolution per expression.
     """
-    context = _Context(parse_published(published), text, sentences, past)
+    context = _Context(parse_published(published), text, sentences, past, elections, named_days)
     sentence_years: dict[tuple[int, int], int] = {}
     for expression in expressions:
         year = _explicit_year(expression)
@@ -358,6 +389,8 @@ def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str 
                 found = _publication(expression, context)
             elif expression.kind == "narrative":
                 found = _narrative(expression, context)
+            elif expression.kind == "calendar":
+                found = _calendar(expression, context)
         except (OverflowError, ValueError):  # before year 1 or after 9999 ("999 years earlier"): unknown (issue 11)
             found = None
         if found is None:

@@ -9,7 +9,9 @@ groups, so a pattern's `kind` decides which anchor resolves it:
   ("On September 12", "in February") - see `normalize.py` for the year window;
 - publication: relative to the publication date ("yesterday", "on Tuesday", "earlier this month");
 - narrative: relative to the previous resolved date in the text ("the next day", "two days later",
-  "two years after the elections").
+  "two years after the elections", "that month");
+- calendar: a day named in the knowledge files ("Election Day": the election calendar of
+  data/elections.tsv; "the Sept. 11 attacks": data/named_days.tsv).
 """
 
 from __future__ import annotations
@@ -75,6 +77,10 @@ PATTERNS: tuple[TimePattern, ...] = (
     # "13 September", "on 12 September 2022", "the 5th of May".  Not "13 soldiers".
     TimePattern("DAY_MONTH", "absolute", _compile(
         rf"{_ON}\b(?P<day>{_DAY})\s+(?:(?i:of)\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b")),
+    # "March of next year", "June this year", "January of last year": the month in the year
+    # counted from publication.  Not "March" alone (MONTH) nor "next year" alone (PUBLICATION_PERIOD).
+    TimePattern("MONTH_OF_YEAR", "publication", _compile(
+        rf"\b(?P<month>{_MONTH_FULL})\s+(?:(?i:of)\s+)?(?P<mod>(?i:this|last|next))\s+(?i:year)\b")),
     # "mid-September", "early February 2022", "in late August", "in February", "August 2020".
     # A bare month name ("March") counts only with a cue word, a year or a spaCy DATE entity
     # (checked in expressions.py): "the March for Freedom" is not a date.
@@ -113,6 +119,18 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern("NARRATIVE_DAY", "narrative", _compile(
         r"\b(?P<phrase>(?i:the\s+(?:next|following|previous|preceding|same)\s+day|the\s+day\s+(?:before|after)|"
         r"that\s+(?:same\s+)?day|the\s+next\s+morning|the\s+following\s+morning))\b")),
+    # "that month", "the same year", "later that month": the month or year of the previous date.
+    # Not "this month" (PUBLICATION_PERIOD) nor "that day" (NARRATIVE_DAY).
+    TimePattern("NARRATIVE_PERIOD", "narrative", _compile(
+        r"\b(?i:that|the\s+same)\s+(?P<unit>(?i:month|year))\b")),
+    # "Election Day", "on election day": the national election nearest publication in a country
+    # the document names.  Not "the day of the election" (no calendar phrase).
+    TimePattern("ELECTION_DAY", "calendar", _compile(r"\b(?i:election\s+day)\b")),
+    # "9/11" before a word ("the 9/11 attacks"): a day the named-days file lists under that form
+    # (normalize.py; unlisted forms stay unresolved).  Not "9/11/2001" nor "3/4 of voters"? That
+    # matches and stays unresolved.  A yearless "Sept. 11 attacks" is a MONTH_DAY the normalizer
+    # checks against the same file.
+    TimePattern("NAMED_DAY", "calendar", _compile(r"\b(?P<numeric>\d{1,2}/\d{1,2})(?![/\d])(?=\s+[a-z])")),
     # "two days later", "a day earlier", "a week later", "three days after that".
     TimePattern("NARRATIVE_OFFSET", "narrative", _compile(
         rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+"

@@ -146,7 +146,7 @@ def test_empty_document(nlp):
 def test_patterns_are_named_and_unique():
     names = [pattern.name for pattern in PATTERNS]
     assert len(names) == len(set(names))
-    assert all(pattern.kind in ("absolute", "publication", "narrative") for pattern in PATTERNS)
+    assert all(pattern.kind in ("absolute", "publication", "narrative", "calendar") for pattern in PATTERNS)
 
 
 @pytest.mark.issue(6)
@@ -190,3 +190,32 @@ def test_this_week_in_the_past_tense_ends_at_publication(nlp):
     # 30 June 2021 is a Wednesday: its week runs into July, its past days do not
     assert resolve(nlp, "This week, the cabinet resigned.", published="2021-06-30")["This week"] == ("2021-06", "month")
     assert resolve(nlp, "This week the cabinet will meet.", published="2021-06-30")["This week"] == ("2021", "year")
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text, published, expression, value, precision", [
+    # the US calendar: the federal election nearest publication (before or after it)
+    ("Volunteers in the U.S. will staff the polls on Election Day.", "2018-10-02", "Election Day", "2018-11-06", "day"),
+    ("American turnout on election day surprised pollsters.", "2020-11-20", "election day", "2020-11-03", "day"),
+    # no country of the calendar named: unresolved rather than guessed
+    ("Volunteers will staff the polls on Election Day.", "2018-10-02", "Election Day", None, None),
+    # a month in a year counted from publication
+    ("Ministers promised a draft by April of next year.", "2019-06-03", "April of next year", "2020-04", "month"),
+    ("Exports fell in February this year.", "2019-06-03", "February this year", "2019-02", "month"),
+    # the named day: a yearless month-day before a listed noun is that year's event
+    ("The museum honors victims of the Sept. 11 attacks.", "2015-05-05", "Sept. 11", "2001-09-11", "day"),
+    ("Hosts repeated 9/11 conspiracy theories.", "2015-05-05", "9/11", "2001-09-11", "day"),
+    # no listed noun: the ordinary yearless reading
+    ("On Sept. 11 the council met again.", "2015-10-05", "On Sept. 11", "2015-09-11", "day"),
+])
+def test_calendar_and_year_relative_months(nlp, text, published, expression, value, precision):
+    assert resolve(nlp, text, published)[expression] == (value, precision)
+
+
+@pytest.mark.issue(6)
+def test_that_month_keeps_the_previous_date_at_month_precision(nlp):
+    found = resolve(nlp, "The ministry opened an office in May 2011. That month, it hired forty clerks. "
+                         "The same year it moved.", "2019-06-03")
+    assert found["That month"] == ("2011-05", "month")
+    assert found["The same year"] == ("2011", "year")
+    assert resolve(nlp, "Clerks were hired in 2011. That month, the office opened.", "2019-06-03")["That month"] == (None, None)
