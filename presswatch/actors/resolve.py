@@ -215,6 +215,9 @@ class _DocumentResolution:
             places = [self.token_place(t) for t in modifiers]
             countries = [p.country for p in places if p is not None]
             countries += [self.leader_country[t.i] for t in chunk if t.i in self.leader_country]
+            if not countries and root.lemma_.lower() in rules.LEADER_HEADS:
+                countries += [c for t in chunk if t.dep_ == "compound" and t.pos_ == "PROPN"
+                              and (c := self.leader_country_of(t.text)) is not None]  # "Clinton Administration"
             countries += self.named_modifier_countries(chunk, root)
             if of_object is not None:
                 of_place = self.token_place(of_object)
@@ -634,11 +637,18 @@ class _DocumentResolution:
         if len(ent) > 1:
             return name_key(ent.text) in self.kb.named  # read by named_modifier_countries
         self.consumed.add(token.i)
-        people = self.kb.persons(token.text) or self.kb.office_holders_named(token.text, None)
-        countries = {o.country for person in people for o in person.offices}
-        if len(countries) == 1:  # a known leader's name: "the Reagan administration"
-            self.leader_country[token.i] = countries.pop()
+        country = self.leader_country_of(token.text)
+        if country is not None:  # a known leader's name: "the Reagan administration"
+            self.leader_country[token.i] = country
         return True
+
+    def leader_country_of(self, name: str) -> str | None:
+        """The one country of the office holders with this name or surname (the hand-written ones
+        if any has it), or None."""
+        people = self.kb.persons(name) or self.kb.office_holders_named(name, None)
+        curated = [p for p in people if any(o.role for o in p.offices)]  # hand-written office holders first
+        countries = {o.country for person in curated or people for o in person.offices}
+        return countries.pop() if len(countries) == 1 else None
 
     def located_at(self, root: Token) -> Token | None:
         """The country or place a noun is placed in by its own preposition ("students throughout
@@ -759,7 +769,8 @@ class _DocumentResolution:
         if not tokens:
             return None, None, None
         places = [p for t in tokens if (p := self.token_place(t)) is not None]
-        words = [t for t in tokens if self.token_place(t) is None and t.tag_ != "POS"]
+        words = [t for t in tokens if self.token_place(t) is None and t.tag_ != "POS"
+                 and t.lower_.rstrip(".") not in rules.HONORIFICS]
         country = places[0].country if len({p.country for p in places}) == 1 else None
         role = self.office_phrase(words) or (phrase_of(words) if words else None)
         text = " ".join(t.text for t in words) or None

@@ -124,3 +124,9 @@ PLURAL_ONLY = frozenset({"position"})
 # ("director general", "consul general" are civilians).
 MILITARY_RANKS = frozenset({"general", "gen.", "admiral", "colonel", "col.", "major", "lieutenant",
                             "brigadier", "marshal", "field marshal", "commander"})
+
+# Forms of address before a name that are no title ("Sir Geoffrey X", "Mr X", "Dr X").
+HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "miss", "dr"})
+
+# Government nouns a leader's surname can own ("the Clinton administration", "the Abe cabinet").
+LEADER_HEADS = frozenset({"administration", "government", "cabinet", "regime", "presidency"})

@@ -414,3 +414,12 @@ def test_possessive_titles_ranks_and_unknown_owners(actor_pipeline):
     assert entity_at(entities, text, "Iran's position") is None  # a stance, not troops
     trump = entity_at(entities, text, "Donald Trump")
     assert trump is not None and "the North's leader" not in [m.text for m in trump.mentions]
+
+
+def test_honorifics_leader_names_and_states(actor_pipeline):
+    text = ("The British Foreign Secretary, Sir Geoffrey Howe, spoke. Clinton Administration cut aid. "
+            "The New South Wales government is considering vouchers.")
+    entities = analyze(actor_pipeline, text)
+    assert entity_at(entities, text, "Geoffrey Howe").actor.role == "Foreign Secretary"  # "Sir" is no title
+    assert code(entity_at(entities, text, "Clinton Administration")) == ("USA", "GOV")
+    assert code(entity_at(entities, text, "The New South Wales government")) == ("AUS", "GOV")
