@@ -79,6 +79,20 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
     return tuple(dated)
 
 
+def knowledge_versions() -> dict[str, str]:
+    """Versions of the election calendar and the named days, for Analysis.versions."""
+    import json
+
+    from presswatch.dates.elections import DATA, ELECTIONS_FILE
+    from presswatch.dates.named_days import NAMED_DAYS_FILE
+
+    versions = {}
+    for key, name in (("elections", ELECTIONS_FILE), ("named_days", NAMED_DAYS_FILE)):
+        meta = json.loads((DATA / f"{name}.meta.json").read_text(encoding="utf-8"))
+        versions[key] = str(meta.get("version"))
+    return versions
+
+
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:
     """Return the date resolver, with the election calendar and named days loaded and verified once."""
     elections = load_elections()
