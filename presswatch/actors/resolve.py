@@ -283,6 +283,12 @@ class _DocumentResolution:
                     continue  # "positions on trade", "Iran's position" (a stance, not troops)
                 if sector == "GOV" and any(t.lower_ in rules.FORMER for t in chunk):
                     sector = "ELI"
+                if root.lemma_.lower() in rules.SPEAKER_NOUNS and not countries:
+                    speaks_for = self.speaks_for(root)  # "a spokesman for the Taliban"
+                    if speaks_for is not None and speaks_for[0] is not None:
+                        countries.append(speaks_for[0])
+                    if speaks_for is not None:
+                        sector = speaks_for[1] or sector
                 payload.update(sector=sector, agent=agent)
                 found.append((chunk.start, end, self.on_group, payload))
                 if root.ent_type_ and self.token_place(root) is None:
@@ -337,6 +343,22 @@ class _DocumentResolution:
                 if self.phrase_modifier(child) and child.right_edge.i == i and child.i not in members \
                         and not any(t.is_punct and t.text not in ("-", "–", ",") for t in child.subtree):
                     return child
+        return None
+
+    def speaks_for(self, root: Token) -> tuple[str | None, str | None] | None:
+        """(country, sector) of whom a spokesman speaks for ("for the Taliban", "for the Kremlin")."""
+        for prep in root.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                ent = self.ent_at.get(obj.i)
+                text = ent.text if ent is not None else obj.text
+                named = self.kb.named.get(name_key(text))
+                if named is not None:
+                    return named[0], named[1]
+                place = self.token_place(obj)
+                if place is not None:
+                    return place.country, "IGO" if place.kind == "org" else "GOV"
         return None
 
     def shared_countries(self, root: Token) -> list[str]:

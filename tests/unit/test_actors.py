@@ -423,3 +423,10 @@ def test_honorifics_leader_names_and_states(actor_pipeline):
     assert entity_at(entities, text, "Geoffrey Howe").actor.role == "Foreign Secretary"  # "Sir" is no title
     assert code(entity_at(entities, text, "Clinton Administration")) == ("USA", "GOV")
     assert code(entity_at(entities, text, "The New South Wales government")) == ("AUS", "GOV")
+
+
+def test_spokesman_for_someone(actor_pipeline):
+    text = "A spokesman for the Taliban claimed the attack. A spokesman for the Kremlin declined to comment."
+    entities = analyze(actor_pipeline, text)
+    spokesmen = [code(e) for e in entities if e.mentions[0].text == "A spokesman"]
+    assert spokesmen == [("AFG", "REB"), ("RUS", "GOV")]
