@@ -42,6 +42,8 @@ MAX_CUE_DISTANCE = 14
 # A quoted stretch with no cue of its own must be at least this long to continue the previous
 # speaker (shorter ones are scare quotes: the "elected" president).
 MIN_CONTINUATION_TOKENS = 6
+# ... unless it is a whole quoted sentence, ending in . ! or ? inside the marks.
+MIN_SENTENCE_TOKENS = 2
 
 
 @dataclass
@@ -139,7 +141,14 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
             owner.content |= seg - set(owner.cue) - set(owner.source)
             if owner.content:
                 previous, previous_end = owner, max(owner.content)
-    return sorted((d for d in by_cue.values() if d.content), key=lambda d: (min(d.content), d.cue))
+    drafts = [d for d in by_cue.values() if d.content]
+    # NESTED: a cue inside another quote's quoted words ("“I think we will win,” she said") is
+    # part of that quote, not a quote of its own, unless it reports a named third party ("“Smith
+    # urged calm,” the office said").  CV on train: source overlap F1 0.686 -> 0.699.
+    drafts = [d for d in drafts
+              if not (d.cue and d.cue[0] in quoted and any(e is not d and d.cue[0] in e.content for e in drafts)
+                      and not any(parsed[i].pos_ == "PROPN" for i in d.source))]
+    return sorted(drafts, key=lambda d: (min(d.content), d.cue))
 
 
 def _continues(parsed: Doc, previous: _Draft, previous_end: int, start: int, end: int) -> bool:
@@ -147,7 +156,10 @@ def _continues(parsed: Doc, previous: _Draft, previous_end: int, start: int, end
     that quote's cue and speaker between them (`“A,” he said. “B.”`), continues the same quote.
     Must not join a short scare quote (the "elected" president) or one after narration."""
     words = [t for t in parsed[start:end] if not t.is_punct and not t.is_space]
-    if len(words) < MIN_CONTINUATION_TOKENS or previous_end < 0 or start <= previous_end:
+    # a quoted full sentence ("Don't believe it.") may be short; a scare quote has no final stop
+    stop = next((t for t in reversed(parsed[start:end]) if not any(ch in ALL_MARKS for ch in t.text)), None)
+    minimum = MIN_SENTENCE_TOKENS if stop is not None and stop.text in (".", "!", "?") else MIN_CONTINUATION_TOKENS
+    if len(words) < minimum or previous_end < 0 or start <= previous_end:
         return False
     own = set(previous.cue) | set(previous.source)
     cue_sentence = parsed[previous.cue[0]].sent if previous.cue else None

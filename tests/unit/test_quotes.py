@@ -208,6 +208,26 @@ def test_according_to_covers_coordinated_sentence(nlp):
     assert q.speaker.text == "the election office"
 
 
+
+def test_short_quoted_sentence_continues(nlp):
+    text = "“The budget is a mess,” the treasurer said at the meeting. “Fix it now.”"
+    q = only(quotes_of(nlp, text))
+    assert q.content.text.endswith("“Fix it now.”")
+    assert q.speaker.text == "the treasurer"
+
+
+def test_nested_cue_inside_quote_is_not_a_quote(nlp):
+    text = "“I think we can still win the county,” the candidate said on the radio."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text == "the candidate"
+
+
+def test_nested_named_third_party_is_kept(nlp):
+    text = "“Governor Hale promised that the clinic will reopen,” the health office said."
+    speakers = {q.speaker.text for q in quotes_of(nlp, text)}
+    assert speakers == {"the health office", "Governor Hale"}
+
+
 # --- what must not be a quote -----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
