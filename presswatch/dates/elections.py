@@ -1,7 +1,7 @@
 """Date events tied to an election named only by its year ("after the 2020 presidential election"),
 and "Election Day".
 
-The calendar (data/elections.tsv, built by scripts/build_elections.py) gives the date of national
+The calendar (data/elections.tsv, built by scripts/build_date_knowledge.py) gives the date of national
 elections.  When the year expression that dates an event is followed by "presidential election",
 "parliamentary elections", "election" or "vote", and the expression's sentence names exactly one
 country holding such an election that year, all in one month, the event gets that month.
@@ -21,7 +21,7 @@ from presswatch.knowledge import read_verified
 
 DATA = Path(__file__).resolve().parent / "data"
 ELECTIONS_FILE = "elections.tsv"
-REBUILD = "scripts/build_elections.py"
+REBUILD = "scripts/build_date_knowledge.py"
 ELECTION_DAY_REACH = timedelta(days=183)  # "Election Day" is an election this close to publication
 # What follows the year: "2020 presidential election", "2021 parliamentary elections", "2019 vote".
 ELECTION_AFTER_YEAR = re.compile(

@@ -1,6 +1,6 @@
 """Named days: yearless month-days that name one year's event ("the Sept. 11 attacks", issue 6).
 
-The list (data/named_days.tsv, built by scripts/build_named_days.py) gives each day's year, its
+The list (data/named_days.tsv, built by scripts/build_date_knowledge.py) gives each day's year, its
 numeric forms ("9/11") and the nouns that mark the event; `named_day` reads a mention as that day
 only when one of those nouns follows it within two words.
 """
@@ -17,7 +17,7 @@ from presswatch.knowledge import read_verified
 
 DATA = Path(__file__).resolve().parent / "data"
 NAMED_DAYS_FILE = "named_days.tsv"
-REBUILD = "scripts/build_named_days.py"
+REBUILD = "scripts/build_date_knowledge.py"
 # The (at most) two words after a mention: "the Sept. 11 terrorist attacks".
 NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
