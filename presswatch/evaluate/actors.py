@@ -15,6 +15,8 @@ An organization itself is (UN, IGO) here and (IGO, GOV) in PLOVER; it scores as 
 `normalize_pred_sector`); its specialized bodies carry their function ("UN peacekeepers": UN/MIL).
 The GSR dates are placeholders (2000-01-01), so records are analyzed without a published date.
 
+`score_petrarch(path)`: recall of the real-country codes of the PETRARCH unit-test sentences
+(`events/petrarch2/PETR.UnitTest.records.xml`, no actor spans) among the entities' codes.
 `score_fixtures(folder)` compares each `NAME.txt` with `NAME.expected.json` (hand-checked).
 """
 
@@ -213,6 +215,61 @@ def score_fixtures(folder: Path, pipeline: Any) -> dict[str, Any]:
             "cluster_accuracy": accuracy(totals["clustered"], n)}
 
 
+PETRARCH_PATH = Path("events") / "petrarch2" / "PETR.UnitTest.records.xml"
+PETRARCH_SENTENCE = re.compile(r'<Sentence [^>]*id="([^"]+)"[^>]*>(.*?)</Sentence>', re.S)
+PETRARCH_CODE = re.compile(r'(?:sourcecode|targetcode)="([A-Z]{3})([A-Z]{3})?')
+# CAMEO sector spellings in PLOVER's vocabulary (the knowledge base's; see scripts/build_actors.py).
+CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED"}
+
+
+PETRARCH_ACTORS = "PETR.Validate.actors.txt"
+PETRARCH_ENTRY = re.compile(r"^\+?([A-Z][A-Z_.'-]+?)_*\s+\[([A-Z]{3})[^\]]*\]", re.M)
+
+
+def invented_codes(actors_file: Path, kb: Any) -> set[str]:
+    """Country codes the PETRARCH test dictionary gives only to invented places ("ERIADOR [ERI]",
+    "THE_SHIRE [FRO/...]"): codes of real countries reused for Tolkien's."""
+    real, invented = set(), set()
+    for name, code in PETRARCH_ENTRY.findall(actors_file.read_text(encoding="utf-8", errors="replace")):
+        place = kb.place(name.replace("_", " "))
+        (real if place is not None and place.country == code else invented).add(code)
+    return invented - real
+
+
+def petrarch_records(path: Path, kb: Any) -> list[tuple[str, str, list[tuple[str, str | None]]]]:
+    """(id, text, gold (country, sector) codes) of the PETRARCH unit-test sentences whose codes name a
+    real country (most name invented ones: Arnor, Gondor; some reuse real codes, see `invented_codes`)."""
+    known = set(kb.country_names) - invented_codes(path.with_name(PETRARCH_ACTORS), kb)
+    records = []
+    for match in PETRARCH_SENTENCE.finditer(path.read_text(encoding="utf-8", errors="replace")):
+        body = match.group(2)
+        text = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        codes = sorted({(c, CAMEO_SECTORS.get(s, s) if s else None) for c, s in PETRARCH_CODE.findall(body)
+                        if c in known}, key=lambda code: (code[0], code[1] or ""))
+        if text and codes:
+            records.append((match.group(1), " ".join(text.group(1).split()), codes))
+    return records
+
+
+def score_petrarch(path: Path, pipeline: Any, kb: Any) -> dict[str, Any]:
+    """Recall of the gold codes of PETRARCH unit-test sentences among the entities' actor codes:
+    a code counts when some entity of its sentence has its country (and its sector, when it has one).
+    These records carry no actor spans, so this is recall, not accuracy."""
+    records = petrarch_records(path, kb)
+    analyses = pipeline.analyze_many([Document.from_text(text, origin=rid) for rid, text, _ in records])
+    country_hits = sector_hits = sector_total = total = 0
+    for (_rid, _text, codes), analysis in zip(records, analyses, strict=True):
+        found = {(e.actor.country, e.actor.sector) for e in analysis.entities if e.actor}
+        for country, sector in codes:
+            total += 1
+            country_hits += any(c == country for c, _ in found)
+            if sector is not None:
+                sector_total += 1
+                sector_hits += (country, sector) in found
+    return {"records": len(records), "codes": total, "country_recall": accuracy(country_hits, total),
+            "sector_codes": sector_total, "country_sector_recall": accuracy(sector_hits, sector_total)}
+
+
 def run(data_dir: Path | None = None, fixtures: Path = FIXTURES, pipeline: Any = None) -> dict[str, Any]:
     """The actors report: PLOVER GSR dev scores (when `data_dir` has them) and fixture scores."""
     from presswatch import actors
@@ -224,6 +281,10 @@ def run(data_dir: Path | None = None, fixtures: Path = FIXTURES, pipeline: Any =
     if data_dir is not None:
         path = data_dir / GSR_PATH if (data_dir / GSR_PATH).exists() else data_dir
         report["plover_gsr_dev"] = score_gsr(path, pipeline, load_language())
+        if (data_dir / PETRARCH_PATH).exists():
+            from presswatch.actors.knowledge import load_knowledge
+
+            report["petrarch_unit"] = score_petrarch(data_dir / PETRARCH_PATH, pipeline, load_knowledge())
     if fixtures.exists():
         report["fixtures"] = score_fixtures(fixtures, pipeline)
     return report

@@ -62,6 +62,8 @@ def eval_actors(
                 part = gsr[system][role]
                 typer.echo(f"{system:9} {role:7} n={part['n']:4} country={part['country_accuracy']:.3f} "
                            f"sector={part['sector_accuracy']:.3f} (n={part['sector_n']}) joint={part['joint_accuracy']:.3f}")
+    if "petrarch_unit" in report:
+        typer.echo("PETRARCH unit tests: " + " ".join(f"{k}={v}" for k, v in report["petrarch_unit"].items()))
     if "fixtures" in report:
         typer.echo("fixtures: " + " ".join(f"{k}={v}" for k, v in report["fixtures"].items()))
 

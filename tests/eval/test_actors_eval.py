@@ -20,6 +20,8 @@ def test_plover_gsr_floor(shared_data):
         for metric, floor in FLOORS.items():
             assert gsr["actors"][role][metric] >= floor - (0.06 if role != "all" else 0), (role, metric)
         assert gsr["actors"][role]["country_accuracy"] > gsr["baseline"][role]["country_accuracy"]
+    petrarch = report["petrarch_unit"]  # recall of real-country codes, PETRARCH's own conventions
+    assert petrarch["codes"] >= 80 and petrarch["country_recall"] >= 0.9
     fixtures = report["fixtures"]
     assert fixtures["actor_accuracy"] >= 0.9
     assert fixtures["cluster_accuracy"] >= 0.9

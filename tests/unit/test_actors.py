@@ -430,3 +430,16 @@ def test_spokesman_for_someone(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     spokesmen = [code(e) for e in entities if e.mentions[0].text == "A spokesman"]
     assert spokesmen == [("AFG", "REB"), ("RUS", "GOV")]
+
+
+def test_petrarch_check_skips_codes_reused_for_invented_places(tmp_path):
+    from presswatch.evaluate.actors import petrarch_records
+
+    (tmp_path / "PETR.Validate.actors.txt").write_text(
+        "NARNIA [ERI]\nKENYA [KEN]\nPLUTONIA [KEN]\n", encoding="utf-8")
+    records = tmp_path / "records.xml"
+    records.write_text(
+        '<Sentence date="20000101" id="T-1"><EventCoding sourcecode="ERI" targetcode="KENGOV"></EventCoding>'
+        "<Text>\nNarnia warned the government of Kenya.\n</Text></Sentence>", encoding="utf-8")
+    assert petrarch_records(records, load_knowledge()) == [
+        ("T-1", "Narnia warned the government of Kenya.", [("KEN", "GOV")])]
