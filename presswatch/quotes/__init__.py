@@ -119,7 +119,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
                 if match is not None:
                     break
         if match is None and model is not None and token.i not in quoted and model.is_cue(token):
-            match = learned_cue(token)
+            match = learned_cue(token, lexicon)
         if match is not None and match.content:
             add(match)
 
