@@ -408,8 +408,8 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
                 source = speaker_tokens(objects[0])
         elif child.dep_ == "ccomp" or child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
             content |= subtree(child)  # also a clause before the verb: "..., polls suggest"
-        elif child.i < verb.i:
-            continue
+        elif child.i < verb.i or child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            continue  # "told a story", "told reporters": not what was said
         elif child.dep_ in LEARNED_CONTENT_DEPS:
             content |= subtree(child)
         elif child.dep_ == "prep" and child.lower_ in LEARNED_CONTENT_PREPS:
