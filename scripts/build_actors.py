@@ -8,7 +8,8 @@ Reads
 - the PETRARCH2 Phoenix dictionaries in events/petrarch2/ (country aliases and cities, dated
   office holders up to early 2014, institutions, international and non-state actors, agents);
 - scripts/actors_manual.txt, hand-written knowledge (capitals and seats of power, organizations
-  and members, agent overrides, office holders with dates up to the 2025-10 cut-off).
+  and members, agent overrides, named groups newer than Phoenix, office holders with dates up to
+  the 2025-10 cut-off).
 
 Writes compact JSON files, each with a NAME.meta.json sidecar (version, source, license,
 built_by, built_from checksums, sha256).  Only names, codes and dates are written, never text.
@@ -136,7 +137,7 @@ def parse_agents(path: Path) -> dict[str, str]:
 def parse_manual(path: Path) -> dict:
     """The hand-written file: countries, places, organizations, agents, people."""
     manual: dict = {"countries": {}, "places": {}, "orgs": {}, "org_seats": {}, "agents": {},
-                    "people": []}
+                    "named": {}, "people": []}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -154,6 +155,9 @@ def parse_manual(path: Path) -> dict:
             manual["org_seats"][fields[0]] = items[1]
         elif kind == "A":
             manual["agents"][fields[0].lower()] = fields[1]
+        elif kind == "N":
+            for name in items[0]:
+                manual["named"][name.lower()] = [fields[1] if fields[1] != "-" else None, fields[2]]
         elif kind == "P":
             manual["people"].append({"name": fields[0], "gender": fields[1],
                                      "aliases": items[2] if len(items) > 2 else [], "offices": []})
@@ -354,6 +358,7 @@ def build_named(shared: Path, countries: dict, manual: dict) -> dict:
     for code, org in manual["orgs"].items():
         for name in org["names"]:
             named[name.lower()] = [code, "IGO"]
+    named.update(manual["named"])
     return dict(sorted(named.items()))
 
 

@@ -230,7 +230,8 @@ class _DocumentResolution:
                     end = max(end, self.subtree_end(of_object))
             if not countries and root.dep_ == "conj" and len(chunk) == 1:
                 countries = self.shared_countries(root)
-            located = self.located_at(root) if not countries else None
+            located = self.located_at(root) if not countries and root.lemma_.lower() not in rules.FOREIGN_POSTS \
+                else None
             if located is not None:  # "rebels in Darfur": the place belongs to the phrase
                 countries.append(self.token_place(located).country)  # type: ignore[union-attr]
                 end = max(end, self.subtree_end(located.head))
@@ -293,6 +294,11 @@ class _DocumentResolution:
                 found.append((chunk.start, end, self.on_group, payload))
                 if root.ent_type_ and self.token_place(root) is None:
                     self.consumed.update(t.i for t in words)  # an agent the NER took for a name
+                for t in chunk:  # names inside the group's phrase ("Houthi rebels") are part of it
+                    ent = self.ent_at.get(t.i)
+                    if ent is not None and chunk.start <= ent.start and ent.end <= chunk.end \
+                            and self.token_place(t) is None:
+                        self.consumed.update(range(ent.start, ent.end))
             self.consumed.update(t.i for t in modifiers)
             if end > chunk.end:
                 self.consumed.update(range(chunk.end, end))
@@ -435,9 +441,10 @@ class _DocumentResolution:
             tokens = list(ent)
             modifiers = [t for t in tokens if self.token_place(t) is not None]
             rest = [t for t in tokens if t not in modifiers and t.pos_ != "DET"]
-            sector, _agent = self.resolver.agent_sector(rest) if rest else (None, None)
+            sector, agent = self.resolver.agent_sector(rest) if rest else (None, None)
             countries = {self.token_place(t).country for t in modifiers}  # type: ignore[union-attr]
-            if sector and len(countries) <= 1:
+            if sector and len(countries) <= 1 and agent not in rules.NON_ACTOR_HEADS \
+                    and sector not in rules.NON_ACTOR_SECTORS:
                 country = next(iter(countries), None)
                 cluster = self.cluster(f"A:{country}:{sector}:{name_key(text)}", "ORG",
                                        ent.text.removeprefix("The ").removeprefix("the "),

@@ -130,3 +130,6 @@ HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "miss"
 
 # Government nouns a leader's surname can own ("the Clinton administration", "the Abe cabinet").
 LEADER_HEADS = frozenset({"administration", "government", "cabinet", "regime", "presidency"})
+
+# Posts that stand for another country where they are: "the embassy in Brazil" is not Brazil's.
+FOREIGN_POSTS = frozenset({"embassy", "consulate", "mission", "delegation"})

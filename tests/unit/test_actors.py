@@ -443,3 +443,14 @@ def test_petrarch_check_skips_codes_reused_for_invented_places(tmp_path):
         "<Text>\nNarnia warned the government of Kenya.\n</Text></Sentence>", encoding="utf-8")
     assert petrarch_records(records, load_knowledge()) == [
         ("T-1", "Narnia warned the government of Kenya.", [("KEN", "GOV")])]
+
+
+def test_newer_groups_embassies_and_armed_forces(actor_pipeline):
+    text = ("Yemen's Houthi rebels claimed the attack. Islamic State fighters attacked the town. "
+            "The embassy in Brazil rejected the accusations. Nigerian and British armed forces trained.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Yemen's Houthi rebels")) == ("YEM", "REB")
+    assert entity_at(entities, text, "Houthi") is None  # part of the group's phrase
+    assert code(entity_at(entities, text, "Islamic State fighters")) == (None, "REB")
+    assert code(entity_at(entities, text, "The embassy")) == (None, "GOV")  # not Brazil's
+    assert code(entity_at(entities, text, "Nigerian")) == ("NGA", "MIL")
