@@ -2,7 +2,8 @@
 
 Reads the parse, the entities (actors stage) and the quotes (quotes stage); returns Events in
 text order with ids v1, v2, ...  `date` and `location` are left None for the dates/places stages.
-Knowledge: `presswatch/events/data/` (built by scripts/build_event_lexicon.py; PWE010/PWE011).
+Knowledge: `presswatch/events/data/` (built by scripts/build_event_lexicon.py; PWE010/PWE011) and
+the sentence models `data/event_models.npz` (scripts/train_event_models.py, MODEL_CARD.md).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presswatch.events.classify import MODELS_FILE, SentenceModel, load_models
 from presswatch.events.extract import EventExtractor
-from presswatch.events.lexicon import EventLexicon, load_lexicon
+from presswatch.events.lexicon import DATA_DIR, EventLexicon, load_lexicon
 from presswatch.records import Document, Entity, Event, Quote
 
 REQUIRES = ("document", "parsed", "entities", "quotes")
@@ -26,14 +28,19 @@ def _lexicon() -> EventLexicon:
     return load_lexicon()
 
 
+@cache
+def _models() -> tuple[dict[str, SentenceModel], str]:
+    return load_models(DATA_DIR)
+
+
 def knowledge_versions() -> dict[str, str]:
-    """Versions of the event knowledge files, for `Analysis.versions`."""
-    return dict(_lexicon().versions)
+    """Versions of the event knowledge files and models, for `Analysis.versions`."""
+    return {**_lexicon().versions, f"events/{MODELS_FILE}": _models()[1]}
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:
-    """Return the event extractor (knowledge loaded and verified once)."""
-    extractor = EventExtractor(_lexicon())
+    """Return the event extractor (knowledge and models loaded and verified once)."""
+    extractor = EventExtractor(_lexicon(), _models()[0])
 
     def extract_events(
         document: Document, parsed: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...]

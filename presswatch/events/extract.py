@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presswatch.events import rules
+from presswatch.events.classify import SentenceModel
 from presswatch.events.lexicon import CameoCode, EventLexicon
 from presswatch.records import (
     AcledType,
@@ -54,10 +55,14 @@ class Trigger:
 
 
 class EventExtractor:
-    """The event extractor of one pipeline; `__init__` only stores the lexicon."""
+    """The event extractor of one pipeline; `__init__` only stores the lexicon and the models.
 
-    def __init__(self, lexicon: EventLexicon) -> None:
+    `models` are the sentence classifiers of classify.py ("quad", "acled"); None runs rules only.
+    """
+
+    def __init__(self, lexicon: EventLexicon, models: dict[str, SentenceModel] | None = None) -> None:
         self.lexicon = lexicon
+        self.models = models or {}
 
     # -- entry point ---------------------------------------------------------------------------
 
@@ -65,9 +70,10 @@ class EventExtractor:
                  quotes: Sequence[Quote]) -> tuple[Event, ...]:
         if not document.text.strip() or len(parsed) == 0:
             return ()
-        ctx = _Context(document, parsed, entities, quotes)
+        ctx = _Context(document, parsed, entities, quotes, self.models)
         found: dict[tuple, tuple[Trigger, Participant | None, Participant | None]] = {}
         triggers = list(self.find_triggers(parsed))
+        triggers.extend(self.model_triggers(ctx, triggers))
         for trigger in triggers:
             for source, target in self.participants(ctx, trigger):
                 key = (trigger.tokens[0], source and (source.entity or source.text), target and (target.entity or target.text))
@@ -127,6 +133,42 @@ class EventExtractor:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal, passive)
 
+    def model_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
+        """Triggers the quad model asks for: in a sentence it places in an event class (p >= 0.5)
+        that no rule trigger has, the coded word nearest the root with that class (weak evidence).
+        """
+        if "quad" not in self.models:
+            return
+        have = {(ctx.doc[t.tokens[0]].sent.start, t.cameo.quad_class) for t in found}
+        for sent in ctx.doc.sents:
+            if _is_heading(sent):
+                continue
+            label, p = max(ctx.quad_proba(sent[0]).items(), key=lambda kv: kv[1])
+            if label == "0" or p < rules.CONFIRM_PROBABILITY or (sent.start, int(label)) in have:
+                continue
+            for token in sorted(sent, key=_depth):
+                trigger = self.candidate(token)
+                if trigger is not None and trigger.cameo.quad_class == int(label):
+                    yield trigger
+                    break
+
+    def candidate(self, token: Token) -> Trigger | None:
+        """The weakest reading of a coded verb or event noun: its dictionary code, strength 0.5."""
+        if token.pos_ == "VERB":
+            lemma = token.lemma_.lower()
+            if rules.VERB_OVERRIDES.get(lemma, "") is None:
+                return None
+            match = self.lexicon.match_verb(lemma, (), ())
+            code = rules.GOVERNING_HEADS.get(lemma) or rules.VERB_OVERRIDES.get(lemma) or (match.code if match else None)
+            roles = _verb_roles(token)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            code = self._noun_code(token)
+            roles = _noun_roles(token)
+        else:
+            return None
+        cameo = self.lexicon.code(code) if code else None
+        return Trigger((token.i,), cameo, 0.5, *roles) if cameo else None
+
     def governing_trigger(self, verb: Token) -> Trigger | None:
         """A threat, intent, refusal or demand governing another verb (rules.GOVERNING_HEADS).
 
@@ -185,16 +227,18 @@ class EventExtractor:
     # -- participants --------------------------------------------------------------------------
 
     def participants(self, ctx: _Context, trigger: Trigger) -> list[tuple[Participant | None, Participant | None]]:
+        first = ctx.doc[trigger.tokens[0]]
         sources = [ctx.participant(i) for i in trigger.source_tokens]
         targets = [ctx.participant(i) for i in trigger.target_tokens]
-        first = ctx.doc[trigger.tokens[0]]
         ctx.inferred_sources.update((first.idx, p.entity) for i, p in zip(trigger.source_tokens, sources, strict=True)
                                     if p is not None and ctx.doc[i].pos_ == "PRON")
         sources = [p for p in sources if p is not None]
         targets = [p for p in targets if p is not None]
-        if trigger.strength < 0.7 and not (any(p.entity for p in sources) and any(p.entity for p in targets)):
+        confirmed = ctx.quad_proba(first).get(str(trigger.cameo.quad_class), 0.0) >= rules.CONFIRM_PROBABILITY
+        if trigger.strength < 0.7 and not confirmed \
+                and not (any(p.entity for p in sources) and any(p.entity for p in targets)):
             return []  # a default-coded verb counts only between two known actors (as PETRARCH)
-        if trigger.strength < 0.75 and trigger.tokens[0] not in ctx.noun_tokens \
+        if trigger.strength < 0.75 and trigger.tokens[0] not in ctx.noun_tokens and not confirmed \
                 and not any(p.entity for p in sources + targets):
             return []
         if sources and not sources[0].country and _is_party_group(ctx.doc, [t.i for i in trigger.source_tokens
@@ -241,17 +285,28 @@ class EventExtractor:
             confidence -= 0.3
         if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in rules.GOVERNING_HEADS:
             confidence -= 0.25  # the governing threat/intent/demand is the main event
+        confidence = _with_model(confidence, ctx.quad_proba(first), cameo.quad_class)
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
             mode=cameo.mode, context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
-            quad_class=cameo.quad_class, acled=self.acled(cameo, source), source=source, target=target,
+            quad_class=cameo.quad_class, acled=self.acled(ctx, first, cameo, source), source=source, target=target,
             attributed_to=quote.id if quote else None, confidence=round(min(max(confidence, 0.05), 0.99), 2),
         )
 
-    def acled(self, cameo: CameoCode, source: Participant | None) -> AcledType | None:
+    def acled(self, ctx: _Context, token: Token, cameo: CameoCode, source: Participant | None) -> AcledType | None:
+        """ACLED type of an ACLED-relevant event (one the CAMEO mapping gives a type).
+
+        The acled model's sentence label replaces the CAMEO mapping when it is more likely than not
+        (p >= 0.5) and names an ACLED sub-event type ("clashes" in a sentence about an air raid
+        become an air/drone strike); a less confident model leaves the mapping alone.
+        """
         found = self.lexicon.acled_type(cameo.code)
         if found is None:
             return None
+        proba = ctx.acled_proba(token)
+        label = max(proba, key=proba.__getitem__, default=None)
+        if label in rules.ACLED_LABELS and proba[label] >= 0.5:
+            return AcledType(*rules.ACLED_LABELS[label])
         event_type, sub = found
         if cameo.code.startswith("192") and source and source.sector in ("GOV", "MIL"):
             sub = "Government regains territory"
@@ -291,7 +346,7 @@ class EventExtractor:
                 id="", type="ACCUSE", trigger=span, sentence=ctx.sentence(cue), status=status, mode=cameo.mode,
                 context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
                 source=source, target=accused, attributed_to=outer.id if outer else None,
-                confidence=0.6 if speaker else 0.45))
+                confidence=_with_model(0.6 if speaker else 0.45, ctx.quad_proba(cue), cameo.quad_class)))
             taken.add(cue.i)
         return out
 
@@ -451,6 +506,20 @@ def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
     return False
 
 
+def _depth(token: Token) -> int:
+    """Number of heads between the token and its sentence root."""
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _with_model(confidence: float, quad: dict[str, float], quad_class: int) -> float:
+    """The rule confidence mixed with the quad model's probability of the event's class."""
+    w = rules.MODEL_WEIGHT
+    return (1 - w) * confidence + w * quad.get(str(quad_class), 0.0) if quad else confidence
+
+
 def _with_id(event: Event, id_: str) -> Event:
     from dataclasses import replace
 
@@ -460,8 +529,12 @@ def _with_id(event: Event, id_: str) -> Event:
 class _Context:
     """Per-document indexes: token -> entity, quotes by extent, sentence extents."""
 
-    def __init__(self, document: Document, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+    def __init__(self, document: Document, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote],
+                 models: dict[str, SentenceModel]) -> None:
         self.document = document
+        self.models = models
+        self._quad: dict[int, dict[str, float]] = {}
+        self._acled: dict[int, dict[str, float]] = {}
         self.doc = doc
         self.quotes = list(quotes)
         self.entity_by_id = {e.id: e for e in entities}
@@ -475,6 +548,25 @@ class _Context:
                     continue
                 for token in span:
                     self.token_entity.setdefault(token.i, (entity, mention.start, mention.end))
+
+    def quad_proba(self, token: Token) -> dict[str, float]:
+        """The quad model's class probabilities for the token's sentence ({} without a model)."""
+        model = self.models.get("quad")
+        if model is None:
+            return {}
+        sent = token.sent
+        if sent.start not in self._quad:
+            self._quad[sent.start] = model.proba(sent)
+        return self._quad[sent.start]
+
+    def acled_proba(self, token: Token) -> dict[str, float]:
+        """The acled model's label probabilities for the token's sentence ({} without a model)."""
+        model = self.models.get("acled")
+        if model is None:
+            return {}
+        if token.sent.start not in self._acled:
+            self._acled[token.sent.start] = model.proba(token.sent)
+        return self._acled[token.sent.start]
 
     def sentence(self, token: Token) -> Extent:
         tokens = [t for t in token.sent if not t.is_space]
@@ -537,13 +629,14 @@ class _Context:
         return None
 
     def nearest_actor(self, trigger: Token, after: bool, exclude: Participant | None) -> Participant | None:
-        """The nearest entity with a country before (or after) the trigger in its clause."""
+        """The nearest entity with a country before (or after) the trigger in its clause; a source
+        may also come from earlier in the sentence ("X, which ..., launched")."""
         clause = trigger
         while clause.dep_ in ("xcomp", "conj", "prep", "pobj", "dobj", "pcomp", "acomp", "amod", "compound") \
                 and clause.head.i != clause.i:
             clause = clause.head
         positions = range(trigger.i + 1, clause.right_edge.i + 1) if after else \
-            range(trigger.i - 1, clause.left_edge.i - 1, -1)
+            [*range(trigger.i - 1, clause.left_edge.i - 1, -1), *range(trigger.sent.start, clause.left_edge.i)]
         for j in positions:
             hit = self.token_entity.get(j)
             if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity):

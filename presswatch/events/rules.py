@@ -182,3 +182,41 @@ GOVERNING_HEADS: dict[str, str] = {
     "refuse": "120", "decline": "120", "reject": "120", "demand": "100", "insist": "100",
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
+
+# A weakly coded verb (PETRARCH's default code, no pattern) without two known actors is kept
+# when the quad sentence model gives its quad class at least this probability.
+CONFIRM_PROBABILITY = 0.5
+
+# Weight of the quad sentence model's probability in an event's confidence (the rest is the
+# rule evidence): a plain average, fixed beforehand (0.7 and 0.9 scored the same in ConfliBERT CV).
+MODEL_WEIGHT = 0.5
+
+# CASE-2021 labels of the acled sentence model -> ACLED (event type, sub-event type).  The labels
+# CASE adds outside ACLED (disasters, organized crime, diplomacy, attributions) and OTHER are
+# absent: for them an event keeps its CAMEO-derived ACLED type.
+ACLED_LABELS: dict[str, tuple[str, str]] = {
+    "ARMED_CLASH": ("Battles", "Armed clash"),
+    "GOV_REGAINS_TERIT": ("Battles", "Government regains territory"),
+    "NON_STATE_ACTOR_OVERTAKES_TER": ("Battles", "Non-state actor overtakes territory"),
+    "AIR_STRIKE": ("Explosions/Remote violence", "Air/drone strike"),
+    "ART_MISS_ATTACK": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "SUIC_BOMB": ("Explosions/Remote violence", "Suicide bomb"),
+    "REM_EXPLOS": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "GRENADE": ("Explosions/Remote violence", "Grenade"),
+    "CHEM_WEAP": ("Explosions/Remote violence", "Chemical weapon"),
+    "ATTACK": ("Violence against civilians", "Attack"),
+    "ABDUCT_DISSAP": ("Violence against civilians", "Abduction/forced disappearance"),
+    "SEX_VIOL": ("Violence against civilians", "Sexual violence"),
+    "PEACE_PROTEST": ("Protests", "Peaceful protest"),
+    "PROTEST_WITH_INTER": ("Protests", "Protest with intervention"),
+    "FORCE_AGAINST_PROTEST": ("Protests", "Excessive force against protesters"),
+    "VIOL_DEMONSTR": ("Riots", "Violent demonstration"),
+    "MOB_VIOL": ("Riots", "Mob violence"),
+    "AGREEMENT": ("Strategic developments", "Agreement"),
+    "ARREST": ("Strategic developments", "Arrests"),
+    "CHANGE_TO_GROUP_ACT": ("Strategic developments", "Change to group/activity"),
+    "DISR_WEAP": ("Strategic developments", "Disrupted weapons use"),
+    "HQ_ESTABLISHED": ("Strategic developments", "Headquarters or base established"),
+    "PROPERTY_DISTRUCT": ("Strategic developments", "Looting/property destruction"),
+    "NON_VIOL_TERRIT_TRANSFER": ("Strategic developments", "Non-violent transfer of territory"),
+}

@@ -10,11 +10,14 @@ import pytest
 pytestmark = [pytest.mark.issue(5), pytest.mark.slow]
 
 FLOORS = {
-    ("plover_gsr_dev", "type_accuracy_aligned"): 0.42,   # measured 0.465
-    ("plover_gsr_dev", "source_country_accuracy"): 0.42,  # measured 0.462
-    ("conflibert_train_cv", "model_words_plus_rules_cv"): 0.77,  # measured 0.807
-    ("conflibert_train_cv", "rules"): 0.50,  # measured 0.535
-    ("case2021_dev", "weighted_f1"): 0.09,  # measured 0.112 (below its keyword baseline, 0.262)
+    ("plover_gsr_dev", "type_accuracy_aligned"): 0.52,   # measured 0.556
+    ("plover_gsr_dev", "source_country_accuracy"): 0.65,  # measured 0.690
+    ("plover_gsr_dev", "target_country_accuracy"): 0.60,  # measured 0.633
+    ("conflibert_train_cv", "stage_cv"): 0.64,  # measured 0.674 (stage with the quad model retrained per fold)
+    ("conflibert_train_cv", "sentence_model_cv"): 0.81,  # measured 0.839
+    ("conflibert_train_cv", "rules"): 0.54,  # measured 0.570
+    ("case2021_dev", "weighted_f1"): 0.14,  # measured 0.171 by CV (below its keyword baseline, 0.262)
+    ("case2021_dev", "snippet_model_cv_weighted_f1"): 0.37,  # measured 0.401
 }
 
 
@@ -37,4 +40,6 @@ def test_beats_baselines(report):
     gsr = report["plover_gsr_dev"]
     assert gsr["type_accuracy_aligned"] > gsr["baseline"]["type_accuracy"]
     conf = report["conflibert_train_cv"]
-    assert conf["model_words_plus_rules_cv"] > conf["baseline_keywords"]
+    assert conf["stage_cv"] > conf["rules"] > conf["baseline_keywords"]
+    case = report["case2021_dev"]
+    assert case["weighted_f1"] > case["rules_weighted_f1"]

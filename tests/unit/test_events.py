@@ -189,3 +189,44 @@ def test_stage_leaves_date_and_location_to_later_stages(pipeline, analyze):
 def test_empty_document(analyze):
     assert analyze("").events == ()
     assert analyze("   \n\n").events == ()
+
+
+def test_models_load_verify_and_classify():
+    from presswatch.events.classify import load_models
+    from presswatch.nlp import DEFAULT_MODEL, load_language
+
+    models, version = load_models(lexicon_module.DATA_DIR)
+    assert version and set(models) == {"quad", "acled"}
+    nlp = load_language(DEFAULT_MODEL, 100_000)
+
+    def best(name, text):
+        proba = models[name].proba(nlp(text))
+        assert abs(sum(proba.values()) - 1) < 1e-6
+        return max(proba, key=proba.__getitem__)
+
+    assert best("quad", "Rebel fighters shelled the town and killed twelve soldiers on Sunday.") == "4"
+    assert best("quad", "The two presidents signed a trade cooperation agreement during the visit.") in ("1", "2")
+    assert best("acled", "Thousands of students marched peacefully through the capital demanding reforms.") \
+        == "PEACE_PROTEST"
+
+
+def test_models_checksum_is_verified(tmp_path):
+    from presswatch.events.classify import MODELS_FILE, load_models
+
+    for name in (MODELS_FILE, f"{MODELS_FILE}.meta.json"):
+        (tmp_path / name).write_bytes((lexicon_module.DATA_DIR / name).read_bytes())
+    load_models(tmp_path)
+    (tmp_path / MODELS_FILE).write_bytes((tmp_path / MODELS_FILE).read_bytes() + b"\0")
+    with pytest.raises(PresswatchError) as info:
+        load_models(tmp_path)
+    assert info.value.code == "PWE011" and "train_event_models" in str(info.value)
+
+
+def test_rules_only_extractor_still_works(pipeline, analyze):
+    from presswatch.events.extract import EventExtractor
+    from presswatch.events.lexicon import load_lexicon
+
+    text = "Azerbaijani troops fired on Armenian border posts near Jermuk on Monday."
+    a = analyze(text)
+    events = EventExtractor(load_lexicon())(a.document, pipeline.nlp(text), a.entities, a.quotes)
+    assert [e.type for e in events] == ["ASSAULT"]
