@@ -33,7 +33,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.2"
+VERSION = "2025.10.3"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -120,8 +120,8 @@ def parse_agents(path: Path) -> dict[str, str]:
         if not code or not code.group(1).startswith("~"):
             continue
         sector = branch_sector(code.group(1)[1:4], code.group(1)[4:7])
-        if path.name.startswith("Phoenix"):
-            sector = CAMEO_TO_PLOVER.get(sector, sector)
+        if path.name.startswith("PLOVER"):
+            sector = PLOVER_TO_CAMEO.get(sector, sector)
         phrase = line.split("[", 1)[0]
         variants = [phrase]
         for marker, words in substitutions.items():
@@ -248,9 +248,9 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "CVL", "BU
                      "REF", "LAB", "CRM", "SPY", "UAF", "ELI", "AGR", "REL", "HLH", "NGO", "IGO", "SEP",
                      "INS", "HRI", "ENV", "DEV", "MOD", "RAD", "PTY"})
 SECTOR_OF_PREFIX = {"MNC": "BUS", "IMG": "REB"}
-# The sector codes that CAMEO/Phoenix and PLOVER spell differently; we use PLOVER's
-# (media and journalists JRN, health and medical MED), the vocabulary of PLOVER_agents.txt.
-CAMEO_TO_PLOVER = {"MED": "JRN", "HLH": "MED"}
+# The sector codes that PLOVER_agents.txt spells differently from CAMEO/Phoenix; we use CAMEO's,
+# as the Analysis contract does (DESIGN.md): media and journalists MED, health and medical HLH.
+PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH"}
 # Branches of government: "~GOVLEG", "USAGOVJUD" are coded by the branch, the more specific
 # sector (the PLOVER gold codes a parliament LEG, a supreme court JUD, a defence ministry MIL).
 GOV_BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
@@ -281,13 +281,13 @@ def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
     if first in countries:
         sectors = [t for t in triples[1:] if t in SECTORS] + ["", ""]
         sector = branch_sector(sectors[0], sectors[1]) or None
-        return first, CAMEO_TO_PLOVER.get(sector or "", sector)
+        return first, sector
     if first in SECTOR_OF_PREFIX or first in ("NGO", "UAF", "INT") or first not in SECTORS:
         # group codes name religions too ("IMGSEAMUS...": MUS is Muslim here, not Mauritius)
         country = next((t for t in triples[1:] if t in countries and t != "MUS"), None)
         sector = SECTOR_OF_PREFIX.get(first) or (first if first in SECTORS else None) \
             or next((t for t in triples[1:] if t in SECTORS), None)
-        return country, CAMEO_TO_PLOVER.get(sector or "", sector)
+        return country, sector
     return None, first
 
 

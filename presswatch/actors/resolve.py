@@ -588,7 +588,7 @@ class _DocumentResolution:
         recent = [c for c in self.clusters.values() if c.is_person and c.last < position
                   and sent - c.last_sent <= rules.ROLE_WINDOW]
         named = [c for c in recent if noun in c.roles or any(r.endswith(noun) for r in c.roles)]
-        unofficial = [c for c in recent if c.person is None and c.sector in (None, "EDU", "MED", "JRN", "CVL")
+        unofficial = [c for c in recent if c.person is None and c.sector in (None, "EDU", "MED", "HLH", "CVL")
                       and not c.key.startswith("R:")]
         pool = named or unofficial
         if pool:

@@ -9,7 +9,7 @@ Metrics (plain functions, gold first):
 - country accuracy over every gold actor found in its text (CAMEO spellings JAP/ITL/VTN mapped
   to ISO; gold "IGO" matches any organization code or sector IGO);
 - sector accuracy over gold actors with a sector (first three letters; "***" skipped; the gold's
-  "CIV" and religion codes spelled as in PLOVER_agents.txt: CVL, REL);
+  PLOVER's JRN/MED read as our MED/HLH, "CIV" and religion codes as CVL, REL);
 - joint accuracy: country and sector both right, a missing gold sector expecting None.
 An organization itself is (UN, IGO) here and (IGO, GOV) in PLOVER; it scores as GOV (see
 `normalize_pred_sector`); its specialized bodies carry their function ("UN peacekeepers": UN/MIL).
@@ -36,10 +36,10 @@ from presswatch.records import Document, Entity
 GSR_PATH = Path("events") / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json"
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "articles"
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-# Gold sector spellings outside the PLOVER agent vocabulary: "CIV" (no such sector in the PLOVER or
-# Phoenix agent files; civilians are CVL) and CAMEO religion codes, which PLOVER_agents.txt writes
-# as REL ("MOSLEM [~REL]").
-GOLD_SECTOR_SPELLINGS = {"CIV": "CVL", "MOS": "REL", "MUS": "REL", "CHR": "REL", "JEW": "REL",
+# Gold sector spellings that differ from ours: PLOVER's media JRN and medical MED (ours, as in
+# CAMEO and the contract: MED and HLH), "CIV" (no such sector in the PLOVER or Phoenix agent files;
+# civilians are CVL) and CAMEO religion codes, which PLOVER_agents.txt writes as REL ("MOSLEM [~REL]").
+GOLD_SECTOR_SPELLINGS = {"JRN": "MED", "MED": "HLH", "CIV": "CVL", "MOS": "REL", "MUS": "REL", "CHR": "REL", "JEW": "REL",
                          "BUD": "REL", "HIN": "REL"}
 # Our organization codes: every organization of the actor knowledge base (gold writes them "IGO").
 ORG_CODES = frozenset(json.loads((DATA_DIR / "organizations.json").read_text(encoding="utf-8")))
@@ -218,8 +218,6 @@ def score_fixtures(folder: Path, pipeline: Any) -> dict[str, Any]:
 PETRARCH_PATH = Path("events") / "petrarch2" / "PETR.UnitTest.records.xml"
 PETRARCH_SENTENCE = re.compile(r'<Sentence [^>]*id="([^"]+)"[^>]*>(.*?)</Sentence>', re.S)
 PETRARCH_CODE = re.compile(r'(?:sourcecode|targetcode)="([A-Z]{3})([A-Z]{3})?')
-# CAMEO sector spellings in PLOVER's vocabulary (the knowledge base's; see scripts/build_actors.py).
-CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED"}
 
 
 PETRARCH_ACTORS = "PETR.Validate.actors.txt"
@@ -244,7 +242,7 @@ def petrarch_records(path: Path, kb: Any) -> list[tuple[str, str, list[tuple[str
     for match in PETRARCH_SENTENCE.finditer(path.read_text(encoding="utf-8", errors="replace")):
         body = match.group(2)
         text = re.search(r"<Text>(.*?)</Text>", body, re.S)
-        codes = sorted({(c, CAMEO_SECTORS.get(s, s) if s else None) for c, s in PETRARCH_CODE.findall(body)
+        codes = sorted({(c, s or None) for c, s in PETRARCH_CODE.findall(body)
                         if c in known}, key=lambda code: (code[0], code[1] or ""))
         if text and codes:
             records.append((match.group(1), " ".join(text.group(1).split()), codes))
