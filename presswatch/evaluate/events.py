@@ -25,6 +25,10 @@ shipped model was trained on the corpus scored, with that model retrained withou
   ACLED sub-event of the most confident event that has one, mapped to the CASE name, "OTHER" when
   none (the CASE labels outside ACLED cannot be produced by the stage).  Metric: weighted F1 (the
   task's ranking score); the model alone is reported too.
+- PETRARCH2 unit-test records (stylized sentences with invented actor names, so only the event
+  code applies): a regression check of the coding logic.  Correct when the most confident event's
+  PLOVER type (or 2-digit CAMEO root) is that of one of the record's gold codes; records without
+  a CAMEO gold code (none, or only the file's private test codes) are left out.
 Every baseline is a keyword lexicon (first keyword found wins).  Division by zero gives 0.0.
 """
 
@@ -44,6 +48,7 @@ from presswatch.records import Analysis, Document, Event
 GSR_FILE = "plover_gsr/PLOVER_GSR_CAMEO.dev.json"
 CONFLIBERT_FILE = "conflibert_cameo/cameo_class_train.tsv"
 CASE_FILE = "case2021_task2/task2_test_labels.dev25.tsv"
+PETRARCH_FILE = "petrarch2/PETR.UnitTest.records.xml"
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_TO_ISO = {"JAP": "JPN", "GMB": "GMB", "ROM": "ROU", "UK": "GBR", "PSE": "PSE", "DEU": "DEU", "GER": "DEU"}
 ORGANIZATIONS = frozenset({"EUR", "NATO", "CSTO", "CIS", "UN", "IGO", "AFU", "ASN", "OAS", "OPEC", "WTO", "IMF", "WBK"})
@@ -282,6 +287,37 @@ def load_gsr(data: Path) -> list[dict]:
     return [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT" and r.get("text")]
 
 
+def read_petrarch(data: Path) -> list[tuple[str, list[str]]]:
+    """(sentence, gold CAMEO codes) of the PETRARCH2 unit-test records that have a coded event."""
+    import re
+
+    raw = (Path(data) / PETRARCH_FILE).read_text(encoding="utf-8", errors="replace")
+    out = []
+    for record in re.findall(r"<Sentence [^>]*>(.*?)</Sentence>", raw, re.S):
+        codes = re.findall(r'<EventCoding[^>]*eventcode="(\d+)"', record)
+        text = re.search(r"<Text>(.*?)</Text>", record, re.S)
+        if codes and text:
+            out.append((" ".join(text.group(1).split()), codes))
+    return out
+
+
+def score_petrarch(rows: list[tuple[str, list[str]]], analyses: list[Analysis]) -> dict[str, Any]:
+    from presswatch.events import _lexicon
+
+    lexicon = _lexicon()
+    type_ok = root_ok = n = 0
+    for (_, codes), analysis in zip(rows, analyses, strict=True):
+        gold_types = {row.plover for row in (lexicon.code(c) for c in codes) if row is not None}
+        if not gold_types:
+            continue  # the file's own test codes (9xx, 345, ...) are not CAMEO
+        n += 1
+        best = top_event(analysis.events)
+        type_ok += bool(best and best.type in gold_types)
+        root_ok += bool(best and best.cameo and best.cameo[:2] in {c[:2] for c in codes})
+    return {"records": n, "type_accuracy_top": round(type_ok / n, 4) if n else 0.0,
+            "cameo_root_accuracy_top": round(root_ok / n, 4) if n else 0.0}
+
+
 def _tsv(path: Path, skip_header: bool) -> list[list[str]]:
     lines = path.read_text(encoding="utf-8").splitlines()[1 if skip_header else 0:]
     return [line.split("\t") for line in lines if line.strip()]
@@ -299,6 +335,8 @@ def read_case(data: Path) -> list[tuple[str, str]]:
 
 def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
     """Score the events stage on the three corpora under `data`; a JSON-ready report (PWE603)."""
+    import numpy as np
+
     from presswatch import events
     from presswatch.events.extract import EventExtractor
 
@@ -310,11 +348,13 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
     gsr = load_gsr(data)[:limit]
     conf = read_conflibert(data)[:limit]
     case = read_case(data)[:limit]
-    texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case]
+    petr = read_petrarch(data)[:limit]
+    texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case] + [t for t, _ in petr]
     nlp, prepared = _prepare(texts)
     seconds = time.perf_counter() - started
     shipped = {"lexicon": events._lexicon(), "models": events._models()[0]}
-    p_gsr, p_conf, p_case = prepared[:len(gsr)], prepared[len(gsr):len(gsr) + len(conf)], prepared[len(gsr) + len(conf):]
+    cut = np.cumsum([len(gsr), len(conf), len(case)])
+    p_gsr, p_conf, p_case, p_petr = prepared[:cut[0]], prepared[cut[0]:cut[1]], prepared[cut[1]:cut[2]], prepared[cut[2]:]
     rules = EventExtractor(shipped["lexicon"])
     report["plover_gsr_dev"] = score_gsr(gsr, _events(events.make_component(nlp), p_gsr))
     report["plover_gsr_dev"]["rules_only"] = {k: v for k, v in score_gsr(gsr, _events(rules, p_gsr)).items()
@@ -322,6 +362,7 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
                                                        "target_country_accuracy")}
     report["conflibert_train_cv"] = score_conflibert(conf, p_conf, shipped, _events(rules, p_conf), folds)
     report["case2021_dev"] = score_case(case, p_case, shipped, _events(rules, p_case), folds)
+    report["petrarch_unit_tests"] = score_petrarch(petr, _events(events.make_component(nlp), p_petr))
     report["gold_digest"] = f"{zlib.crc32(json.dumps(texts).encode()):08x}"
     report["texts"] = len(texts)
     report["seconds_parse"] = round(seconds, 1)
