@@ -235,9 +235,10 @@ class EventExtractor:
         sources = [p for p in sources if p is not None]
         targets = [p for p in targets if p is not None]
         confirmed = ctx.quad_proba(first).get(str(trigger.cameo.quad_class), 0.0) >= rules.CONFIRM_PROBABILITY
-        if trigger.strength < 0.7 and not confirmed \
-                and not (any(p.entity for p in sources) and any(p.entity for p in targets)):
-            return []  # a default-coded verb counts only between two known actors (as PETRARCH)
+        if trigger.strength < 0.7 and not confirmed and not (
+                (any(p.entity for p in sources) or ctx.nearest_actor(first, after=False, exclude=None))
+                and (any(p.entity for p in targets) or ctx.nearest_actor(first, after=True, exclude=None))):
+            return []  # a default-coded verb counts only between two actors of its clause (as PETRARCH)
         if trigger.strength < 0.75 and trigger.tokens[0] not in ctx.noun_tokens and not confirmed \
                 and not any(p.entity for p in sources + targets):
             return []
