@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -263,11 +263,11 @@ class EventExtractor:
         if not any(p.country for p in sources) and not (trigger.passive and not sources):
             found = ctx.nearest_actor(first, after=False, exclude=None)
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
-                sources = [found]
-                ctx.inferred_sources.add((first.idx, found.entity))
+                sources = [_located(sources, found)]
+                ctx.inferred_sources.add((first.idx, sources[0].entity))
         if not targets or not any(p.country for p in targets) and not _is_party_group(ctx.doc, trigger.target_tokens):
             found = ctx.nearest_actor(first, after=True, exclude=sources[0] if sources else None)
-            targets = [found] if found is not None else targets
+            targets = [_located(targets, found)] if found is not None else targets
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
         return pairs[:MAX_PAIRS]
@@ -507,6 +507,13 @@ def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
     return False
 
 
+def _located(found: list[Participant], nearest: Participant) -> Participant:
+    """A syntactic participant known only by sector ("protesters") takes the nearest actor's
+    country (protesters in Almaty are Kazakh civilians); with none, the nearest actor stands in."""
+    own = next((p for p in found if p.entity and p.sector), None)
+    return replace(own, country=nearest.country) if own is not None else nearest
+
+
 def _depth(token: Token) -> int:
     """Number of heads between the token and its sentence root."""
     depth = 0
@@ -522,8 +529,6 @@ def _with_model(confidence: float, quad: dict[str, float], quad_class: int) -> f
 
 
 def _with_id(event: Event, id_: str) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=id_)
 
 

@@ -143,6 +143,12 @@ def test_governing_verb_is_the_main_event(analyze, text, main, governed):
     assert any(e.status == governed and e.confidence < top.confidence for e in a.events if e is not top)
 
 
+def test_sector_only_source_takes_the_country_of_the_clause(analyze):
+    a = analyze("In Caracas, students marched against the government.")
+    (protest,) = events_of(a, "PROTEST")
+    assert (protest.source.text, protest.source.country, protest.source.sector) == ("students", "VEN", "EDU")
+
+
 def test_group_noun_target_is_kept(analyze):
     a = analyze("Russia called on the parties to show restraint.")
     request = events_of(a, "REQUEST")[0]
