@@ -9,7 +9,9 @@ Two mentions may describe the same event when all of these hold (`compatible`):
   countries in all), and known place countries agree;
 - places fit: with coordinates on both sides, at most `max_km` apart, unless one of them is a
   whole country ("in Azerbaijan"), which fits any place in it;
-- a mention with no country and no place at all only joins mentions of its own article.
+- a mention with no country and no place at all only joins mentions of its own article, and a
+  group made only of such mentions is no event the monitor can place (GDELT and ACLED need an
+  actor or a location too): it is left out of the clusters, while the articles keep the mentions.
 Clustering is greedy in date order with complete linkage: a mention joins the first open
 cluster whose every member it is compatible with.  Hypothetical mentions (threats,
 intentions) are not events and are left out.
@@ -142,7 +144,8 @@ class Deduplicator:
                 for day in _days(span.first, span.last):
                     if chosen not in by_day[(mention.type, day)]:
                         by_day[(mention.type, day)].append(chosen)
-        return sorted((summarize(group) for group in groups), key=lambda c: (c.date, c.id))
+        placed = (group for group in groups if any(m.countries or m.location_name for m in group))
+        return sorted((summarize(group) for group in placed), key=lambda c: (c.date, c.id))
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:

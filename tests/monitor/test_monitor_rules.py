@@ -60,14 +60,16 @@ def test_month_precision_contains_day_and_undated_uses_publication_window():
     assert cluster.date == "2022-09-13" and cluster.date_precision == "day"
 
 
-def test_hypothetical_mentions_are_not_events_and_bare_mentions_stay_in_their_article():
+def test_hypothetical_and_unplaceable_mentions_are_not_events_and_bare_mentions_stay_in_their_article():
     threat = mention(document_id="d2", status="hypothetical")
     bare = dict(source_country=None, target_country=None, location_name=None, location_country=None, lat=None, lon=None)
     first, second = mention(document_id="d3", **bare), mention(document_id="d4", **bare)
     same_article = mention(document_id="d3", event_id="v2", **bare)
-    clusters = Deduplicator().cluster([BASE, threat, first, second, same_article])
-    assert sorted(c.articles for c in clusters) == [1, 1, 1]
-    assert sorted(len(c.mentions) for c in clusters) == [1, 1, 2]
+    placed_in_d3 = mention(document_id="d3", event_id="v3", date="2022-09-12", source_country="KGZ",
+                           target_country="TJK", location_name="Batken", location_country="KGZ", lat=40.06, lon=70.82)
+    clusters = Deduplicator().cluster([BASE, threat, first, second, same_article, placed_in_d3])
+    assert sorted(c.articles for c in clusters) == [1, 1]  # BASE; d3's mentions; d4's bare one is dropped
+    assert sorted(len(c.mentions) for c in clusters) == [1, 3]
 
 
 def test_confidence_counts_outlets_and_discounts_claims():
