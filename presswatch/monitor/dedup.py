@@ -5,10 +5,11 @@ Two mentions may describe the same event when all of these hold (`compatible`):
 - their dates fit: day-precise dates within `tolerance_days`; month or year precision must
   contain the other date; a mention without an event date is assumed to have happened in the
   `undated_window_days` before its article's publication;
-- their countries fit: no known country of one contradicts the dyad of the other (at most two
-  countries in all), and known place countries agree;
-- places fit: with coordinates on both sides, at most `max_km` apart, unless one of them is a
-  whole country ("in Azerbaijan"), which fits any place in it;
+- their countries fit: no actor country of one contradicts the dyad of the other (at most two
+  source/target countries in all), and known place countries agree (or are both in the dyad);
+- for events bound to one place (assaults, protests, coercion), places fit: with coordinates on
+  both sides, at most `max_km` apart, unless one of them is a whole country ("in Azerbaijan"),
+  which fits any place in it;
 - a mention with no country and no place at all only joins mentions of its own article, and a
   group made only of such mentions is no event the monitor can place (GDELT and ACLED need an
   actor or a location too): it is left out of the clusters, while the articles keep the mentions.
@@ -31,6 +32,9 @@ from presswatch.monitor.names import is_whole_country
 from presswatch.monitor.records import EventCluster, EventMention
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
+# Events that happen at one place: two reports of them far apart are two events.  Decisions,
+# agreements, aid and deployments are reported from wherever the speaker or the troops are.
+PLACE_BOUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 
 @dataclass(frozen=True)
@@ -87,12 +91,12 @@ class Deduplicator:
             slack = timedelta(days=self.tolerance_days if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return False
-        if len(a.countries | b.countries) > 2:
+        if len(a.actor_countries | b.actor_countries) > 2:
             return False
         if a.location_country and b.location_country and a.location_country != b.location_country:
             if not ({a.location_country, b.location_country} <= (a.countries & b.countries)):
                 return False
-        if None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.max_km:
+        if a.type in PLACE_BOUND and None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.max_km:
             if not (is_whole_country(a.location_name) or is_whole_country(b.location_name)):
                 return False
         return True
@@ -127,7 +131,7 @@ class Deduplicator:
             pool.update(year_wide[mention.type])
             chosen = None
             for index in sorted(pool):
-                if len(group_countries[index] | mention.countries) > 2:
+                if len(group_countries[index] | mention.actor_countries) > 2:
                     continue
                 if all(self.compatible(mention, member) for member in groups[index]):
                     chosen = index
@@ -137,7 +141,7 @@ class Deduplicator:
                 groups.append([])
                 group_countries.append(frozenset())
             groups[chosen].append(mention)
-            group_countries[chosen] |= mention.countries
+            group_countries[chosen] |= mention.actor_countries
             if span.precision == "year":
                 year_wide[mention.type].append(chosen)
             else:

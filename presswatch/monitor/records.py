@@ -50,6 +50,11 @@ class EventMention:
         """Every country the mention names: source, target and place."""
         return frozenset(c for c in (self.source_country, self.target_country, self.location_country) if c)
 
+    @property
+    def actor_countries(self) -> frozenset[str]:
+        """The countries of its source and target."""
+        return frozenset(c for c in (self.source_country, self.target_country) if c)
+
 
 @dataclass(frozen=True)
 class EventCluster:

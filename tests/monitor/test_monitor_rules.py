@@ -53,6 +53,19 @@ def test_a_whole_country_as_the_place_fits_any_place_inside_it():
     assert len(Deduplicator().cluster([BASE, far_town])) == 2  # two towns 200 km apart stay apart
 
 
+def test_decisions_fit_any_place_of_their_country_and_a_third_country_venue():
+    aid = dict(type="AID", source_country="CSTO", target_country="KAZ")
+    in_almaty = mention(**aid, location_name="Almaty", location_country="KAZ", lat=43.25, lon=76.92)
+    in_capital = mention(document_id="d2", outlet="Steppe Post", **aid, location_name="Astana",
+                         location_country="KAZ", lat=51.17, lon=71.45)  # 960 km away: same deployment
+    assert len(Deduplicator().cluster([in_almaty, in_capital])) == 1
+    sanction = dict(type="SANCTION", source_country="EUR", target_country="BLR")
+    unplaced = mention(**sanction, location_name=None, location_country=None, lat=None, lon=None)
+    at_venue = mention(document_id="d2", outlet="Steppe Post", **sanction, location_name="Brussels",
+                       location_country="BEL", lat=50.85, lon=4.35)  # decided in a third country
+    assert len(Deduplicator().cluster([unplaced, at_venue])) == 1
+
+
 def test_month_precision_contains_day_and_undated_uses_publication_window():
     month = mention(document_id="d2", outlet="X", date="2022-09", date_precision="month")
     undated = mention(document_id="d3", outlet="Y", date=None, date_precision=None, published="2022-09-15")
