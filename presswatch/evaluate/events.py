@@ -10,8 +10,9 @@ shipped model was trained on the corpus scored, with that model retrained withou
   sentence is the most confident one ("top"; no gold information used) and, as a second view, the
   one whose trigger is among the gold event words ("aligned", falling back to top).  Metrics: type
   accuracy and macro-F1; source/target country accuracy over records with gold codes (correct when
-  the predicted country is one of the gold codes; IGO counts for any organization code); mode
-  accuracy over records with a gold mode.
+  the predicted country is one of the gold codes; IGO counts for any organization code); sector
+  accuracy likewise over records with a gold sector (its first three letters); mode accuracy over
+  records with a gold mode.
 - ConfliBERT `cameo_class` train sentences: 5 classes (0 none/statement, 1 verbal cooperation, 2
   material cooperation, 3 verbal conflict, 4 material conflict).  The shipped `quad` model is
   trained on this file, so the stage is scored by 5-fold stratified CV: for each fold the model
@@ -148,11 +149,17 @@ def _codes(side: Any) -> list[str]:
     return [a.get("code", "") for a in side] if isinstance(side, list) else []
 
 
+def _sectors(side: Any) -> set[str]:
+    """Gold sector codes of one side, first three letters ("CVLalb" -> CVL); "***" is no code."""
+    return {a["sector"][:3] for a in side if a.get("sector") and a["sector"] != "***"} if isinstance(side, list) else set()
+
+
 def score_gsr(records: list[dict], analyses: list[Analysis]) -> dict[str, Any]:
     gold = [OLD_PLOVER.get(r["event"], r["event"]) for r in records]
     top, aligned, base = [], [], []
     src_ok = tgt_ok = src_n = tgt_n = mode_ok = mode_n = 0
     base_src_ok = 0
+    sector_ok, sector_n = Counter(), Counter()
     for record, analysis in zip(records, analyses, strict=True):
         words = set(record.get("eventText", "").lower().split())
         best = top_event(analysis.events)
@@ -170,6 +177,11 @@ def score_gsr(records: list[dict], analyses: list[Analysis]) -> dict[str, Any]:
         if targets:
             tgt_n += 1
             tgt_ok += bool(chosen and chosen.target and _country_ok(targets, chosen.target.country))
+        for name, side, who in (("source", record.get("source"), chosen and chosen.source),
+                                ("target", record.get("target"), chosen and chosen.target)):
+            if _sectors(side):
+                sector_n[name] += 1
+                sector_ok[name] += bool(who and who.sector in _sectors(side))
         if record.get("mode"):
             mode_n += 1
             mode_ok += bool(chosen and chosen.mode == record["mode"])
@@ -179,6 +191,8 @@ def score_gsr(records: list[dict], analyses: list[Analysis]) -> dict[str, Any]:
         **{f"{k}_aligned": v for k, v in f1_scores(gold, aligned).items() if k == "macro_f1"},
         "source_country_accuracy": round(src_ok / src_n, 4) if src_n else 0.0,
         "target_country_accuracy": round(tgt_ok / tgt_n, 4) if tgt_n else 0.0,
+        "source_sector_accuracy": round(sector_ok["source"] / sector_n["source"], 4) if sector_n["source"] else 0.0,
+        "target_sector_accuracy": round(sector_ok["target"] / sector_n["target"], 4) if sector_n["target"] else 0.0,
         "mode_accuracy": round(mode_ok / mode_n, 4) if mode_n else 0.0,
         "baseline": {"type_accuracy": accuracy(gold, base), **{k: v for k, v in f1_scores(gold, base).items()
                                                                if k == "macro_f1"},
