@@ -386,10 +386,14 @@ STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
     """LEARNED_CUE: a verb the cue model accepts; content = its complements, source = its subject
     (or the `by` agent of a passive).  Must not match a verb that is neither a lexicon speech verb
-    nor has a statement-like complement (STATEMENT_DEPS), or an impersonal passive ("it is noted
-    that")."""
+    nor has a statement-like complement (STATEMENT_DEPS, or an adjective with a clause: "is
+    confident that"), or an impersonal passive ("it is noted that")."""
     speech = lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES  # "accused him of lying"
-    if not speech and not any(child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
+    # "is confident that ...", "was careful not to ...": an adjective with a clause or topic
+    stance = [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
+              and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
+                      for c in child.children)]
+    if not speech and not stance and not any(child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
                for child in verb.children if child.i > verb.i or child.dep_ == "ccomp"):
         return None  # "the senator backed the bill" is a stance, not a reported statement
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
@@ -410,6 +414,13 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
             content |= subtree(child)  # also a clause before the verb: "..., polls suggest"
         elif child.i < verb.i or child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
             continue  # "told a story", "told reporters": not what was said
+        elif child in stance:
+            cue.add(child.i)  # "is confident that ...": the adjective is part of the cue
+            content |= subtree(child) - {child.i} - {t.i for t in child.lefts}
+            for word in child.children:
+                if word.dep_ == "prep" and word.i == child.i + 1:  # "worried about"
+                    cue.add(word.i)
+                    content.discard(word.i)
         elif child.dep_ in LEARNED_CONTENT_DEPS:
             content |= subtree(child)
         elif child.dep_ == "prep" and child.lower_ in LEARNED_CONTENT_PREPS:

@@ -228,6 +228,15 @@ def test_nested_named_third_party_is_kept(nlp):
     assert speakers == {"the health office", "Governor Hale"}
 
 
+
+def test_learned_adjective_stance_with_clause(nlp):
+    text = "The coach was confident that the team would recover by spring."
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "was confident"
+    assert q.speaker.text == "The coach"
+    assert q.content.text == "that the team would recover by spring"
+
+
 # --- what must not be a quote -----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -237,6 +246,7 @@ def test_nested_named_third_party_is_kept(nlp):
     "It should be noted that the bridge is old.",               # narrator's impersonal passive
     "It is widely remembered that the bridge was old.",         # impersonal passive, learned cue
     "The mayor supported the new budget.",                      # a stance, not a statement
+    "The road was wide and empty.",                             # an adjective without a clause
     "As soon as the meeting ended, the crowd left the square.",
     "The company’s profits rose by 5% in the third quarter.",
 ])
