@@ -125,6 +125,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
 
     previous: _Draft | None = None
     previous_end = -1
+    orphans: list[_Draft] = []
     for start, end in segments:
         seg = set(range(start, end))
         owner = next((d for d in by_cue.values() if d.content & seg and not seg & set(d.cue)), None)
@@ -137,11 +138,16 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
                     break
         if owner is None and previous is not None and _continues(parsed, previous, previous_end, start, end):
             owner = previous  # the same speaker goes on: one quote, content up to here
+        if owner is None:
+            speaker = _previous_sentence_speaker(parsed, list(by_cue.values()), start, end)
+            if speaker is not None:
+                owner = _Draft("SPEAKER_IN_PREVIOUS_SENTENCE", speaker.cue, speaker.source)
+                orphans.append(owner)
         if owner is not None:
             owner.content |= seg - set(owner.cue) - set(owner.source)
             if owner.content:
                 previous, previous_end = owner, max(owner.content)
-    drafts = [d for d in by_cue.values() if d.content]
+    drafts = [d for d in [*by_cue.values(), *orphans] if d.content]
     # NESTED: a cue inside another quote's quoted words ("“I think we will win,” she said") is
     # part of that quote, not a quote of its own, unless it reports a named third party ("“Smith
     # urged calm,” the office said").  CV on train: source overlap F1 0.686 -> 0.699.
@@ -149,6 +155,24 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
               if not (d.cue and d.cue[0] in quoted and any(e is not d and d.cue[0] in e.content for e in drafts)
                       and not any(parsed[i].pos_ == "PROPN" for i in d.source))]
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _previous_sentence_speaker(parsed: Doc, drafts: list[_Draft], start: int, end: int) -> _Draft | None:
+    """SPEAKER_IN_PREVIOUS_SENTENCE: a quoted sentence of its own with no cue, right after a
+    sentence that attributes something to a named speaker, is that speaker's (`Kim spoke at the
+    rally on Monday. “We will win this state.”`).  Must not take a short scare quote."""
+    words = [t for t in parsed[start:end] if not t.is_punct and not t.is_space]
+    sent = parsed[start].sent
+    if len(words) < MIN_CONTINUATION_TOKENS or sent.start == 0:
+        return None
+    if any(not t.is_punct and not t.is_space for t in parsed[sent.start:start]):
+        return None  # the quote does not open its sentence
+    before = parsed[sent.start - 1]
+    while before.i > 0 and before.is_space:
+        before = parsed[before.i - 1]
+    previous = before.sent
+    candidates = [d for d in drafts if d.source and d.cue and previous.start <= d.cue[0] < previous.end]
+    return max(candidates, key=lambda d: d.cue[0], default=None)
 
 
 def _continues(parsed: Doc, previous: _Draft, previous_end: int, start: int, end: int) -> bool:

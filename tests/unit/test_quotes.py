@@ -237,6 +237,17 @@ def test_learned_adjective_stance_with_clause(nlp):
     assert q.content.text == "that the team would recover by spring"
 
 
+
+def test_speaker_in_previous_sentence(nlp):
+    text = ("The senator described her plan to the farmers on Friday. "
+            "“Every county will get a new clinic before the winter.”")
+    quotes = quotes_of(nlp, text)
+    last = quotes[-1]
+    assert last.content.text == "“Every county will get a new clinic before the winter.”"
+    assert last.speaker.text == "The senator"
+    assert last.kind == "direct"
+
+
 # --- what must not be a quote -----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -247,6 +258,7 @@ def test_learned_adjective_stance_with_clause(nlp):
     "It is widely remembered that the bridge was old.",         # impersonal passive, learned cue
     "The mayor supported the new budget.",                      # a stance, not a statement
     "The road was wide and empty.",                             # an adjective without a clause
+    "The river rose overnight. “Nobody had seen water this high in the spring.”",  # no speaker before
     "As soon as the meeting ended, the crowd left the square.",
     "The company’s profits rose by 5% in the third quarter.",
 ])
