@@ -286,6 +286,8 @@ class EventExtractor:
             confidence -= 0.3
         if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in rules.GOVERNING_HEADS:
             confidence -= 0.25  # the governing threat/intent/demand is the main event
+        if status != "asserted":
+            confidence -= 0.1  # a claimed, intended or denied act is less certain than a narrated one
         confidence = _with_model(confidence, ctx.quad_proba(first), cameo.quad_class)
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
