@@ -3,10 +3,14 @@
 Reads the Document, its spaCy parse and the actor stage's entities; returns Quote records
 (DESIGN.md, "The contract": `quotes`).  Two sources of evidence are combined:
 
-1. dependency patterns around reporting cues (`presswatch.quotes.rules`), and
+1. dependency patterns around reporting cues (`presswatch.quotes.rules`), plus verbs that the
+   trained cue model accepts (`presswatch.quotes.cuemodel`, LEARNED_CUE), and
 2. quotation marks (`presswatch.quotes.marks`): a quoted stretch is joined to the cue next to it
    (`“...,” the Russian leader noted.`, `He said: “...”`), even across several sentences or
-   paragraphs, or, when it stands alone right after an attributed quote, continues that speaker.
+   paragraphs; when it stands alone right after an attributed quote it continues that speaker
+   (CONTINUATION), and when it opens a sentence right after one that attributes something to a
+   speaker it is that speaker's (SPEAKER_IN_PREVIOUS_SENTENCE).  A cue inside another quote's
+   quoted words is part of that quote (NESTED), unless it reports a named third party.
 
 Ids are q1, q2, ... in order of content start; the same input always gives the same output.
 """

@@ -16,6 +16,9 @@ Patterns (the issue's list, DESIGN.md "quotes"):
                         = the clause it modifies.
 - PASSIVE_BY            `This was stated by Putin`: passive cue with a `by` agent; content = subject.
 - COLON_INTRO           `Putin said: ...` / `He added:` + next quote: content after the colon.
+- VERB_WITH_OBJECT      `Putin called on the parties to ...`: speech verb + object or topic phrase.
+- LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
+                        (`the mayor remembered that ...`, `was confident that ...`).
 """
 
 from __future__ import annotations
