@@ -9,8 +9,9 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
    (`“...,” the Russian leader noted.`, `He said: “...”`), even across several sentences or
    paragraphs; when it stands alone right after an attributed quote it continues that speaker
    (CONTINUATION), and when it opens a sentence right after one that attributes something to a
-   speaker it is that speaker's (SPEAKER_IN_PREVIOUS_SENTENCE).  A cue inside another quote's
-   quoted words is part of that quote (NESTED), unless it reports a named third party.
+   speaker it is that speaker's (SPEAKER_IN_PREVIOUS_SENTENCE); after `Name:` it is that name's
+   (NAME_COLON, headline style).  A cue inside another quote's quoted words is part of that
+   quote (NESTED), unless it reports a named third party.
 
 Ids are q1, q2, ... in order of content start; the same input always gives the same output.
 """
@@ -143,6 +144,11 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
         if owner is None and previous is not None and _continues(parsed, previous, previous_end, start, end):
             owner = previous  # the same speaker goes on: one quote, content up to here
         if owner is None:
+            named = _named_colon(parsed, start)
+            if named is not None:
+                owner = _Draft("NAME_COLON", named[0], named[1])
+                orphans.append(owner)
+        if owner is None:
             speaker = _previous_sentence_speaker(parsed, list(by_cue.values()), start, end)
             if speaker is not None:
                 owner = _Draft("SPEAKER_IN_PREVIOUS_SENTENCE", speaker.cue, speaker.source)
@@ -159,6 +165,26 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
               if not (d.cue and d.cue[0] in quoted and any(e is not d and d.cue[0] in e.content for e in drafts)
                       and not any(parsed[i].pos_ == "PROPN" for i in d.source))]
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _named_colon(parsed: Doc, start: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """NAME_COLON: `Jane Roe: “...”`, a quoted stretch after a colon that follows only a name."""
+    i = start - 1
+    while i >= 0 and parsed[i].is_space:
+        i -= 1
+    if i < 1 or parsed[i].text != ":":
+        return None
+    colon = i
+    names = []
+    i -= 1
+    while i >= 0 and parsed[i].pos_ == "PROPN" and "\n" not in parsed[i].whitespace_:
+        names.insert(0, i)
+        i -= 1
+    if not names or len(names) > 5:
+        return None
+    if i >= 0 and not (parsed[i].is_space or parsed[i].is_punct or "\n" in parsed[i].whitespace_):
+        return None  # the name must open its line or sentence
+    return (colon,), tuple(names)
 
 
 def _previous_sentence_speaker(parsed: Doc, drafts: list[_Draft], start: int, end: int) -> _Draft | None:

@@ -248,6 +248,15 @@ def test_speaker_in_previous_sentence(nlp):
     assert last.kind == "direct"
 
 
+
+def test_name_colon_headline_quote(nlp):
+    text = "Headlines of the day\n\nMaria Lopez: “Our town deserves a second bridge”\n\nMore news follows."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text == "Maria Lopez"
+    assert q.cue.text == ":"
+    assert q.content.text == "“Our town deserves a second bridge”"
+
+
 # --- what must not be a quote -----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -258,6 +267,7 @@ def test_speaker_in_previous_sentence(nlp):
     "It is widely remembered that the bridge was old.",         # impersonal passive, learned cue
     "The mayor supported the new budget.",                      # a stance, not a statement
     "The road was wide and empty.",                             # an adjective without a clause
+    "The menu: “fresh fish of the day” and bread.",             # a colon after a common noun
     "The river rose overnight. “Nobody had seen water this high in the spring.”",  # no speaker before
     "As soon as the meeting ended, the crowd left the square.",
     "The company’s profits rose by 5% in the third quarter.",
