@@ -126,6 +126,17 @@ class LinearModel:
                    arrays[f"{prefix}_intercept"].astype(np.float32), classes)
 
 
+def split_runs(positions: Sequence[int], gap: int) -> list[tuple[int, int]]:
+    """`(first, last)` runs of sorted positions; runs at most `gap` missing positions apart join."""
+    runs: list[tuple[int, int]] = []
+    for position in positions:
+        if runs and position - runs[-1][1] - 1 <= gap:
+            runs[-1] = (runs[-1][0], position)
+        else:
+            runs.append((position, position))
+    return runs
+
+
 def _probability_bucket(p: float) -> str:
     return "0" if p < 0.1 else "1" if p < 0.2 else "2" if p < 0.35 else "3" if p < 0.5 else "4" if p < 0.7 else "5"
 
@@ -151,9 +162,9 @@ class TechniqueModel:
 
     SI: a logistic model scores each sentence ("holds a technique span?"); a linear-chain CRF,
     which also sees that score, gives each token its marginal of not being "O".  A sentence
-    scoring at least `sentence_threshold` becomes one span, from its first to its last token
-    whose marginal reaches `trim_threshold` (the whole sentence if none does); elsewhere a
-    token is inside a span when its marginal reaches `threshold`.  TC: a multinomial logistic model names each span.
+    scoring at least `sentence_threshold` becomes the runs of its tokens whose marginal reaches
+    `trim_threshold`, runs at most `split_gap` tokens apart joined (the whole sentence if no
+    token reaches it); elsewhere a token is inside a span when its marginal reaches `threshold`.  TC: a multinomial logistic model names each span.
     Parameters are stored as given; learned state ends in `_` (scikit-learn convention).
     """
 
@@ -167,9 +178,10 @@ class TechniqueModel:
         tc_min_count: int = 2,
         sent_C: float = 0.5,
         sent_min_count: int = 3,
-        threshold: float = 0.2,
+        threshold: float = 0.25,
         sentence_threshold: float = 0.5,
         trim_threshold: float = 0.4,
+        split_gap: int = 0,
         stack_folds: int = 4,
         random_state: int = 0,
     ) -> None:
@@ -184,6 +196,7 @@ class TechniqueModel:
         self.threshold = threshold
         self.sentence_threshold = sentence_threshold
         self.trim_threshold = trim_threshold
+        self.split_gap = split_gap
         self.stack_folds = stack_folds
         self.random_state = random_state
 
@@ -194,7 +207,8 @@ class TechniqueModel:
                 "tc_min_count": self.tc_min_count, "sent_C": self.sent_C,
                 "sent_min_count": self.sent_min_count, "threshold": self.threshold,
                 "sentence_threshold": self.sentence_threshold,
-                "trim_threshold": self.trim_threshold, "stack_folds": self.stack_folds,
+                "trim_threshold": self.trim_threshold, "split_gap": self.split_gap,
+                "stack_folds": self.stack_folds,
                 "random_state": self.random_state}
 
     # -- training -------------------------------------------------------------------------
@@ -282,9 +296,9 @@ class TechniqueModel:
                    nested: bool = False) -> list[tuple[int, int, float]]:
         """SI: `(start, end, confidence)` character spans, in text order, not overlapping.
 
-        With `nested`, a sentence taken whole also keeps the CRF spans inside it whose marginal
-        reaches NESTED_THRESHOLD (a loaded phrase inside a fear-mongering sentence); those
-        overlap, so the SI output and its scores use `nested=False`.
+        With `nested`, a sentence's spans also keep the CRF spans inside them whose marginal
+        reaches NESTED_THRESHOLD (a loaded phrase inside a fear-mongering clause), unless equal to
+        one of them; those overlap, so the SI output and its scores use `nested=False`.
         """
         p = prepared or PreparedDoc(doc)
         threshold = self.threshold if threshold is None else threshold
@@ -297,23 +311,25 @@ class TechniqueModel:
             tagger.set(self._crf_items(p, k, score))
             inside = [1.0 - tagger.marginal("O", t) for t in range(len(sequence))] + [0.0]
             if score >= sentence_threshold:
-                # the sentence is one span, trimmed to the tokens the CRF leans towards
+                # the sentence's spans are the stretches the CRF leans towards (or all of it)
                 marked = [t for t in range(len(sequence)) if inside[t] >= self.trim_threshold]
-                if marked:
-                    last = doc[sequence[marked[-1]]]
-                    found.append((doc[sequence[marked[0]]].idx, last.idx + len(last.text), score))
-                else:
+                for first, last in split_runs(marked, self.split_gap):
+                    end = doc[sequence[last]]
+                    found.append((doc[sequence[first]].idx, end.idx + len(end.text), score))
+                if not marked:
                     found.append((*p.extent(k), score))
                 if not nested:
                     continue
+            taken = {(start, end) for start, end, _ in found}
             current: list[int] = []
             for position, p_in in enumerate(inside):
                 if score >= sentence_threshold:
                     p_in = p_in if p_in >= NESTED_THRESHOLD else 0.0  # only sure spans nest
                 if current and p_in < threshold:
                     first, last = doc[sequence[current[0]]], doc[sequence[current[-1]]]
-                    confidence = float(np.mean([inside[t] for t in current]))
-                    found.append((first.idx, last.idx + len(last.text), confidence))
+                    if (first.idx, last.idx + len(last.text)) not in taken:
+                        confidence = float(np.mean([inside[t] for t in current]))
+                        found.append((first.idx, last.idx + len(last.text), confidence))
                     current = []
                 if p_in >= threshold:
                     current.append(position)

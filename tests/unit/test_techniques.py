@@ -19,7 +19,7 @@ from presswatch.records import Document, Technique, TechniqueName
 from presswatch.techniques import MODEL_FILE, load_model, make_component, meta_path
 from presswatch.techniques.baseline import baseline_spans, baseline_technique
 from presswatch.techniques.features import DocFeatures, merge_intervals, sequences
-from presswatch.techniques.model import TechniqueModel
+from presswatch.techniques.model import TechniqueModel, split_runs
 from presswatch.techniques.summary import summarize_techniques
 
 ARTICLE = (
@@ -154,6 +154,18 @@ def tiny_model(nlp):
     return model.fit(docs, tiny_gold() * 3)
 
 
+@pytest.mark.parametrize(("positions", "gap", "expected"), [
+    ([], 0, []),
+    ([3], 0, [(3, 3)]),
+    ([1, 2, 3, 7, 8], 0, [(1, 3), (7, 8)]),   # a stretch of unmarked tokens cuts the span
+    ([1, 2, 4, 5], 0, [(1, 2), (4, 5)]),      # one unmarked token is enough with gap 0
+    ([1, 2, 4, 5], 1, [(1, 5)]),              # ... and is bridged with gap 1
+    ([0, 9], 8, [(0, 9)]),
+])
+def test_split_runs_cuts_sentence_spans_at_gaps(positions, gap, expected):
+    assert split_runs(positions, gap) == expected
+
+
 def test_tiny_model_detects_in_bounds_and_deterministically(tiny_model, parsed):
     first = tiny_model.detect(parsed)
     assert first == tiny_model.detect(parsed)
@@ -212,6 +224,8 @@ def test_stage_returns_valid_records_in_text_order(stage, parsed):
         assert t.confidence is not None and 0.0 <= t.confidence <= 1.0
     assert list(found) == sorted(found, key=lambda t: (t.start, t.end, t.technique))
     assert stage(document=document, parsed=parsed) == found
+    spans = [(t.technique, t.start, t.end) for t in found]
+    assert len(spans) == len(set(spans))  # a nested CRF span equal to a sentence span is not repeated
 
 
 def test_stage_finds_the_loaded_language(stage, parsed):
