@@ -52,6 +52,7 @@ class Trigger:
     target_tokens: tuple[int, ...]
     reciprocal: bool
     passive: bool = False
+    continues: int | None = None  # the event noun this one continues ("protests turned into riots")
 
 
 class EventExtractor:
@@ -75,8 +76,11 @@ class EventExtractor:
         triggers = list(self.find_triggers(parsed))
         triggers.extend(self.model_triggers(ctx, triggers))
         for trigger in triggers:
-            for source, target in self.participants(ctx, trigger):
-                key = (trigger.tokens[0], source and (source.entity or source.text), target and (target.entity or target.text))
+            pairs = self.participants(ctx, trigger)
+            ctx.pairs.update((i, pairs) for i in trigger.tokens)
+            for source, target in pairs:
+                key = (trigger.tokens[0], source and (source.entity or source.text), source and source.country,
+                       target and (target.entity or target.text), target and target.country)
                 found.setdefault(key, (trigger, source, target))
         events = [self.build(ctx, trigger, source, target) for trigger, source, target in found.values()]
         taken = {t for trigger in triggers for t in trigger.tokens}
@@ -91,6 +95,8 @@ class EventExtractor:
             if not any(t.pos_ in ("VERB", "AUX") for t in sent) or _is_heading(sent):
                 continue  # headings without a verb or final stop ("Border conflicts")
             for token in sent:
+                if _on_heading_line(token):
+                    continue  # a heading merged into the next sentence by the parser
                 if token.pos_ == "VERB":
                     trigger = self.governing_trigger(token) or self.verb_trigger(token)
                 elif token.pos_ in ("NOUN", "PROPN"):
@@ -192,8 +198,8 @@ class EventExtractor:
         return Trigger((verb.i,), cameo, 0.8, source, target, reciprocal)
 
     def _noun_code(self, noun: Token) -> str | None:
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March" is a month, not a march
         lemma = noun.lemma_.lower()
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
         modifiers |= {c.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -221,8 +227,9 @@ class EventExtractor:
             return None
         tokens = [noun.i] + [c.i for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1]
         source, target, reciprocal = _noun_roles(noun)
-        strength = 0.5 if noun.lemma_.lower() in ("conflict", "war", "aid", "assistance", "talk") else 0.7
-        return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal)
+        strength = 0.5 if noun.lemma_.lower() in rules.WEAK_EVENT_NOUNS else 0.7
+        return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal,
+                       continues=_continued_event(noun))
 
     # -- participants --------------------------------------------------------------------------
 
@@ -234,12 +241,14 @@ class EventExtractor:
                                     if p is not None and ctx.doc[i].pos_ == "PRON")
         sources = [p for p in sources if p is not None]
         targets = [p for p in targets if p is not None]
+        if not sources and ctx.pairs.get(trigger.continues):  # the riots' sources are the protests'
+            return [(s, targets[0] if targets else t) for s, t in ctx.pairs[trigger.continues]][:MAX_PAIRS]
         confirmed = ctx.quad_proba(first).get(str(trigger.cameo.quad_class), 0.0) >= rules.CONFIRM_PROBABILITY
-        if trigger.strength < 0.7 and not confirmed and not (
-                (any(p.entity for p in sources) or ctx.nearest_actor(first, after=False, exclude=None))
-                and (any(p.entity for p in targets) or ctx.nearest_actor(first, after=True, exclude=None))):
+        if trigger.strength < 0.7 and not confirmed and not (trigger.reciprocal and sum(bool(p.entity) for p in targets) >= 2) \
+                and not ((any(p.entity for p in sources) or ctx.nearest_actor(first, after=False, exclude=None))
+                         and (any(p.entity for p in targets) or ctx.nearest_actor(first, after=True, exclude=None))):
             return []  # a default-coded verb counts only between two actors of its clause (as PETRARCH)
-        if trigger.strength < 0.75 and trigger.tokens[0] not in ctx.noun_tokens and not confirmed \
+        if trigger.strength < 0.75 and not ctx.noun_tokens.issuperset(trigger.tokens[-1:]) and not confirmed \
                 and not any(p.entity for p in sources + targets):
             return []
         if sources and not sources[0].country and _is_party_group(ctx.doc, [t.i for i in trigger.source_tokens
@@ -250,10 +259,15 @@ class EventExtractor:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)] if trigger.cameo.plover in rules.SYMMETRIC_TYPES or trigger.reciprocal \
                     else [(a, None), (b, None)]
-        if trigger.reciprocal or (len(sources) == 1 and not targets and _is_party_group(ctx.doc, trigger.source_tokens)):
+        if trigger.reciprocal or (len(sources) == 1 and not targets and _is_party_group(ctx.doc, trigger.source_tokens)) \
+                or (not sources and not targets and trigger.cameo.plover in rules.SYMMETRIC_TYPES
+                    and _is_party_group(ctx.doc, [t.i for t in first.sent])):  # "... soldiers on both sides"
             group = [p for p in sources + targets if p.entity]
             if len(group) < 2:
+                members = [p for p in group if p.sector]
                 group = ctx.parties_near(trigger.tokens[0])
+                if len(members) == 1 and len(group) >= 2:  # "the border guards of the two countries"
+                    group = [replace(members[0], country=p.country) for p in group]
             if len(group) >= 2:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)]
@@ -369,9 +383,14 @@ def _conjuncts(token: Token) -> list[int]:
 
 
 def _controller(verb: Token) -> tuple[Token | None, bool]:
-    """The subject of `verb`: its own, or (xcomp/conj/relcl) the governing clause's."""
+    """The subject of `verb`: its own, or (xcomp/conj/relcl) the governing clause's.
+
+    The flag says the subject is a passive one of `verb`; a passive controller of an xcomp is the
+    xcomp's agent ("Peru was forced to seek help": Peru seeks), so the flag is then False.
+    """
     seen = 0
     node = verb
+    controlled = False
     while seen < 5:
         seen += 1
         for c in node.children:
@@ -380,8 +399,9 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
                     return node.head, False
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, True
+                return c, not controlled or any(a.dep_ == "auxpass" for a in verb.children)
         if node.dep_ == "xcomp":
+            controlled = True
             objects = [c for c in node.head.children if c.dep_ in ("dobj",)]
             objects += [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
             if objects:  # object control: "called on the parties to prevent"
@@ -419,6 +439,10 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     if objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS
                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+    if objects and objects[0].lemma_.lower() in rules.CONVEYED_OBJECTS:  # "sent troops to X": X
+        objects = [p for q in (verb, objects[0]) for c in q.children if c.dep_ == "prep"
+                   and c.lower_ in rules.RECIPIENT_PREPOSITIONS for p in c.children
+                   if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")] or objects
     if objects and not objects[0].ent_type_:  # "opened fire on X": the target is X
         inner = [p for q in objects[0].children if q.dep_ == "prep" and q.lower_ in rules.TARGET_PREPOSITIONS
                  for p in q.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
@@ -437,7 +461,8 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     if not target and not reciprocal:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS:
-                pobj = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+                pobj = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                        and p.lemma_.lower() not in rules.PLACE_NOUNS]
                 if pobj:
                     target = _conjuncts(pobj[0])
                     break
@@ -459,16 +484,21 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
                 target = _conjuncts(pobj[0])
                 reciprocal = True
         elif c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS and not target:
-            target = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
-    head = noun.head
-    if noun.dep_ == "conj":  # "riots and clashes with the police": share the first noun's verb
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        head = head.head
+            target = [i for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in rules.PLACE_NOUNS
+                      for i in _conjuncts(p)]
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:  # "riots and clashes": the first noun's place
+        first = first.head
+    head = first.head if noun.dep_ == "conj" else noun.head
     if not source and noun.dep_ in ("dobj", "conj") and head.pos_ in ("VERB", "AUX"):
         subject, passive = _controller(head)
         if subject is not None and not passive:
             source = _conjuncts(subject)
+    if not source and first.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        subject, passive = _controller(verb)
+        if subject is not None and not passive and noun.lemma_.lower() in rules.MEETING_NOUNS:
+            source = _conjuncts(subject)  # "said at a meeting with X": the speaker meets X
     if not source and noun.dep_ == "nsubjpass":
         source = [i for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                   for i in _conjuncts(p)]
@@ -478,6 +508,17 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
                 target = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
                 reciprocal = True
     return tuple(source), tuple(target), reciprocal
+
+
+def _continued_event(noun: Token) -> int | None:
+    """The event noun that `noun` continues: "protests (which) turned into riots and clashes"."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "into" or prep.head.lemma_.lower() not in rules.BECOME_VERBS:
+        return None
+    subject, _ = _controller(prep.head)
+    return subject.i if subject is not None and subject.lemma_.lower() in rules.EVENT_NOUNS else None
 
 
 def _np_tokens(token: Token) -> list[int]:
@@ -497,6 +538,16 @@ def _is_heading(sent) -> bool:
     return len(words) <= 6 and not any(t.text in ".!?:;\"”" for t in words[-2:])
 
 
+def _on_heading_line(token: Token) -> bool:
+    """The token is on a short line without final punctuation followed by a line break."""
+    text = token.doc.text
+    end = text.find("\n", token.idx)
+    if end < 0:
+        return False
+    line = text[text.rfind("\n", 0, token.idx) + 1:end].strip()
+    return len(line.split()) <= 6 and line[-1:] not in (".", "!", "?", ":", ";", '"', "”")
+
+
 def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
     """ "the parties", "both sides", "the two countries" (a bare "countries" is not a group)."""
     for i in tokens:
@@ -514,6 +565,21 @@ def _located(found: list[Participant], nearest: Participant) -> Participant:
     country (protesters in Almaty are Kazakh civilians); with none, the nearest actor stands in."""
     own = next((p for p in found if p.entity and p.sector), None)
     return replace(own, country=nearest.country) if own is not None else nearest
+
+
+def _is_country_anaphor(token: Token) -> bool:
+    """ "the country", "this republic" (singular, definite)."""
+    return token.lemma_.lower() in rules.COUNTRY_ANAPHORS and token.tag_ == "NN" \
+        and any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det")
+
+
+def _sentences_back(doc: Doc, i: int, n: int) -> int:
+    """The first token of the n-th non-blank sentence before token `i` (0 at the start)."""
+    stop, seen = i, 0
+    while stop > 0 and seen < n:
+        sent = doc[stop - 1].sent
+        stop, seen = sent.start, seen + (not all(t.is_space for t in sent))
+    return stop
 
 
 def _depth(token: Token) -> int:
@@ -548,6 +614,7 @@ class _Context:
         self.entity_by_id = {e.id: e for e in entities}
         self.noun_tokens = {t.i for t in doc if t.pos_ in ("NOUN", "PROPN")}
         self.inferred_sources: set[tuple[int, str | None]] = set()
+        self.pairs: dict[int, list[tuple[Participant | None, Participant | None]]] = {}
         self.token_entity: dict[int, tuple[Entity, int, int]] = {}
         for entity in entities:
             for mention in entity.mentions:
@@ -606,10 +673,27 @@ class _Context:
         if token.pos_ == "PRON":
             antecedent = self.antecedent(token)
             return self.participant(antecedent) if antecedent is not None else None
+        anaphor = next((self.doc[j] for j in [i] + _np_tokens(token) if _is_country_anaphor(self.doc[j])), None)
+        if anaphor is not None:  # "the republic", "the government of the country"
+            state = self.last_state(anaphor)
+            if state is not None:
+                return Participant(state.id, state.actor.country if state.actor else None,
+                                   state.actor.sector if state.actor else None,
+                                   self.doc[token.left_edge.i:i + 1].text)
         left = token.left_edge.i
         right = min(token.right_edge.i, i + 6)
         text = self.doc[left:right + 1].text
         return Participant(None, None, None, text) if text.strip() else None
+
+    def last_state(self, token: Token) -> Entity | None:
+        """The country (a GPE with a country code) named last before `token`, at most two
+        sentences back: what "the country" or "the republic" stands for."""
+        stop = _sentences_back(self.doc, token.sent.start, 2)
+        for j in range(token.i - 1, stop - 1, -1):
+            hit = self.token_entity.get(j)
+            if hit and hit[0].type == "GPE" and hit[0].actor and hit[0].actor.country:
+                return hit[0]
+        return None
 
     def antecedent(self, pronoun: Token) -> int | None:
         """The token a third-person subject pronoun stands for ("Syria says it will withdraw").
@@ -671,7 +755,21 @@ class _Context:
                     seen[hit[0].actor.country] = who
         if len(seen) == 2:
             return list(seen.values())
-        return self._coordinated_pair(sent.start, max(sent.start - 150, 0))
+        return self._coordinated_pair(sent.start, max(sent.start - 150, 0)) or self._last_two(sent.start)
+
+    def _last_two(self, i: int) -> list[Participant]:
+        """The actors of the last two countries named in the two sentences before token `i`."""
+        stop = _sentences_back(self.doc, i, 2)
+        found: dict[str, Participant] = {}
+        for j in range(i - 1, stop - 1, -1):
+            hit = self.token_entity.get(j)
+            if hit and hit[0].actor and hit[0].actor.country and hit[0].actor.country not in found:
+                who = self.participant(j)
+                if who is not None:
+                    found[hit[0].actor.country] = who
+            if len(found) == 2:
+                return list(found.values())
+        return []
 
     def _coordinated_pair(self, i: int, stop: int) -> list[Participant]:
         for j in range(i - 1, stop - 1, -1):

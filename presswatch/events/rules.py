@@ -23,10 +23,36 @@ EVENT_NOUNS: dict[str, str] = {
     "kidnapping": "181", "abduction": "181", "hijacking": "181", "looting": "1711",
     "arrest": "173", "detention": "173", "crackdown": "175", "curfew": "1723",
     "ceasefire": "0871", "truce": "0871", "armistice": "0871", "sanction": "163", "embargo": "163",
-    "talk": "046", "negotiation": "046", "summit": "043", "mediation": "045",
+    "talk": "046", "negotiation": "046", "summit": "043", "mediation": "045", "meeting": "040",
     "accusation": "112", "condemnation": "111", "ultimatum": "138",
     "aid": "070", "assistance": "070", "withdrawal": "0872", "mobilization": "154", "deployment": "154",
 }
+
+# Event nouns too common in other senses to count without an actor on both sides (or the quad
+# model's confirmation): "the conflict", "aid", "a meeting of the board".
+WEAK_EVENT_NOUNS = frozenset({"conflict", "war", "aid", "assistance", "talk", "meeting"})
+
+# Nouns naming a meeting: the subject of the clause a meeting phrase modifies takes part in it
+# ("the minister said at a meeting with X", "spoke during talks with X").
+MEETING_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation"})
+
+# Nouns that are places, not targets, after a target preposition ("fighting on the border").
+PLACE_NOUNS = frozenset({"border", "frontier", "frontline", "front", "area", "region", "zone", "territory", "line"})
+
+# Objects a verb conveys (troops sent, help sought): the target is the recipient after one of
+# RECIPIENT_PREPOSITIONS ("sent troops to X", "sought help from X"), never the object itself.
+CONVEYED_OBJECTS = frozenset({"force", "troop", "peacekeeper", "soldier", "aid", "assistance", "help", "weapon",
+                              "arm", "delegation", "mission", "contingent", "unit", "equipment", "support"})
+RECIPIENT_PREPOSITIONS = frozenset({"to", "into", "from", "toward", "towards"})
+
+# Verbs of change whose "into" object continues their subject event: "protests turned into
+# riots" (the riots have the protests' participants).
+BECOME_VERBS = frozenset({"turn", "escalate", "develop", "grow", "degenerate", "descend", "spiral", "transform",
+                          "evolve", "morph"})
+
+# Singular nouns that, with a definite article and no entity of their own, stand for the
+# country named last ("the republic", "the country").
+COUNTRY_ANAPHORS = frozenset({"country", "republic", "kingdom", "nation"})
 
 # Nouns that are events only with one of these modifiers (amod/compound lemmas): "military
 # operation", "terrorist attack" (already an event), "air strike", "hunger strike".

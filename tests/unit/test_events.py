@@ -168,6 +168,66 @@ def test_not_events(analyze, text):
         assert a.events == ()
 
 
+def test_meeting_noun_is_a_consultation_of_the_clause_subject(analyze):
+    a = analyze("The Ghanaian president made the remarks at a meeting with the French foreign minister in May.")
+    (consult,) = events_of(a, "CONSULT")
+    assert (consult.source.country, consult.target.country) == ("GHA", "FRA")
+    assert consult.status == "asserted" and consult.trigger.text == "meeting"
+
+
+def test_month_name_is_not_a_march(analyze):
+    a = analyze("The Bolivian minister met Chile's president in March.")
+    assert [e.type for e in a.events] == ["CONSULT"]
+
+
+def test_reciprocal_talks_and_fighting_between(analyze):
+    a = analyze("The talks between Serbia and Croatia ended without a deal.")
+    assert {(e.source.country, e.target.country) for e in events_of(a, "CONSULT")} == {("SRB", "HRV"), ("HRV", "SRB")}
+    a = analyze("Fierce fighting between Ethiopia and Eritrea erupted along the frontier.")
+    assert {(e.source.country, e.target.country) for e in events_of(a, "ASSAULT")} == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_both_sides_are_the_last_two_countries_named(analyze):
+    a = analyze("Ethiopian troops shelled Eritrean positions on Monday. "
+                "The fighting on the frontier went on for days and killed soldiers on both sides.")
+    fighting = [e for e in events_of(a, "ASSAULT") if e.trigger.text == "fighting"]
+    assert {(e.source.country, e.target.country) for e in fighting} == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_group_of_the_two_countries_keeps_its_sector(analyze):
+    a = analyze("On the India-China frontier, clashes broke out between the soldiers of the two countries.")
+    clashes = [e for e in events_of(a, "ASSAULT") if e.trigger.text == "clashes"]
+    assert {(e.source.country, e.source.sector, e.target.country) for e in clashes} == {
+        ("IND", "MIL", "CHN"), ("CHN", "MIL", "IND")}
+
+
+def test_request_from_and_forced_to(analyze):
+    a = analyze("Peru was forced to seek assistance from the United Nations after the floods.")
+    (request,) = events_of(a, "REQUEST")
+    assert (request.source.country, request.target.country, request.status) == ("PER", "UN", "asserted")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The African Union agreed to send troops to Somalia.", "SOM"),
+    ("Rebels overran much of Mali last year. The African Union then sent peacekeeping troops to the country.", "MLI"),
+])
+def test_troops_sent_to_a_country_target_it(analyze, text, country):
+    a = analyze(text)
+    sent = [e for e in a.events if e.trigger.text in ("send", "sent")]
+    assert sent and all(e.source.country == "AU" and e.target.country == country for e in sent)
+
+
+def test_events_a_protest_turns_into_share_its_participants(analyze):
+    a = analyze("In Santiago, students organized protests, which soon turned into riots and clashes with the police.")
+    later = [e for e in a.events if e.trigger.text in ("riots", "clashes")]
+    assert len(later) == 2 and all(e.source.text == "students" and e.target.sector == "COP" for e in later)
+
+
+def test_heading_line_merged_into_a_sentence_is_no_event(analyze):
+    a = analyze("Street unrest\n\nThe central bank said on Monday that inflation slowed in the spring.")
+    assert events_of(a, "PROTEST") == []
+
+
 def test_contract_offsets_ids_and_determinism(analyze):
     text = ("Protesters seized government buildings in Almaty. Tokayev said that armed gangs had taken over the "
             "airport. The CSTO agreed to send peacekeeping forces to Kazakhstan.")
