@@ -37,12 +37,8 @@ def code(entity):
     return (entity.actor.country, entity.actor.sector) if entity and entity.actor else None
 
 
-def test_knowledge_loads_verified_and_fast():
-    import time
-
-    started = time.perf_counter()
+def test_knowledge_loads_verified():  # its load time is measured in benchmarks/knowledge_load.py
     kb = load_knowledge()
-    assert time.perf_counter() - started < 1.0
     assert kb.place("Alma-Ata").country == "KAZ"
     assert kb.place("the Kremlin").kind == "seat"
     assert kb.place("Azerbaijani").country == "AZE"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 import spacy
@@ -39,10 +38,7 @@ def located(nlp, gazetteer, text, word, kind="ASSAULT", source=None):
 
 
 @pytest.mark.issue(6)
-def test_gazetteer_loads_fast_small_and_verified(gazetteer, tmp_path):
-    started = time.perf_counter()
-    load_gazetteer()
-    assert time.perf_counter() - started < 3.0  # < 1 s on an idle machine; CI boxes are shared
+def test_gazetteer_is_small_and_verified(gazetteer, tmp_path):  # load time: benchmarks/knowledge_load.py
     assert (DATA / "gazetteer.tsv.gz").stat().st_size < 5_000_000
     assert len(gazetteer) > 50_000 and gazetteer.version
     for name in ("gazetteer.tsv.gz", "gazetteer.tsv.gz.meta.json", "demonyms.tsv", "demonyms.tsv.meta.json"):
