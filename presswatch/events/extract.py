@@ -295,6 +295,10 @@ class EventExtractor:
         span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
         status, quote = ctx.status(first)
         cameo = trigger.cameo
+        refusal = rules.REFUSAL_CODES.get(cameo.code[:2]) if status == "negated" and _negated_by_not(first) else None
+        refused = self.lexicon.code(refusal) if refusal else None
+        if refused is not None:  # "will not accept refugees" is a rejection
+            cameo, status = refused, ("attributed" if quote else "asserted")
         confidence = trigger.strength + (0.1 if source and source.entity else 0) + (0.05 if target and target.entity else 0)
         if ctx.is_caption(first):
             confidence -= 0.3
@@ -829,6 +833,18 @@ class _Context:
             if who is not None and who.entity and who.entity != speaker:
                 return who
         return None
+
+
+def _negated_by_not(token: Token) -> bool:
+    """A "not"/"never" negates the trigger's clause or a clause it depends on."""
+    node = token
+    for _ in range(7):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in CLIMB_DEPS:
+            return False
+        node = node.head
+    return False
 
 
 def _modality(token: Token) -> EventStatus | None:

@@ -154,6 +154,12 @@ HYPOTHETICAL_HEADS = frozenset({
 # Heads that negate their complement: "refused to attack", "failed to reach", "denied attacking".
 NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "reject", "stop", "cease", "halt"})
 
+# A cooperative act negated by "not"/"never" is a refusal (CAMEO 12, as "refused to" is): "will not
+# accept the refugees" rejects material cooperation, "will not lift the ban" refuses to yield.
+# CAMEO root of the negated act -> REJECT code.  Not for conflict acts ("did not attack" stays a
+# negated ASSAULT) nor for appeals and statements.
+REFUSAL_CODES: dict[str, str] = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
 # Modal auxiliaries that make a clause hypothetical ("will attack", "could retaliate").  Not
 # "did", "has", "was".
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo", "ca"})

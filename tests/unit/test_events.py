@@ -228,6 +228,17 @@ def test_heading_line_merged_into_a_sentence_is_no_event(analyze):
     assert events_of(a, "PROTEST") == []
 
 
+@pytest.mark.parametrize(("text", "cameo", "status"), [
+    ("Poland said it will not accept refugees from Belarus.", "120", "attributed"),
+    ("Serbia will not lift the ban on imports from Kosovo.", "124", "asserted"),
+    ("Turkey will not join the talks with Greece.", "125", "asserted"),
+])
+def test_cooperation_negated_by_not_is_a_refusal(analyze, text, cameo, status):
+    a = analyze(text)
+    (event,) = a.events
+    assert (event.type, event.cameo, event.status, event.quad_class) == ("REJECT", cameo, status, 3)
+
+
 def test_contract_offsets_ids_and_determinism(analyze):
     text = ("Protesters seized government buildings in Almaty. Tokayev said that armed gangs had taken over the "
             "airport. The CSTO agreed to send peacekeeping forces to Kazakhstan.")
