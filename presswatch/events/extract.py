@@ -82,7 +82,12 @@ class EventExtractor:
                 key = (trigger.tokens[0], source and (source.entity or source.text), source and source.country,
                        target and (target.entity or target.text), target and target.country)
                 found.setdefault(key, (trigger, source, target))
-        events = [self.build(ctx, trigger, source, target) for trigger, source, target in found.values()]
+        events = []
+        for trigger, source, target in found.values():
+            events.append(self.build(ctx, trigger, source, target))
+            stance = self.stance(ctx, trigger)
+            if stance is not None:
+                events.append(self.build(ctx, trigger, source, target, stance))
         taken = {t for trigger in triggers for t in trigger.tokens}
         events.extend(self.accusations(ctx, events, taken))
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end, str(e.source), str(e.target)))
@@ -288,17 +293,33 @@ class EventExtractor:
 
     # -- records -------------------------------------------------------------------------------
 
+    def stance(self, ctx: _Context, trigger: Trigger) -> CameoCode | None:
+        """The stated stance a negated or intended cooperative act also codes (CAMEO convention).
+
+        "will not accept refugees" is a refusal (12x, as "refused to accept" is); "will release the
+        hostages", "is ready to send aid" express an intent to cooperate (03x, as "promised to" does).
+        The act itself stays, negated or hypothetical.
+        """
+        first = ctx.doc[trigger.tokens[0]]
+        status = _modality(first)
+        code = trigger.cameo.code
+        if status == "negated" and _negated_by_not(first):
+            stance = rules.REFUSAL_CODES.get(code[:2])
+        elif status == "hypothetical" and _intended(first):
+            stance = rules.INTENT_CODES.get(code[:3]) or rules.INTENT_CODES.get(code[:2])
+        else:
+            stance = None
+        return self.lexicon.code(stance) if stance else None
+
     def build(self, ctx: _Context, trigger: Trigger, source: Participant | None,
-              target: Participant | None) -> Event:
+              target: Participant | None, stance: CameoCode | None = None) -> Event:
         doc = ctx.doc
         first, last = doc[trigger.tokens[0]], doc[trigger.tokens[-1]]
         span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
         status, quote = ctx.status(first)
         cameo = trigger.cameo
-        refusal = rules.REFUSAL_CODES.get(cameo.code[:2]) if status == "negated" and _negated_by_not(first) else None
-        refused = self.lexicon.code(refusal) if refusal else None
-        if refused is not None:  # "will not accept refugees" is a rejection
-            cameo, status = refused, ("attributed" if quote else "asserted")
+        if stance is not None:  # the stance is stated, so only a quote can make it a claim
+            cameo, status = stance, ("attributed" if quote else "asserted")
         confidence = trigger.strength + (0.1 if source and source.entity else 0) + (0.05 if target and target.entity else 0)
         if ctx.is_caption(first):
             confidence -= 0.3
@@ -842,6 +863,20 @@ def _negated_by_not(token: Token) -> bool:
         if any(c.dep_ == "neg" for c in node.children):
             return True
         if node.head.i == node.i or node.dep_ not in CLIMB_DEPS:
+            return False
+        node = node.head
+    return False
+
+
+def _intended(token: Token) -> bool:
+    """The act is announced: "will"/"shall" on its clause, or "ready/willing/prepared to" over it."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in rules.INTENT_MODALS for c in node.children):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in rules.INTENT_HEADS:
+            return True
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "pcomp"):
             return False
         node = node.head
     return False

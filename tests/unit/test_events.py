@@ -233,10 +233,30 @@ def test_heading_line_merged_into_a_sentence_is_no_event(analyze):
     ("Serbia will not lift the ban on imports from Kosovo.", "124", "asserted"),
     ("Turkey will not join the talks with Greece.", "125", "asserted"),
 ])
-def test_cooperation_negated_by_not_is_a_refusal(analyze, text, cameo, status):
+def test_cooperation_negated_by_not_is_also_a_refusal(analyze, text, cameo, status):
     a = analyze(text)
-    (event,) = a.events
-    assert (event.type, event.cameo, event.status, event.quad_class) == ("REJECT", cameo, status, 3)
+    (act,) = [e for e in a.events if e.type != "REJECT"]
+    (refusal,) = events_of(a, "REJECT")
+    assert act.status == "negated" and act.trigger == refusal.trigger and act.quad_class in (1, 2)
+    assert (refusal.cameo, refusal.status, refusal.quad_class) == (cameo, status, 3)
+    assert refusal.confidence > act.confidence
+
+
+@pytest.mark.parametrize(("text", "act", "cameo"), [
+    ("The rebels said they will release the kidnapped engineers next week.", "RETREAT", "0353"),
+    ("Japan is ready to send humanitarian aid to Nepal.", "AID", "033"),
+])
+def test_announced_cooperation_is_also_an_intent(analyze, text, act, cameo):
+    a = analyze(text)
+    (done,) = events_of(a, act)
+    (intent,) = events_of(a, "AGREE")
+    assert done.status == "hypothetical" and intent.cameo == cameo and intent.status in ("asserted", "attributed")
+    assert intent.trigger == done.trigger and intent.quad_class == 1
+
+
+def test_possible_cooperation_is_no_intent(analyze):
+    a = analyze("Germany may send aid to Chad.")
+    assert [(e.type, e.status) for e in a.events] == [("AID", "hypothetical")]
 
 
 def test_contract_offsets_ids_and_determinism(analyze):
