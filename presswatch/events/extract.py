@@ -130,6 +130,8 @@ class EventExtractor:
             elif match is not None:
                 # the verb's own PETRARCH code, or only its block's default (weakest evidence)
                 code, strength = match.code, (0.6 if lemma in self.lexicon.verb_codes else 0.5)
+        if code is None and lemma in rules.TRANSITIVE_CODES and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            code, strength = rules.TRANSITIVE_CODES[lemma], 0.6  # "returned the paintings to Peru"
         if code is None:
             return None
         if lemma in rules.LIGHT_VERBS and any(self._noun_code(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):

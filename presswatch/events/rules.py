@@ -98,6 +98,11 @@ VERB_OVERRIDES: dict[str, str | None] = {
     "need": None, "involve": None, "use": None, "apply": None, "ensure": None, "allocate": None, "engage": None, "receive": None,
 }
 
+# Verbs PETRARCH2 codes only in fixed phrases, coded when they take an object (active or
+# passive): "returned the stolen paintings to Italy" is a return of property (CAMEO 0842); "they
+# returned to the capital" (no object) is no event.
+TRANSITIVE_CODES: dict[str, str] = {"return": "0842", "repatriate": "0841"}
+
 # Extra verb patterns (verb lemma, words that must follow it, code), checked before PETRARCH's:
 # "turned to the CSTO for help" is an appeal for aid; "sent peacekeepers" is peacekeeping aid;
 # "signed a protocol/agreement" is a formal agreement; "called on X to" is an appeal.

@@ -259,6 +259,13 @@ def test_possible_cooperation_is_no_intent(analyze):
     assert [(e.type, e.status) for e in a.events] == [("AID", "hypothetical")]
 
 
+def test_returned_object_is_a_return_but_returning_home_is_not(analyze):
+    a = analyze("The ancient statue was returned to Egypt by French officials.")
+    (event,) = a.events
+    assert (event.type, event.cameo, event.source.country, event.target.country) == ("RETREAT", "0842", "FRA", "EGY")
+    assert analyze("The refugees returned to the capital after the floods.").events == ()
+
+
 def test_contract_offsets_ids_and_determinism(analyze):
     text = ("Protesters seized government buildings in Almaty. Tokayev said that armed gangs had taken over the "
             "airport. The CSTO agreed to send peacekeeping forces to Kazakhstan.")
