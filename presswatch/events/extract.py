@@ -251,7 +251,9 @@ class EventExtractor:
         if not sources and ctx.pairs.get(trigger.continues):  # the riots' sources are the protests'
             return [(s, targets[0] if targets else t) for s, t in ctx.pairs[trigger.continues]][:MAX_PAIRS]
         confirmed = ctx.quad_proba(first).get(str(trigger.cameo.quad_class), 0.0) >= rules.CONFIRM_PROBABILITY
-        if trigger.strength < 0.7 and not confirmed and not (trigger.reciprocal and sum(bool(p.entity) for p in targets) >= 2) \
+        pair = sum(bool(p.entity) for p in (targets if trigger.reciprocal else sources)) >= 2 and (
+            trigger.reciprocal or trigger.cameo.plover in rules.SYMMETRIC_TYPES)  # "X and Y held talks"
+        if trigger.strength < 0.7 and not confirmed and not pair \
                 and not ((any(p.entity for p in sources) or ctx.nearest_actor(first, after=False, exclude=None))
                          and (any(p.entity for p in targets) or ctx.nearest_actor(first, after=True, exclude=None))):
             return []  # a default-coded verb counts only between two actors of its clause (as PETRARCH)
@@ -260,8 +262,10 @@ class EventExtractor:
             return []
         if sources and not sources[0].country and _is_party_group(ctx.doc, [t.i for i in trigger.source_tokens
                                                                           for t in ctx.doc[i].subtree]):
-            sources = []
+            member, sources = sources[0], []
             group = ctx.parties_near(trigger.tokens[0])
+            if member.sector:  # "the security chiefs of the two countries" keep their sector
+                group = [replace(member, country=p.country) for p in group]
             if len(group) >= 2:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)] if trigger.cameo.plover in rules.SYMMETRIC_TYPES or trigger.reciprocal \

@@ -201,6 +201,15 @@ def test_group_of_the_two_countries_keeps_its_sector(analyze):
         ("IND", "MIL", "CHN"), ("CHN", "MIL", "IND")}
 
 
+def test_coordinated_parties_and_their_officials(analyze):
+    a = analyze("Sudan and Chad held talks on Monday. "
+                "The next day the defence ministers of the two countries signed a security agreement.")
+    talks = {(e.source.country, e.target.country) for e in events_of(a, "CONSULT")}
+    assert talks == {("SDN", "TCD"), ("TCD", "SDN")}
+    signed = {(e.source.country, e.source.sector, e.target.country) for e in events_of(a, "SUPPORT")}
+    assert signed == {("SDN", "MIL", "TCD"), ("TCD", "MIL", "SDN")}
+
+
 def test_request_from_and_forced_to(analyze):
     a = analyze("Peru was forced to seek assistance from the United Nations after the floods.")
     (request,) = events_of(a, "REQUEST")
