@@ -290,7 +290,10 @@ class EventExtractor:
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
                 sources = [_located(sources, found)]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
-        if not targets or not any(p.country for p in targets) and not _is_party_group(ctx.doc, trigger.target_tokens):
+        if targets and not any(p.country for p in targets) and _is_party_group(ctx.doc, trigger.target_tokens):
+            group = ctx.parties_near(trigger.tokens[0])  # "called on the parties": the two named before
+            targets = group[:2] if len(group) >= 2 else targets
+        elif not targets or not any(p.country for p in targets):
             found = ctx.nearest_actor(first, after=True, exclude=sources[0] if sources else None)
             targets = [_located(targets, found)] if found is not None else targets
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)

@@ -155,6 +155,12 @@ def test_group_noun_target_is_kept(analyze):
     assert request.source.country == "RUS" and request.target.text == "the parties"
 
 
+def test_group_noun_target_takes_the_parties_named_before(analyze):
+    a = analyze("Fighting broke out between Sudan and Chad. Egypt called on the parties to show restraint.")
+    targets = {e.target.country for e in events_of(a, "REQUEST") if e.source.country == "EGY"}
+    assert targets == {"SDN", "TCD"}
+
+
 @pytest.mark.parametrize("text", [
     "The weather in Baku was warm and sunny on Sunday.",
     "Border disputes",
