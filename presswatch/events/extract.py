@@ -134,6 +134,9 @@ class EventExtractor:
             code, strength = rules.TRANSITIVE_CODES[lemma], 0.6  # "returned the paintings to Peru"
         if code is None:
             return None
+        if lemma in rules.MODAL_PASSIVES and not any(c.dep_ == "agent" for c in verb.children) \
+                and any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "was forced to seek help": no coercer is named, the help sought is the event
         if lemma in rules.LIGHT_VERBS and any(self._noun_code(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
             return None  # "organized mass protests": the noun is the event
         if lemma in rules.VERB_OVERRIDES and rules.VERB_OVERRIDES[lemma] is None and strength < 0.85:

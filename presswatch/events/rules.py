@@ -137,6 +137,11 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("agree", frozenset({"ceasefire"}), "0871"),
 )
 
+# Passives that only qualify the verb they govern when no agent is named: "was forced to seek
+# help" (the request is the event, nobody is said to coerce); "was forced by rebels to flee" keeps
+# its coercion.
+MODAL_PASSIVES = frozenset({"force", "compel", "oblige"})
+
 # Verbs whose direct object is itself the event (the verb adds nothing): "organized mass
 # protests", "launched an attack", "began clashes".  The noun is the trigger, the verb's subject
 # its source.  Must not swallow "condemned the attack" (the condemnation is the event there).

@@ -220,6 +220,7 @@ def test_request_from_and_forced_to(analyze):
     a = analyze("Peru was forced to seek assistance from the United Nations after the floods.")
     (request,) = events_of(a, "REQUEST")
     assert (request.source.country, request.target.country, request.status) == ("PER", "UN", "asserted")
+    assert events_of(a, "COERCE") == []  # nobody is said to have forced Peru
 
 
 @pytest.mark.parametrize(("text", "country"), [
