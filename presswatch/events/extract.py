@@ -96,11 +96,12 @@ class EventExtractor:
     # -- triggers ------------------------------------------------------------------------------
 
     def find_triggers(self, doc: Doc) -> Iterable[Trigger]:
+        text = doc.text  # built once: Doc.text joins every token each time it is read
         for sent in doc.sents:
             if not any(t.pos_ in ("VERB", "AUX") for t in sent) or _is_heading(sent):
                 continue  # headings without a verb or final stop ("Border conflicts")
             for token in sent:
-                if _on_heading_line(token):
+                if _on_heading_line(token, text):
                     continue  # a heading merged into the next sentence by the parser
                 if token.pos_ == "VERB":
                     trigger = self.governing_trigger(token) or self.verb_trigger(token)
@@ -575,9 +576,9 @@ def _is_heading(sent) -> bool:
     return len(words) <= 6 and not any(t.text in ".!?:;\"”" for t in words[-2:])
 
 
-def _on_heading_line(token: Token) -> bool:
-    """The token is on a short line without final punctuation followed by a line break."""
-    text = token.doc.text
+def _on_heading_line(token: Token, text: str) -> bool:
+    """The token is on a short line of `text` (its document's) without final punctuation followed
+    by a line break."""
     end = text.find("\n", token.idx)
     if end < 0:
         return False
