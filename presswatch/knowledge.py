@@ -29,3 +29,11 @@ def read_verified(path: Path, rebuild: str) -> tuple[bytes, dict[str, Any]]:
     if found != meta.get("sha256"):
         raise PresswatchError("PWE011", path=str(path), found=found, expected=meta.get("sha256"), rebuild=rebuild)
     return raw, meta
+
+
+def write_verified(path: Path, data: bytes, meta: dict[str, Any]) -> None:
+    """Write a knowledge file and its sidecar: `meta` plus the sha256 of `data` (for builders)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    sidecar = {**meta, "sha256": hashlib.sha256(data).hexdigest()}
+    (path.parent / f"{path.name}.meta.json").write_text(json.dumps(sidecar, indent=2) + "\n", encoding="utf-8")

@@ -16,11 +16,12 @@ Usage: .venv/bin/python scripts/build_date_knowledge.py
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from presswatch.knowledge import write_verified
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "presswatch" / "dates" / "data"
@@ -81,14 +82,10 @@ def build(calendar: Calendar) -> int:
     source = REPO / "scripts" / calendar.source
     rows = read_rows(source, calendar.valid)
     data = (f"# {calendar.header}\n" + "".join("\t".join(row) + "\n" for row in rows)).encode("utf-8")
-    target = DATA / calendar.target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    meta = {"version": calendar.version, "source": f"scripts/{calendar.source} ({calendar.note})",
-            "license": "MIT (presswatch)", "built_by": "scripts/build_date_knowledge.py",
-            "built_from": {calendar.source: hashlib.sha256(source.read_bytes()).hexdigest()},
-            "sha256": hashlib.sha256(data).hexdigest()}
-    target.with_name(target.name + ".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    write_verified(DATA / calendar.target, data, {
+        "version": calendar.version, "source": f"scripts/{calendar.source} ({calendar.note})",
+        "license": "MIT (presswatch)", "built_by": "scripts/build_date_knowledge.py",
+        "built_from": {calendar.source: hashlib.sha256(source.read_bytes()).hexdigest()}})
     return len(rows)
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
+
+from presswatch.knowledge import write_verified
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "quotes" / "data" / "cue_verbs.tsv"
@@ -100,8 +101,7 @@ def main() -> int:
         seen, cued = counts.get(lemma, (0, 0))
         ratio = f"{cued / seen:.3f}" if seen else ""
         lines.append(f"{lemma}\t{classes[lemma]}\t{seen}\t{ratio}")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    meta = {
+    write_verified(OUT, ("\n".join(lines) + "\n").encode("utf-8"), {
         "version": VERSION,
         "source": "hand-curated speech/thought verbs + PolNeAR v1.0.0 train cue-head ratios (lemmas and counts only)",
         "license": "MIT (lexicon); counts derived from PolNeAR (research use)",
@@ -110,9 +110,7 @@ def main() -> int:
         "built_on": date.today().isoformat(),
         "min_ratio": MIN_RATIO,
         "min_count": MIN_COUNT,
-        "sha256": hashlib.sha256(OUT.read_bytes()).hexdigest(),
-    }
-    OUT.with_name(OUT.name + ".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    })
     print(f"{OUT}: {len(classes)} lemmas", file=sys.stderr)
     return 0
 

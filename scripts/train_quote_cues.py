@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from presswatch.evaluate.polnear import GoldArticle, load_split  # noqa: E402
 from presswatch.evaluate.quotes import parse_split, score  # noqa: E402
+from presswatch.knowledge import write_verified  # noqa: E402
 from presswatch.quotes import extract_quotes  # noqa: E402
 from presswatch.quotes.cuemodel import CueModel, cue_features, is_candidate  # noqa: E402
 from presswatch.quotes.rules import load_cue_lexicon  # noqa: E402
@@ -125,9 +126,9 @@ def main() -> int:
     best = max(results, key=lambda key: results[key]["attribution"])
     c, threshold = (float(part.split("=")[1]) for part in best.split())
     weights, bias = fit(rows, labels, c)
-    OUT.write_text(json.dumps({"bias": bias, "threshold": threshold, "weights": weights},
-                              sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    meta = {
+    data = (json.dumps({"bias": bias, "threshold": threshold, "weights": weights},
+                       sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    write_verified(OUT, data, {
         "version": VERSION,
         "source": "PolNeAR v1.0.0 train (cue heads of annotated attributions; feature names and weights only)",
         "license": "weights derived from PolNeAR, which ships no license: research and evaluation use only",
@@ -138,9 +139,7 @@ def main() -> int:
         "selection": f"{FOLDS}-fold CV over train articles, best all-attribution overlap F1",
         "cv_overlap_f1": results,
         "chosen": best,
-        "sha256": hashlib.sha256(OUT.read_bytes()).hexdigest(),
-    }
-    OUT.with_name(OUT.name + ".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    })
     print(f"{OUT}: {len(weights)} features, chosen {best}", file=sys.stderr)
     return 0
 

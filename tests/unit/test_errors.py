@@ -33,3 +33,18 @@ def test_errors_survive_pickling_between_processes():
 
     error = pickle.loads(pickle.dumps(PresswatchError("PWE104", path="inbox.jsonl", line=17)))
     assert error.code == "PWE104" and str(error).startswith("[PWE104] inbox.jsonl:17")
+
+
+def test_a_written_knowledge_file_reads_back_verified_and_tampering_is_refused(tmp_path):
+    import pytest
+
+    from presswatch.errors import PresswatchError
+    from presswatch.knowledge import read_verified, write_verified
+
+    path = tmp_path / "data" / "lexicon.tsv"
+    write_verified(path, b"word\tcode\n", {"version": "1.0.0", "built_by": "a test"})
+    raw, meta = read_verified(path, "rebuild it")
+    assert raw == b"word\tcode\n" and meta["version"] == "1.0.0" and len(meta["sha256"]) == 64
+    path.write_bytes(b"word\tother\n")
+    with pytest.raises(PresswatchError, match="PWE011"):
+        read_verified(path, "rebuild it")
