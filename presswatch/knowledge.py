@@ -37,3 +37,15 @@ def write_verified(path: Path, data: bytes, meta: dict[str, Any]) -> None:
     path.write_bytes(data)
     sidecar = {**meta, "sha256": hashlib.sha256(data).hexdigest()}
     (path.parent / f"{path.name}.meta.json").write_text(json.dumps(sidecar, indent=2) + "\n", encoding="utf-8")
+
+
+def folder_checksums(root: Path, folders: tuple[str, ...]) -> dict[str, str]:
+    """sha256 over each folder's file names and bytes, in name order (a builder's `built_from`)."""
+    found = {}
+    for folder in folders:
+        digest = hashlib.sha256()
+        for path in sorted((root / folder).iterdir()):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        found[folder] = digest.hexdigest()
+    return found

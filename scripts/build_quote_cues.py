@@ -14,17 +14,17 @@ sources, input checksums and the file's sha256, which the loader verifies.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from presswatch.knowledge import write_verified
+from presswatch.knowledge import folder_checksums, write_verified
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "quotes" / "data" / "cue_verbs.tsv"
 VERSION = "1.0.0"
+TRAIN_FOLDERS = ("train/text", "train/attributions")  # checksummed into the sidecar
 MIN_RATIO, MIN_COUNT = 0.35, 8
 
 CURATED = {
@@ -73,14 +73,7 @@ def polnear_ratios(polnear: Path, cache: Path | None = None) -> tuple[dict[str, 
                 seen[token.lemma_.lower()] += 1
                 if token.i in heads:
                     cued[token.lemma_.lower()] += 1
-    checksums = {}
-    for split_dir in ("train/text", "train/attributions"):
-        digest = hashlib.sha256()
-        for path in sorted((polnear / split_dir).iterdir()):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        checksums[split_dir] = digest.hexdigest()
-    return {lemma: (seen[lemma], cued[lemma]) for lemma in seen}, checksums
+    return {lemma: (seen[lemma], cued[lemma]) for lemma in seen}, folder_checksums(polnear, TRAIN_FOLDERS)
 
 
 def main() -> int:

@@ -19,7 +19,6 @@ records the CV numbers and input checksums.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -35,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from presswatch.evaluate.polnear import GoldArticle, load_split  # noqa: E402
 from presswatch.evaluate.quotes import parse_split, score  # noqa: E402
-from presswatch.knowledge import write_verified  # noqa: E402
+from presswatch.knowledge import folder_checksums, write_verified  # noqa: E402
 from presswatch.quotes import extract_quotes  # noqa: E402
 from presswatch.quotes.cuemodel import CueModel, cue_features, is_candidate  # noqa: E402
 from presswatch.quotes.rules import load_cue_lexicon  # noqa: E402
@@ -43,6 +42,7 @@ from presswatch.quotes.rules import load_cue_lexicon  # noqa: E402
 OUT = ROOT / "presswatch" / "quotes" / "data" / "cue_model.json"
 VERSION = "1.0.0"
 FOLDS = 5
+TRAIN_FOLDERS = ("train/text", "train/attributions")  # checksummed into the sidecar
 MIN_COUNT = 3
 C_GRID = (0.3, 1.0)
 THRESHOLDS = (0.2, 0.3, 0.4)
@@ -102,17 +102,6 @@ def cross_validate(articles: list[GoldArticle], docs: list, rows, labels, owners
     return results
 
 
-def checksums(polnear: Path) -> dict[str, str]:
-    out = {}
-    for split_dir in ("train/text", "train/attributions"):
-        digest = hashlib.sha256()
-        for path in sorted((polnear / split_dir).iterdir()):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        out[split_dir] = digest.hexdigest()
-    return out
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--polnear", type=Path, required=True, help="PolNeAR root (has train/)")
@@ -133,7 +122,7 @@ def main() -> int:
         "source": "PolNeAR v1.0.0 train (cue heads of annotated attributions; feature names and weights only)",
         "license": "weights derived from PolNeAR, which ships no license: research and evaluation use only",
         "built_by": "scripts/train_quote_cues.py",
-        "built_from": checksums(args.polnear),
+        "built_from": folder_checksums(args.polnear, TRAIN_FOLDERS),
         "built_on": date.today().isoformat(),
         "model": f"logistic regression (liblinear, L2, C={c}), {len(weights)} features, min count {MIN_COUNT}",
         "selection": f"{FOLDS}-fold CV over train articles, best all-attribution overlap F1",

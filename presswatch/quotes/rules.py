@@ -148,7 +148,7 @@ def find_subject(verb: Token) -> Token | None:
     """The verb's subject, or a conjoined verb's shared subject ("He said ... and added ..."), or
     the main clause's subject for a participial cue ("he said in a statement, adding that ...").
 
-    INVERTED_SUBJECT: after a closing quote or comma, `”concluded the interlocutor of RT` is
+    INVERTED_SUBJECT: after a closing quote or comma, `”remarked the guest of the programme` is
     parsed with the speaker as object; take that object as the subject.  Must not fire for
     `he told reporters` (the verb has a subject) or mid-clause objects.
     """
