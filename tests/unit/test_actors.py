@@ -450,3 +450,16 @@ def test_newer_groups_embassies_and_armed_forces(actor_pipeline):
     assert code(entity_at(entities, text, "Islamic State fighters")) == (None, "REB")
     assert code(entity_at(entities, text, "The embassy")) == (None, "GOV")  # not Brazil's
     assert code(entity_at(entities, text, "Nigerian")) == ("NGA", "MIL")
+
+
+def test_office_holders_after_phoenix_and_more_agent_nouns(actor_pipeline):
+    text = ("Maduro blamed the opposition for the blackout. The Soviet Union protested. "
+            "Kidnappers freed two hostages and wounded a bystander.")
+    entities = analyze(actor_pipeline, text, published="2024-03-01")
+    assert code(entity_at(entities, text, "Maduro")) == ("VEN", "GOV")  # hand-written, newer than Phoenix
+    assert code(entity_at(entities, text, "Soviet Union"))[0] == "RUS"
+    assert code(entity_at(entities, text, "two hostages")) == (None, "CVL")
+    assert code(entity_at(entities, text, "a bystander")) == (None, "CVL")
+    kb = load_knowledge()
+    assert [p.name for p in kb.holders("EGY", None, True, "2013-01-01")] == ["Mohamed Morsi"]
+    assert [p.name for p in kb.holders("EGY", None, True, "2020-01-01")] == ["Abdel Fattah el-Sisi"]
