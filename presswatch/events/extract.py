@@ -319,7 +319,8 @@ class EventExtractor:
         if status == "negated" and _negated_by_not(first):
             stance = rules.REFUSAL_CODES.get(code[:2])
         elif status == "hypothetical" and _intended(first):
-            stance = rules.INTENT_CODES.get(code[:3]) or rules.INTENT_CODES.get(code[:2])
+            stance = rules.INTENT_CODES.get(code[:3]) or rules.INTENT_CODES.get(code[:2]) \
+                or rules.THREAT_CODES.get(code[:3]) or rules.THREAT_CODES.get(code[:2])
         else:
             stance = None
         return self.lexicon.code(stance) if stance else None
@@ -338,6 +339,7 @@ class EventExtractor:
             confidence -= 0.3
         if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in rules.GOVERNING_HEADS:
             confidence -= 0.25  # the governing threat/intent/demand is the main event
+        confidence -= rules.DEPTH_PENALTY * min(_depth(first), 3)  # a subordinate clause's act is less the news
         if status != "asserted":
             confidence -= 0.1  # a claimed, intended or denied act is less certain than a narrated one
         confidence = _with_model(confidence, ctx.quad_proba(first), cameo.quad_class)
