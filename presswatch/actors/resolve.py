@@ -280,7 +280,8 @@ class _DocumentResolution:
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
-                if agent in rules.NEEDS_MODIFIER and not countries or agent in rules.PLURAL_ONLY and not plural:
+                if agent in rules.NEEDS_MODIFIER and not countries and not self.counted(root, agent) \
+                        or agent in rules.PLURAL_ONLY and not plural:
                     continue  # "positions on trade", "Iran's position" (a stance, not troops)
                 if sector == "GOV" and any(t.lower_ in rules.FORMER for t in chunk):
                     sector = "ELI"
@@ -350,6 +351,16 @@ class _DocumentResolution:
                         and not any(t.is_punct and t.text not in ("-", "–", ",") for t in child.subtree):
                     return child
         return None
+
+    def counted(self, root: Token, agent: str | None) -> bool:
+        """True for a counted agent of COUNTED_AGENTS: "18 people", "hundreds of people"."""
+        if agent not in rules.COUNTED_AGENTS:
+            return False
+        if any(t.dep_ == "nummod" for t in root.children):
+            return True
+        head = root.head
+        return root.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.like_num or head.head.lower_ in rules.COUNT_NOUNS)
 
     def speaks_for(self, root: Token) -> tuple[str | None, str | None] | None:
         """(country, sector) of whom a spokesman speaks for ("for the Taliban", "for the Kremlin")."""
@@ -894,6 +905,9 @@ class _DocumentResolution:
                     sector = sectors.pop() if len(sectors) == 1 else sector
                     if len(sectors) > 1 and "GOV" in sectors and cluster.roles & set(rules.OFFICE_ROLES):
                         sector = "GOV"  # "President X": the title picks the office
+                    leading = {o.sector for o in offices if o.leader}
+                    if len(sectors) > 1 and len(leading) == 1:
+                        sector = leading.pop()  # undated: a one-time top leader is news as the leader
             else:
                 countries = {o.country for o in person.offices}
                 country = countries.pop() if len(countries) == 1 else country

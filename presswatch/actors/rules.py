@@ -116,6 +116,14 @@ SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespe
 # is Saudi; "US-backed rebels" are not American, so "back", "support", "fund" must not be here.
 LEADING_PARTICIPLES = frozenset({"lead", "led", "command", "commanded"})
 
+# Agent words of NEEDS_MODIFIER that are an actor when counted: "18 people were killed", "hundreds
+# of people marched" are civilians (CAMEO's CVL); "people say" and "the people's choice" are not.
+COUNTED_AGENTS = frozenset({"people"})
+
+# Nouns that count people when followed by "of" ("dozens of people", "thousands of people").
+COUNT_NOUNS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands",
+                         "million", "millions"})
+
 # Agent nouns that name an actor only in the plural: "Armenian positions" are troops, "Iran's
 # position" is a stance.
 PLURAL_ONLY = frozenset({"position"})

@@ -463,3 +463,15 @@ def test_office_holders_after_phoenix_and_more_agent_nouns(actor_pipeline):
     kb = load_knowledge()
     assert [p.name for p in kb.holders("EGY", None, True, "2013-01-01")] == ["Mohamed Morsi"]
     assert [p.name for p in kb.holders("EGY", None, True, "2020-01-01")] == ["Abdel Fattah el-Sisi"]
+
+
+def test_counted_people_are_civilians_and_undated_leaders_lead(actor_pipeline):
+    text = "The blast killed 18 people. Hundreds of people marched. Most people say the vote was fair."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "18 people")) == (None, "CVL")
+    assert code(entity_at(entities, text, "people")) == (None, "CVL")  # "Hundreds of people"
+    assert entity_at(entities, text, "Most people") is None  # uncounted: no actor
+    text = "Aung San Suu Kyi spoke. Hemedti spoke."
+    entities = analyze(actor_pipeline, text)  # no date: she led the government once; he never led
+    assert code(entity_at(entities, text, "Aung San Suu Kyi")) == ("MMR", "GOV")
+    assert code(entity_at(entities, text, "Hemedti")) in (("SDN", None), None)
