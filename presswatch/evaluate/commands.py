@@ -161,15 +161,21 @@ def eval_timeplace(
 @eval_app.command("dedup")
 def eval_dedup(
     gold: str = typer.Option(None, "--gold", help="labelled mentions TSV (default: tests/fixtures/dedup/mentions.tsv)"),
+    end_to_end: str = typer.Option(None, "--end-to-end", metavar="DIR",
+                                   help="also run the whole pipeline on these articles (e.g. examples/articles) "
+                                        "and score its clusters against the same labels"),
     as_json: bool = typer.Option(False, "--json", help="print the full report as JSON"),
 ) -> None:
     """Event deduplication: pairwise precision/recall on hand-labelled mentions, next to baselines."""
     import json
     from pathlib import Path
 
-    from presswatch.evaluate.dedup import DEFAULT_GOLD, run
+    from presswatch.evaluate.dedup import DEFAULT_GOLD, run, run_end_to_end
 
-    report = run(Path(gold) if gold else DEFAULT_GOLD)
+    gold_path = Path(gold) if gold else DEFAULT_GOLD
+    report = run(gold_path)
+    if end_to_end:
+        report["end_to_end"] = run_end_to_end(Path(end_to_end), gold_path)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return
@@ -177,3 +183,14 @@ def eval_dedup(
     for name in ("presswatch", "baseline_same_day", "baseline_no_dedup"):
         scores = report[name]
         typer.echo(f"{name}: pairwise P={scores['precision']:.3f} R={scores['recall']:.3f} F1={scores['f1']:.3f}")
+    if end_to_end:
+        whole = report["end_to_end"]
+        typer.echo(f"end to end on {whole['articles']}: {whole['pipeline_mentions']} mentions, "
+                   f"{whole['pipeline_clusters']} clusters")
+        for name in ("presswatch", "baseline_same_day", "baseline_no_dedup"):
+            scores = whole[name]
+            typer.echo(f"{name}: events found {scores['found']}/{scores['events']}, in one cluster "
+                       f"{scores['one_cluster']}, all found articles in one cluster {scores['right_sources']}, "
+                       f"clusters per found event {scores['clusters_per_found_event']}, pairwise "
+                       f"P={scores['pairwise']['precision']:.3f} R={scores['pairwise']['recall']:.3f} "
+                       f"F1={scores['pairwise']['f1']:.3f}")

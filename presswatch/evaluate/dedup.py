@@ -5,16 +5,29 @@ extractor would code them, each with the real event it reports.  Every pair of m
 "same" when their gold events are equal; a clustering predicts "same" when it puts both in one
 cluster.  Baselines: no deduplication (GDELT counts reports) and same type + same country +
 same publication day.
+
+End to end (`run_end_to_end`), the same labels judge what the whole pipeline makes of the example
+corpus: a pipeline mention reports a labelled event when it has its type, comes from one of its
+articles, names one of its countries and fits its days; per event we count the clusters its
+mentions fall into (one is right) and whether its largest cluster holds all its articles.
 """
 
 from __future__ import annotations
 
+import tempfile
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from presswatch.monitor.dedup import Deduplicator
+from presswatch.monitor.dedup import Deduplicator, date_range
 from presswatch.monitor.records import EventMention
+
+if TYPE_CHECKING:
+    from presswatch.pipeline import Pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dedup" / "mentions.tsv"
 COLUMNS = ("gold", "document", "outlet", "published", "type", "source", "target", "date", "precision", "place",
@@ -87,3 +100,102 @@ def run(gold_path: Path = DEFAULT_GOLD) -> dict:
         "baseline_no_dedup": pairwise_scores(gold, _labels(mentions, no_dedup)),
         "baseline_same_day": pairwise_scores(gold, _labels(mentions, same_day_baseline)),
     }
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """A labelled real event: its type, countries, possible days and reporting articles."""
+
+    label: str
+    type: str
+    countries: frozenset[str]
+    first: date
+    last: date
+    articles: frozenset[tuple[str, str]]  # (outlet, publication day)
+
+
+def gold_events(rows: Sequence[tuple[str, EventMention]], tolerance_days: int = 1) -> list[GoldEvent]:
+    """One GoldEvent per label: the union of its mentions' countries, days and articles."""
+    by_label: dict[str, list[EventMention]] = defaultdict(list)
+    for label, mention in rows:
+        by_label[label].append(mention)
+    events = []
+    for label, mentions in sorted(by_label.items()):
+        ranges = [found for m in mentions if (found := date_range(m))]
+        slack = timedelta(days=tolerance_days)
+        events.append(GoldEvent(label, mentions[0].type, frozenset().union(*(m.countries for m in mentions)),
+                                min(r.first for r in ranges) - slack, max(r.last for r in ranges) + slack,
+                                frozenset((m.outlet or "", (m.published or "")[:10]) for m in mentions)))
+    return events
+
+
+def _reports(event: GoldEvent, mention: EventMention) -> bool:
+    """Whether a pipeline mention reports `event`: same type, one of its articles, its countries, its days."""
+    if mention.type != event.type or (mention.outlet or "", (mention.published or "")[:10]) not in event.articles:
+        return False
+    if not (mention.actor_countries or {mention.location_country} - {None}) & event.countries:
+        return False
+    found = date_range(mention)
+    return bool(found) and found.first <= event.last and found.last >= event.first
+
+
+def corpus_mentions(articles: Path, pipeline: Pipeline | None = None) -> list[EventMention]:
+    """The event mentions of the whole pipeline on a folder of articles, stored in a temporary store."""
+    from presswatch.batch import ingest_paths
+    from presswatch.pipeline import Pipeline
+    from presswatch.store import Store
+    from presswatch.store.monitoring import event_mentions
+
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "end-to-end.db") as store:
+        ingest_paths([articles], store, pipeline or Pipeline())
+        return event_mentions(store)
+
+
+def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMention],
+                      assign: Callable[[list[EventMention]], dict[str, str]]) -> dict:
+    """How the clusters of pipeline mentions line up with the gold events.
+
+    Each pipeline mention that reports exactly one gold event (`_reports`) is that event's; per
+    event: found (any mention), clusters its mentions fall into (one is right), whether its
+    largest cluster holds every gold article the pipeline found it in and no other gold event.
+    """
+    owner: dict[str, str] = {}
+    for mention in mentions:
+        matched = [event.label for event in events if _reports(event, mention)]
+        if len(matched) == 1:
+            owner[mention.key] = matched[0]
+    matched_mentions = [m for m in mentions if m.key in owner]
+    assigned = assign(list(mentions))
+    clusters = {m.key: assigned.get(m.key, m.key) for m in mentions}  # left out of every cluster: alone
+    per_event = {}
+    for event in events:
+        own = [m for m in matched_mentions if owner[m.key] == event.label]
+        ids = Counter(clusters[m.key] for m in own)
+        largest = ids.most_common(1)[0][0] if ids else None
+        members = [m for m in mentions if clusters[m.key] == largest]
+        found_articles = {m.document_id for m in own}
+        per_event[event.label] = {
+            "gold_articles": len(event.articles), "found_in_articles": len(found_articles), "clusters": len(ids),
+            "largest_cluster_articles": len({m.document_id for m in members}),
+            "right_sources": bool(ids) and {m.document_id for m in members} >= found_articles
+                             and {owner.get(m.key, event.label) for m in members} == {event.label}}
+    found = [row for row in per_event.values() if row["clusters"]]
+    return {
+        "events": len(events), "found": len(found),
+        "one_cluster": sum(row["clusters"] == 1 for row in found),
+        "right_sources": sum(row["right_sources"] for row in found),
+        "clusters_per_found_event": round(sum(row["clusters"] for row in found) / len(found), 2) if found else None,
+        "pairwise": pairwise_scores([owner[m.key] for m in matched_mentions], [clusters[m.key] for m in matched_mentions]),
+        "per_event": per_event,
+    }
+
+
+def run_end_to_end(articles: Path, gold_path: Path = DEFAULT_GOLD, pipeline: Pipeline | None = None) -> dict:
+    """The labelled events against what the whole pipeline (extraction, then dedup) makes of `articles`."""
+    events = gold_events(load_gold(gold_path))
+    mentions = corpus_mentions(articles, pipeline)
+    return {"gold": str(gold_path), "articles": str(articles), "pipeline_mentions": len(mentions),
+            "pipeline_clusters": len(Deduplicator().cluster(mentions)),
+            "presswatch": end_to_end_scores(events, mentions, presswatch_clusters),
+            "baseline_no_dedup": end_to_end_scores(events, mentions, no_dedup),
+            "baseline_same_day": end_to_end_scores(events, mentions, same_day_baseline)}

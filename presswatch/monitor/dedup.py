@@ -6,16 +6,20 @@ Two mentions may describe the same event when all of these hold (`compatible`):
   contain the other date; a mention without an event date is assumed to have happened in the
   `undated_window_days` before its article's publication;
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
-  source/target countries in all), and known place countries agree (or are both in the dyad);
+  source/target countries in all), and known place countries agree or are both countries of
+  one mention's actors (a border clash each side places on its own soil);
 - for events bound to one place (assaults, protests, coercion), places fit: with coordinates on
   both sides, at most `max_km` apart, unless one of them is a whole country ("in Azerbaijan"),
   which fits any place in it;
-- a mention with no country and no place at all only joins mentions of its own article, and a
-  group made only of such mentions is no event the monitor can place (GDELT and ACLED need an
-  actor or a location too): it is left out of the clusters, while the articles keep the mentions.
+- a mention with no country and no place at all only joins mentions of its own article.
 Clustering is greedy in date order with complete linkage: a mention joins the first open
-cluster whose every member it is compatible with.  Hypothetical mentions (threats,
-intentions) are not events and are left out.
+cluster whose every member it is compatible with.  Mentions with no country and no place are
+placed afterwards, each in the first cluster that holds a mention of its own article and
+whose every member it fits but for having no place (so they never keep two articles' reports
+apart); one that fits none is no event the monitor
+can place (GDELT and ACLED need an actor or a location too) and is left out of the clusters,
+while the articles keep it.  Hypothetical mentions (threats, intentions) are not events and
+are left out.
 """
 
 from __future__ import annotations
@@ -81,25 +85,30 @@ class Deduplicator:
 
     def compatible(self, a: EventMention, b: EventMention) -> bool:
         """Whether mentions `a` and `b` may report the same event."""
+        return self.why_apart(a, b) is None
+
+    def why_apart(self, a: EventMention, b: EventMention) -> str | None:
+        """The first rule that keeps `a` and `b` apart (see the module docstring), or None."""
         if a.type != b.type:
-            return False
-        if not (a.countries or a.location_name) or not (b.countries or b.location_name):
-            if a.document_id != b.document_id:
-                return False
+            return "type"
         first, second = date_range(a, self.undated_window_days), date_range(b, self.undated_window_days)
         if first and second:
             slack = timedelta(days=self.tolerance_days if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
-                return False
+                return "dates"
         if len(a.actor_countries | b.actor_countries) > 2:
-            return False
+            return "actors"
         if a.location_country and b.location_country and a.location_country != b.location_country:
-            if not ({a.location_country, b.location_country} <= (a.countries & b.countries)):
-                return False
+            both = {a.location_country, b.location_country}
+            if not (both <= a.actor_countries or both <= b.actor_countries):
+                return "place country"
         if a.type in PLACE_BOUND and None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.max_km:
             if not (is_whole_country(a.location_name) or is_whole_country(b.location_name)):
-                return False
-        return True
+                return "distance"
+        if not (a.countries or a.location_name) or not (b.countries or b.location_name):
+            if a.document_id != b.document_id:
+                return "unplaced"
+        return None
 
     def cluster(self, mentions: Iterable[EventMention]) -> list[EventCluster]:
         """Group mentions into clusters; clusters come out ordered by date, then id.
@@ -120,7 +129,10 @@ class Deduplicator:
         by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
         year_wide: dict[str, list[int]] = defaultdict(list)
         slack = timedelta(days=self.tolerance_days)
+        unplaced = [m for m in mentions_in_order if not (m.countries or m.location_name)]
         for mention in mentions_in_order:
+            if not (mention.countries or mention.location_name):
+                continue
             span = ranges[mention.key]
             if span.precision == "year":
                 pool = {index for (kind, day), indexes in by_day.items() if kind == mention.type
@@ -148,8 +160,13 @@ class Deduplicator:
                 for day in _days(span.first, span.last):
                     if chosen not in by_day[(mention.type, day)]:
                         by_day[(mention.type, day)].append(chosen)
-        placed = (group for group in groups if any(m.countries or m.location_name for m in group))
-        return sorted((summarize(group) for group in placed), key=lambda c: (c.date, c.id))
+        for mention in unplaced:
+            for group in groups:
+                own = any(member.document_id == mention.document_id for member in group)
+                if own and all(self.why_apart(mention, member) in (None, "unplaced") for member in group):
+                    group.append(mention)
+                    break
+        return sorted((summarize(group) for group in groups), key=lambda c: (c.date, c.id))
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from presswatch.evaluate.dedup import pairwise_scores, run
+from datetime import date
+
+from presswatch.evaluate.dedup import (
+    GoldEvent,
+    end_to_end_scores,
+    no_dedup,
+    pairwise_scores,
+    presswatch_clusters,
+    run,
+    run_end_to_end,
+)
+from tests.conftest import EXAMPLES
+from tests.monitor.test_monitor_rules import BASE, mention
 
 
 def test_pairwise_scores_on_known_cases():
@@ -19,3 +31,26 @@ def test_dedup_meets_the_floor_and_beats_baselines():
     scores = report["presswatch"]
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90
     assert scores["f1"] > report["baseline_same_day"]["f1"] > report["baseline_no_dedup"]["f1"]
+
+
+def test_end_to_end_scores_count_fragments_and_merges():
+    shelling = GoldEvent("shelling", "ASSAULT", frozenset({"ARM", "AZE"}), date(2022, 9, 12), date(2022, 9, 14),
+                         frozenset({("Yerevan Courier", "2022-09-13"), ("Meridian Wire", "2022-09-14")}))
+    other = mention(document_id="d2", outlet="Meridian Wire", published="2022-09-14")
+    unrelated = mention(document_id="d3", outlet="Steppe Post", published="2022-09-14")  # not a gold article
+    merged = end_to_end_scores([shelling], [BASE, other, unrelated], presswatch_clusters)
+    assert (merged["found"], merged["one_cluster"], merged["right_sources"]) == (1, 1, 1)
+    assert merged["per_event"]["shelling"]["largest_cluster_articles"] == 3
+    split = end_to_end_scores([shelling], [BASE, other, unrelated], no_dedup)
+    assert (split["one_cluster"], split["right_sources"], split["clusters_per_found_event"]) == (0, 0, 2)
+    assert split["pairwise"]["recall"] == 0.0
+    wrong_day = mention(date="2022-09-20")
+    assert end_to_end_scores([shelling], [wrong_day], presswatch_clusters)["found"] == 0
+
+
+def test_end_to_end_on_the_example_corpus_beats_the_baselines(pipeline):
+    report = run_end_to_end(EXAMPLES, pipeline=pipeline)
+    ours, same_day = report["presswatch"], report["baseline_same_day"]
+    assert ours["found"] >= 15  # of 18 labelled events, some reporting articles found
+    assert ours["right_sources"] > same_day["right_sources"]
+    assert ours["pairwise"]["f1"] > same_day["pairwise"]["f1"] > report["baseline_no_dedup"]["pairwise"]["f1"]

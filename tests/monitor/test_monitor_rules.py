@@ -85,6 +85,28 @@ def test_hypothetical_and_unplaceable_mentions_are_not_events_and_bare_mentions_
     assert sorted(len(c.mentions) for c in clusters) == [1, 3]
 
 
+def test_a_bare_mention_never_keeps_two_articles_reports_apart():
+    bare = dict(source_country=None, target_country=None, location_name=None, location_country=None, lat=None, lon=None)
+    first_in_d1 = mention(event_id="v0", trigger_text="fighting", **bare)  # sorts before BASE
+    other_article = mention(document_id="d2", outlet="Meridian Wire", location_name="Goris", lat=39.51, lon=46.34)
+    (cluster,) = Deduplicator().cluster([first_in_d1, BASE, other_article])
+    assert cluster.articles == 2 and len(cluster.mentions) == 3
+    two_days_later = mention(event_id="v9", date="2022-09-15", **bare)  # its own article, but not its day
+    assert all(two_days_later not in c.mentions for c in Deduplicator().cluster([BASE, other_article, two_days_later]))
+
+
+def test_a_border_clash_each_side_places_on_its_own_soil_is_one_event():
+    by_attacker = mention(document_id="d2", outlet="Caspian Herald", source_country="AZE", target_country=None,
+                          location_name="Azerbaijan", location_country="AZE", lat=40.4, lon=47.6)
+    assert len(Deduplicator().cluster([BASE, by_attacker])) == 1  # BASE names both sides: AZE on ARM soil
+    elsewhere = dict(source_country="TJK", target_country=None, location_name="Tajikistan", location_country="TJK",
+                     lat=38.9, lon=71.2)
+    lone_armenian = mention(target_country=None, source_country="ARM")
+    assert len(Deduplicator().cluster([lone_armenian, mention(document_id="d2", outlet="X", **elsewhere)])) == 2
+    why = Deduplicator().why_apart(lone_armenian, mention(document_id="d2", outlet="X", **elsewhere))
+    assert why == "place country"
+
+
 def test_confidence_counts_outlets_and_discounts_claims():
     assert cluster_confidence([BASE, mention(event_id="v2")]) == 0.6  # one outlet counts once
     assert cluster_confidence([mention(status="attributed")]) == 0.35
