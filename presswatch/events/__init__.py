@@ -3,7 +3,8 @@
 Reads the parse, the entities (actors stage) and the quotes (quotes stage); returns Events in
 text order with ids v1, v2, ...  `date` and `location` are left None for the dates/places stages.
 Knowledge: `presswatch/events/data/` (built by scripts/build_event_lexicon.py; PWE010/PWE011) and
-the sentence models `data/event_models.npz` (scripts/train_event_models.py, MODEL_CARD.md).
+the sentence models `data/event_models.npz` (scripts/train_event_models.py, MODEL_CARD.md) and the
+ACLED sub-event cues `data/acled_cues.tsv` (acled.py, scripts/build_acled_cues.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presswatch.events import acled
 from presswatch.events.classify import MODELS_FILE, SentenceModel, load_models
 from presswatch.events.extract import EventExtractor
 from presswatch.events.lexicon import DATA_DIR, EventLexicon, load_lexicon
@@ -35,7 +37,8 @@ def _models() -> tuple[dict[str, SentenceModel], str]:
 
 def knowledge_versions() -> dict[str, str]:
     """Versions of the event knowledge files and models, for `Analysis.versions`."""
-    return {**_lexicon().versions, f"events/{MODELS_FILE}": _models()[1]}
+    return {**_lexicon().versions, f"events/{MODELS_FILE}": _models()[1],
+            f"events/{acled.CUES_FILE}": acled.packaged().version}
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:

@@ -1,0 +1,188 @@
+"""ACLED sub-event typing from the cue words of an event's sentence (`data/acled_cues.tsv`).
+
+The CAMEO code of a trigger says what was done ("attacked", "fought"), not with what or against
+whom; ACLED's sub-event types turn on the instrument and the target (an air strike, a roadside
+bomb, force against protesters).  `AcledCues.refine` retypes an event from the first cue of the
+file that occurs in its sentence, when the cue may replace the event's CAMEO-derived type;
+`type_event` combines that with the CAMEO mapping and the sentence model (classify.py).  The cue
+file is hand-written from the ACLED codebook definitions; scripts/build_acled_cues.py checks it
+and writes its sidecar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from presswatch.events import rules
+from presswatch.events.lexicon import DATA_DIR
+from presswatch.knowledge import read_verified
+
+CUES_FILE = "acled_cues.tsv"
+REBUILD = "scripts/build_acled_cues.py"
+NO_TYPE = "-"  # the cue's harm is natural or accidental: no ACLED event
+MODEL_PROBABILITY = 0.5  # the model overrides the rules when more likely than not (fixed beforehand)
+STANDALONE_QUADS = {"no": frozenset(), "conflict": frozenset({4}), "material": frozenset({2, 4})}
+
+Phrase = tuple[str, ...]  # words; "x*" matches any word starting with x
+Alternative = tuple[tuple[Phrase, ...], ...]  # parts, each a choice of phrases; all parts must occur
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue row: the ACLED type it gives, the types it may replace, when it stands alone."""
+
+    event_type: str
+    sub_event_type: str
+    tier: int  # rows are tried by tier; within one, the earliest occurrence wins
+    refines: frozenset[str] | None  # ACLED event types it may replace; None: any
+    standalone_quads: frozenset[int]
+    alternatives: tuple[Alternative, ...]
+
+
+def _phrase(text: str) -> Phrase:
+    """Cue words as spaCy tokenizes them ("air-strike" -> air, -, strike)."""
+    return tuple(text.lower().replace("-", " - ").split())
+
+
+def _part(text: str, groups: dict[str, tuple[Phrase, ...]]) -> tuple[Phrase, ...]:
+    text = text.strip()
+    return groups[text[1:]] if text.startswith("@") else (_phrase(text),)
+
+
+def parse_cues(text: str) -> tuple[Cue, ...]:
+    """The cue rows of the file's text, groups and scopes expanded (ValueError on an unknown name)."""
+    groups: dict[str, tuple[Phrase, ...]] = {}
+    scopes: dict[str, frozenset[str]] = {}
+    cues = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0].startswith("@"):
+            groups[cols[0][1:]] = tuple(_phrase(a) for a in cols[1].split("|"))
+        elif cols[0].startswith("="):
+            scopes[cols[0][1:]] = frozenset(cols[1].split("|"))
+        else:
+            sub, event_type, tier, refines, standalone, alternatives = cols
+            scope = None if refines == "*" else frozenset().union(*(scopes[s] for s in refines.split(",")))
+            cues.append(Cue(event_type, sub, int(tier), scope, STANDALONE_QUADS[standalone],
+                            tuple(tuple(_part(p, groups) for p in a.split("&")) for a in alternatives.split("|"))))
+    return tuple(sorted(cues, key=lambda c: c.tier))
+
+
+def _word_matches(pattern: str, lower: str, lemma: str) -> bool:
+    if pattern.endswith("*"):
+        return lower.startswith(pattern[:-1]) or lemma.startswith(pattern[:-1])
+    return pattern in (lower, lemma)
+
+
+def _first(phrase: Phrase, words: Sequence[tuple[str, str]]) -> int | None:
+    """Index of the phrase's first occurrence in the words, else None."""
+    n = len(phrase)
+    return next((i for i in range(len(words) - n + 1)
+                 if all(_word_matches(p, *words[i + k]) for k, p in enumerate(phrase))), None)
+
+
+def position(cue: Cue, words: Sequence[tuple[str, str]]) -> int | None:
+    """Where the cue first occurs in the (lower form, lemma) words: the earliest alternative whose
+    parts all occur, at its first part's position; None when no alternative occurs."""
+    found = []
+    for alt in cue.alternatives:
+        firsts = [min((i for ph in part if (i := _first(ph, words)) is not None), default=None) for part in alt]
+        if all(i is not None for i in firsts):
+            found.append(firsts[0])
+    return min(found, default=None)
+
+
+def words_of(tokens: Iterable[Token]) -> tuple[tuple[str, str], ...]:
+    """(lower form, lower lemma) of the tokens, spaces dropped."""
+    return tuple((t.lower_, t.lemma_.lower()) for t in tokens if not t.is_space)
+
+
+def sentence_tokens(token: Token) -> list[Token]:
+    """The trigger's sentence without the clauses that do not hold it and tell of another act:
+    coordinated clauses with their own subject and relative clauses ("protests, which turned into riots")."""
+    skip: set[int] = set()
+    for t in token.sent:
+        own = t.dep_ == "relcl" or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+        if own:
+            span = {s.i for s in t.subtree}
+            if token.i not in span:
+                skip |= span
+    return [t for t in token.sent if t.i not in skip]
+
+
+def event_words(token: Token) -> tuple[tuple[str, str], ...]:
+    """The words whose cues type the trigger's event: its sentence without other coordinated clauses."""
+    return words_of(sentence_tokens(token))
+
+
+@dataclass(frozen=True)
+class AcledCues:
+    """The ordered cue rows of `data/acled_cues.tsv` and the file's version."""
+
+    cues: tuple[Cue, ...]
+    version: str
+
+    def refine(self, words: Sequence[tuple[str, str]], found: tuple[str, str] | None,
+               quad_class: int | None) -> tuple[str, str] | None:
+        """The (event type, sub-event type) of an event given the words around it.
+
+        `found` is the CAMEO-derived type (None when the CAMEO code has none).  Of the cues that
+        occur and may replace `found`, the lowest tier wins, then the earliest in the sentence; a cue marked standalone types an untyped event of its
+        QuadClass; a natural or accidental cause ("-") removes the type.  With no cue, `found` stays.
+        """
+        hits = [(c.tier, i, c) for c in self.cues if _applies(c, found, quad_class)
+                and (i := position(c, words)) is not None]
+        if not hits:
+            return found
+        cue = min(hits, key=lambda h: h[:2])[2]
+        return None if cue.sub_event_type == NO_TYPE else (cue.event_type, cue.sub_event_type)
+
+
+def _applies(cue: Cue, found: tuple[str, str] | None, quad_class: int | None) -> bool:
+    """Whether the cue may type an event of CAMEO-derived type `found` and QuadClass `quad_class`."""
+    if cue.sub_event_type == NO_TYPE:
+        return True
+    if found is None:
+        return quad_class in cue.standalone_quads
+    return cue.refines is None or found[0] in cue.refines
+
+
+def load_cues(data_dir: Path) -> AcledCues:
+    """The packaged cue file, checksum verified (PWE010, PWE011)."""
+    raw, meta = read_verified(data_dir / CUES_FILE, REBUILD)
+    return AcledCues(parse_cues(raw.decode("utf-8")), meta["version"])
+
+
+@cache
+def packaged() -> AcledCues:
+    """The cue file shipped in `presswatch/events/data/`, loaded once."""
+    return load_cues(DATA_DIR)
+
+
+def model_type(proba: dict[str, float]) -> tuple[float, tuple[str, str] | None]:
+    """The acled sentence model's most likely label as (probability, ACLED type; None outside ACLED)."""
+    label = max(proba, key=proba.__getitem__, default=None)
+    return (proba[label], rules.ACLED_LABELS.get(label)) if label is not None else (0.0, None)
+
+
+def type_event(cues: AcledCues, words: Sequence[tuple[str, str]], found: tuple[str, str] | None,
+               quad_class: int | None, proba: dict[str, float]) -> tuple[str, str] | None:
+    """ACLED (event type, sub-event type) of an event: CAMEO mapping, refined by the cues, then the model.
+
+    `found` is the CAMEO-derived type and `proba` the acled sentence model's label probabilities
+    ({} without the model).  An event the cues leave untyped stays untyped; otherwise a model label
+    with p >= MODEL_PROBABILITY that names an ACLED sub-event type replaces the rule type.
+    """
+    typed = cues.refine(words, found, quad_class)
+    if typed is None:
+        return None
+    p, label = model_type(proba)
+    return label if label and p >= MODEL_PROBABILITY else typed
