@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from presswatch.events import rules
+from presswatch.events import acled, rules
 from presswatch.events.classify import SentenceModel
 from presswatch.events.lexicon import CameoCode, EventLexicon
 from presswatch.records import (
@@ -351,23 +351,13 @@ class EventExtractor:
         )
 
     def acled(self, ctx: _Context, token: Token, cameo: CameoCode, source: Participant | None) -> AcledType | None:
-        """ACLED type of an ACLED-relevant event (one the CAMEO mapping gives a type).
-
-        The acled model's sentence label replaces the CAMEO mapping when it is more likely than not
-        (p >= 0.5) and names an ACLED sub-event type ("clashes" in a sentence about an air raid
-        become an air/drone strike); a less confident model leaves the mapping alone.
-        """
+        """ACLED type of an event: the CAMEO mapping refined by the sentence's cues and model (acled.py)."""
         found = self.lexicon.acled_type(cameo.code)
-        if found is None:
-            return None
-        proba = ctx.acled_proba(token)
-        label = max(proba, key=proba.__getitem__, default=None)
-        if label in rules.ACLED_LABELS and proba[label] >= 0.5:
-            return AcledType(*rules.ACLED_LABELS[label])
-        event_type, sub = found
-        if cameo.code.startswith("192") and source and source.sector in ("GOV", "MIL"):
-            sub = "Government regains territory"
-        return AcledType(event_type, sub or None)
+        if found and cameo.code.startswith("192") and source and source.sector in ("GOV", "MIL"):
+            found = (found[0], "Government regains territory")
+        typed = acled.type_event(acled.packaged(), acled.event_words(token), found, cameo.quad_class,
+                                 ctx.acled_proba(token))
+        return AcledType(*typed) if typed else None
 
     def accusations(self, ctx: _Context, events: list[Event], taken: set[int]) -> list[Event]:
         """ACCUSE events at reporting verbs whose quote claims another actor's hostile act."""
