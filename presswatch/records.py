@@ -159,7 +159,7 @@ class Location:
     start: int | None = None  # offsets of the place mention in the document text (None for fallbacks)
     end: int | None = None
     precision: str | None = None  # what was found: "city", "admin1", "country", "border", "region"
-    method: str | None = None  # how it was tied to the event: "clause", "sentence", "actor_country"
+    method: str | None = None  # how it was tied to the event: "clause", "sentence", "narrative", "actor_country", "article"
     countries: tuple[str, ...] = ()  # every country involved, e.g. both sides of a border
 
 

@@ -5,8 +5,8 @@ Finds place mentions (`mentions.py`, patterns in `rules.py`), geocodes them with
 governed by a locative preposition in its clause (`attach.py`).  Returns new Event records with
 `location = Location(name, country, admin1, lat, lon, start, end, precision, method, countries)`;
 `precision` says what was found ("city", "admin1", "region", "country", "border"), `method` how it
-was tied ("clause", "sentence", "narrative", or "actor_country" for the fallback to the actors'
-country).  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
+was tied ("clause", "sentence", "narrative", or the fallbacks "actor_country" to the actors'
+country and "article" to the country most of the article's places are in).  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presswatch.dates.attach import sentence_infos
-from presswatch.places.attach import choose_location
+from presswatch.places.attach import article_country, choose_location
 from presswatch.places.gazetteer import Gazetteer, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
 from presswatch.records import Document, Entity, Event
@@ -34,9 +34,10 @@ def locate_events(document: Document, parsed: Doc, entities: tuple[Entity, ...],
         return events
     mentions = find_place_mentions(document.text, parsed, entities, gazetteer)
     sentences = sentence_infos(parsed)
+    in_article = article_country(mentions, gazetteer)
     located = []
     for event in events:
-        location = choose_location(parsed, sentences, mentions, event, gazetteer)
+        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article)
         located.append(dataclasses.replace(event, location=location) if location is not None else event)
     return tuple(located)
 

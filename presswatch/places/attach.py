@@ -11,12 +11,16 @@ In order (the Location's `method` says which):
    sentence of the same section has a border or region as locative place of its main clause.
 4. "actor_country": else the country of the event's actors when source and target agree (or only
    one is known), with precision "country".
+5. "article": else, for violence, protest and coercion (events on the ground), the country the
+   article is about: the country of most of its place mentions (`article_country`), with
+   precision "country", as ACLED coders and GDELT's geocoder fall back to the story's location.
 Otherwise the event has no location.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -45,6 +49,8 @@ MAX_STEPS = 6  # how far up from a place name its preposition may be ("in the fo
 # Verbal event types: a place modifying their object is what was talked about, not where ("discussed
 # the situation on the border"), so only a place attached to the trigger or its verb counts.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Events that happen somewhere on the ground: the only ones an article's country may place.
+ON_THE_GROUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Dependents of a verb whose locative modifiers place the event ("the situation on the border
 # escalated", "seized the airport in Alma-Ata"); for verbal events only the subject's count.
 MATERIAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
@@ -142,8 +148,20 @@ def _actor_country(event: Event, gazetteer: Gazetteer) -> Location | None:
                     (place.country,))
 
 
+def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Location | None:
+    """The country of at least two and more than half of the article's place mentions, if any."""
+    counts = Counter(code for mention in mentions for code in [mention.location.country] if code)
+    if not counts:
+        return None
+    code, count = counts.most_common(1)[0]
+    place = gazetteer.country(code) if count >= 2 and count * 2 > sum(counts.values()) else None
+    if place is None or place.country is None:
+        return None
+    return Location(place.name, place.country, None, None, None, None, None, "country", "article", (place.country,))
+
+
 def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[PlaceMention, ...],
-                    event: Event, gazetteer: Gazetteer) -> Location | None:
+                    event: Event, gazetteer: Gazetteer, in_article: Location | None = None) -> Location | None:
     """The Location of `event` with `method` set, or None when nothing ties a place to it."""
     trigger = root_token(parsed, event.trigger.start, event.trigger.end)
     if trigger is None:
@@ -174,4 +192,4 @@ def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[
             if before:
                 return dataclasses.replace(before[-1].location, method="narrative")
             break
-    return _actor_country(event, gazetteer)
+    return _actor_country(event, gazetteer) or (in_article if event.type in ON_THE_GROUND else None)

@@ -145,6 +145,17 @@ def test_actor_country_fallback_is_marked(nlp, gazetteer):
     assert located(nlp, gazetteer, text, "raised") is None
 
 
+@pytest.mark.issue(8)
+def test_an_unplaced_event_on_the_ground_takes_the_country_the_article_is_about(nlp, gazetteer):
+    story = ("Fuel prices doubled in Mangystau this week. Crowds gathered in Aktau and Almaty. "
+             "Later that night a mob stormed the city hall. Officials promised to review the prices.")
+    location = located(nlp, gazetteer, story, "stormed")
+    assert (location.country, location.method, location.precision) == ("KAZ", "article", "country")
+    assert located(nlp, gazetteer, story, "promised", kind="AGREE") is None  # statements stay unplaced
+    mixed = "Talks opened in Minsk and Vilnius, then in Warsaw. Later that night a mob stormed the city hall."
+    assert located(nlp, gazetteer, mixed, "stormed") is None  # no country holds most of the places
+
+
 @pytest.mark.issue(6)
 def test_deterministic_inputs_untouched_offsets_valid(nlp, gazetteer):
     text = "BAKU, 13 September. Troops shelled Jermuk and Goris near the Armenian-Azerbaijani border."
