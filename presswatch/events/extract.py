@@ -104,7 +104,8 @@ class EventExtractor:
                 if _on_heading_line(token, text):
                     continue  # a heading merged into the next sentence by the parser
                 if token.pos_ == "VERB":
-                    trigger = self.governing_trigger(token) or self.verb_trigger(token)
+                    trigger = self.governing_trigger(token) or self.obligation_trigger(token) \
+                        or self.verb_trigger(token)
                 elif token.pos_ in ("NOUN", "PROPN"):
                     trigger = self.noun_trigger(token)
                 else:
@@ -207,6 +208,27 @@ class EventExtractor:
         if not target:
             target = _verb_roles(complement)[1]
         return Trigger((verb.i,), cameo, 0.8, source, target, reciprocal)
+
+    def obligation_trigger(self, verb: Token) -> Trigger | None:
+        """A statement that another actor must act is a demand (CAMEO 10, as "demanded that" is):
+        "the minister declared that Ruritania must withdraw" (rules.OBLIGATION_MODALS).
+
+        The source is the stating verb's subject, the target the obliged clause's subject; a pronoun
+        or the speaker's own name as that subject is a statement of the speaker's duty, no demand.
+        """
+        if verb.lemma_.lower() not in rules.ACCUSING_REPORT_VERBS:
+            return None
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in rules.OBLIGATION_MODALS
+                                                 for c in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            source = _verb_roles(verb)[0]
+            if subject is None or subject.pos_ == "PRON" or subject.i in source:
+                continue
+            cameo = self.lexicon.code("100")
+            return Trigger((verb.i,), cameo, 0.75, source, tuple(_conjuncts(subject)), False) if cameo else None
+        return None
 
     def _noun_code(self, noun: Token) -> str | None:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):

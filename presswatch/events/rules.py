@@ -95,7 +95,7 @@ VERB_OVERRIDES: dict[str, str | None] = {
     "hold": None, "leave": None, "put": None, "play": None, "raise": None, "bring": None,
     "carry": None, "act": None, "appear": None, "begin": None, "start": None, "continue": None,
     "last": None, "show": None, "achieve": None, "manage": None, "try": None, "want": None,
-    "need": None, "involve": None, "use": None, "apply": None, "ensure": None, "allocate": None, "engage": None, "receive": None,
+    "need": None, "accord": None, "involve": None, "use": None, "apply": None, "ensure": None, "allocate": None, "engage": None, "receive": None,
 }
 
 # Verbs PETRARCH2 codes only in fixed phrases, coded when they take an object (active or
@@ -244,6 +244,9 @@ GOVERNING_HEADS: dict[str, str] = {
     "refuse": "120", "decline": "120", "reject": "120", "demand": "100", "insist": "100",
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
+
+# Modals of obligation: a reporting verb over "X must/should ..." is a demand on X (CAMEO 10).
+OBLIGATION_MODALS = frozenset({"must", "should"})
 
 # A weakly coded verb (PETRARCH's default code, no pattern) without two known actors is kept
 # when the quad sentence model gives its quad class at least this probability.

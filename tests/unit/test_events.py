@@ -350,3 +350,30 @@ def test_rules_only_extractor_still_works(pipeline, analyze):
     a = analyze(text)
     events = EventExtractor(load_lexicon())(a.document, pipeline.nlp(text), a.entities, a.quotes)
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "act", "cameo"), [
+    ("Fishermen will blockade the harbour of Lisbon on Monday.", "COERCE", "137"),
+    ("Kenya will impose a curfew on the coastal towns.", "COERCE", "132"),
+])
+def test_announced_hostile_act_is_also_a_threat(analyze, text, act, cameo):
+    a = analyze(text)
+    (done,) = [e for e in a.events if e.type != "THREATEN"]
+    (threat,) = events_of(a, "THREATEN")
+    assert done.status == "hypothetical" and threat.trigger == done.trigger
+    assert (threat.cameo, threat.quad_class) == (cameo, 3) and threat.status in ("asserted", "attributed")
+    assert threat.confidence > done.confidence
+
+
+def test_statement_that_another_actor_must_act_is_a_demand(analyze):
+    a = analyze("The Canadian foreign minister declared on Monday that Venezuela must free the detained journalists.")
+    (demand,) = events_of(a, "REQUEST")
+    assert (demand.trigger.text, demand.cameo, demand.source.country, demand.target.country) == \
+        ("declared", "100", "CAN", "VEN")
+    own_duty = analyze("The Canadian foreign minister said that he must travel to Caracas soon.")
+    assert not events_of(own_duty, "REQUEST")
+
+
+def test_according_to_is_no_event(analyze):
+    a = analyze("Two villages were flooded, according to the Peruvian government.")
+    assert a.events == ()
