@@ -30,6 +30,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from presswatch.knowledge import read_verified
+from presswatch.quotes.marks import ALL_MARKS
 
 CUE_LEXICON = "cue_verbs.tsv"
 
@@ -39,8 +40,10 @@ CONTENT_DEPS = frozenset({"ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 # Adverbs that annotators keep in the cue when right before the verb ("also said").
 CUE_ADVERBS = frozenset({"also", "later", "previously", "repeatedly", "now", "again", "once"})
-# Children of a source noun phrase that a speaker mention leaves out after a comma (", who ...").
-SPEAKER_TRIM_DEPS = frozenset({"relcl", "acl"})
+# Children of a source noun phrase that a speaker mention leaves out after a comma (", speaking
+# on Monday,").  A comma-set relative clause stays in, as PolNeAR marks it ("Tom Baker, who chairs
+# the committee,"): train source overlap F1 0.708 -> 0.720.
+SPEAKER_TRIM_DEPS = frozenset({"acl"})
 # Cue classes used: hand-curated speech and thought verbs, and verbs PolNeAR annotates as cues
 # reliably (class `polnear`, ratio recorded in the lexicon).
 CUE_CLASSES = frozenset({"speech", "thought", "polnear"})
@@ -110,19 +113,18 @@ def cue_tokens(verb: Token) -> tuple[int, ...]:
 
 
 def speaker_tokens(head: Token) -> tuple[int, ...]:
-    """A source noun phrase: the subject's subtree, leaving out a trailing relative clause."""
+    """A source noun phrase: the subject's subtree, leaving out a comma-set participial phrase."""
     keep = subtree(head)
     doc = head.doc
     for child in head.children:
         if child.i <= head.i:
             continue
-        # non-restrictive only (", who chairs the committee,"): PolNeAR sources keep restrictive
-        # clauses and phrases ("the judges who ruled ...", "Gov. Branstad of Iowa")
+        # comma-set only: PolNeAR sources keep restrictive phrases ("Gov. Branstad of Iowa")
         after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
         if child.dep_ in SPEAKER_TRIM_DEPS and after_comma:
             keep -= {i for i in range(child.left_edge.i, len(doc)) if i in keep}  # ", in a conversation with RT"
     ordered = sorted(keep)
-    while ordered and (doc[ordered[-1]].is_punct or doc[ordered[-1]].is_space):
+    while ordered and (doc[ordered[-1]].is_punct or doc[ordered[-1]].is_space) and not _closes(doc, ordered):
         ordered.pop()
     while ordered and (doc[ordered[0]].is_punct or doc[ordered[0]].is_space):
         ordered.pop(0)
@@ -144,15 +146,26 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
     return tuple(i for i in run if not doc[i].is_space)
 
 
+def _closes(doc: Doc, ordered: list[int]) -> bool:
+    """The last token closes a bracket opened inside the span: "Rep. Bob Goodlatte (R-Va.)"."""
+    last = doc[ordered[-1]].text
+    return last in ")]" and sum(doc[i].text == "([" [")]".index(last)] for i in ordered) > sum(
+        doc[i].text == last for i in ordered[:-1])
+
+
 def find_subject(verb: Token) -> Token | None:
     """The verb's subject, or a conjoined verb's shared subject ("He said ... and added ..."), or
     the main clause's subject for a participial cue ("he said in a statement, adding that ...").
+    A cue conjoined to a reported clause takes the reporting verb's subject, not the clause's.
 
     INVERTED_SUBJECT: after a closing quote or comma, `”remarked the guest of the programme` is
     parsed with the speaker as object; take that object as the subject.  Must not fire for
     `he told reporters` (the verb has a subject) or mid-clause objects.
     """
-    for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
+    head = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None
+    if head is not None and verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i:
+        head = head.head  # "He added that A is B, and called on C": the parse conjoins the cue to the content
+    for candidate in (verb, head):
         if candidate is None:
             continue
         for child in candidate.children:
@@ -181,7 +194,6 @@ def in_paragraph(doc: Doc, indices: set[int], anchor: int) -> set[int]:
 def _strip(doc: Doc, indices: set[int]) -> tuple[int, ...]:
     """Drop whitespace and edge punctuation that is not a quote mark."""
     ordered = sorted(i for i in indices if not doc[i].is_space)
-    from presswatch.quotes.marks import ALL_MARKS
 
     def is_edge_junk(i: int) -> bool:
         token = doc[i]
@@ -234,6 +246,38 @@ def reporting_parenthetical(verb: Token, lexicon: CueLexicon) -> Match | None:
     content = in_paragraph(verb.doc, subtree(verb.head) - subtree(verb), verb.i)
     return Match("REPORTING_PARENTHETICAL", cue_tokens(verb), speaker_tokens(subject),
                  _strip(verb.doc, content))
+
+
+# Right children a sentence-final cue may carry: "she said on Monday", "said Ann Lee, an analyst".
+TRAILING_CUE_DEPS = frozenset({"nsubj", "prep", "npadvmod", "advmod", "punct", "agent", "dative"})
+
+
+def trailing_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
+    """TRAILING_CUE: `..., she said.` / `..., said Ann Lee, an analyst.` closing a sentence that the
+    parser did not hang on the verb (it made the cue an adverbial clause or the root).  The content is
+    the sentence before the comma.  Must not match a cue with its own clause or object, or one
+    followed by more of the sentence."""
+    if verb.pos_ != "VERB" or lexicon.classes.get(verb.lemma_.lower()) != "speech":
+        return None
+    if any(child.dep_ not in TRAILING_CUE_DEPS | {"aux", "neg", "advmod"} for child in verb.children if child.i > verb.i):
+        return None
+    # the subject next to the verb (a misparse may give the verb a second one far to its left)
+    subject = min((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKERS),
+                  key=lambda c: abs(c.i - verb.i), default=None)
+    if subject is None:
+        return None
+    sent = verb.sent
+    first = min([subject.left_edge.i, *cue_tokens(verb)])
+    comma = first - 1
+    while comma > sent.start and any(ch in ALL_MARKS for ch in verb.doc[comma].text):
+        comma -= 1
+    if comma <= sent.start or verb.doc[comma].text != ",":
+        return None
+    content = in_paragraph(verb.doc, set(range(sent.start, comma)), comma)
+    words = [verb.doc[i] for i in content]
+    if not any(t.dep_ in ("nsubj", "nsubjpass") for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None  # a clause, not a fronted adverbial ("In May, the rebels said ...")
+    return Match("TRAILING_CUE", cue_tokens(verb), speaker_tokens(subject), _strip(verb.doc, content))
 
 
 def as_said(verb: Token, lexicon: CueLexicon) -> Match | None:
@@ -370,7 +414,8 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
     return Match("VERB_WITH_OBJECT", tuple(sorted(cue)), speaker_tokens(subject), _strip(verb.doc, content))
 
 
-VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro, verb_with_object)
+VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro, trailing_cue,
+                 verb_with_object)
 
 
 # Complements of a learned cue that carry what is attributed (measured on PolNeAR train: share of

@@ -135,10 +135,57 @@ def test_as_said(nlp):
 
 
 def test_speaker_with_relative_clause(nlp):
+    # PolNeAR's convention: the comma-set relative clause and its closing comma are in the source;
+    # the entity still comes from the head word
     text = "Tom Baker, who chairs the committee, said that the vote was postponed."
-    q = only(quotes_of(nlp, text))
-    assert q.speaker.text == "Tom Baker"
+    entity = Entity(id="e1", name="Tom Baker", type="PERSON", actor=None, mentions=(make_span(text, 0, 9),))
+    q = only(extract_quotes(Document.from_text(text), nlp(text), (entity,)))
+    assert q.speaker.text == "Tom Baker, who chairs the committee,"
+    assert q.speaker.entity == "e1"
     assert q.content.text == "that the vote was postponed"
+
+
+def test_speaker_keeps_closing_bracket(nlp):
+    text = "Rep. Dana Holt (D-Ore.) said the bill would pass easily."
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text == "Rep. Dana Holt (D-Ore.)"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a closing cue after a comma
+    ("For months the town has tried to find money for a new bridge and a school, the mayor said.",
+     "the mayor", "For months the town has tried to find money for a new bridge and a school"),
+    ("The rally drew a bigger crowd than any other event this year, said Ines Morel, a local organiser.",
+     "Ines Morel, a local organiser", "The rally drew a bigger crowd than any other event this year"),
+])
+def test_trailing_cue(nlp, text, speaker, content):
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "said"
+    assert q.speaker.text == speaker
+    assert q.content.text == content
+
+
+def test_trailing_cue_on_a_misparse(nlp):
+    # the parse the rule exists for: the closing "said" hangs on the clause as an adverbial clause
+    from spacy.tokens import Doc
+
+    from presswatch.quotes.rules import trailing_cue
+
+    words = ["The", "talks", "are", "over", ",", "she", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, False, True, True, False, False],
+              heads=[1, 2, 2, 2, 2, 6, 2, 2], deps=["det", "nsubj", "ROOT", "acomp", "punct", "nsubj", "advcl", "punct"],
+              pos=["DET", "NOUN", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"],
+              lemmas=["the", "talk", "be", "over", ",", "she", "say", "."], sent_starts=[1, 0, 0, 0, 0, 0, 0, 0])
+    match = trailing_cue(doc[6], load_cue_lexicon())
+    assert match is not None and match.pattern == "TRAILING_CUE"
+    assert [doc[i].text for i in match.source] == ["she"]
+    assert [doc[i].text for i in match.content] == ["The", "talks", "are", "over"]
+
+
+def test_trailing_cue_needs_a_closing_position(nlp):
+    # the cue is followed by more sentence and has an object: not a closing report
+    assert not [q for q in quotes_of(nlp, "After the game, he said goodbye to the team and left.")
+                if q.cue and q.cue.text == "said" and "game" in q.content.text]
 
 
 def test_passive_with_agent_takes_previous_sentence(nlp):
@@ -329,3 +376,16 @@ def test_cue_lexicon_is_verified_and_versioned():
     assert lexicon.version
     assert lexicon.is_cue("say") and lexicon.is_cue("stress")
     assert not lexicon.is_cue("eat")
+
+
+def test_cue_conjoined_to_reported_clause_keeps_the_reporter(nlp):
+    # the parser may hang "urged" on the reported clause; its speaker is still the minister
+    text = ("The minister added that cheap energy and open roads are vital for the growth of the "
+            "northern towns, and urged the mayors to cooperate.")
+    q = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text.startswith("urged")]
+    assert q and q[0].speaker.text == "The minister"
+
+
+def test_fronted_adverbial_is_not_a_trailing_report(nlp):
+    text = "In the spring of last year, new protests appeared in the southern provinces."
+    assert quotes_of(nlp, text) == ()
