@@ -280,9 +280,13 @@ class _DocumentResolution:
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
-                if agent in rules.NEEDS_MODIFIER and not countries and not self.counted(root, agent) \
-                        or agent in rules.PLURAL_ONLY and not plural:
-                    continue  # "positions on trade", "Iran's position" (a stance, not troops)
+                if agent in rules.PLURAL_ONLY and not plural:
+                    continue  # "Iran's position" (a stance, not troops)
+                if agent in rules.NEEDS_MODIFIER and not countries and not self.counted(root, agent):
+                    home = self.context_country(chunk.start) if agent in rules.HOME_AGENTS else None
+                    if home is None:
+                        continue  # "positions on trade", "officials said"
+                    countries.append(home)
                 if sector == "GOV" and any(t.lower_ in rules.FORMER for t in chunk):
                     sector = "ELI"
                 if root.lemma_.lower() in rules.SPEAKER_NOUNS and not countries:
@@ -702,18 +706,23 @@ class _DocumentResolution:
         return None
 
     def context_country(self, start: int) -> str | None:
-        """The one country the sentence places things in ("in Belarus, ..."), or None."""
+        """The one country the sentence places things in ("in Belarus, ..."), else the one country
+        it names at all ("Kenyan police said ... the protesters"), or None."""
         sent = self.doc[start].sent
-        found = set()
+        placed, named = set(), set()
         for ent in (e for e in self.ents if sent.start <= e.start < sent.end):
             place = self.kb.place(ent.text)
-            if place is None or place.kind not in ("country", "capital", "place"):
+            if place is None or place.kind not in rules.CONTEXT_PLACE_KINDS:
                 continue
             head = ent.root
             while head.dep_ in ("appos", "conj", "compound") and head.head is not head:
                 head = head.head
             if head.dep_ == "pobj" and head.head.lower_ in rules.LOCATIVE_PREPOSITIONS:
-                found.add(place.country)
+                placed.add(place.country)
+            elif head.dep_ in rules.CONTEXT_NAME_DEPS and not self.addressed(head) \
+                    and head.head.lower_ not in rules.AWAY_PREPOSITIONS:
+                named.add(place.country)  # not a modifier ("the Norwegian government") or a counterpart
+        found = placed or named
         return found.pop() if len(found) == 1 else None
 
     # ------------------------------------------------------------------ persons

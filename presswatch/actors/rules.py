@@ -82,6 +82,19 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "inside", "within", "across", "througho
 # officials and troops travel ("negotiators met in Geneva", "troops in Syria").
 CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "REB", "JUD", "LEG"})
 
+# Kinds of place names that give a sentence its context country: a country, capital or city; not
+# organizations ("the EU"), seats of power or adjectives ("the Norwegian government" is an actor of
+# its own, not the sentence's place).
+CONTEXT_PLACE_KINDS = frozenset({"country", "capital", "place"})
+
+# Dependency labels of a country name that names the sentence's place when no locative does: a
+# subject or a prepositional object ("Uganda says ... the rebels", "from Kenya"), not a modifier
+# ("US-backed rebels", "Norway's envoy") and not an addressed counterpart ("talks with Kenya").
+CONTEXT_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "ROOT", "attr"})
+
+# Prepositions whose object is somewhere else, not the sentence's home: "a trip to China".
+AWAY_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
+
 # Agent words too generic to be an actor without a country or organization modifier:
 # "Armenian positions" is an actor, "positions on the issue" is not.
 NEEDS_MODIFIER = frozenset({"position", "force", "authority", "leader", "official", "government",
@@ -115,6 +128,11 @@ SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespe
 # Participles after a hyphen whose place names the group's own country: "the Saudi-led coalition"
 # is Saudi; "US-backed rebels" are not American, so "back", "support", "fund" must not be here.
 LEADING_PARTICIPLES = frozenset({"lead", "led", "command", "commanded"})
+
+# Agent words of NEEDS_MODIFIER that stay at home: without a modifier, "the government" and "the
+# authorities" are those of the one country their sentence places things in ("in Kenya, the
+# authorities ..."); "the leader", "officials" and "forces" travel and stay unplaced.
+HOME_AGENTS = frozenset({"government", "authority", "authorities"})
 
 # Agent words of NEEDS_MODIFIER that are an actor when counted: "18 people were killed", "hundreds
 # of people marched" are civilians (CAMEO's CVL); "people say" and "the people's choice" are not.

@@ -475,3 +475,13 @@ def test_counted_people_are_civilians_and_undated_leaders_lead(actor_pipeline):
     entities = analyze(actor_pipeline, text)  # no date: she led the government once; he never led
     assert code(entity_at(entities, text, "Aung San Suu Kyi")) == ("MMR", "GOV")
     assert code(entity_at(entities, text, "Hemedti")) in (("SDN", None), None)
+
+
+def test_home_institutions_and_the_sentence_country(actor_pipeline):
+    text = ("In Kenya, the government banned the march. Uganda said the rebels had crossed the border. "
+            "The government said talks with Tanzania would resume. Officials arrived.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "the government")) == ("KEN", "GOV")  # placed by "in Kenya"
+    assert code(entity_at(entities, text, "the rebels")) == ("UGA", "REB")  # the sentence's subject
+    assert entity_at(entities, text, "The government") is None  # Tanzania is the counterpart
+    assert entity_at(entities, text, "Officials") is None  # travelling officials stay unplaced
