@@ -1,0 +1,114 @@
+"""ACLED sub-event typing (issue 5): cue file parsing, tiers, scopes, standalone cues, the stage hook.
+
+Sentences are written for these tests; nothing comes from ../shared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.errors import PresswatchError
+from presswatch.events import acled
+from presswatch.records import Document
+
+pytestmark = pytest.mark.issue(5)
+
+BATTLE = ("Battles", "Armed clash")
+ATTACK = ("Violence against civilians", "Attack")
+PROTEST = ("Protests", "Peaceful protest")
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """Lower-cased words as their own lemmas: enough for cues written in base form or as prefixes."""
+    return [(w, w) for w in text.lower().replace("-", " - ").split()]
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return acled.packaged()
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline):
+    def run(text: str):
+        return pipeline.analyze(Document.from_text(text))
+    return run
+
+
+def test_parse_groups_scopes_and_tiers():
+    text = ("=V\tBattles\n@arms\tgun*|heavy weapon*\n"
+            "Attack\tViolence against civilians\t2\tV\tconflict\tgunmen & village\n"
+            "Grenade\tExplosions/Remote violence\t1\t*\tno\tgrenade\n")
+    parsed = acled.parse_cues(text)
+    assert [c.sub_event_type for c in parsed] == ["Grenade", "Attack"]  # sorted by tier
+    assert parsed[1].refines == frozenset({"Battles"}) and parsed[0].refines is None
+    assert parsed[1].standalone_quads == frozenset({4})
+    assert acled.position(parsed[1], words("two gunmen raided a village")) == 1
+    assert acled.position(parsed[1], words("two gunmen raided a town")) is None
+    with pytest.raises(KeyError):
+        acled.parse_cues("Attack\tViolence against civilians\t1\tX\tno\tgunmen\n")
+
+
+def test_instrument_retypes_a_battle(cues):
+    assert cues.refine(words("warplanes pounded rebel positions near the river"), BATTLE, 4) \
+        == ("Explosions/Remote violence", "Air/drone strike")
+    assert cues.refine(words("a roadside bomb hit an army convoy"), BATTLE, 4)[1] == "Remote explosive/landmine/IED"
+    assert cues.refine(words("a man blew himself up at a checkpoint"), ATTACK, 4)[1] == "Suicide bomb"
+    assert cues.refine(words("soldiers and rebels fought for hours"), BATTLE, 4) == BATTLE
+
+
+def test_within_a_tier_the_first_instrument_wins(cues):
+    assert cues.refine(words("troops attacked using artillery and drones"), BATTLE, 4)[1] \
+        == "Shelling/artillery/missile attack"
+    assert cues.refine(words("troops attacked using drones and artillery"), BATTLE, 4)[1] == "Air/drone strike"
+
+
+def test_protest_sub_types(cues):
+    assert cues.refine(words("police fired tear gas to disperse the protesters"), PROTEST, 4)[1] \
+        == "Protest with intervention"
+    assert cues.refine(words("police opened fire on protesters and two were killed"), PROTEST, 4)[1] \
+        == "Excessive force against protesters"
+    assert cues.refine(words("protesters hurled stones and torched a police van"), PROTEST, 4) \
+        == ("Riots", "Violent demonstration")
+    assert cues.refine(words("farmers staged a sit-in outside parliament"), PROTEST, 4) == PROTEST
+
+
+def test_disrupted_weapons_come_before_the_weapon(cues):
+    assert cues.refine(words("an army unit defused a roadside bomb"), BATTLE, 4)[1] == "Disrupted weapons use"
+
+
+def test_scope_keeps_unrelated_types(cues):
+    agreement = ("Strategic developments", "Agreement")
+    assert cues.refine(words("the two sides signed a ceasefire after the air strike"), agreement, 1) == agreement
+
+
+def test_natural_harm_removes_the_type_and_standalone_needs_its_quad(cues):
+    assert cues.refine(words("the flood killed twelve villagers"), ATTACK, 4) is None
+    assert cues.refine(words("a grenade was thrown into the market"), None, 4) \
+        == ("Explosions/Remote violence", "Grenade")
+    assert cues.refine(words("the minister condemned the grenade attack"), None, 3) is None
+
+
+def test_model_overrides_only_typed_events(cues):
+    sentence = words("fighting went on near the border")
+    assert acled.type_event(cues, sentence, BATTLE, 4, {"AIR_STRIKE": 0.7, "ARMED_CLASH": 0.3})[1] == "Air/drone strike"
+    assert acled.type_event(cues, sentence, BATTLE, 4, {"AIR_STRIKE": 0.4, "ARMED_CLASH": 0.35}) == BATTLE
+    assert acled.type_event(cues, sentence, BATTLE, 4, {"NATURAL_DISASTER": 0.9}) == BATTLE
+    assert acled.type_event(cues, words("the leaders met"), None, 1, {"AIR_STRIKE": 0.9}) is None
+
+
+def test_packaged_file_is_verified(tmp_path):
+    (tmp_path / acled.CUES_FILE).write_text("Grenade\tExplosions/Remote violence\t1\t*\tno\tgrenade\n")
+    (tmp_path / f"{acled.CUES_FILE}.meta.json").write_text('{"version": "0", "sha256": "0"}')
+    with pytest.raises(PresswatchError) as err:
+        acled.load_cues(tmp_path)
+    assert err.value.code == "PWE011"
+
+
+def test_stage_types_shelling_and_keeps_protest_apart_from_riot(analyze):
+    a = analyze("Azerbaijani troops shelled Armenian border villages with artillery on Monday.")
+    subs = {e.acled.sub_event_type for e in a.events if e.acled}
+    assert "Shelling/artillery/missile attack" in subs
+    b = analyze("Students held protests in the capital, which later turned into riots.")
+    protest = [e for e in b.events if e.trigger.text.lower().endswith("protests") and e.acled]
+    assert protest and protest[0].acled.sub_event_type == "Peaceful protest"
