@@ -17,6 +17,8 @@ The GSR dates are placeholders (2000-01-01), so records are analyzed without a p
 
 `score_petrarch(path)`: recall of the real-country codes of the PETRARCH unit-test sentences
 (`events/petrarch2/PETR.UnitTest.records.xml`, no actor spans) among the entities' codes.
+`score_conflibert(path)`: coverage of the ConfliBERT CAMEO NER source/target spans
+(`events/conflibert_cameo/cameo_ner_train.txt`, no codes): the data used to select rules.
 `score_fixtures(folder)` compares each `NAME.txt` with `NAME.expected.json` (hand-checked).
 """
 
@@ -268,6 +270,54 @@ def score_petrarch(path: Path, pipeline: Any, kb: Any) -> dict[str, Any]:
             "sector_codes": sector_total, "country_sector_recall": accuracy(sector_hits, sector_total)}
 
 
+CONFLIBERT_PATH = Path("events") / "conflibert_cameo" / "cameo_ner_train.txt"
+
+
+def conflibert_spans(path: Path) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """(sentence text, [(role S/T, start, end)]) of the ConfliBERT CAMEO NER file (one "word TAG" a
+    line, BIO tags S source, T target, R relation; words joined by single spaces)."""
+    sentences: list[tuple[str, list[tuple[str, int, int]]]] = []
+    text, spans, open_span = "", [], None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if open_span:
+                spans.append(tuple(open_span))
+            if text:
+                sentences.append((text, [s for s in spans if s[0] in ("S", "T")]))
+            text, spans, open_span = "", [], None
+            continue
+        word, tag = line.rsplit(" ", 1)
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {word}" if text else word
+        if tag.startswith("I-") and open_span and open_span[0] == tag[2:]:
+            open_span[2] = len(text)
+            continue
+        if open_span:
+            spans.append(tuple(open_span))
+        open_span = [tag[2:], start, len(text)] if tag.startswith(("B-", "I-")) else None
+    return sentences
+
+
+def score_conflibert(path: Path, pipeline: Any) -> dict[str, Any]:
+    """Coverage (no gold codes exist) on the ConfliBERT source/target spans: the share of spans whose
+    most-overlapping entity has both a country and a sector ("coded"), a sector at all, or no actor."""
+    sentences = conflibert_spans(path)
+    analyses = pipeline.analyze_many([Document.from_text(text) for text, _ in sentences])
+    counts = {role: {"n": 0, "coded": 0, "sector": 0, "no_actor": 0} for role in ("S", "T")}
+    for (_text, spans), analysis in zip(sentences, analyses, strict=True):
+        for role, start, end in spans:
+            entity = overlapping(analysis.entities, start, end)
+            actor = entity.actor if entity is not None else None
+            row = counts[role]
+            row["n"] += 1
+            row["no_actor"] += actor is None
+            row["sector"] += actor is not None and actor.sector is not None
+            row["coded"] += actor is not None and actor.sector is not None and actor.country is not None
+    return {("source" if role == "S" else "target"): {**row, **{f"{k}_share": accuracy(row[k], row["n"])
+                                                              for k in ("coded", "sector", "no_actor")}}
+            for role, row in counts.items()}
+
+
 def run(data_dir: Path | None = None, fixtures: Path = FIXTURES, pipeline: Any = None) -> dict[str, Any]:
     """The actors report: PLOVER GSR dev scores (when `data_dir` has them) and fixture scores."""
     from presswatch import actors
@@ -283,6 +333,8 @@ def run(data_dir: Path | None = None, fixtures: Path = FIXTURES, pipeline: Any =
             from presswatch.actors.knowledge import load_knowledge
 
             report["petrarch_unit"] = score_petrarch(data_dir / PETRARCH_PATH, pipeline, load_knowledge())
+        if (data_dir / CONFLIBERT_PATH).exists():
+            report["conflibert_coverage"] = score_conflibert(data_dir / CONFLIBERT_PATH, pipeline)
     if fixtures.exists():
         report["fixtures"] = score_fixtures(fixtures, pipeline)
     return report

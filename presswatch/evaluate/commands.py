@@ -64,6 +64,8 @@ def eval_actors(
                            f"sector={part['sector_accuracy']:.3f} (n={part['sector_n']}) joint={part['joint_accuracy']:.3f}")
     if "petrarch_unit" in report:
         typer.echo("PETRARCH unit tests: " + " ".join(f"{k}={v}" for k, v in report["petrarch_unit"].items()))
+    for role, row in report.get("conflibert_coverage", {}).items():
+        typer.echo(f"ConfliBERT {role} spans (coverage, no gold codes): " + " ".join(f"{k}={v}" for k, v in row.items()))
     if "fixtures" in report:
         typer.echo("fixtures: " + " ".join(f"{k}={v}" for k, v in report["fixtures"].items()))
 

@@ -485,3 +485,12 @@ def test_home_institutions_and_the_sentence_country(actor_pipeline):
     assert code(entity_at(entities, text, "the rebels")) == ("UGA", "REB")  # the sentence's subject
     assert entity_at(entities, text, "The government") is None  # Tanzania is the counterpart
     assert entity_at(entities, text, "Officials") is None  # travelling officials stay unplaced
+
+
+def test_conflibert_spans_reader(tmp_path):
+    from presswatch.evaluate.actors import conflibert_spans
+
+    path = tmp_path / "ner.txt"
+    path.write_text("Zorvian B-S\nguards I-S\nhit O\nthe B-T\nfarm I-T\nat B-R\n. O\n\nRain O\nfell O\n", encoding="utf-8")
+    assert conflibert_spans(path) == [("Zorvian guards hit the farm at .", [("S", 0, 14), ("T", 19, 27)]),
+                                      ("Rain fell", [])]
