@@ -10,7 +10,8 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
    paragraphs; when it stands alone right after an attributed quote it continues that speaker
    (CONTINUATION), and when it opens a sentence right after one that attributes something to a
    speaker it is that speaker's (SPEAKER_IN_PREVIOUS_SENTENCE); after `Name:` it is that name's
-   (NAME_COLON, headline style).  A cue inside another quote's quoted words is part of that
+   (NAME_COLON, headline style); a line `NAME: statement` with no marks is NAME's (LABEL_COLON,
+   transcripts and headlines).  A cue inside another quote's quoted words is part of that
    quote (NESTED), unless it reports a named third party.
 
 Ids are q1, q2, ... in order of content start; the same input always gives the same output.
@@ -49,6 +50,8 @@ MAX_CUE_DISTANCE = 14
 MIN_CONTINUATION_TOKENS = 6
 # ... unless it is a whole quoted sentence, ending in . ! or ? inside the marks.
 MIN_SENTENCE_TOKENS = 2
+# Named-entity types of a LABEL_COLON speaker ("JANE ROE: ...", "Roe: ...").
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass
@@ -157,6 +160,8 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
             owner.content |= seg - set(owner.cue) - set(owner.source)
             if owner.content:
                 previous, previous_end = owner, max(owner.content)
+    taken = {i for d in [*by_cue.values(), *orphans] for i in (*d.cue, *d.content)}
+    orphans += [d for d in _label_colons(parsed) if not taken & (set(d.content) | set(d.cue))]
     drafts = [d for d in [*by_cue.values(), *orphans] if d.content]
     # NESTED: a cue inside another quote's quoted words ("“I think we will win,” she said") is
     # part of that quote, not a quote of its own, unless it reports a named third party ("“Smith
@@ -185,6 +190,38 @@ def _named_colon(parsed: Doc, start: int) -> tuple[tuple[int, ...], tuple[int, .
     if i >= 0 and not (parsed[i].is_space or parsed[i].is_punct or "\n" in parsed[i].whitespace_):
         return None  # the name must open its line or sentence
     return (colon,), tuple(names)
+
+
+def _label_colons(parsed: Doc) -> list[_Draft]:
+    """LABEL_COLON: a line opening with a bare name and a colon, then a statement with a verb:
+    transcripts (`ANNA ROE: We will ...`) and headlines (`Roe: Taxes will rise`).  The content runs
+    to the end of the line.  Must not take a dateline or a time (`6:50`), or a common-noun label."""
+    out = []
+    for token in parsed:
+        if token.i > 0 and "\n" not in parsed[token.i - 1].whitespace_ and not (
+                parsed[token.i - 1].is_space and "\n" in parsed[token.i - 1].text):
+            continue
+        names = []
+        i = token.i
+        while i < len(parsed) and len(names) <= 5 and parsed[i].pos_ == "PROPN" and "\n" not in parsed[i].whitespace_:
+            names.append(i)
+            i += 1
+        if not names or len(names) > 4 or i >= len(parsed) or parsed[i].text != ":" or parsed[i].whitespace_ == "":
+            continue
+        end = i + 1
+        while end < len(parsed) and not (parsed[end].is_space and "\n" in parsed[end].text) and "\n" not in parsed[end - 1].whitespace_:
+            end += 1
+        label = [parsed[k] for k in names]
+        if not (any(t.ent_type_ in SPEAKER_ENTITY_TYPES for t in label)
+                or len(label) > 1 and all(t.text.isupper() for t in label)):
+            continue  # "Q:", "Correction:", "BUSTED:" are not speakers
+        content = [t for t in parsed[i + 1: end] if not t.is_space]
+        if not content or any(ch in ALL_MARKS for ch in content[0].text):
+            continue  # quoted: NAME_COLON's case
+        if len([t for t in content if not t.is_punct]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in content):
+            continue
+        out.append(_Draft("LABEL_COLON", (i,), tuple(names), {t.i for t in content}))
+    return out
 
 
 def _previous_sentence_speaker(parsed: Doc, drafts: list[_Draft], start: int, end: int) -> _Draft | None:

@@ -389,3 +389,19 @@ def test_cue_conjoined_to_reported_clause_keeps_the_reporter(nlp):
 def test_fronted_adverbial_is_not_a_trailing_report(nlp):
     text = "In the spring of last year, new protests appeared in the southern provinces."
     assert quotes_of(nlp, text) == ()
+
+
+def test_label_colon_transcript_line(nlp):
+    text = "The interview went on.\n\nMARTA KOVAC: We will open two new clinics in the valley next year.\n"
+    q = [q for q in quotes_of(nlp, text) if q.speaker and q.speaker.text == "MARTA KOVAC"]
+    assert q and q[0].content.text.startswith("We will open two new clinics")
+    assert q[0].cue.text == ":"
+
+
+@pytest.mark.parametrize("text", [
+    "Report follows.\n\nQ: Will you open new clinics in the valley next year?\n",       # no named speaker
+    "Weather.\n\nCorrection: An earlier version of this note gave the wrong date.\n",  # a common-noun label
+    "Schedule.\n\nMeeting at 6:30 tonight in the town hall with the new mayor.\n",     # a time, not a label
+])
+def test_label_colon_needs_a_named_speaker(nlp, text):
+    assert not [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == ":"]
