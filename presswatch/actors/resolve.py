@@ -668,6 +668,12 @@ class _DocumentResolution:
                 self.consumed.update(range(ent.start, ent.end))
                 if named[0] is not None:
                     found.append(named[0])
+        for token in chunk:  # an upper-case abbreviation the NER missed: "AMISOM troops"
+            if token.i not in self.ent_at and token.dep_ == "compound" and token.head.i == root.i \
+                    and token.text.isupper() and len(token) > 2:
+                named = self.kb.named.get(name_key(token.text))
+                if named is not None and named[0] is not None and self.kb.place(token.text) is None:
+                    found.append(named[0])
         return found
 
     def name_as_modifier(self, token: Token, root: Token) -> bool:

@@ -494,3 +494,13 @@ def test_conflibert_spans_reader(tmp_path):
     path.write_text("Zorvian B-S\nguards I-S\nhit O\nthe B-T\nfarm I-T\nat B-R\n. O\n\nRain O\nfell O\n", encoding="utf-8")
     assert conflibert_spans(path) == [("Zorvian guards hit the farm at .", [("S", 0, 14), ("T", 19, 27)]),
                                       ("Rain fell", [])]
+
+
+def test_long_country_names_missions_and_departments(actor_pipeline):
+    text = ("The Democratic Republic of Congo accused its neighbour. AMISOM troops left the base. "
+            "The U.S. Department of Justice charged two men. Israeli jets struck Gaza.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Democratic Republic of Congo")) == ("COD", None)
+    assert code(entity_at(entities, text, "AMISOM troops")) == ("AU", "MIL")
+    assert code(entity_at(entities, text, "The U.S. Department of Justice")) == ("USA", "GOV")
+    assert code(entity_at(entities, text, "Gaza"))[0] == "PSE"
