@@ -6,7 +6,8 @@ INPUT is any path Spark can read holding `.jsonl`, `.parquet` or `.warc(.gz)` fi
 file is read by the same reader the single-machine ingest uses, so the Analysis records are
 identical.  OUTPUT gets one Parquet dataset per table of `presswatch.tables` (documents,
 entities, mentions, quotes, events, techniques), partitioned by publication date, plus
-`failures` (JSON lines).  `presswatch import-parquet OUTPUT --db FILE` loads them into SQLite.
+`failures` (JSON lines).  Each task writes its own rows with pyarrow (`PartitionWriter`): the
+rows never travel through the JVM, which only schedules the tasks.  `presswatch import-parquet OUTPUT --db FILE` loads them into SQLite.
 """
 
 from __future__ import annotations
@@ -74,89 +75,139 @@ def documents_from_file(uri: str, data: bytes, options: ReadOptions) -> Iterator
                 yield Failure(f"{path}:{number}", "PWE104", f'[PWE104] {path}:{number}: "text" is missing or empty')
 
 
-# One row layout for every table: the table's name, then the union of all tables' columns (the
-# rows of each table fill their own), and `failure` for the inputs that could not be analyzed.
-# Python builds these rows once; every table is then a JVM-side filter of one cached DataFrame.
-TAGGED_COLUMNS = ("table", *dict.fromkeys(column for columns in TABLES.values() for column in columns), "failure")
-_POSITION = {column: index for index, column in enumerate(TAGGED_COLUMNS)}
+CHUNK_DOCUMENTS = 256  # a task writes its rows every this many documents, bounding its memory
 
 
-def _tagged(table: str, columns: Iterable[str], values: Iterable, published: str | None) -> tuple:
-    row = [None] * len(TAGGED_COLUMNS)
-    row[0] = table
-    for column, value in zip(columns, values, strict=True):
-        row[_POSITION[column]] = value
-    row[_POSITION["published"]] = published
-    return tuple(row)
+def _arrow_schema(columns: Iterable[str]):
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.int64() if c in INTEGER_COLUMNS else pa.float64() if c in FLOAT_COLUMNS else pa.string())
+                      for c in columns])
 
 
-def tagged_rows(result: Analysis | Failure) -> Iterator[tuple]:
-    """The rows of every table for one result, in the `TAGGED_COLUMNS` layout."""
-    if isinstance(result, Failure):
-        yield _tagged("failures", ("failure",), (json.dumps({"failure": result.__dict__}),), None)
-        return
-    published = result.document.published
-    for table, table_rows in rows(result).items():
-        for values in table_rows:
-            yield _tagged(table, TABLES[table], values, published)
+def _filesystem(output_path: str):
+    """(pyarrow filesystem, path in it) for a local folder or any URI pyarrow reads (hdfs://, s3://)."""
+    from pyarrow import fs
+
+    if "://" in output_path and not output_path.startswith("file://"):
+        return fs.FileSystem.from_uri(output_path)
+    return fs.LocalFileSystem(), str(_local_path(output_path).resolve())
 
 
-def analyze_partition(files: Iterable[tuple[str, bytes]], model: str, options: ReadOptions) -> Iterator[tuple]:
-    """Analyze every document of a partition's files with one Pipeline; emit `tagged_rows`."""
+class PartitionWriter:
+    """Writes one Spark task's rows as Parquet, straight from Python with pyarrow.
+
+    Each table's rows go to `OUTPUT/<table>/published=<day>/part-<task>-<chunk>-0.parquet` (the
+    hive layout Spark's own writer makes); failures to `OUTPUT/failures/part-<task>-<chunk>.jsonl`.
+    The names depend only on the task and the chunk, so a retried task overwrites its own files
+    and never duplicates rows.  Rows cross no Python-to-JVM boundary: the JVM only schedules.
+    """
+
+    def __init__(self, output_path: str, task: int) -> None:
+        self.filesystem, self.root = _filesystem(output_path)
+        self.task, self.chunk = task, 0
+        self.counts = dict.fromkeys((*TABLES, "failures"), 0)
+        self._clear()
+
+    def _clear(self) -> None:
+        self.rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
+        self.failures: list[str] = []
+
+    def add(self, result: Analysis | Failure) -> None:
+        """Keep the rows of one result until the next `flush`."""
+        if isinstance(result, Failure):
+            self.failures.append(json.dumps({"failure": result.__dict__}))
+            return
+        for table, table_rows in rows(result).items():
+            self.rows[table].extend((*values, result.document.published) for values in table_rows)
+
+    def flush(self) -> None:
+        """Write the kept rows (one file per table and day) and forget them."""
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+
+        for table, table_rows in self.rows.items():
+            if not table_rows:
+                continue
+            columns = [*(c for c in TABLES[table] if c != "published"), "published"]
+            order = [TABLES[table].index(c) if c != "published" else len(TABLES[table]) for c in columns]
+            data = pa.Table.from_pylist([dict(zip(columns, (row[k] for k in order), strict=True)) for row in table_rows],
+                                        schema=_arrow_schema(columns))
+            ds.write_dataset(data, f"{self.root}/{table}", filesystem=self.filesystem, format="parquet",
+                             partitioning=ds.partitioning(_arrow_schema(["published"]), flavor="hive"),
+                             basename_template=f"part-{self.task:05d}-{self.chunk:04d}-{{i}}.parquet",
+                             existing_data_behavior="overwrite_or_ignore")
+            self.counts[table] += len(table_rows)
+        if self.failures:
+            self.filesystem.create_dir(f"{self.root}/failures")
+            with self.filesystem.open_output_stream(f"{self.root}/failures/part-{self.task:05d}-{self.chunk:04d}.jsonl") as out:
+                out.write("".join(line + "\n" for line in self.failures).encode("utf-8"))
+            self.counts["failures"] += len(self.failures)
+        self.chunk += 1
+        self._clear()
+
+
+def analyze_partition(task: int, files: Iterable[tuple[str, bytes]], model: str, options: ReadOptions,
+                      output_path: str) -> Iterator[tuple[str, int]]:
+    """Analyze every document of a partition's files with one Pipeline, write them; yield row counts."""
     from threadpoolctl import threadpool_limits
 
     from presswatch.pipeline import Pipeline
 
     threadpool_limits(1)  # one Spark task per core: its BLAS must not spread over the others
     pipeline = Pipeline(model=model, max_chars=options.max_chars)
+    writer = PartitionWriter(output_path, task)
     documents: list[Document] = []
     for uri, data in files:
         for item in documents_from_file(uri, data, options):
             if isinstance(item, Failure):
-                yield from tagged_rows(item)
+                writer.add(item)
             else:
                 documents.append(item)
-    for result in pipeline.analyze_many(documents, on_error="skip"):
-        yield from tagged_rows(result)
-
-
-def _tagged_schema():
-    from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
-
-    def kind(column: str):
-        return LongType() if column in INTEGER_COLUMNS else DoubleType() if column in FLOAT_COLUMNS else StringType()
-
-    return StructType([StructField(column, kind(column), column != "table") for column in TAGGED_COLUMNS])
+    for start in range(0, len(documents), CHUNK_DOCUMENTS):
+        for result in pipeline.analyze_many(documents[start:start + CHUNK_DOCUMENTS], on_error="skip"):
+            writer.add(result)
+        writer.flush()
+    writer.flush()
+    yield from writer.counts.items()
 
 
 def run(input_path: str, output_path: str, spark=None, model: str | None = None, partitions: int | None = None,
         options: ReadOptions | None = None) -> dict[str, int]:
-    """Analyze INPUT on Spark and write OUTPUT (Parquet per table + failures); return row counts."""
-    from pyspark import StorageLevel
+    """Analyze INPUT on Spark and write OUTPUT (Parquet per table + failures); return row counts.
 
+    An existing OUTPUT's tables are replaced.  A table no document has rows for gets one empty
+    Parquet file with its columns, so Spark and pyarrow can still read it.
+    """
     from presswatch.nlp import DEFAULT_MODEL
 
     spark = spark or spark_session()
     options = options or ReadOptions()
     model = model or DEFAULT_MODEL
     context = spark.sparkContext
+    filesystem, root = _filesystem(output_path)
+    for table in (*TABLES, "failures"):
+        if filesystem.get_file_info(f"{root}/{table}").type.name != "NotFound":
+            filesystem.delete_dir(f"{root}/{table}")
     files = context.binaryFiles(input_path, minPartitions=partitions or context.defaultParallelism)
     files = files.filter(lambda pair: pair[0].lower().endswith((".jsonl", ".parquet", ".warc", ".warc.gz")))
     if partitions:  # spread the files evenly (repartition's round-robin may stack a few files together)
         files = (files.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
                  .partitionBy(partitions, lambda index: index % partitions).values())
-    tagged = files.mapPartitions(lambda part: analyze_partition(part, model, options))
-    frame = spark.createDataFrame(tagged, _tagged_schema()).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        for table, columns in TABLES.items():
-            columns = [c for c in columns if c != "published"] + ["published"]
-            (frame.where(frame["table"] == table).select(*columns)
-             .write.mode("overwrite").partitionBy("published").parquet(f"{output_path}/{table}"))
-        frame.where(frame["table"] == "failures").select("failure").write.mode("overwrite").text(f"{output_path}/failures")
-        counts = {row["table"]: row["count"] for row in frame.groupBy("table").count().collect()}
-    finally:
-        frame.unpersist()
-    return {table: counts.get(table, 0) for table in (*TABLES, "failures")}
+    counts = dict.fromkeys((*TABLES, "failures"), 0)
+    for table, count in files.mapPartitionsWithIndex(
+            lambda task, part: analyze_partition(task, part, model, options, output_path)).collect():
+        counts[table] += count
+    import pyarrow.parquet as pq
+
+    for table, columns in TABLES.items():
+        if not counts[table]:
+            filesystem.create_dir(f"{root}/{table}")
+            empty = _arrow_schema([*(c for c in columns if c != "published"), "published"]).empty_table()
+            pq.write_table(empty, f"{root}/{table}/empty.parquet", filesystem=filesystem)
+    with filesystem.open_output_stream(f"{root}/_SUCCESS"):
+        pass
+    return counts
 
 
 def read_analyses(output_path: str | Path) -> Iterator[Analysis]:
