@@ -221,6 +221,8 @@ def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
     content: set[int] = set()
     for clause in clauses:
         content |= subtree(clause)
+    # a paragraph the parser glued on is not part of the clause (a quotation mark may still carry it)
+    content = in_paragraph(verb.doc, content, verb.i) or content
     # quote marks hanging on the verb next to the content belong to it
     lo, hi = min(content), max(content)
     for child in verb.children:
@@ -358,7 +360,7 @@ def colon_intro(verb: Token, lexicon: CueLexicon) -> Match | None:
     if subject is None:
         return None
     end = verb.sent.end
-    content = set(range(colon.i + 1, end))
+    content = in_paragraph(doc, set(range(colon.i + 1, end)), colon.i)
     if len(content) < 2:
         return None
     return Match("COLON_INTRO", cue_tokens(verb), speaker_tokens(subject), _strip(doc, content))

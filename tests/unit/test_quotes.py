@@ -405,3 +405,10 @@ def test_label_colon_transcript_line(nlp):
 ])
 def test_label_colon_needs_a_named_speaker(nlp, text):
     assert not [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == ":"]
+
+
+def test_clause_content_stops_at_the_paragraph_end(nlp):
+    text = ("The mayor said that the bridge will reopen in May\n\n"
+            "Traffic on the old road has doubled since the winter and the shops report fewer customers.")
+    q = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "said"]
+    assert q and q[0].content.text == "that the bridge will reopen in May"
