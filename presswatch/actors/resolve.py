@@ -277,6 +277,10 @@ class _DocumentResolution:
                         sector, agent = "CVL", "people"  # a people of a country ("Iraqi Kurds")
                     if sector is not None and of_object is not None:
                         end = max(end, self.subtree_end(of_object))
+                if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "NOUN":
+                    inner = self.agent_modifier(words, root)  # "an Afghan government offer"
+                    if inner is not None:
+                        sector, agent, end = inner
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
@@ -355,6 +359,21 @@ class _DocumentResolution:
                         and not any(t.is_punct and t.text not in ("-", "–", ",") for t in child.subtree):
                     return child
         return None
+
+    def agent_modifier(self, words: list[Token], root: Token) -> tuple[str, str, int] | None:
+        """(sector, agent, end token) of an agent noun compounded with a head that is no agent: the
+        actor of "an Afghan government offer", "the army offensive", "a police raid" ends at the agent."""
+        if len(words) < 2 or words[-1].i != root.i:
+            return None
+        last = words[-2]
+        if last.dep_ != "compound" or last.head.i != root.i or last.pos_ != "NOUN":
+            return None  # adjectives name a kind, not an actor: "military aid", "official talks"
+        if last.i > 0 and self.doc[last.i - 1].text == "-":
+            return None  # "anti-government protests" are not the government's
+        sector, agent = self.resolver.agent_sector(words[:-1])
+        if sector is None or sector in rules.NON_ACTOR_SECTORS or agent in rules.MODIFIER_NOT_AGENT:
+            return None
+        return sector, agent, last.i + 1
 
     def counted(self, root: Token, agent: str | None) -> bool:
         """True for a counted agent of COUNTED_AGENTS: "18 people", "hundreds of people"."""

@@ -134,6 +134,12 @@ LEADING_PARTICIPLES = frozenset({"lead", "led", "command", "commanded"})
 # authorities ..."); "the leader", "officials" and "forces" travel and stay unplaced.
 HOME_AGENTS = frozenset({"government", "authority", "authorities"})
 
+# Agent words that name no actor when they only modify another noun: "a state visit", "a court
+# case" name an occasion, "people power" a slogan.  Must not include "government", "army",
+# "police", "rebel" ("the army offensive" is the army's).
+MODIFIER_NOT_AGENT = frozenset({"state", "people", "court", "media", "power", "party", "public", "civil",
+                                "union", "crowd", "person", "family", "youth", "child", "woman", "man"})
+
 # Agent words of NEEDS_MODIFIER that are an actor when counted: "18 people were killed", "hundreds
 # of people marched" are civilians (CAMEO's CVL); "people say" and "the people's choice" are not.
 COUNTED_AGENTS = frozenset({"people"})

@@ -504,3 +504,12 @@ def test_long_country_names_missions_and_departments(actor_pipeline):
     assert code(entity_at(entities, text, "AMISOM troops")) == ("AU", "MIL")
     assert code(entity_at(entities, text, "The U.S. Department of Justice")) == ("USA", "GOV")
     assert code(entity_at(entities, text, "Gaza"))[0] == "PSE"
+
+
+def test_agent_noun_compounded_with_an_event_noun(actor_pipeline):
+    text = ("Rebels rejected an Afghan government offer. Protesters joined anti-government rallies. "
+            "He promised military aid.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "an Afghan government")) == ("AFG", "GOV")
+    assert [m.text for e in entities for m in e.mentions if "government" in m.text] == ["an Afghan government"]
+    assert entity_at(entities, text, "military") is None  # an adjective names a kind of aid
