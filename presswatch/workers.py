@@ -1,8 +1,9 @@
 """Analysis in several processes: each worker loads the pipeline once and analyzes whole batches.
 
 Workers send back contract JSON strings (not pickled objects), as spaCy's multi-process `pipe`
-ships serialized docs; the parent rebuilds the Analysis records.  At most two batches per worker
-are in flight, so reading never runs far ahead of analysis.
+ships serialized docs; the parent rebuilds the Analysis records.  Batches are cut into small
+pieces shared by all workers; at most four pieces per worker are in flight, so reading never
+runs far ahead of analysis.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from presswatch.records import Analysis, Document, Failure
 
 Key = TypeVar("Key")
 
+PIECE = 4  # documents per task sent to a worker
 _WORKER_PIPELINE: list[Pipeline] = []  # the one pipeline of a worker process
 _WORKER_ERROR: list[str] = []  # why it could not be built
 
@@ -74,18 +76,29 @@ class WorkerPool:
     def analyze_batches(
         self, batches: Iterable[tuple[Key, list[Document]]]
     ) -> Iterator[tuple[Key, list[Analysis | Failure]]]:
-        """Analyze `(key, documents)` batches across the workers, yielding results in input order."""
+        """Analyze `(key, documents)` batches across the workers, yielding results in input order.
+
+        Each batch is cut into pieces of `PIECE` documents, so that the workers share even one
+        big batch and none idles while another finishes a long tail.
+        """
         pending: deque = deque()
+        in_flight = 0
         for key, documents in batches:
-            pending.append((key, self._pool.apply_async(_analyze_in_worker, (documents,))))
-            if len(pending) >= 2 * self.workers:
-                yield self._collect(*pending.popleft())
+            jobs = [self._pool.apply_async(_analyze_in_worker, (documents[start:start + PIECE],))
+                    for start in range(0, len(documents), PIECE)]
+            pending.append((key, jobs))
+            in_flight += len(jobs)
+            while pending and in_flight >= 4 * self.workers:
+                key_done, jobs_done = pending.popleft()
+                in_flight -= len(jobs_done)
+                yield self._collect(key_done, jobs_done)
         while pending:
             yield self._collect(*pending.popleft())
 
     @staticmethod
-    def _collect(key: Key, job) -> tuple[Key, list[Analysis | Failure]]:
-        return key, [item if isinstance(item, Failure) else Analysis.from_json(item) for item in job.get()]
+    def _collect(key: Key, jobs: list) -> tuple[Key, list[Analysis | Failure]]:
+        return key, [item if isinstance(item, Failure) else Analysis.from_json(item)
+                     for job in jobs for item in job.get()]
 
     def close(self) -> None:
         """Stop the workers."""
