@@ -71,10 +71,10 @@ def _time_mode(mode: str, texts: list[str], workers: int) -> tuple[float, float 
         from presswatch.nlp import DEFAULT_MAX_CHARS, DEFAULT_MODEL
         from presswatch.workers import WorkerPool
 
-        pool = WorkerPool(workers, DEFAULT_MODEL, DEFAULT_MAX_CHARS, batch_size=8)
+        pool = WorkerPool(workers, DEFAULT_MODEL, DEFAULT_MAX_CHARS, batch_size=32)
         list(pool.analyze_batches((n, documents[n:n + 1]) for n in range(workers * 2)))  # every worker loaded
-        start = time.perf_counter()
-        for _ in pool.analyze_batches((n, documents[n:n + 8]) for n in range(0, len(documents), 8)):
+        start = time.perf_counter()  # batches of 64 documents, as `presswatch ingest` sends them
+        for _ in pool.analyze_batches((n, documents[n:n + 64]) for n in range(0, len(documents), 64)):
             pass
         elapsed = time.perf_counter() - start
         pool.close()
