@@ -496,7 +496,9 @@ class _DocumentResolution:
     def on_place(self, start: int, end: int, ent: SpacySpan, place: Place) -> None:
         code = place.country
         acting = self.acting(ent.root)
-        if place.kind == "org":
+        if place.kind in ("capital", "place") and self.attacked(ent.root):
+            self.add(self.group_cluster(code, place.kind, "CVL", f"city {name_key(ent.text)}", ent.text), start, end)
+        elif place.kind == "org":
             name = self.kb.org_names.get(code, ent.text)
             self.add(self.cluster(f"O:{code}", "ORG", name, country=code, sector="IGO"), start, end)
         elif place.kind == "seat" or (place.kind == "capital" and (acting or self.addressed(ent.root))):
@@ -530,6 +532,18 @@ class _DocumentResolution:
         if token.dep_ == "dobj":
             return True
         return token.dep_ == "pobj" and token.head.lower_ in rules.ADDRESS_PREPOSITIONS
+
+    def attacked(self, token: Token) -> bool:
+        """True if force hits the place: the object of a force verb or of "on"/"at" after a force word,
+        or the passive subject of a force verb ("shelled Aleppo", "strikes on Kabul", "Mosul was bombed")."""
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass"):
+            return head.lemma_.lower() in rules.FORCE_LEMMAS
+        if token.dep_ == "pobj" and head.lower_ in rules.FORCE_PREPOSITIONS:
+            return head.head.lemma_.lower() in rules.FORCE_LEMMAS
+        return False
 
     def acting(self, token: Token) -> bool:
         """True if the token is the subject of a verb, directly or as a conjunct of one."""

@@ -110,6 +110,17 @@ GROUP_HEADS = frozenset({"candidate", "member", "supporter", "group", "faction",
                          "agency", "office", "body", "committee", "council", "commission", "service",
                          "department"})
 
+# Verb and noun lemmas of force against a place: a city or town they hit stands for the people in
+# it, CVL, as PLOVER's agent dictionary codes "city", "town" and "village" ("rebels shelled Aleppo",
+# "an air strike on Kabul", "Mosul was bombed").  Must not include "visit", "accuse", "criticize"
+# or "warn": a capital they take is its government ("accused Baku").
+FORCE_LEMMAS = frozenset({"attack", "shell", "bomb", "strike", "hit", "raid", "storm", "besiege", "pound",
+                          "bombard", "target", "fire", "shoot", "rocket", "invade", "overrun", "siege",
+                          "assault", "airstrike", "air strike", "shelling", "bombing", "blockade", "blast"})
+
+# Prepositions joining a force word to the place it hits: "an attack on Kabul", "fired at Aleppo".
+FORCE_PREPOSITIONS = frozenset({"on", "at", "against", "into"})
+
 # Prepositions whose object is addressed as an actor: a capital there stands for its government
 # ("talks with Moscow", "a war against Kabul"); must not include "in", "at", "near" (places).
 ADDRESS_PREPOSITIONS = frozenset({"with", "against", "between"})

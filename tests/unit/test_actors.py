@@ -513,3 +513,15 @@ def test_agent_noun_compounded_with_an_event_noun(actor_pipeline):
     assert code(entity_at(entities, text, "an Afghan government")) == ("AFG", "GOV")
     assert [m.text for e in entities for m in e.mentions if "government" in m.text] == ["an Afghan government"]
     assert entity_at(entities, text, "military") is None  # an adjective names a kind of aid
+
+
+def test_cities_hit_by_force_are_their_people(actor_pipeline):
+    text = ("Troops fired at Kharkiv and Odesa. Kabul was hit by rockets. Armenia accused Baku of lying. "
+            "The minister flew to Kharkiv.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Kabul")) == ("AFG", "CVL")
+    assert entity_at(entities, text, "Kharkiv") is not entity_at(entities, text, "Odesa")
+    assert code(entity_at(entities, text, "Odesa")) == ("UKR", "CVL")
+    assert code(entity_at(entities, text, "Baku")) == ("AZE", "GOV")  # accused, not hit: its government
+    last = [e for e in entities for m in e.mentions if m.text == "Kharkiv"][-1]
+    assert code(last) == ("UKR", None)  # a destination is only a place
