@@ -250,6 +250,7 @@ class _DocumentResolution:
                 payload["phrase"] = root.lemma_.lower() if phrase not in rules.COMMENTATOR_NOUNS else phrase
                 found.append((chunk.start, end, self.on_commentator, payload))
             else:
+                begin = chunk.start
                 if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                     continue  # "Ivan Petrov, a farmer": describes the person, not a group
                 sector, agent = self.resolver.agent_sector(words)
@@ -281,6 +282,7 @@ class _DocumentResolution:
                     inner = self.agent_modifier(words, root)  # "an Afghan government offer"
                     if inner is not None:
                         sector, agent, end = inner
+                        begin = next(t.i for t in chunk if t.pos_ != "DET")  # the article is the head's
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
@@ -300,7 +302,7 @@ class _DocumentResolution:
                     if speaks_for is not None:
                         sector = speaks_for[1] or sector
                 payload.update(sector=sector, agent=agent)
-                found.append((chunk.start, end, self.on_group, payload))
+                found.append((begin, end, self.on_group, payload))
                 if root.ent_type_ and self.token_place(root) is None:
                     self.consumed.update(t.i for t in words)  # an agent the NER took for a name
                 for t in chunk:  # names inside the group's phrase ("Houthi rebels") are part of it
@@ -666,7 +668,7 @@ class _DocumentResolution:
         elif countries:
             country = countries[0]
             kind = next((p.kind for t in payload["modifiers"] if (p := self.token_place(t))), "country")
-        elif sector in rules.CONTEXT_SECTORS:
+        elif sector in rules.CONTEXT_SECTORS and not any(t.lower_ in rules.FOREIGN_MARKERS for t in payload["chunk"]):
             country = self.context_country(start)
         name = self.doc[start:end].text
         for prefix in ("the ", "The "):

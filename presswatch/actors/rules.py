@@ -88,9 +88,12 @@ CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "REB", "JUD", "LEG"})
 CONTEXT_PLACE_KINDS = frozenset({"country", "capital", "place"})
 
 # Dependency labels of a country name that names the sentence's place when no locative does: a
-# subject or a prepositional object ("Uganda says ... the rebels", "from Kenya"), not a modifier
-# ("US-backed rebels", "Norway's envoy") and not an addressed counterpart ("talks with Kenya").
-CONTEXT_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "ROOT", "attr"})
+# subject ("Uganda says ... the rebels"), not a modifier ("US-backed rebels", "Norway's envoy"), an
+# addressed counterpart ("talks with Kenya") or a listed origin ("fighters from countries including X").
+CONTEXT_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT", "attr"})
+
+# Modifiers that say a group is not from where it acts: "foreign fighters" take no context country.
+FOREIGN_MARKERS = frozenset({"foreign", "overseas", "outside"})
 
 # Prepositions whose object is somewhere else, not the sentence's home: "a trip to China".
 AWAY_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
