@@ -128,7 +128,8 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
         ordered.pop()
     while ordered and (doc[ordered[0]].is_punct or doc[ordered[0]].is_space):
         ordered.pop(0)
-    # keep it contiguous around the head
+    # keep it contiguous around the head, and on the head's line ("4:40 p.m.\n\nThe senator says")
+    keep = {i for i in keep if not (doc[i].is_space and "\n" in doc[i].text)}
     run = [head.i]
     for i in range(head.i - 1, -1, -1):
         if i in keep:

@@ -412,3 +412,9 @@ def test_clause_content_stops_at_the_paragraph_end(nlp):
             "Traffic on the old road has doubled since the winter and the shops report fewer customers.")
     q = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "said"]
     assert q and q[0].content.text == "that the bridge will reopen in May"
+
+
+def test_speaker_stays_on_its_line(nlp):
+    text = "9:15 a.m.\n\nThe governor of the province says the roads will be cleared by noon."
+    q = only([q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "says"])
+    assert q.speaker.text == "The governor of the province"
