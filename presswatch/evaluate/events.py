@@ -232,7 +232,7 @@ def score_conflibert(rows: list[tuple[str, int]], prepared: list[Prepared], ship
     for train, test in split:
         model = SentenceModel.fit([prepared[i][1] for i in train], [str(gold[i]) for i in train], **QUAD_PARAMS)
         held = [prepared[i] for i in test]
-        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "quad": model})
+        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "quad": model}, shipped["roles"])
         for i, analysis in zip(test, _events(extractor, held), strict=True):
             stage[i] = stage_quad(analysis)
             alone[i] = int(_argmax(model, prepared[i][1]))
@@ -281,7 +281,7 @@ def score_case(rows: list[tuple[str, str]], prepared: list[Prepared], shipped: d
     split = StratifiedGroupKFold(folds, shuffle=True, random_state=random_state)
     for train, test in split.split(np.zeros(len(gold)), gold, case_groups([t for t, _ in rows])):
         model = SentenceModel.fit([prepared[i][1] for i in train], [gold[i] for i in train], **ACLED_PARAMS)
-        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "acled": model})
+        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "acled": model}, shipped["roles"])
         for i, analysis in zip(test, _events(extractor, [prepared[i] for i in test]), strict=True):
             stage[i] = case_label(analysis)
             alone[i] = _argmax(model, prepared[i][1])
@@ -366,7 +366,7 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
     texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case] + [t for t, _ in petr]
     nlp, prepared = _prepare(texts)
     seconds = time.perf_counter() - started
-    shipped = {"lexicon": events._lexicon(), "models": events._models()[0]}
+    shipped = {"lexicon": events._lexicon(), "models": events._models()[0], "roles": events._roles()[0]}
     cut = np.cumsum([len(gsr), len(conf), len(case)])
     p_gsr, p_conf, p_case, p_petr = prepared[:cut[0]], prepared[cut[0]:cut[1]], prepared[cut[1]:cut[2]], prepared[cut[2]:]
     rules = EventExtractor(shipped["lexicon"])

@@ -19,6 +19,7 @@ from presswatch.events import acled
 from presswatch.events.classify import MODELS_FILE, SentenceModel, load_models
 from presswatch.events.extract import EventExtractor
 from presswatch.events.lexicon import DATA_DIR, EventLexicon, load_lexicon
+from presswatch.events.roles import ROLES_FILE, RoleModel, load_roles
 from presswatch.records import Document, Entity, Event, Quote
 
 REQUIRES = ("document", "parsed", "entities", "quotes")
@@ -35,15 +36,20 @@ def _models() -> tuple[dict[str, SentenceModel], str]:
     return load_models(DATA_DIR)
 
 
+@cache
+def _roles() -> tuple[dict[str, RoleModel], str]:
+    return load_roles(DATA_DIR)
+
+
 def knowledge_versions() -> dict[str, str]:
     """Versions of the event knowledge files and models, for `Analysis.versions`."""
     return {**_lexicon().versions, f"events/{MODELS_FILE}": _models()[1],
-            f"events/{acled.CUES_FILE}": acled.packaged().version}
+            f"events/{acled.CUES_FILE}": acled.packaged().version, f"events/{ROLES_FILE}": _roles()[1]}
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:
     """Return the event extractor (knowledge and models loaded and verified once)."""
-    extractor = EventExtractor(_lexicon(), _models()[0])
+    extractor = EventExtractor(_lexicon(), _models()[0], _roles()[0])
 
     def extract_events(
         document: Document, parsed: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...]

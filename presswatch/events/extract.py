@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from presswatch.events import acled, rules
 from presswatch.events.classify import SentenceModel
 from presswatch.events.lexicon import CameoCode, EventLexicon
+from presswatch.events.roles import RoleModel, role_features
 from presswatch.records import (
     AcledType,
     Document,
@@ -59,11 +60,14 @@ class EventExtractor:
     """The event extractor of one pipeline; `__init__` only stores the lexicon and the models.
 
     `models` are the sentence classifiers of classify.py ("quad", "acled"); None runs rules only.
+    `roles` are the source/target rankers of roles.py, asked when the syntax names no actor.
     """
 
-    def __init__(self, lexicon: EventLexicon, models: dict[str, SentenceModel] | None = None) -> None:
+    def __init__(self, lexicon: EventLexicon, models: dict[str, SentenceModel] | None = None,
+                 roles: dict[str, RoleModel] | None = None) -> None:
         self.lexicon = lexicon
         self.models = models or {}
+        self.roles = roles or {}
 
     # -- entry point ---------------------------------------------------------------------------
 
@@ -71,7 +75,7 @@ class EventExtractor:
                  quotes: Sequence[Quote]) -> tuple[Event, ...]:
         if not document.text.strip() or len(parsed) == 0:
             return ()
-        ctx = _Context(document, parsed, entities, quotes, self.models)
+        ctx = _Context(document, parsed, entities, quotes, self.models, self.roles)
         found: dict[tuple, tuple[Trigger, Participant | None, Participant | None]] = {}
         triggers = list(self.find_triggers(parsed))
         triggers.extend(self.model_triggers(ctx, triggers))
@@ -312,7 +316,7 @@ class EventExtractor:
             a, b = sources[0], sources[1]
             return [(a, b), (b, a)]
         if not any(p.country for p in sources) and not (trigger.passive and not sources):
-            found = ctx.nearest_actor(first, after=False, exclude=None)
+            found = ctx.fallback_actor(first, "source", None)
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
                 sources = [_located(sources, found)]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
@@ -320,7 +324,7 @@ class EventExtractor:
             group = ctx.parties_near(trigger.tokens[0])  # "called on the parties": the two named before
             targets = group[:2] if len(group) >= 2 else targets
         elif not targets or not any(p.country for p in targets):
-            found = ctx.nearest_actor(first, after=True, exclude=sources[0] if sources else None)
+            found = ctx.fallback_actor(first, "target", sources[0] if sources else None)
             targets = [_located(targets, found)] if found is not None else targets
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
@@ -656,9 +660,11 @@ class _Context:
     """Per-document indexes: token -> entity, quotes by extent, sentence extents."""
 
     def __init__(self, document: Document, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote],
-                 models: dict[str, SentenceModel]) -> None:
+                 models: dict[str, SentenceModel], roles: dict[str, RoleModel] | None = None) -> None:
         self.document = document
         self.models = models
+        self.roles = roles or {}
+        self._mentions: list[tuple[int, int, Entity, int, int]] | None = None
         self._quad: dict[int, dict[str, float]] = {}
         self._acled: dict[int, dict[str, float]] = {}
         self.doc = doc
@@ -786,6 +792,45 @@ class _Context:
             if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity):
                 return self.participant(j)
         return None
+
+    def mentions(self) -> list[tuple[int, int, Entity, int, int]]:
+        """(first token, head token, entity, start, end) of every entity mention, in text order
+        (built once; start and end are character offsets)."""
+        if self._mentions is None:
+            spans: dict[tuple[int, int], Entity] = {}
+            for entity, start, end in self.token_entity.values():
+                spans.setdefault((start, end), entity)
+            found = []
+            for (start, end), entity in spans.items():
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    found.append((span.start, span.root.i, entity, start, end))
+            self._mentions = sorted(found, key=lambda m: m[0])
+        return self._mentions
+
+    def fallback_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
+        mode = rules.ROLE_FALLBACK
+        found = self.ranked_actor(trigger, role, exclude) if mode != "nearest" else None
+        if found is None and mode != "ranker":
+            found = self.nearest_actor(trigger, after=role == "target", exclude=exclude)
+        return found
+
+    def ranked_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
+        """The entity with a country the role model ranks first for the trigger's `role` in its
+        sentence, if its probability is at least 0.5; None without a model."""
+        model = self.roles.get(role)
+        if model is None:
+            return None
+        sent = trigger.sent
+        here = [m for m in self.mentions() if sent.start <= m[0] < sent.end]
+        best, best_p = None, 0.5
+        for order, (_, head, entity, _, _) in enumerate(here):
+            if not (entity.actor and entity.actor.country) or (exclude is not None and entity.id == exclude.entity):
+                continue
+            p = model.probability(role_features(trigger, self.doc[head], entity, order, len(here)))
+            if p >= best_p:
+                best, best_p = head, p
+        return self.participant(best) if best is not None else None
 
     def parties_near(self, i: int) -> list[Participant]:
         """Two parties a group noun ("the parties", "the two countries") stands for.

@@ -377,3 +377,34 @@ def test_statement_that_another_actor_must_act_is_a_demand(analyze):
 def test_according_to_is_no_event(analyze):
     a = analyze("Two villages were flooded, according to the Peruvian government.")
     assert a.events == ()
+
+
+def test_role_models_checksum_is_verified(tmp_path):
+    from presswatch.events.roles import ROLES_FILE, load_roles
+
+    for name in (ROLES_FILE, f"{ROLES_FILE}.meta.json"):
+        (tmp_path / name).write_bytes((lexicon_module.DATA_DIR / name).read_bytes())
+    models, version = load_roles(tmp_path)
+    assert set(models) == {"source", "target"} and version
+    (tmp_path / ROLES_FILE).write_bytes((tmp_path / ROLES_FILE).read_bytes() + b" ")
+    with pytest.raises(PresswatchError) as info:
+        load_roles(tmp_path)
+    assert info.value.code == "PWE011" and "train_event_roles" in str(info.value)
+
+
+def test_role_ranker_prefers_subject_as_source_and_object_as_target(pipeline, analyze):
+    from presswatch.events import _roles
+    from presswatch.events.extract import _Context
+    from presswatch.events.roles import role_features
+
+    text = "The Chilean navy criticized Norway over the fishing quotas on Friday."
+    a = analyze(text)
+    doc = pipeline.nlp(text)
+    ctx = _Context(a.document, doc, a.entities, a.quotes, {})
+    trigger = next(t for t in doc if t.lower_ == "criticized")
+    mentions = ctx.mentions()
+    features = {doc[head].lower_: role_features(trigger, doc[head], entity, k, len(mentions))
+                for k, (_, head, entity, _, _) in enumerate(mentions)}
+    models = _roles()[0]
+    assert models["source"].probability(features["navy"]) > 0.5 > models["source"].probability(features["norway"])
+    assert models["target"].probability(features["norway"]) > 0.5 > models["target"].probability(features["navy"])
