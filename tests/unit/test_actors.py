@@ -485,6 +485,10 @@ def test_home_institutions_and_the_sentence_country(actor_pipeline):
     assert code(entity_at(entities, text, "the rebels")) == ("UGA", "REB")  # the sentence's subject
     assert entity_at(entities, text, "The government") is None  # Tanzania is the counterpart
     assert entity_at(entities, text, "Officials") is None  # travelling officials stay unplaced
+    text = "In Peru, miners went on strike. In Chile, two companies raised prices."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "miners")) == ("PER", "LAB")  # workers act at home
+    assert code(entity_at(entities, text, "two companies")) == (None, "BUS")  # companies are often foreign
     text = "In Mali, foreign fighters attacked a base. Fighters came from countries including Chad."
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "foreign fighters")) == (None, "REB")  # not from where they act
