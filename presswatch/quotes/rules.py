@@ -372,6 +372,9 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "reassure", "
                              "ask", "advise", "instruct", "congratulate", "credit", "accuse", "blame"})
 # Prepositions whose object is the topic of a statement: "called for", "spoke about", "accused of".
 TOPIC_PREPS = frozenset({"for", "about", "on", "against", "of", "to"})
+# Topic prepositions that are also place or direction ("appeared on the border", "went to Iowa"):
+# a topic only after a speech verb ("spoke on", "wrote to") or call/point ("pointed to").
+PLACE_PREPS = frozenset({"on", "to"})
 # Cue classes whose verbs take what was said as an object: speech verbs and the verbs PolNeAR
 # annotates reliably ("endorsed Cruz", "declined to comment", "cited the report").
 OBJECT_CLASSES = frozenset({"speech", "polnear"})
@@ -407,7 +410,8 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
             continue
         if child.dep_ in ("dobj", "xcomp", "oprd"):
             content |= subtree(child)
-        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and (
+                lemma in OBJECT_EXTRA or lexicon.classes.get(lemma) == "speech" or child.lower_ not in PLACE_PREPS):
             content |= subtree(child) - {child.i}
             if child.i == verb.i + 1 or child.i - 1 in cue:
                 cue.add(child.i)  # PolNeAR keeps the preposition in the cue: "called for", "spoke about"

@@ -418,3 +418,10 @@ def test_speaker_stays_on_its_line(nlp):
     text = "9:15 a.m.\n\nThe governor of the province says the roads will be cleared by noon."
     q = only([q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "says"])
     assert q.speaker.text == "The governor of the province"
+
+
+def test_place_phrase_is_not_a_topic(nlp):
+    # "on"/"to" after a verb that is not a speech verb is a place, not what was said
+    assert quotes_of(nlp, "Last week, new cracks appeared on the walls of the old dam.") == ()
+    q = only(quotes_of(nlp, "The senator spoke on the radio about the new tax."))
+    assert q.cue.text == "spoke on"
