@@ -41,6 +41,7 @@ class Cue:
     tier: int  # rows are tried by tier; within one, the earliest occurrence wins
     refines: frozenset[str] | None  # ACLED event types it may replace; None: any
     standalone_quads: frozenset[int]
+    event_code: str | None  # CAMEO code of an event the cue marks by itself
     alternatives: tuple[Alternative, ...]
 
 
@@ -68,9 +69,9 @@ def parse_cues(text: str) -> tuple[Cue, ...]:
         elif cols[0].startswith("="):
             scopes[cols[0][1:]] = frozenset(cols[1].split("|"))
         else:
-            sub, event_type, tier, refines, standalone, alternatives = cols
+            sub, event_type, tier, refines, standalone, code, alternatives = cols
             scope = None if refines == "*" else frozenset().union(*(scopes[s] for s in refines.split(",")))
-            cues.append(Cue(event_type, sub, int(tier), scope, STANDALONE_QUADS[standalone],
+            cues.append(Cue(event_type, sub, int(tier), scope, STANDALONE_QUADS[standalone], None if code == "-" else code,
                             tuple(tuple(_part(p, groups) for p in a.split("&")) for a in alternatives.split("|"))))
     return tuple(sorted(cues, key=lambda c: c.tier))
 
@@ -144,6 +145,22 @@ class AcledCues:
             return found
         cue = min(hits, key=lambda h: h[:2])[2]
         return None if cue.sub_event_type == NO_TYPE else (cue.event_type, cue.sub_event_type)
+
+
+    def cue_trigger(self, tokens: Sequence[Token]) -> tuple[int, str] | None:
+        """(token index, CAMEO code) of the event a sentence's cues mark by themselves, else None.
+
+        Of the cues that may stand alone, the lowest tier then the earliest wins; a winner without
+        an event code (natural harm, a defused bomb, ...) marks no event.
+        """
+        kept = [t for t in tokens if not t.is_space]
+        words = words_of(kept)
+        hits = [(c.tier, i, c) for c in self.cues if (c.standalone_quads or c.sub_event_type == NO_TYPE)
+                and (i := position(c, words)) is not None]
+        if not hits:
+            return None
+        _, i, cue = min(hits, key=lambda h: h[:2])
+        return (kept[i].i, cue.event_code) if cue.event_code else None
 
 
 def _applies(cue: Cue, found: tuple[str, str] | None, quad_class: int | None) -> bool:

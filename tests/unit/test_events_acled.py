@@ -37,16 +37,17 @@ def analyze(pipeline):
 
 def test_parse_groups_scopes_and_tiers():
     text = ("=V\tBattles\n@arms\tgun*|heavy weapon*\n"
-            "Attack\tViolence against civilians\t2\tV\tconflict\tgunmen & village\n"
-            "Grenade\tExplosions/Remote violence\t1\t*\tno\tgrenade\n")
+            "Attack\tViolence against civilians\t2\tV\tconflict\t-\tgunmen & village\n"
+            "Grenade\tExplosions/Remote violence\t1\t*\tno\t190\tgrenade\n")
     parsed = acled.parse_cues(text)
     assert [c.sub_event_type for c in parsed] == ["Grenade", "Attack"]  # sorted by tier
     assert parsed[1].refines == frozenset({"Battles"}) and parsed[0].refines is None
-    assert parsed[1].standalone_quads == frozenset({4})
+    assert parsed[1].standalone_quads == frozenset({4}) and parsed[1].event_code is None
+    assert parsed[0].event_code == "190"
     assert acled.position(parsed[1], words("two gunmen raided a village")) == 1
     assert acled.position(parsed[1], words("two gunmen raided a town")) is None
     with pytest.raises(KeyError):
-        acled.parse_cues("Attack\tViolence against civilians\t1\tX\tno\tgunmen\n")
+        acled.parse_cues("Attack\tViolence against civilians\t1\tX\tno\t-\tgunmen\n")
 
 
 def test_instrument_retypes_a_battle(cues):
@@ -98,7 +99,7 @@ def test_model_overrides_only_typed_events(cues):
 
 
 def test_packaged_file_is_verified(tmp_path):
-    (tmp_path / acled.CUES_FILE).write_text("Grenade\tExplosions/Remote violence\t1\t*\tno\tgrenade\n")
+    (tmp_path / acled.CUES_FILE).write_text("Grenade\tExplosions/Remote violence\t1\t*\tno\t190\tgrenade\n")
     (tmp_path / f"{acled.CUES_FILE}.meta.json").write_text('{"version": "0", "sha256": "0"}')
     with pytest.raises(PresswatchError) as err:
         acled.load_cues(tmp_path)
@@ -112,3 +113,17 @@ def test_stage_types_shelling_and_keeps_protest_apart_from_riot(analyze):
     b = analyze("Students held protests in the capital, which later turned into riots.")
     protest = [e for e in b.events if e.trigger.text.lower().endswith("protests") and e.acled]
     assert protest and protest[0].acled.sub_event_type == "Peaceful protest"
+
+
+def test_cue_trigger_marks_an_event_unless_a_stronger_cue_says_otherwise(pipeline):
+    cues = acled.packaged()
+    doc = pipeline.nlp("A roadside bomb went off near the market on Friday.")
+    i, code = cues.cue_trigger(list(doc))
+    assert doc[i].text == "roadside" and code == "1833"
+    assert cues.cue_trigger(list(pipeline.nlp("Engineers defused a roadside bomb near the market."))) is None
+    assert cues.cue_trigger(list(pipeline.nlp("The flood swept away the market on Friday."))) is None
+
+
+def test_stage_finds_a_bombing_without_named_actors(analyze):
+    a = analyze("A roadside bomb went off near the market on Friday.")
+    assert any(e.acled and e.acled.sub_event_type == "Remote explosive/landmine/IED" for e in a.events)
