@@ -79,6 +79,7 @@ class EventExtractor:
         found: dict[tuple, tuple[Trigger, Participant | None, Participant | None]] = {}
         triggers = list(self.find_triggers(parsed))
         triggers.extend(self.model_triggers(ctx, triggers))
+        triggers.extend(self.cue_triggers(ctx, triggers))
         for trigger in triggers:
             pairs = self.participants(ctx, trigger)
             ctx.pairs.update((i, pairs) for i in trigger.tokens)
@@ -173,6 +174,21 @@ class EventExtractor:
                 if trigger is not None and trigger.cameo.quad_class == int(label):
                     yield trigger
                     break
+
+    def cue_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
+        """The event an ACLED cue marks by itself ("a roadside bomb went off", acled.py) in a sentence
+        with a verb and no material-conflict trigger; specific evidence, so strength 0.7."""
+        busy = {ctx.doc[t.tokens[0]].sent.start for t in found if t.cameo.quad_class == 4}
+        for sent in ctx.doc.sents:
+            if sent.start in busy or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            hit = acled.packaged().cue_trigger(sent)
+            if hit is None:
+                continue
+            token, cameo = ctx.doc[hit[0]], self.lexicon.code(hit[1])
+            source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
+            if cameo is not None:
+                yield Trigger((token.i,), cameo, 0.7, source, target, False)
 
     def candidate(self, token: Token) -> Trigger | None:
         """The weakest reading of a coded verb or event noun: its dictionary code, strength 0.5."""
