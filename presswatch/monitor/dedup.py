@@ -7,7 +7,8 @@ Two mentions may describe the same event when all of these hold (`compatible`):
   `undated_window_days` before its article's publication;
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
-  one mention's actors (a border clash each side places on its own soil);
+  one mention's actors (a border clash each side places on its own soil); in a cluster, that
+  mention may be any member (`places_fit`);
 - for events bound to one place (assaults, protests, coercion), places fit: with coordinates on
   both sides, at most `max_km` apart, unless one of them is a whole country ("in Azerbaijan"),
   which fits any place in it;
@@ -110,6 +111,29 @@ class Deduplicator:
                 return "unplaced"
         return None
 
+    def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]]) -> list[list[EventMention]]:
+        """Merge clusters that share a (type, day) bucket and fit together as a whole: the greedy
+        pass may split an event when a report naming both sides comes after each side's own."""
+        owner = list(range(len(groups)))
+        countries = [frozenset().union(*(m.actor_countries for m in group)) for group in groups]
+
+        def root(index: int) -> int:
+            while owner[index] != index:
+                index = owner[index]
+            return index
+
+        pairs = sorted({(a, b) for bucket in buckets for a in bucket for b in bucket if a < b})
+        for a, b in pairs:
+            first, second = root(a), root(b)
+            if first == second or len(countries[first] | countries[second]) > 2:
+                continue
+            if (all(self.why_apart(x, y) in (None, "place country") for x in groups[first] for y in groups[second])
+                    and places_fit([*groups[first], *groups[second]])):
+                groups[first] = groups[first] + groups[second]
+                countries[first] |= countries[second]
+                owner[second] = first
+        return [group for index, group in enumerate(groups) if owner[index] == index]
+
     def cluster(self, mentions: Iterable[EventMention]) -> list[EventCluster]:
         """Group mentions into clusters; clusters come out ordered by date, then id.
 
@@ -145,7 +169,8 @@ class Deduplicator:
             for index in sorted(pool):
                 if len(group_countries[index] | mention.actor_countries) > 2:
                     continue
-                if all(self.compatible(mention, member) for member in groups[index]):
+                if (all(self.why_apart(mention, member) in (None, "place country") for member in groups[index])
+                        and places_fit([*groups[index], mention])):
                     chosen = index
                     break
             if chosen is None:
@@ -160,6 +185,7 @@ class Deduplicator:
                 for day in _days(span.first, span.last):
                     if chosen not in by_day[(mention.type, day)]:
                         by_day[(mention.type, day)].append(chosen)
+        groups = self._merge_neighbours(groups, [*by_day.values(), *year_wide.values()])
         for mention in unplaced:
             for group in groups:
                 own = any(member.document_id == mention.document_id for member in group)
@@ -167,6 +193,12 @@ class Deduplicator:
                     group.append(mention)
                     break
         return sorted((summarize(group) for group in groups), key=lambda c: (c.date, c.id))
+
+
+def places_fit(group: list[EventMention]) -> bool:
+    """Whether a group's place countries agree, or one of its mentions names them all as its actors."""
+    places = {m.location_country for m in group if m.location_country}
+    return len(places) <= 1 or any(places <= m.actor_countries for m in group)
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from presswatch.records import to_data
@@ -40,17 +41,18 @@ class EventMention:
     speaker: str | None = None  # who made the claim, when the event is attributed
     sentence: str | None = None  # the sentence of a violent event (QuadClass 4), for casualty figures
 
-    @property
+    # cached: dedup asks for these millions of times on a large store
+    @cached_property
     def key(self) -> str:
         """`document_id:event_id`, unique across the store."""
         return f"{self.document_id}:{self.event_id}"
 
-    @property
+    @cached_property
     def countries(self) -> frozenset[str]:
         """Every country the mention names: source, target and place."""
         return frozenset(c for c in (self.source_country, self.target_country, self.location_country) if c)
 
-    @property
+    @cached_property
     def actor_countries(self) -> frozenset[str]:
         """The countries of its source and target."""
         return frozenset(c for c in (self.source_country, self.target_country) if c)

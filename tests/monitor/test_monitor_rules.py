@@ -107,6 +107,18 @@ def test_a_border_clash_each_side_places_on_its_own_soil_is_one_event():
     assert why == "place country"
 
 
+def test_one_report_naming_both_sides_lets_each_sides_own_version_join():
+    lone = dict(target_country=None, outlet="Caspian Herald")
+    azerbaijani = mention(document_id="d1", source_country="AZE", location_name="Azerbaijan", location_country="AZE",
+                          lat=40.4, lon=47.6, **lone)
+    armenian = mention(document_id="d2", source_country="ARM", location_name="Armenia", location_country="ARM",
+                       lat=40.07, lon=45.04, **lone)
+    assert len(Deduplicator().cluster([azerbaijani, armenian])) == 2  # nothing ties the two countries together
+    both_sides = mention(document_id="d3", outlet="Meridian Wire")  # AZE shelled ARM
+    (cluster,) = Deduplicator().cluster([azerbaijani, armenian, both_sides])
+    assert cluster.articles == 3
+
+
 def test_confidence_counts_outlets_and_discounts_claims():
     assert cluster_confidence([BASE, mention(event_id="v2")]) == 0.6  # one outlet counts once
     assert cluster_confidence([mention(status="attributed")]) == 0.35
