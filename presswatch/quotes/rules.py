@@ -16,6 +16,8 @@ Patterns (the issue's list, DESIGN.md "quotes"):
                         = the clause it modifies.
 - PASSIVE_BY            `This was stated by Putin`: passive cue with a `by` agent; content = subject.
 - COLON_INTRO           `Putin said: ...` / `He added:` + next quote: content after the colon.
+- TRAILING_CUE          `..., she said.` closing a sentence whose parse did not hang the clause on the
+                        cue; content = the sentence before the comma.
 - VERB_WITH_OBJECT      `Putin called on the parties to ...`: speech verb + object or topic phrase.
 - LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
                         (`the mayor remembered that ...`, `was confident that ...`).
