@@ -159,13 +159,16 @@ def _closes(doc: Doc, ordered: list[int]) -> bool:
 def find_subject(verb: Token) -> Token | None:
     """The verb's subject, or a conjoined verb's shared subject ("He said ... and added ..."), or
     the main clause's subject for a participial cue ("he said in a statement, adding that ...").
-    A cue conjoined to a reported clause takes the reporting verb's subject, not the clause's.
+    A cue conjoined to a reported clause takes the reporting verb's subject, not the clause's; one
+    after a preposition ("ended by saying ...") takes the subject of the verb the phrase modifies.
 
     INVERTED_SUBJECT: after a closing quote or comma, `”remarked the guest of the programme` is
     parsed with the speaker as object; take that object as the subject.  Must not fire for
     `he told reporters` (the verb has a subject) or mid-clause objects.
     """
     head = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        head = verb.head.head  # "She answered by saying ...", "In describing the plan, he ..."
     if head is not None and verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i:
         head = head.head  # "He added that A is B, and called on C": the parse conjoins the cue to the content
     for candidate in (verb, head):

@@ -425,3 +425,10 @@ def test_place_phrase_is_not_a_topic(nlp):
     assert quotes_of(nlp, "Last week, new cracks appeared on the walls of the old dam.") == ()
     q = only(quotes_of(nlp, "The senator spoke on the radio about the new tax."))
     assert q.cue.text == "spoke on"
+
+
+def test_cue_after_a_preposition_takes_the_main_subject(nlp):
+    text = "The spokesman ended the briefing by saying that the talks would resume in March."
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "saying"
+    assert q.speaker.text == "The spokesman"
