@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -82,20 +82,39 @@ def _word_matches(pattern: str, lower: str, lemma: str) -> bool:
     return pattern in (lower, lemma)
 
 
-def _first(phrase: Phrase, words: Sequence[tuple[str, str]]) -> int | None:
+@lru_cache(maxsize=256)
+def occurrences(words: tuple[tuple[str, str], ...]) -> dict[str, list[int]]:
+    """Positions of every pattern the words match: each word's forms ("shelled", "shell") and all
+    their prefixes ("shel*"), so a phrase is looked up by its first word, not searched for (cached:
+    the events of one sentence share their words; callers must not change the result)."""
+    found: dict[str, list[int]] = {}
+    for i, pair in enumerate(words):
+        keys = set(pair) | {f"{w[:k]}*" for w in set(pair) for k in range(1, len(w) + 1)}
+        for key in keys:
+            found.setdefault(key, []).append(i)
+    return found
+
+
+def _first(phrase: Phrase, words: Sequence[tuple[str, str]], occ: dict[str, list[int]]) -> int | None:
     """Index of the phrase's first occurrence in the words, else None."""
-    n = len(phrase)
-    return next((i for i in range(len(words) - n + 1)
-                 if all(_word_matches(p, *words[i + k]) for k, p in enumerate(phrase))), None)
+    return next((i for i in occ.get(phrase[0], ()) if i + len(phrase) <= len(words)
+                 and all(_word_matches(p, *words[i + k]) for k, p in enumerate(phrase[1:], 1))), None)
 
 
-def position(cue: Cue, words: Sequence[tuple[str, str]]) -> int | None:
+def position(cue: Cue, words: Sequence[tuple[str, str]], occ: dict[str, list[int]] | None = None) -> int | None:
     """Where the cue first occurs in the (lower form, lemma) words: the earliest alternative whose
-    parts all occur, at its first part's position; None when no alternative occurs."""
+    parts all occur, at its first part's position; None when no alternative occurs.  `occ` is
+    `occurrences(words)`, computed when not given."""
+    occ = occurrences(tuple(words)) if occ is None else occ
     found = []
     for alt in cue.alternatives:
-        firsts = [min((i for ph in part if (i := _first(ph, words)) is not None), default=None) for part in alt]
-        if all(i is not None for i in firsts):
+        firsts = []
+        for part in alt:
+            first = min((i for ph in part if (i := _first(ph, words, occ)) is not None), default=None)
+            if first is None:
+                break
+            firsts.append(first)
+        else:
             found.append(firsts[0])
     return min(found, default=None)
 
@@ -139,8 +158,9 @@ class AcledCues:
         occur and may replace `found`, the lowest tier wins, then the earliest in the sentence; a cue marked standalone types an untyped event of its
         QuadClass; a natural or accidental cause ("-") removes the type.  With no cue, `found` stays.
         """
+        occ = occurrences(tuple(words))
         hits = [(c.tier, i, c) for c in self.cues if _applies(c, found, quad_class)
-                and (i := position(c, words)) is not None]
+                and (i := position(c, words, occ)) is not None]
         if not hits:
             return found
         cue = min(hits, key=lambda h: h[:2])[2]
@@ -155,8 +175,9 @@ class AcledCues:
         """
         kept = [t for t in tokens if not t.is_space]
         words = words_of(kept)
+        occ = occurrences(tuple(words))
         hits = [(c.tier, i, c) for c in self.cues if (c.standalone_quads or c.sub_event_type == NO_TYPE)
-                and (i := position(c, words)) is not None]
+                and (i := position(c, words, occ)) is not None]
         if not hits:
             return None
         _, i, cue = min(hits, key=lambda h: h[:2])
