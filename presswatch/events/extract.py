@@ -179,11 +179,12 @@ class EventExtractor:
         """The event an ACLED cue marks by itself ("a roadside bomb went off", acled.py) in a sentence
         with a verb and no material-conflict trigger; specific evidence, so strength 0.7."""
         busy = {ctx.doc[t.tokens[0]].sent.start for t in found if t.cameo.quad_class == 4}
+        text = ctx.doc.text
         for sent in ctx.doc.sents:
-            if sent.start in busy or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if sent.start in busy or not any(t.pos_ in ("VERB", "AUX") for t in sent) or _is_heading(sent):
                 continue
             hit = acled.packaged().cue_trigger(sent)
-            if hit is None:
+            if hit is None or _on_heading_line(ctx.doc[hit[0]], text):
                 continue
             token, cameo = ctx.doc[hit[0]], self.lexicon.code(hit[1])
             source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
