@@ -322,6 +322,13 @@ def extract_quotes(
             # "the President of Kazakhstan, Kassym-Jomart Tokayev": the apposition names the speaker
             for word in (head, *(parsed[i] for i in draft.source if parsed[i].dep_ == "appos")):
                 entity = entity or _speaker_entity(word.idx, word.idx + len(word), start, end, entities)
+            if entity is None and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+                # "the CSTO countries, which agreed to ...": PolNeAR's source is "which"; the entity
+                # is the antecedent's (its head noun, or a name compounded on it)
+                noun = head.head.head
+                for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+                    entity = entity or _speaker_entity(word.idx, word.idx + len(word), noun.left_edge.idx,
+                                                       noun.idx + len(noun), entities)
             speaker = SpeakerRef(entity=entity,
                                  start=start, end=end, text=document.text[start:end])
         quotes.append(Quote(id=f"q{number}", kind=_kind(draft, segments, parsed),  # type: ignore[arg-type]

@@ -432,3 +432,13 @@ def test_cue_after_a_preposition_takes_the_main_subject(nlp):
     q = only(quotes_of(nlp, text))
     assert q.cue.text == "saying"
     assert q.speaker.text == "The spokesman"
+
+
+def test_relative_pronoun_speaker_takes_the_antecedent_entity(nlp):
+    text = "The request went to the Nordic Union, which said that it would send observers."
+    start = text.index("Nordic Union")
+    entity = Entity(id="e1", name="Nordic Union", type="ORG", actor=None,
+                    mentions=(make_span(text, start, start + len("Nordic Union")),))
+    q = only([q for q in extract_quotes(Document.from_text(text), nlp(text), (entity,)) if q.cue.text == "said"])
+    assert q.speaker.text == "which"  # PolNeAR's source span
+    assert q.speaker.entity == "e1"
