@@ -375,8 +375,9 @@ def colon_intro(verb: Token, lexicon: CueLexicon) -> Match | None:
 # Verbs whose direct object is the addressee, not what was said ("told reporters").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "reassure", "warn", "urge", "thank",
                              "ask", "advise", "instruct", "congratulate", "credit", "accuse", "blame"})
-# Prepositions whose object is the topic of a statement: "called for", "spoke about", "accused of".
-TOPIC_PREPS = frozenset({"for", "about", "on", "against", "of", "to"})
+# Prepositions whose object is the topic of a statement: "called for", "spoke about", "accused of",
+# or its predicate: "praised X as a careful manager" (train content overlap F1 +0.0015).
+TOPIC_PREPS = frozenset({"for", "about", "on", "against", "of", "to", "as"})
 # Topic prepositions that are also place or direction ("appeared on the border", "went to Iowa"):
 # a topic only after a speech verb ("spoke on", "wrote to") or call/point ("pointed to").
 PLACE_PREPS = frozenset({"on", "to"})

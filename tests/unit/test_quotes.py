@@ -442,3 +442,10 @@ def test_relative_pronoun_speaker_takes_the_antecedent_entity(nlp):
     q = only([q for q in extract_quotes(Document.from_text(text), nlp(text), (entity,)) if q.cue.text == "said"])
     assert q.speaker.text == "which"  # PolNeAR's source span
     assert q.speaker.entity == "e1"
+
+
+def test_object_with_as_predicate(nlp):
+    # what was said includes the "as" predicate: the praise is that the director is a careful manager
+    text = "The governor praised the new director as a careful manager of public money."
+    q = only(quotes_of(nlp, text))
+    assert q.content.text == "the new director as a careful manager of public money"
