@@ -181,7 +181,7 @@ INTENT_CODES: dict[str, str] = {
     "087": "0356",
 }
 # An announced conflictual act (14-20) is also a threat (CAMEO 13, as "threatened to" is): "will
-# boycott the elections" 1312, "will impose a curfew" 137, "will resume shelling" 138.
+# boycott the vote" 1312, "will impose a curfew" 132, "will bomb the bridges" 138.
 # CAMEO code of the act (3 digits, else its root) -> threat code; announced as INTENT_CODES are.
 THREAT_CODES: dict[str, str] = {
     "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "1313",

@@ -10,15 +10,15 @@ import pytest
 pytestmark = [pytest.mark.issue(5), pytest.mark.slow]
 
 FLOORS = {
-    ("plover_gsr_dev", "type_accuracy_aligned"): 0.56,   # measured 0.591
-    ("plover_gsr_dev", "source_country_accuracy"): 0.67,  # measured 0.711
-    ("plover_gsr_dev", "target_country_accuracy"): 0.63,  # measured 0.672
-    ("conflibert_train_cv", "stage_cv"): 0.70,  # measured 0.732 (stage with the quad model retrained per fold)
+    ("plover_gsr_dev", "type_accuracy_aligned"): 0.59,   # measured 0.621
+    ("plover_gsr_dev", "source_country_accuracy"): 0.69,  # measured 0.721
+    ("plover_gsr_dev", "target_country_accuracy"): 0.67,  # measured 0.701
+    ("conflibert_train_cv", "stage_cv"): 0.71,  # measured 0.743 (stage with the quad model retrained per fold)
     ("conflibert_train_cv", "sentence_model_cv"): 0.81,  # measured 0.839
-    ("conflibert_train_cv", "rules"): 0.57,  # measured 0.604
+    ("conflibert_train_cv", "rules"): 0.58,  # measured 0.615
     ("case2021_dev", "weighted_f1"): 0.16,  # measured 0.187 by CV (below its keyword baseline, 0.262)
     ("case2021_dev", "snippet_model_cv_weighted_f1"): 0.37,  # measured 0.401
-    ("petrarch_unit_tests", "type_accuracy_top"): 0.08,  # measured 0.095 (regression check only)
+    ("petrarch_unit_tests", "type_accuracy_top"): 0.07,  # measured 0.090 (regression check only)
 }
 
 
