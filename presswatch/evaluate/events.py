@@ -25,7 +25,8 @@ shipped model was trained on the corpus scored, with that model retrained withou
   Jaccard >= 0.5) and stratified by label, retraining the model without each fold.  Label: the
   ACLED sub-event of the most confident event that has one, mapped to the CASE name, "OTHER" when
   none (the CASE labels outside ACLED cannot be produced by the stage).  Metric: weighted F1 (the
-  task's ranking score); the model alone is reported too.
+  task's ranking score); the model alone and the ACLED cue typer alone (no events, nothing trained)
+  are reported too.
 - PETRARCH2 unit-test records (stylized sentences with invented actor names, so only the event
   code applies): a regression check of the coding logic.  Correct when the most confident event's
   PLOVER type (or 2-digit CAMEO root) is that of one of the record's gold codes; records without
@@ -250,6 +251,15 @@ def case_label(analysis: Analysis) -> str:
     return ACLED_TO_CASE[best.acled.sub_event_type] if best and best.acled and best.acled.sub_event_type else "OTHER"
 
 
+def cue_label(doc: Any) -> str:
+    """The ACLED cue typer alone (events/acled.py) over a whole snippet, no events: the winning cue
+    that may stand alone for a material-conflict act, mapped to the CASE name, else "OTHER"."""
+    from presswatch.events import acled
+
+    typed = acled.packaged().refine(acled.words_of(doc), None, 4)
+    return ACLED_TO_CASE[typed[1]] if typed else "OTHER"
+
+
 def case_groups(texts: Sequence[str], threshold: float = 0.5) -> list[int]:
     """Group ids joining snippets whose word sets overlap (Jaccard >= threshold), transitively."""
     words = [set(t.lower().split()) for t in texts]
@@ -286,11 +296,13 @@ def score_case(rows: list[tuple[str, str]], prepared: list[Prepared], shipped: d
             stage[i] = case_label(analysis)
             alone[i] = _argmax(model, prepared[i][1])
     rules_pred = [case_label(a) for a in rules_only]
+    cues = [cue_label(prepared[i][1]) for i in range(len(rows))]
     base = [keyword_label(text, BASELINE_CASE, "OTHER") for text, _ in rows]
     return {"snippets": len(rows), "folds": folds,
             "weighted_f1": f1_scores(gold, stage)["weighted_f1"], "macro_f1": f1_scores(gold, stage)["macro_f1"],
             "snippet_model_cv_weighted_f1": f1_scores(gold, alone)["weighted_f1"],
             "rules_weighted_f1": f1_scores(gold, rules_pred)["weighted_f1"],
+            "cues_alone_weighted_f1": f1_scores(gold, cues)["weighted_f1"],
             "baseline": {"weighted_f1": f1_scores(gold, base)["weighted_f1"]}}
 
 

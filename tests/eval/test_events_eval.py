@@ -16,7 +16,9 @@ FLOORS = {
     ("conflibert_train_cv", "stage_cv"): 0.71,  # measured 0.743 (stage with the quad model retrained per fold)
     ("conflibert_train_cv", "sentence_model_cv"): 0.81,  # measured 0.839
     ("conflibert_train_cv", "rules"): 0.58,  # measured 0.615
-    ("case2021_dev", "weighted_f1"): 0.16,  # measured 0.187 by CV (below its keyword baseline, 0.262)
+    ("case2021_dev", "weighted_f1"): 0.42,  # measured 0.459 by CV (keyword baseline 0.262)
+    ("case2021_dev", "rules_weighted_f1"): 0.40,  # measured 0.433
+    ("case2021_dev", "cues_alone_weighted_f1"): 0.45,  # measured 0.479 (nothing trained)
     ("case2021_dev", "snippet_model_cv_weighted_f1"): 0.37,  # measured 0.401
     ("petrarch_unit_tests", "type_accuracy_top"): 0.07,  # measured 0.090 (regression check only)
 }
@@ -43,4 +45,4 @@ def test_beats_baselines(report):
     conf = report["conflibert_train_cv"]
     assert conf["stage_cv"] > conf["rules"] > conf["baseline_keywords"]
     case = report["case2021_dev"]
-    assert case["weighted_f1"] > case["rules_weighted_f1"]
+    assert case["weighted_f1"] > case["rules_weighted_f1"] > case["baseline"]["weighted_f1"]
