@@ -122,7 +122,7 @@ def main() -> None:
                 pick[role][1] += overlaps(withc[0][1], sentences[k][1][role])
                 pick[role][2] += 1
         for mode in stage:
-            rules.ROLE_FALLBACK = mode
+            rules.ROLE_FALLBACK = {role: mode for role in ROLES}
             extractor = EventExtractor(events._lexicon(), events._models()[0], models)
             for k, analysis in zip(held, _events(extractor, [prepared[k] for k in held]), strict=True):
                 best = top_event(analysis.events)

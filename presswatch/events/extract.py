@@ -826,7 +826,7 @@ class _Context:
         return self._mentions
 
     def fallback_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
-        mode = rules.ROLE_FALLBACK
+        mode = rules.ROLE_FALLBACK[role]
         found = self.ranked_actor(trigger, role, exclude) if mode != "nearest" else None
         if found is None and mode != "ranker":
             found = self.nearest_actor(trigger, after=role == "target", exclude=exclude)
