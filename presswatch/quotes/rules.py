@@ -471,8 +471,10 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 source = speaker_tokens(objects[0])
-        elif child.dep_ == "ccomp" or child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
-            content |= subtree(child)  # also a clause before the verb: "..., polls suggest"
+        elif child.dep_ == "ccomp" or child.dep_ == "nsubjpass" and child.lower_ != "it":
+            # also a clause before the verb ("..., polls suggest") and a passive's subject ("X is
+            # considered an asset"; train content overlap F1 +0.0007), never an impersonal "it"
+            content |= subtree(child)
         elif child.i < verb.i or child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
             continue  # "told a story", "told reporters": not what was said
         elif child in stance:

@@ -449,3 +449,16 @@ def test_object_with_as_predicate(nlp):
     text = "The governor praised the new director as a careful manager of public money."
     q = only(quotes_of(nlp, text))
     assert q.content.text == "the new director as a careful manager of public money"
+
+
+def test_learned_passive_keeps_its_subject_as_content(nlp):
+    # "X is considered Y": the attributed proposition is about X, so X is part of the content
+    from presswatch.quotes.rules import learned_cue
+
+    doc = nlp("The new tax plan is widely considered a gift to the largest firms.")
+    verb = next(t for t in doc if t.lemma_ == "consider")
+    match = learned_cue(verb, load_cue_lexicon())
+    assert match is not None and match.source == ()
+    assert [doc[i].text for i in match.content][:4] == ["The", "new", "tax", "plan"]
+    impersonal = nlp("It is considered rude to leave early.")
+    assert learned_cue(next(t for t in impersonal if t.lemma_ == "consider"), load_cue_lexicon()) is None
