@@ -191,10 +191,19 @@ def in_paragraph(doc: Doc, indices: set[int], anchor: int) -> set[int]:
     Keeps captions and bylines that the sentence splitter glued on ("• kremlin.ru\n\nIn
     addition, as Putin said, ...") out of the content.
     """
-    breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
-    lo = max((b for b in breaks if b < anchor), default=-1)
-    hi = min((b for b in breaks if b > anchor), default=len(doc))
+    if not indices:
+        return set()
+    lo, hi = anchor - 1, anchor + 1
+    first, last = min(min(indices), anchor), max(max(indices), anchor)
+    while lo >= first and not _is_break(doc[lo]):
+        lo -= 1
+    while hi <= last and not _is_break(doc[hi]):
+        hi += 1
     return {i for i in indices if lo < i < hi}
+
+
+def _is_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
 
 
 def _strip(doc: Doc, indices: set[int]) -> tuple[int, ...]:
