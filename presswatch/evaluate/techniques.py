@@ -22,6 +22,7 @@ baseline.  The PTC dev and test sets are not available here, so these are CV num
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections import Counter, defaultdict
@@ -186,6 +187,74 @@ def article_folds(ids: Sequence[str], folds: int, random_state: int) -> list[lis
 
 # -- cross-validation ---------------------------------------------------------------------------
 
+RESCORE_WEIGHTS = (0.7,)  # weight of expected recall credit in a span's gain (fixed: see MODEL_CARD.md)
+RESCORE_THRESHOLDS = tuple(round(0.3 + 0.025 * k, 3) for k in range(25))  # 0.3 ... 0.9
+MODEL_SOURCES = ("features.py", "lexicons.py", "model.py")  # what the first stage is fitted by
+
+
+def fold_model(docs: Sequence[Doc], gold: Sequence[Sequence[GoldSpan]], ids: Sequence[str],
+               params: Mapping[str, Any], cache_dir: Path | None = DEFAULT_CACHE) -> TechniqueModel:
+    """`TechniqueModel(**params).fit(docs, gold)` (first stage only), cached in `cache_dir`.
+
+    The cache key covers the training article ids, the parameters and the model's source files,
+    so a code or parameter change trains afresh.
+    """
+    key = hashlib.sha256(json.dumps([sorted(ids), dict(params)], sort_keys=True, default=sorted).encode())
+    folder = Path(__file__).parent.parent / "techniques"
+    for name in MODEL_SOURCES:
+        key.update((folder / name).read_bytes())
+    cache = Path(cache_dir) / f"techniques-model-{key.hexdigest()[:16]}.npz" if cache_dir else None
+    if cache is not None and cache.is_file():
+        return TechniqueModel.from_bytes(cache.read_bytes())
+    model = TechniqueModel(**params).fit(docs, gold)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(model.to_bytes())
+    return model
+
+
+def credits(start: int, end: int, covered: Sequence[tuple[int, int]]) -> tuple[float, float]:
+    """A span's SI credit against merged gold intervals: (precision credit, recall credit)."""
+    precision = recall = 0.0
+    for gold_start, gold_end in covered:
+        overlap = min(end, gold_end) - max(start, gold_start)
+        if overlap > 0:
+            precision += overlap / (end - start)
+            recall += overlap / (gold_end - gold_start)
+    return precision, recall
+
+
+def select_gain(scored: Mapping[str, Sequence[tuple[int, int, float, float]]],
+                gold: SpanMap, groups: Sequence[Sequence[str]]) -> dict[tuple[float, float], list[dict[str, float]]]:
+    """SI scores of every (weight, threshold) of the re-scorer's grid, one per group of articles."""
+    model = TechniqueModel()
+    grid = {}
+    for weight in RESCORE_WEIGHTS:
+        for threshold in RESCORE_THRESHOLDS:
+            grid[(weight, threshold)] = [
+                si_prf({a: gold[a] for a in group},
+                       {a: [(s, e) for s, e, _ in model.choose_spans(scored[a], weight, threshold)]
+                        for a in group})
+                for group in groups]
+    return grid
+
+
+def pooled_f1(scores: Iterable[Mapping[str, float]]) -> float:
+    """SI F1 of several groups of articles pooled (as if scored together)."""
+    scores = list(scores)
+    p_den = sum(s["n_pred"] for s in scores)
+    r_den = sum(s["n_gold"] for s in scores)
+    p_num = sum(s["precision"] * s["n_pred"] for s in scores)
+    r_num = sum(s["recall"] * s["n_gold"] for s in scores)
+    return _prf(p_num, int(p_den), r_num, int(r_den))[2]
+
+
+def best_gain(grid: Mapping[tuple[float, float], Sequence[Mapping[str, float]]],
+              use: Sequence[int]) -> tuple[float, float]:
+    """The (weight, threshold) with the best pooled SI F1 over the groups `use` (ties: first)."""
+    return max(grid, key=lambda key: (pooled_f1(grid[key][k] for k in use), -key[0], -key[1]))
+
+
 def run(
     data_dir: Path,
     folds: int = 5,
@@ -196,12 +265,20 @@ def run(
     nlp: Language | None = None,
     cache_dir: Path | None = DEFAULT_CACHE,
     max_folds: int | None = None,
+    keep_rows: bool = False,
 ) -> dict[str, Any]:
     """Cross-validate the technique model and the lexicon baseline on PTC train.
 
-    Returns SI P/R/F1, TC micro-F1 with per-technique F1, the same for the baseline, per-fold
-    F1s and the detection time per article (parse excluded).  `max_folds` stops early (for
-    bounded test runs); `max_articles` takes the first N articles by id.
+    Two passes.  First, a first-stage model per fold (sentence model, CRF, technique classifier)
+    predicts its held-out articles: the threshold decoder's spans (`si_first_stage`), TC given
+    the gold spans, and the re-scorer's candidate spans with their SI credits.  Second, per fold,
+    the span re-scorer is fitted on the other folds' candidates (out-of-fold for their models)
+    and scores the held-out ones; its gain weight and threshold are the best pooled SI F1 on the
+    other folds (`rescore_choice`), so no fold picks its own.  Returns SI P/R/F1, TC micro-F1
+    with per-technique F1, the same for the baseline, per-fold F1s and the detection time per
+    article with the re-scorer (parse excluded).  `max_folds` scores only the first folds (all
+    are still trained: the re-scorer needs them); `max_articles` takes the first N articles by
+    id; `keep_rows` adds the out-of-fold re-scorer rows (`rescore_rows`, not JSON-ready).
     """
     from presswatch.nlp import load_language
 
@@ -211,26 +288,31 @@ def run(
     nlp = nlp or load_language()
     docs = parse_articles(nlp, articles, cache_dir)
     by_id = {a.id: (a, doc) for a, doc in zip(articles, docs, strict=True)}
-    splits = article_folds([a.id for a in articles], folds, random_state)[:max_folds or folds]
+    splits = article_folds([a.id for a in articles], folds, random_state)
+    scored_folds = splits[:max_folds or folds]
+    params = {"groups": groups, "random_state": random_state, **(model_params or {})}
+    si_gold = {a.id: [(s, e) for _, s, e in gold[a.id]] for a in articles}
 
-    si_gold, si_pred, si_base = {}, {}, {}
+    started = time.perf_counter()
+    models, rows, first_stage, si_base = [], {}, {}, {}
     tc_gold, tc_pred, tc_base = [], [], []
-    fold_scores = []
-    seconds, started = 0.0, time.perf_counter()
-    for held_out in splits:
+    tc_fold = []
+    for k, held_out in enumerate(splits):
         held = set(held_out)
         train_ids = [a.id for a in articles if a.id not in held]
-        model = TechniqueModel(groups=groups, random_state=random_state, **(model_params or {}))
-        model.fit([by_id[i][1] for i in train_ids], [gold[i] for i in train_ids])
-        fold_si_gold, fold_si_pred, fold_tc_gold, fold_tc_pred = {}, {}, [], []
+        model = fold_model([by_id[i][1] for i in train_ids], [gold[i] for i in train_ids],
+                           train_ids, params, cache_dir)
+        models.append(model)
+        fold_tc_gold, fold_tc_pred = [], []
         for aid in held_out:
             doc = by_id[aid][1]
-            tick = time.perf_counter()
-            model.detect(doc)  # timed as the stage runs it: features, CRF and classifier
-            seconds += time.perf_counter() - tick
             prepared = PreparedDoc(doc)
-            fold_si_pred[aid] = [(s, e) for s, e, _ in model.find_spans(doc, prepared)]
-            fold_si_gold[aid] = [(s, e) for _, s, e in gold[aid]]
+            covered = merge_intervals(si_gold[aid])
+            rows[aid] = [(s, e, f, *credits(s, e, covered))
+                         for s, e, f in model.candidate_rows(doc, prepared)]
+            if k >= len(scored_folds):
+                continue
+            first_stage[aid] = [(s, e) for s, e, _ in model.find_spans(doc, prepared)]
             si_base[aid] = baseline_spans(doc, prepared.features)
             span_counts = Counter((s, e) for _, s, e in gold[aid])
             spans = sorted(span_counts)
@@ -241,27 +323,59 @@ def run(
                 base = baseline_technique(doc, start, end, prepared.features)
                 tc_base.extend([(aid, base, start, end)] * span_counts[(start, end)])
             fold_tc_gold.extend((aid, t, s, e) for t, s, e in gold[aid])
-        fold_scores.append({"si_f1": si_prf(fold_si_gold, fold_si_pred)["f1"],
-                            "tc_f1": tc_scores(fold_tc_gold, fold_tc_pred)["f1"],
-                            "articles": len(held_out)})
-        si_gold.update(fold_si_gold)
-        si_pred.update(fold_si_pred)
-        tc_gold.extend(fold_tc_gold)
-        tc_pred.extend(fold_tc_pred)
-    evaluated = sum(len(h) for h in splits)
-    return {
+        if k < len(scored_folds):
+            tc_fold.append(tc_scores(fold_tc_gold, fold_tc_pred)["f1"])
+            tc_gold.extend(fold_tc_gold)
+            tc_pred.extend(fold_tc_pred)
+
+    scored: dict[str, list[tuple[int, int, float, float]]] = {}
+    seconds = 0.0
+    for k, model in enumerate(models):
+        held = set(splits[k])
+        model.fit_rescorer([(f, p, r) for aid, article_rows in rows.items() if aid not in held
+                            for _, _, f, p, r in article_rows])
+        for aid in splits[k]:
+            scored[aid] = model.score_candidates([(s, e, f) for s, e, f, _, _ in rows[aid]])
+            if k < len(scored_folds):
+                tick = time.perf_counter()
+                model.detect(by_id[aid][1])  # timed as the stage runs it, re-scorer included
+                seconds += time.perf_counter() - tick
+    grid = select_gain(scored, si_gold, splits)
+    si_pred, fold_scores, choices = {}, [], []
+    for k, held_out in enumerate(scored_folds):
+        weight, threshold = best_gain(grid, [j for j in range(len(splits)) if j != k])
+        choices.append({"rescore_weight": weight, "rescore_threshold": threshold})
+        fold_pred = {a: [(s, e) for s, e, _ in models[k].choose_spans(scored[a], weight, threshold)]
+                     for a in held_out}
+        si_pred.update(fold_pred)
+        fold_scores.append({"si_f1": si_prf({a: si_gold[a] for a in held_out}, fold_pred)["f1"],
+                            "si_first_stage_f1": si_prf({a: si_gold[a] for a in held_out},
+                                                        {a: first_stage[a] for a in held_out})["f1"],
+                            "tc_f1": tc_fold[k], "articles": len(held_out)})
+    weight, threshold = best_gain(grid, range(len(splits)))
+    evaluated = sum(len(h) for h in scored_folds)
+    scored_gold = {a: si_gold[a] for h in scored_folds for a in h}
+    report = {
         "data": str(resolve_ptc_dir(data_dir)),
         "split": "PTC train, cross-validation grouped by article (dev/test not available)",
         "folds": folds,
-        "folds_run": len(splits),
+        "folds_run": len(scored_folds),
         "articles": evaluated,
         "random_state": random_state,
         "groups": sorted(groups),
         "model_params": dict(model_params or {}),
-        "si": si_prf(si_gold, si_pred),
+        "si": si_prf(scored_gold, si_pred),
+        "si_first_stage": si_prf(scored_gold, first_stage),
+        "rescore_choice": choices,
+        "rescore_all_folds": {"rescore_weight": weight, "rescore_threshold": threshold,
+                              "si_f1": pooled_f1(grid[(weight, threshold)])},
         "tc": tc_scores(tc_gold, tc_pred),
-        "baseline": {"si": si_prf(si_gold, si_base), "tc": tc_scores(tc_gold, tc_base)},
+        "baseline": {"si": si_prf(scored_gold, si_base), "tc": tc_scores(tc_gold, tc_base)},
         "per_fold": fold_scores,
         "ms_per_article": 1000 * seconds / max(evaluated, 1),
         "seconds_total": time.perf_counter() - started,
     }
+    if keep_rows:
+        report["rescore_rows"] = [(f, p, r) for article_rows in rows.values()
+                                  for _, _, f, p, r in article_rows]
+    return report

@@ -22,6 +22,7 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
+from presswatch.techniques import rescore
 from presswatch.techniques.features import (
     ALL_GROUPS,
     ArticleFeatures,
@@ -76,7 +77,7 @@ class LinearModel:
 
     @classmethod
     def fit(cls, rows: Sequence[dict[str, float]], labels: Sequence[str], C: float,
-            min_count: int, random_state: int) -> LinearModel:
+            min_count: int, random_state: int, weights: Sequence[float] | None = None) -> LinearModel:
         """Fit scikit-learn's LogisticRegression on features seen at least `min_count` times."""
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -86,7 +87,7 @@ class LinearModel:
         vectorizer = DictVectorizer()
         matrix = vectorizer.fit_transform(kept)
         classifier = LogisticRegression(C=C, max_iter=3000, random_state=random_state)
-        classifier.fit(matrix, labels)
+        classifier.fit(matrix, labels, sample_weight=weights)
         names = vectorizer.get_feature_names_out()
         # weights are stored as float16; round them now so a loaded model equals the fitted one
         coef = classifier.coef_.T.astype(np.float16).astype(np.float32)
@@ -95,12 +96,18 @@ class LinearModel:
 
     def predict_proba(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
         """Class probabilities, rows by `classes` (as scikit-learn computes them)."""
-        scores = np.tile(self.intercept, (len(rows), 1))
-        for r, row in enumerate(rows):
+        from scipy.sparse import csr_matrix
+
+        columns, values, pointers = [], [], [0]
+        for row in rows:
             for name, value in row.items():
                 column = self.features.get(name)
                 if column is not None:
-                    scores[r] += value * self.coef[column]
+                    columns.append(column)
+                    values.append(value)
+            pointers.append(len(columns))
+        matrix = csr_matrix((values, columns, pointers), shape=(len(rows), len(self.features)))
+        scores = matrix @ self.coef + self.intercept
         if scores.shape[1] == 1:  # binary: the one column scores the second class
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.stack([1.0 - positive, positive], axis=1)
@@ -183,6 +190,9 @@ class TechniqueModel:
         trim_threshold: float = 0.4,
         split_gap: int = 0,
         stack_folds: int = 4,
+        rescore_C: float = 0.3,
+        rescore_weight: float = 0.7,
+        rescore_threshold: float = 0.425,
         random_state: int = 0,
     ) -> None:
         self.groups = groups
@@ -198,7 +208,12 @@ class TechniqueModel:
         self.trim_threshold = trim_threshold
         self.split_gap = split_gap
         self.stack_folds = stack_folds
+        self.rescore_C = rescore_C
+        self.rescore_weight = rescore_weight
+        self.rescore_threshold = rescore_threshold
         self.random_state = random_state
+        self.span_precision_: LinearModel | None = None
+        self.span_recall_: LinearModel | None = None
 
     def get_params(self) -> dict[str, Any]:
         """The constructor parameters (JSON-ready)."""
@@ -208,7 +223,9 @@ class TechniqueModel:
                 "sent_min_count": self.sent_min_count, "threshold": self.threshold,
                 "sentence_threshold": self.sentence_threshold,
                 "trim_threshold": self.trim_threshold, "split_gap": self.split_gap,
-                "stack_folds": self.stack_folds,
+                "stack_folds": self.stack_folds, "rescore_C": self.rescore_C,
+                "rescore_weight": self.rescore_weight,
+                "rescore_threshold": self.rescore_threshold,
                 "random_state": self.random_state}
 
     # -- training -------------------------------------------------------------------------
@@ -291,49 +308,120 @@ class TechniqueModel:
         self.tagger_ = pycrfsuite.Tagger()
         self.tagger_.open_inmemory(self.crf_bytes_)
 
+    def _marginals(self, p: PreparedDoc) -> list[tuple[float, list[float]]]:
+        """Per sequence: the sentence score and each token's CRF marginal of not being "O"."""
+        scores = self._positive(self.sentence_, p.sentence_rows)
+        result = []
+        for k, sequence in enumerate(p.seqs):
+            score = float(scores[k])
+            self.tagger_.set(self._crf_items(p, k, score))
+            result.append((score, [1.0 - self.tagger_.marginal("O", t) for t in range(len(sequence))]))
+        return result
+
+    def _first_stage(self, score: float, inside: Sequence[float]) -> list[rescore.Candidate]:
+        """The threshold decoder's spans of one sequence, as (first, last) positions."""
+        if score >= self.sentence_threshold:
+            marked = [t for t, value in enumerate(inside) if value >= self.trim_threshold]
+            return split_runs(marked, self.split_gap) or [(0, len(inside) - 1)]
+        return rescore.runs(inside, self.threshold)
+
+    def _candidates(self, p: PreparedDoc, marginals: Sequence[tuple[float, list[float]]]
+                    ) -> list[tuple[int, int, dict[str, float]]]:
+        """Re-scorer candidates `(start, end, features)`; first-stage spans carry `src=base`."""
+        rows = []
+        for sequence, (score, inside) in zip(p.seqs, marginals, strict=True):
+            found = rescore.candidates(p.features, sequence, inside)
+            for candidate in self._first_stage(score, inside):
+                found.setdefault(candidate, set()).add("base")
+            for (first, last), sources in found.items():
+                end = p.doc[sequence[last]]
+                rows.append((p.doc[sequence[first]].idx, end.idx + len(end.text),
+                             rescore.candidate_features(p.features, sequence, inside, score,
+                                                        (first, last), sources)))
+        return rows
+
+    def candidate_rows(self, doc: Doc, prepared: PreparedDoc | None = None
+                       ) -> list[tuple[int, int, dict[str, float]]]:
+        """The re-scorer's candidate spans of `doc` with their features (for training it)."""
+        p = prepared or PreparedDoc(doc)
+        return self._candidates(p, self._marginals(p))
+
+    def fit_rescorer(self, rows: Sequence[tuple[dict[str, float], float, float]]) -> TechniqueModel:
+        """Fit the span re-scorer on `(features, precision credit, recall credit)` rows.
+
+        The rows must come from models that did not see their articles (out-of-fold).  Each
+        credit (clipped to 1) is a soft label: a row counts as positive with that weight.
+        """
+        fitted = []
+        for column in (1, 2):
+            features, labels, weights = [], [], []
+            for row in rows:
+                credit = min(row[column], 1.0)
+                for label, weight in (("1", credit), ("0", 1.0 - credit)):
+                    if weight > 0:
+                        features.append(row[0])
+                        labels.append(label)
+                        weights.append(weight)
+            fitted.append(LinearModel.fit(features, labels, self.rescore_C, 2, self.random_state,
+                                          weights))
+        self.span_precision_, self.span_recall_ = fitted
+        return self
+
+    def score_candidates(self, rows: Sequence[tuple[int, int, dict[str, float]]]
+                         ) -> list[tuple[int, int, float, float]]:
+        """`(start, end, expected precision credit, expected recall credit)` per candidate."""
+        if not rows or self.span_precision_ is None or self.span_recall_ is None:
+            return []
+        features = [row[2] for row in rows]
+        precision = self._positive(self.span_precision_, features)
+        recall = self._positive(self.span_recall_, features)
+        return [(start, end, float(pr), float(rc))
+                for (start, end, _), pr, rc in zip(rows, precision, recall, strict=True)]
+
+    def choose_spans(self, scored: Sequence[tuple[int, int, float, float]],
+                     weight: float | None = None, threshold: float | None = None
+                     ) -> list[tuple[int, int, float]]:
+        """The non-overlapping candidates with the largest total `precision + weight * recall -
+        threshold` (each span's linearised gain in SI F1); confidence = expected precision."""
+        weight = self.rescore_weight if weight is None else weight
+        threshold = self.rescore_threshold if threshold is None else threshold
+        gains = {(s, e): pr for s, e, pr, _ in scored}
+        chosen = rescore.choose([(s, e, pr + weight * rc - threshold) for s, e, pr, rc in scored])
+        return [(s, e, round(gains[(s, e)], 4)) for s, e, _ in chosen]
+
     def find_spans(self, doc: Doc, prepared: PreparedDoc | None = None,
-                   threshold: float | None = None, sentence_threshold: float | None = None,
                    nested: bool = False) -> list[tuple[int, int, float]]:
         """SI: `(start, end, confidence)` character spans, in text order, not overlapping.
 
-        With `nested`, a sentence's spans also keep the CRF spans inside them whose marginal
-        reaches NESTED_THRESHOLD (a loaded phrase inside a fear-mongering clause), unless equal to
-        one of them; those overlap, so the SI output and its scores use `nested=False`.
+        With the re-scorer fitted, the spans are `choose_spans` over all candidates; without it,
+        the first-stage threshold decoder's spans (confidence: sentence score or mean marginal).
+        With `nested`, the CRF runs whose marginal reaches NESTED_THRESHOLD inside a chosen span
+        (a loaded phrase inside a fear-mongering clause) are added unless equal to it; those
+        overlap, so the SI output and its scores use `nested=False`.
         """
         p = prepared or PreparedDoc(doc)
-        threshold = self.threshold if threshold is None else threshold
-        sentence_threshold = self.sentence_threshold if sentence_threshold is None else sentence_threshold
-        scores = self._positive(self.sentence_, p.sentence_rows)
-        found = []
-        tagger = self.tagger_
-        for k, sequence in enumerate(p.seqs):
-            score = float(scores[k])
-            tagger.set(self._crf_items(p, k, score))
-            inside = [1.0 - tagger.marginal("O", t) for t in range(len(sequence))] + [0.0]
-            if score >= sentence_threshold:
-                # the sentence's spans are the stretches the CRF leans towards (or all of it)
-                marked = [t for t in range(len(sequence)) if inside[t] >= self.trim_threshold]
-                for first, last in split_runs(marked, self.split_gap):
+        marginals = self._marginals(p)
+        if self.span_precision_ is not None:
+            found = self.choose_spans(self.score_candidates(self._candidates(p, marginals)))
+        else:
+            found = []
+            for sequence, (score, inside) in zip(p.seqs, marginals, strict=True):
+                for first, last in self._first_stage(score, inside):
                     end = doc[sequence[last]]
-                    found.append((doc[sequence[first]].idx, end.idx + len(end.text), score))
-                if not marked:
-                    found.append((*p.extent(k), score))
-                if not nested:
-                    continue
-            taken = {(start, end) for start, end, _ in found}
-            current: list[int] = []
-            for position, p_in in enumerate(inside):
-                if score >= sentence_threshold:
-                    p_in = p_in if p_in >= NESTED_THRESHOLD else 0.0  # only sure spans nest
-                if current and p_in < threshold:
-                    first, last = doc[sequence[current[0]]], doc[sequence[current[-1]]]
-                    if (first.idx, last.idx + len(last.text)) not in taken:
-                        confidence = float(np.mean([inside[t] for t in current]))
-                        found.append((first.idx, last.idx + len(last.text), confidence))
-                    current = []
-                if p_in >= threshold:
-                    current.append(position)
-        return found
+                    confidence = score if score >= self.sentence_threshold else float(
+                        np.mean(inside[first:last + 1]))
+                    found.append((doc[sequence[first]].idx, end.idx + len(end.text), confidence))
+        if not nested:
+            return found
+        taken = {(start, end) for start, end, _ in found}
+        extra = []
+        for sequence, (_, inside) in zip(p.seqs, marginals, strict=True):
+            for first, last in rescore.runs(inside, NESTED_THRESHOLD):
+                end = doc[sequence[last]]
+                span = (doc[sequence[first]].idx, end.idx + len(end.text))
+                if span not in taken and any(s <= span[0] and span[1] <= e for s, e in taken):
+                    extra.append((*span, round(float(np.mean(inside[first:last + 1])), 4)))
+        return sorted(found + extra)
 
     @staticmethod
     def scare_quote_spans(doc: Doc, p: PreparedDoc) -> list[tuple[int, int]]:
@@ -388,6 +476,9 @@ class TechniqueModel:
             **self.sentence_.to_arrays("sent"),
             **self.technique_.to_arrays("tc"),
         }
+        if self.span_precision_ is not None and self.span_recall_ is not None:
+            arrays.update(self.span_precision_.to_arrays("span_p"))
+            arrays.update(self.span_recall_.to_arrays("span_r"))
         # an npz written member by member with a fixed timestamp, so the same weights give the
         # same bytes (np.savez stamps the current time, which would change the sha256)
         buffer = io.BytesIO()
@@ -415,5 +506,8 @@ class TechniqueModel:
             model.crf_bytes_ = arrays["crf"].tobytes()
             model.sentence_ = LinearModel.from_arrays(arrays, "sent")
             model.technique_ = LinearModel.from_arrays(arrays, "tc")
+            if "span_p_coef" in arrays:
+                model.span_precision_ = LinearModel.from_arrays(arrays, "span_p")
+                model.span_recall_ = LinearModel.from_arrays(arrays, "span_r")
         model._open_tagger()
         return model

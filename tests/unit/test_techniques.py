@@ -14,12 +14,21 @@ import pytest
 from typer.testing import CliRunner
 
 from presswatch.errors import PresswatchError
-from presswatch.evaluate.techniques import si_prf, tc_scores, top_k_labels
+from presswatch.evaluate.techniques import (
+    best_gain,
+    credits,
+    pooled_f1,
+    select_gain,
+    si_prf,
+    tc_scores,
+    top_k_labels,
+)
 from presswatch.records import Document, Technique, TechniqueName
 from presswatch.techniques import MODEL_FILE, load_model, make_component, meta_path
 from presswatch.techniques.baseline import baseline_spans, baseline_technique
 from presswatch.techniques.features import DocFeatures, merge_intervals, sequences
-from presswatch.techniques.model import TechniqueModel, split_runs
+from presswatch.techniques.model import PreparedDoc, TechniqueModel, split_runs
+from presswatch.techniques.rescore import candidate_features, candidates, choose, pieces, runs
 from presswatch.techniques.summary import summarize_techniques
 
 ARTICLE = (
@@ -179,6 +188,81 @@ def test_tiny_model_round_trips_through_bytes(tiny_model, parsed):
     assert again.detect(parsed) == tiny_model.detect(parsed)
     assert again.to_bytes() == data
     assert again.get_params() == tiny_model.get_params()
+
+
+# -- the span re-scorer ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("inside", "threshold", "expected"), [
+    ([], 0.5, []),
+    ([0.9, 0.2, 0.6, 0.7], 0.5, [(0, 0), (2, 3)]),
+    ([0.9, 0.2, 0.6, 0.7], 0.1, [(0, 3)]),
+    ([0.1, 0.1], 0.5, []),
+])
+def test_runs_are_maximal_stretches_over_the_threshold(inside, threshold, expected):
+    assert runs(inside, threshold) == expected
+
+
+def test_pieces_cut_a_sentence_at_commas_and_quotes(nlp):
+    doc = nlp("The plan, critics say, is a \"disaster\" for us.")
+    sequence = sequences(doc)[0]
+    words = [" ".join(doc[sequence[i]].text for i in range(a, b + 1))
+             for a, b in pieces(DocFeatures(doc), sequence)]
+    assert words == ["The plan", "critics say", "is a", "disaster", "for us ."]
+
+
+def test_candidates_name_their_generators(nlp):
+    doc = nlp("The plan, critics say, is a shameful waste.")
+    sequence = sequences(doc)[0]
+    inside = [0.0] * len(sequence)
+    inside[7] = inside[8] = 0.8  # "shameful waste"
+    found = candidates(DocFeatures(doc), sequence, inside)
+    assert found[(7, 8)] == {"run0.1", "run0.25", "run0.4", "run0.6"}
+    assert "sentence" in found[(0, len(sequence) - 1)]
+    assert "piece" in found[(0, 1)] and "tail" in found[(3, len(sequence) - 1)]
+    f = candidate_features(DocFeatures(doc), sequence, inside, 0.7, (7, 8), found[(7, 8)])
+    assert f["mean"] == pytest.approx(0.8) and f["sent"] == 0.7 and f["src=run0.6"] == 1.0
+    assert f["edge"] == 0.0 and f["cover"] == pytest.approx(2 / len(sequence))
+
+
+@pytest.mark.parametrize(("spans", "expected"), [
+    ([], []),
+    ([(0, 10, 0.5), (0, 4, 0.3), (5, 10, 0.3)], [(0, 4, 0.3), (5, 10, 0.3)]),  # two beat one
+    ([(0, 10, 0.7), (0, 4, 0.3), (5, 10, 0.3)], [(0, 10, 0.7)]),
+    ([(0, 10, 0.5), (10, 20, 0.1), (12, 15, -1.0)], [(0, 10, 0.5), (10, 20, 0.1)]),  # touching is fine
+    ([(0, 5, -0.1)], []),                                                     # no loss is taken
+])
+def test_choose_maximises_the_total_gain_without_overlap(spans, expected):
+    assert choose(spans) == expected
+
+
+def test_credits_follow_the_official_partial_credit():
+    assert credits(0, 10, [(0, 5)]) == (0.5, 1.0)
+    assert credits(0, 10, [(0, 4), (6, 16)]) == pytest.approx((0.8, 1.4))
+    assert credits(0, 10, [(20, 30)]) == (0.0, 0.0)
+
+
+def test_gain_selection_pools_folds_and_skips_the_held_out_one():
+    gold = {"a": [(0, 10)], "b": [(0, 10)]}
+    scored = {"a": [(0, 10, 0.9, 0.9), (20, 30, 0.2, 0.0)], "b": [(0, 10, 0.6, 0.9)]}
+    grid = select_gain(scored, gold, [["a"], ["b"]])
+    assert pooled_f1(grid[(0.7, 0.3)]) == 1.0  # both gold spans found, nothing else
+    weight, threshold = best_gain(grid, [0])
+    assert pooled_f1([grid[(weight, threshold)][0]]) == 1.0
+    assert pooled_f1([{"precision": 1.0, "n_pred": 1, "recall": 0.5, "n_gold": 2}]) == pytest.approx(2 / 3)
+
+
+def test_tiny_model_with_a_rescorer_round_trips(tiny_model, nlp, parsed):
+    rows = []
+    for doc, spans in zip([parsed, nlp(OTHER)], tiny_gold(), strict=True):
+        covered = merge_intervals((s, e) for _, s, e in spans)
+        rows += [(f, *credits(s, e, covered)) for s, e, f in tiny_model.candidate_rows(doc)]
+    model = TechniqueModel.from_bytes(tiny_model.to_bytes()).fit_rescorer(rows)
+    found = model.find_spans(parsed, PreparedDoc(parsed))
+    assert found and all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))  # no overlap
+    assert all(0.0 <= confidence <= 1.0 for _, _, confidence in found)
+    again = TechniqueModel.from_bytes(model.to_bytes())
+    assert again.span_precision_ is not None and again.detect(parsed) == model.detect(parsed)
+    assert TechniqueModel.from_bytes(tiny_model.to_bytes()).span_precision_ is None
 
 
 def test_model_on_an_empty_doc_finds_nothing(tiny_model, nlp):
