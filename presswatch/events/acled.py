@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -150,6 +150,23 @@ class AcledCues:
     cues: tuple[Cue, ...]
     version: str
 
+    @cached_property
+    def _by_first_word(self) -> dict[str, tuple[int, ...]]:
+        """Cue indexes by the first word pattern of any phrase of an alternative's first part: a
+        cue can occur only where one of these does."""
+        index: dict[str, set[int]] = {}
+        for number, cue in enumerate(self.cues):
+            for alternative in cue.alternatives:
+                for phrase in alternative[0]:
+                    index.setdefault(phrase[0], set()).add(number)
+        return {key: tuple(sorted(numbers)) for key, numbers in index.items()}
+
+    def _candidates(self, occ: dict[str, list[int]]) -> list[Cue]:
+        """The cues, in file order, whose first word occurs (`occurrences` of the words)."""
+        index = self._by_first_word
+        numbers = sorted({n for key in index.keys() & occ.keys() for n in index[key]})
+        return [self.cues[n] for n in numbers]
+
     def refine(self, words: Sequence[tuple[str, str]], found: tuple[str, str] | None,
                quad_class: int | None) -> tuple[str, str] | None:
         """The (event type, sub-event type) of an event given the words around it.
@@ -159,7 +176,7 @@ class AcledCues:
         QuadClass; a natural or accidental cause ("-") removes the type.  With no cue, `found` stays.
         """
         occ = occurrences(tuple(words))
-        hits = [(c.tier, i, c) for c in self.cues if _applies(c, found, quad_class)
+        hits = [(c.tier, i, c) for c in self._candidates(occ) if _applies(c, found, quad_class)
                 and (i := position(c, words, occ)) is not None]
         if not hits:
             return found
@@ -176,7 +193,7 @@ class AcledCues:
         kept = [t for t in tokens if not t.is_space]
         words = words_of(kept)
         occ = occurrences(tuple(words))
-        hits = [(c.tier, i, c) for c in self.cues if (c.standalone_quads or c.sub_event_type == NO_TYPE)
+        hits = [(c.tier, i, c) for c in self._candidates(occ) if (c.standalone_quads or c.sub_event_type == NO_TYPE)
                 and (i := position(c, words, occ)) is not None]
         if not hits:
             return None
