@@ -11,11 +11,11 @@ pytestmark = [pytest.mark.issue(5), pytest.mark.slow]
 
 FLOORS = {
     ("plover_gsr_dev", "type_accuracy_aligned"): 0.59,   # measured 0.621
-    ("plover_gsr_dev", "source_country_accuracy"): 0.69,  # measured 0.721
-    ("plover_gsr_dev", "target_country_accuracy"): 0.67,  # measured 0.701
-    ("conflibert_train_cv", "stage_cv"): 0.71,  # measured 0.743 (stage with the quad model retrained per fold)
+    ("plover_gsr_dev", "source_country_accuracy"): 0.69,  # measured 0.726
+    ("plover_gsr_dev", "target_country_accuracy"): 0.68,  # measured 0.718
+    ("conflibert_train_cv", "stage_cv"): 0.71,  # measured 0.7425 (stage with the quad model retrained per fold)
     ("conflibert_train_cv", "sentence_model_cv"): 0.81,  # measured 0.839
-    ("conflibert_train_cv", "rules"): 0.58,  # measured 0.615
+    ("conflibert_train_cv", "rules"): 0.58,  # measured 0.612
     ("case2021_dev", "weighted_f1"): 0.42,  # measured 0.459 by CV (keyword baseline 0.262)
     ("case2021_dev", "rules_weighted_f1"): 0.40,  # measured 0.433
     ("case2021_dev", "cues_alone_weighted_f1"): 0.45,  # measured 0.479 (nothing trained)
