@@ -7,7 +7,8 @@ file is read by the same reader the single-machine ingest uses, so the Analysis 
 identical.  OUTPUT gets one Parquet dataset per table of `presswatch.tables` (documents,
 entities, mentions, quotes, events, techniques), partitioned by publication date, plus
 `failures` (JSON lines).  Each task writes its own rows with pyarrow (`PartitionWriter`): the
-rows never travel through the JVM, which only schedules the tasks.  `presswatch import-parquet OUTPUT --db FILE` loads them into SQLite.
+rows never travel through the JVM, which only schedules the tasks.  OUTPUT must be a folder every
+executor can write (a shared mount) or a URI pyarrow writes (s3://, gs://, hdfs:// with libhdfs).  `presswatch import-parquet OUTPUT --db FILE` loads them into SQLite.
 """
 
 from __future__ import annotations
