@@ -462,3 +462,37 @@ def test_learned_passive_keeps_its_subject_as_content(nlp):
     assert [doc[i].text for i in match.content][:4] == ["The", "new", "tax", "plan"]
     impersonal = nlp("It is considered rude to leave early.")
     assert learned_cue(next(t for t in impersonal if t.lemma_ == "consider"), load_cue_lexicon()) is None
+
+
+def test_learned_verb_with_a_place_phrase_is_not_a_quote(nlp):
+    # even when the cue model accepts "appear", "appeared on <place>" states nothing
+    from presswatch.quotes.rules import learned_cue
+
+    doc = nlp("Street protests\n\nIn March, small crowds appeared on the squares of three northern towns.")
+    assert learned_cue(next(t for t in doc if t.lemma_ == "appear"), load_cue_lexicon()) is None
+    spoke = nlp("The senator spoke on the radio about the new tax.")  # outside the lexicon: kept
+    match = learned_cue(next(t for t in spoke if t.lemma_ == "speak"), load_cue_lexicon())
+    assert match is not None and "tax" in [spoke[i].text for i in match.content]
+
+
+@pytest.mark.parametrize("text", [
+    "This is a plan that the union flatly refuses to sign off on.",
+    "Cheaper fuel is a promise that the cabinet openly declines to stand behind.",
+])
+def test_gapped_relative_clause_is_not_a_quote(nlp, text):
+    # the infinitive lacks its object (the noun the clause modifies): a stance, nothing stated
+    assert quotes_of(nlp, text) == ()
+
+
+def test_relative_subject_still_reports(nlp):
+    quotes = quotes_of(nlp, "The mayor, who refused to comment on the report, left early.")
+    assert any(q.cue.text == "refused" and q.speaker.text == "who" for q in quotes)
+
+
+def test_caption_glued_before_the_sentence_is_not_the_speaker(nlp):
+    text = ("Officials met on Monday to review the budget. Prices rose sharply in the spring, forcing the "
+            "cabinet to act.\n\n  • © Example Photo Agency\n\nThe Minister of Trade did not name any "
+            "company, but stressed that the shortages were caused by hoarding.")
+    q = only([q for q in quotes_of(nlp, text) if q.cue.text == "stressed"])
+    assert q.speaker.text == "The Minister of Trade"
+    assert q.content.text == "that the shortages were caused by hoarding"
