@@ -1,12 +1,13 @@
-"""Second-stage span re-scorer: candidate spans per sentence, their features, a greedy choice.
+"""Second-stage span re-scorer: candidate spans per sentence, their features, the best set.
 
 The first stage (sentence model + CRF) proposes many spans per sentence: the runs of tokens whose
-CRF marginal of not being "O" reaches one of RUN_THRESHOLDS, the whole sentence, and its
-clause-sized pieces (cut at commas, colons, dashes, brackets and quotation marks).  A logistic
-model scores each candidate from span-level evidence (mean/min/max marginal, the marginals just
-outside it, the sentence score, length and coverage, lexicon hits, boundary tokens, quotes) as
-"most of this span is inside a gold technique span"; `choose` keeps the best-scoring candidates
-that do not overlap, down to a threshold.  Positions are indices into one tagging sequence.
+CRF marginal of not being "O" reaches one of RUN_THRESHOLDS, the whole sentence, its clause-sized
+pieces (cut at commas, colons, dashes, brackets and quotation marks) and the sentence without its
+first or last piece.  `candidate_features` describes each from span-level evidence (mean/min/max
+marginal, the marginals just outside it, the sentence score and how many runs it has, length and
+coverage, lexicon hits, boundary tokens, quotes); the model scores its expected SI precision and
+recall credit, and `choose` keeps the non-overlapping candidates with the largest total gain.
+Positions are indices into one tagging sequence.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def candidate_features(features: DocFeatures, sequence: Sequence[int], inside: S
     f[f"sent_b={_bucket(score, MARGINAL_EDGES)}"] = 1.0
     f[f"n_b={_bucket(n, (2, 3, 5, 8, 13, 21, 34))}"] = 1.0
     f[f"slen_b={_bucket(size, (8, 15, 25, 40))}"] = 1.0
+    f[f"nruns={min(len(runs(inside, 0.4)), 3)}"] = 1.0
     f[f"cover_b={_bucket(n / size, (0.2, 0.4, 0.6, 0.8, 0.99))}"] = 1.0
     indices = sequence[first:last + 1]
     hits = sum(bool(features.lexicon[i]) for i in indices)
