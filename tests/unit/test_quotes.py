@@ -496,3 +496,11 @@ def test_caption_glued_before_the_sentence_is_not_the_speaker(nlp):
     q = only([q for q in quotes_of(nlp, text) if q.cue.text == "stressed"])
     assert q.speaker.text == "The Minister of Trade"
     assert q.content.text == "that the shortages were caused by hoarding"
+
+
+def test_as_she_put_it(nlp):
+    q = only(quotes_of(nlp, "As the harbour master put it, the new pier will pay for itself within ten years."))
+    assert q.cue.text == "put it"
+    assert q.speaker.text == "the harbour master"
+    assert q.content.text == "the new pier will pay for itself within ten years"
+    assert quotes_of(nlp, "She put it on the shelf and left the room.") == ()
