@@ -1,4 +1,4 @@
-"""The same analysis on Apache Spark: `mapPartitions` with one Pipeline per partition.
+"""The same analysis on Apache Spark: `mapPartitions` with one Pipeline per Python worker.
 
     presswatch spark run INPUT OUTPUT            # or: spark-submit ... -m presswatch spark run ...
 
@@ -19,12 +19,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presswatch.ingest.files import ReadOptions, decode_text
 from presswatch.ingest.jsonl import jsonl_documents
 from presswatch.ingest.warc import warc_documents
 from presswatch.records import Analysis, Document, Failure
 from presswatch.tables import TABLES, rows
+
+if TYPE_CHECKING:
+    from presswatch.pipeline import Pipeline
 
 INTEGER_COLUMNS = {"start", "end", "content_start", "content_end", "cue_start", "cue_end", "speaker_start",
                    "speaker_end", "quad_class", "trigger_start", "trigger_end", "sentence_start", "sentence_end"}
@@ -76,6 +80,7 @@ def documents_from_file(uri: str, data: bytes, options: ReadOptions) -> Iterator
                 yield Failure(f"{path}:{number}", "PWE104", f'[PWE104] {path}:{number}: "text" is missing or empty')
 
 
+_PIPELINES: dict[tuple[str, int], Pipeline] = {}  # this Python worker's pipelines, kept across its tasks
 CHUNK_DOCUMENTS = 256  # a task writes its rows every this many documents, bounding its memory
 
 
@@ -150,13 +155,16 @@ class PartitionWriter:
 
 def analyze_partition(task: int, files: Iterable[tuple[str, bytes]], model: str, options: ReadOptions,
                       output_path: str) -> Iterator[tuple[str, int]]:
-    """Analyze every document of a partition's files with one Pipeline, write them; yield row counts."""
+    """Analyze every document of a partition's files with the worker's Pipeline, write them; yield row counts."""
     from threadpoolctl import threadpool_limits
 
     from presswatch.pipeline import Pipeline
 
     threadpool_limits(1)  # one Spark task per core: its BLAS must not spread over the others
-    pipeline = Pipeline(model=model, max_chars=options.max_chars)
+    key = (model, options.max_chars)
+    if key not in _PIPELINES:  # Spark reuses its Python workers (spark.python.worker.reuse): load once per worker
+        _PIPELINES[key] = Pipeline(model=model, max_chars=options.max_chars)
+    pipeline = _PIPELINES[key]
     writer = PartitionWriter(output_path, task)
     documents: list[Document] = []
     for uri, data in files:
