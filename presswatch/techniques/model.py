@@ -133,17 +133,6 @@ class LinearModel:
                    arrays[f"{prefix}_intercept"].astype(np.float32), classes)
 
 
-def split_runs(positions: Sequence[int], gap: int) -> list[tuple[int, int]]:
-    """`(first, last)` runs of sorted positions; runs at most `gap` missing positions apart join."""
-    runs: list[tuple[int, int]] = []
-    for position in positions:
-        if runs and position - runs[-1][1] - 1 <= gap:
-            runs[-1] = (runs[-1][0], position)
-        else:
-            runs.append((position, position))
-    return runs
-
-
 def _probability_bucket(p: float) -> str:
     return "0" if p < 0.1 else "1" if p < 0.2 else "2" if p < 0.35 else "3" if p < 0.5 else "4" if p < 0.7 else "5"
 
@@ -322,7 +311,7 @@ class TechniqueModel:
         """The threshold decoder's spans of one sequence, as (first, last) positions."""
         if score >= self.sentence_threshold:
             marked = [t for t, value in enumerate(inside) if value >= self.trim_threshold]
-            return split_runs(marked, self.split_gap) or [(0, len(inside) - 1)]
+            return rescore.split_runs(marked, self.split_gap) or [(0, len(inside) - 1)]
         return rescore.runs(inside, self.threshold)
 
     def _candidates(self, p: PreparedDoc, marginals: Sequence[tuple[float, list[float]]]

@@ -23,17 +23,20 @@ RUN_THRESHOLDS = (0.1, 0.25, 0.4, 0.6)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", "\"", "“", "”", "‘", "’"})
 
 
+def split_runs(positions: Sequence[int], gap: int) -> list[Candidate]:
+    """`(first, last)` runs of sorted positions; runs at most `gap` missing positions apart join."""
+    found: list[Candidate] = []
+    for position in positions:
+        if found and position - found[-1][1] - 1 <= gap:
+            found[-1] = (found[-1][0], position)
+        else:
+            found.append((position, position))
+    return found
+
+
 def runs(inside: Sequence[float], threshold: float) -> list[Candidate]:
     """Maximal runs of positions whose marginal reaches `threshold`."""
-    found: list[Candidate] = []
-    start = None
-    for position, value in enumerate([*inside, 0.0]):
-        if value >= threshold and start is None:
-            start = position
-        elif value < threshold and start is not None:
-            found.append((start, position - 1))
-            start = None
-    return found
+    return split_runs([position for position, value in enumerate(inside) if value >= threshold], 0)
 
 
 def pieces(features: DocFeatures, sequence: Sequence[int]) -> list[Candidate]:

@@ -27,8 +27,15 @@ from presswatch.records import Document, Technique, TechniqueName
 from presswatch.techniques import MODEL_FILE, load_model, make_component, meta_path
 from presswatch.techniques.baseline import baseline_spans, baseline_technique
 from presswatch.techniques.features import DocFeatures, merge_intervals, sequences
-from presswatch.techniques.model import PreparedDoc, TechniqueModel, split_runs
-from presswatch.techniques.rescore import candidate_features, candidates, choose, pieces, runs
+from presswatch.techniques.model import PreparedDoc, TechniqueModel
+from presswatch.techniques.rescore import (
+    candidate_features,
+    candidates,
+    choose,
+    pieces,
+    runs,
+    split_runs,
+)
 from presswatch.techniques.summary import summarize_techniques
 
 ARTICLE = (
