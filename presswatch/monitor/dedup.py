@@ -1,6 +1,6 @@
 """Deduplication: event mentions from many articles -> one EventCluster per real event.
 
-Two mentions may describe the same event when all of these hold (`compatible`):
+Two mentions may describe the same event when all of these hold (`why_apart` names the first that fails):
 - the same PLOVER type;
 - their dates fit: day-precise dates within `tolerance_days`; month or year precision must
   contain the other date; a mention without an event date is assumed to have happened in the
@@ -83,10 +83,6 @@ class Deduplicator:
     tolerance_days: int = 1
     undated_window_days: int = 3
     max_km: float = 150.0
-
-    def compatible(self, a: EventMention, b: EventMention) -> bool:
-        """Whether mentions `a` and `b` may report the same event."""
-        return self.why_apart(a, b) is None
 
     def why_apart(self, a: EventMention, b: EventMention) -> str | None:
         """The first rule that keeps `a` and `b` apart (see the module docstring), or None."""
