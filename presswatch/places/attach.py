@@ -136,16 +136,18 @@ def _frames_sentence(parsed: Doc, mention: PlaceMention) -> bool:
     return preposition is not None and clause_head(preposition).i == top_of(preposition).i
 
 
+def _country_location(code: str, method: str, gazetteer: Gazetteer) -> Location | None:
+    """A whole country as a fallback location, tied by `method`."""
+    place = gazetteer.country(code)
+    if place is None or place.country is None:
+        return None
+    return Location(place.name, place.country, None, None, None, None, None, "country", method, (place.country,))
+
+
 def _actor_country(event: Event, gazetteer: Gazetteer) -> Location | None:
     codes = {participant.country for participant in (event.source, event.target)
              if participant is not None and participant.country}
-    if len(codes) != 1:
-        return None
-    place = gazetteer.country(codes.pop())
-    if place is None or place.country is None:
-        return None
-    return Location(place.name, place.country, None, None, None, None, None, "country", "actor_country",
-                    (place.country,))
+    return _country_location(codes.pop(), "actor_country", gazetteer) if len(codes) == 1 else None
 
 
 def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Location | None:
@@ -154,10 +156,7 @@ def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) ->
     if not counts:
         return None
     code, count = counts.most_common(1)[0]
-    place = gazetteer.country(code) if count >= 2 and count * 2 > sum(counts.values()) else None
-    if place is None or place.country is None:
-        return None
-    return Location(place.name, place.country, None, None, None, None, None, "country", "article", (place.country,))
+    return _country_location(code, "article", gazetteer) if count >= 2 and count * 2 > sum(counts.values()) else None
 
 
 def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[PlaceMention, ...],
