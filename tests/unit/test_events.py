@@ -9,7 +9,9 @@ import pytest
 
 from presswatch.errors import PresswatchError
 from presswatch.events import lexicon as lexicon_module
+from presswatch.events.classify import MODELS_FILE, load_models
 from presswatch.events.lexicon import load_lexicon
+from presswatch.events.roles import ROLES_FILE, load_roles
 from presswatch.records import Document
 
 pytestmark = pytest.mark.issue(5)
@@ -330,18 +332,6 @@ def test_models_load_verify_and_classify():
         == "PEACE_PROTEST"
 
 
-def test_models_checksum_is_verified(tmp_path):
-    from presswatch.events.classify import MODELS_FILE, load_models
-
-    for name in (MODELS_FILE, f"{MODELS_FILE}.meta.json"):
-        (tmp_path / name).write_bytes((lexicon_module.DATA_DIR / name).read_bytes())
-    load_models(tmp_path)
-    (tmp_path / MODELS_FILE).write_bytes((tmp_path / MODELS_FILE).read_bytes() + b"\0")
-    with pytest.raises(PresswatchError) as info:
-        load_models(tmp_path)
-    assert info.value.code == "PWE011" and "train_event_models" in str(info.value)
-
-
 def test_rules_only_extractor_still_works(pipeline, analyze):
     from presswatch.events.extract import EventExtractor
     from presswatch.events.lexicon import load_lexicon
@@ -379,17 +369,19 @@ def test_according_to_is_no_event(analyze):
     assert a.events == ()
 
 
-def test_role_models_checksum_is_verified(tmp_path):
-    from presswatch.events.roles import ROLES_FILE, load_roles
-
-    for name in (ROLES_FILE, f"{ROLES_FILE}.meta.json"):
-        (tmp_path / name).write_bytes((lexicon_module.DATA_DIR / name).read_bytes())
-    models, version = load_roles(tmp_path)
-    assert set(models) == {"source", "target"} and version
-    (tmp_path / ROLES_FILE).write_bytes((tmp_path / ROLES_FILE).read_bytes() + b" ")
+@pytest.mark.parametrize(("name", "load", "names", "script"), [
+    (MODELS_FILE, load_models, {"quad", "acled"}, "train_event_models"),
+    (ROLES_FILE, load_roles, {"source", "target"}, "train_event_roles"),
+])
+def test_trained_models_checksum_is_verified(tmp_path, name, load, names, script):
+    for file_name in (name, f"{name}.meta.json"):
+        (tmp_path / file_name).write_bytes((lexicon_module.DATA_DIR / file_name).read_bytes())
+    models, version = load(tmp_path)
+    assert set(models) == names and version
+    (tmp_path / name).write_bytes((tmp_path / name).read_bytes() + b"\0")
     with pytest.raises(PresswatchError) as info:
-        load_roles(tmp_path)
-    assert info.value.code == "PWE011" and "train_event_roles" in str(info.value)
+        load(tmp_path)
+    assert info.value.code == "PWE011" and script in str(info.value)
 
 
 def test_role_ranker_prefers_subject_as_source_and_object_as_target(pipeline, analyze):
