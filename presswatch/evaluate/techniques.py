@@ -22,6 +22,7 @@ baseline.  The PTC dev and test sets are not available here, so these are CV num
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 import time
@@ -36,6 +37,7 @@ from spacy.tokens import Doc, DocBin
 
 from presswatch.errors import PresswatchError
 from presswatch.records import TechniqueName
+from presswatch.techniques import model as model_module
 from presswatch.techniques.baseline import baseline_spans, baseline_technique
 from presswatch.techniques.features import ALL_GROUPS, FeatureGroups, merge_intervals
 from presswatch.techniques.model import GoldSpan, PreparedDoc, TechniqueModel
@@ -189,20 +191,36 @@ def article_folds(ids: Sequence[str], folds: int, random_state: int) -> list[lis
 
 RESCORE_WEIGHTS = (0.7,)  # weight of expected recall credit in a span's gain (fixed: see MODEL_CARD.md)
 RESCORE_THRESHOLDS = tuple(round(0.3 + 0.025 * k, 3) for k in range(25))  # 0.3 ... 0.9
-MODEL_SOURCES = ("features.py", "lexicons.py", "model.py")  # what the first stage is fitted by
+FIRST_STAGE_FILES = ("features.py", "lexicons.py")  # the first stage's features, whole files
+FIRST_STAGE_CODE = (model_module.bio_labels, model_module.LinearModel.fit, model_module.PreparedDoc,
+                    model_module._probability_bucket, TechniqueModel.fit,
+                    TechniqueModel._sentence_labels, TechniqueModel._fit_sentences,
+                    TechniqueModel._stacked_sentence_scores, TechniqueModel._positive,
+                    TechniqueModel._crf_items, TechniqueModel._fit_crf)  # how it is fitted
+
+
+def first_stage_source() -> bytes:
+    """The source the first stage is fitted by: feature files and the fitting functions.
+
+    Decoding and re-scorer code is left out, so editing it keeps the cached fold models.
+    """
+    folder = Path(model_module.__file__).parent
+    parts = [(folder / name).read_bytes() for name in FIRST_STAGE_FILES]
+    parts += [inspect.getsource(code).encode("utf-8") for code in FIRST_STAGE_CODE]
+    return b"\0".join(parts)
 
 
 def fold_model(docs: Sequence[Doc], gold: Sequence[Sequence[GoldSpan]], ids: Sequence[str],
                params: Mapping[str, Any], cache_dir: Path | None = DEFAULT_CACHE) -> TechniqueModel:
     """`TechniqueModel(**params).fit(docs, gold)` (first stage only), cached in `cache_dir`.
 
-    The cache key covers the training article ids, the parameters and the model's source files,
-    so a code or parameter change trains afresh.
+    The cache key covers the training article ids, the first stage's parameters (defaults
+    included; the re-scorer's are left out) and `first_stage_source()`, so a change of the
+    fitting code or parameters trains afresh.
     """
-    key = hashlib.sha256(json.dumps([sorted(ids), dict(params)], sort_keys=True, default=sorted).encode())
-    folder = Path(__file__).parent.parent / "techniques"
-    for name in MODEL_SOURCES:
-        key.update((folder / name).read_bytes())
+    fitted = {k: v for k, v in TechniqueModel(**params).get_params().items() if not k.startswith("rescore_")}
+    key = hashlib.sha256(json.dumps([sorted(ids), fitted], sort_keys=True).encode())
+    key.update(first_stage_source())
     cache = Path(cache_dir) / f"techniques-model-{key.hexdigest()[:16]}.npz" if cache_dir else None
     if cache is not None and cache.is_file():
         return TechniqueModel.from_bytes(cache.read_bytes())
