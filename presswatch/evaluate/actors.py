@@ -2,7 +2,8 @@
 
 `run(data_dir)` reads `events/plover_gsr/PLOVER_GSR_CAMEO.dev.json` under `data_dir` (the shared
 data root), runs the actors stage over each record's sentence and, for every gold source or
-target, takes the entity whose mention overlaps the gold actor text most.  Next to it, a baseline:
+target, takes the entity whose mention holds the gold actor text's syntactic head (its spaCy span
+root: "workers" in "workers of the X Company"), else the one overlapping the text most.  Next to it, a baseline:
 the plain spaCy NER plus an exact pycountry lookup of the overlapping entity (no sectors).
 
 Metrics (plain functions, gold first):
@@ -111,6 +112,18 @@ def overlapping(entities: Iterable[Entity], start: int, end: int) -> Entity | No
     return best
 
 
+def head_entity(entities: Iterable[Entity], parsed: Any, start: int, end: int) -> Entity | None:
+    """The entity of the gold phrase's syntactic head ("workers" of "workers of the X Company",
+    "militants" of "militants loyal to X"), else the one overlapping [start, end) most."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        head = span.root
+        for entity in entities:
+            if any(m.start <= head.idx < m.end for m in entity.mentions):
+                return entity
+    return overlapping(entities, start, end)
+
+
 def accuracy(correct: int, total: int) -> float:
     """correct / total; 0.0 when there is nothing to score."""
     return round(correct / total, 4) if total else 0.0
@@ -158,7 +171,7 @@ def score_gsr(path: Path, pipeline: Any, baseline_nlp: Any) -> dict[str, Any]:
                 unaligned += 1
                 continue
             g = normalize_gold(code, sector)
-            entity = overlapping(analysis.entities, start, end)
+            entity = head_entity(analysis.entities, doc, start, end)
             actor = entity.actor if entity is not None and entity.actor else None
             p = (actor.country, actor.sector) if actor else (None, None)
             ent = next((e for e in doc.ents if e.start_char < end and start < e.end_char), None)
