@@ -453,6 +453,7 @@ class _DocumentResolution:
         person = self.surname_cluster(text) if len(ent) == 1 or ent.label_ == "PERSON" else None
         if person is not None:
             self.add(person, start, end)
+            self.add_title(person, ent)
             return
         place = self.kb.place(text)
         if place is not None:
@@ -465,6 +466,7 @@ class _DocumentResolution:
             if named is not None:  # a group or fighter the dictionaries list ("Boko Haram")
                 cluster.country, cluster.sector = cluster.country or named[0], cluster.sector or named[1]
             self.add(cluster, start, end)
+            self.add_title(cluster, ent)
             return
         named = self.kb.named.get(name_key(text))
         if named is not None:
@@ -489,6 +491,13 @@ class _DocumentResolution:
                 return
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and ent.root.pos_ == "PROPN":
             self.add(self.cluster(f"U:{ent.label_}:{name_key(text)}", ent.label_, text), start, end)
+
+    def add_title(self, cluster: _Cluster, ent: SpacySpan) -> None:
+        """The title before a person's name is a mention of that person ("U.S. negotiator" X, "British
+        Defence Secretary" X); a bare form of address ("Mr") is not."""
+        tokens = self.title_tokens(ent)
+        if any(t.lower_.rstrip(".") not in rules.HONORIFICS for t in tokens):
+            self.add(cluster, tokens[0].i, tokens[-1].i + 1)
 
     def on_named_phrase(self, start: int, end: int, _payload: None) -> None:
         text = self.doc[start:end].text
