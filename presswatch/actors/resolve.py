@@ -128,10 +128,20 @@ class _DocumentResolution:
         self.leader_country: dict[int, str] = {}
 
     def token_place(self, token: Token) -> Place | None:
-        """The place a token stands for (cached per token)."""
+        """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
+        "pro-Russian" separatists: whom they are for or against, not where they are from)."""
         if token.i not in self.places:
-            self.places[token.i] = self.resolver.token_place(token, self.ent_at.get(token.i))
+            self.places[token.i] = None if self.stance(token) else \
+                self.resolver.token_place(token, self.ent_at.get(token.i))
         return self.places[token.i]
+
+    def stance(self, token: Token) -> bool:
+        """True for a name after "anti-"/"pro-" (as one token, two or three, or inside its entity)."""
+        ent = self.ent_at.get(token.i)
+        first = ent.start if ent is not None else token.i
+        before = "".join(t.lower_ for t in self.doc[max(0, first - 2):first])
+        words = (ent.text if ent is not None else token.text).lower()
+        return any(before.endswith(f"{prefix}-") or words.startswith(f"{prefix}-") for prefix in rules.STANCE_PREFIXES)
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> tuple[Entity, ...]:
@@ -546,7 +556,9 @@ class _DocumentResolution:
 
     def attacked(self, token: Token) -> bool:
         """True if force hits the place: the object of a force verb or of "on"/"at" after a force word,
-        or the passive subject of a force verb ("shelled Aleppo", "strikes on Kabul", "Mosul was bombed")."""
+        the passive subject of a force verb ("shelled Aleppo", "strikes on Kabul", "Mosul was bombed"),
+        or where force happens: "in" after a force word or a verb whose subject or object is one
+        ("clashes in Gao", "fighting raged in Aleppo", "they set off bombs in Kabul")."""
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
         head = token.head
@@ -554,13 +566,18 @@ class _DocumentResolution:
             return head.lemma_.lower() in rules.FORCE_LEMMAS
         if token.dep_ == "pobj" and head.lower_ in rules.FORCE_PREPOSITIONS:
             return head.head.lemma_.lower() in rules.FORCE_LEMMAS
+        if token.dep_ == "pobj" and head.lower_ in rules.LOCATIVE_PREPOSITIONS:  # "fighting raged in X"
+            event = head.head
+            return event.lemma_.lower() in rules.FORCE_LEMMAS or (event.pos_ == "VERB" and any(
+                c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in rules.FORCE_LEMMAS for c in event.children))
         return False
 
     def acting(self, token: Token) -> bool:
-        """True if the token is the subject of a verb, directly or as a conjunct of one."""
+        """True if the token is the subject of a verb, directly or as a conjunct of one, or its doer
+        after "by" ("an admission by Moscow", "was rejected by Kabul")."""
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
-        return token.dep_ in rules.SUBJECT_DEPS
+        return token.dep_ in rules.SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "by")
 
     def on_pronoun(self, start: int, end: int, token: Token) -> None:
         gender = rules.PERSON_PRONOUNS[token.lower_]
@@ -872,7 +889,7 @@ class _DocumentResolution:
                  and t.lower_.rstrip(".") not in rules.HONORIFICS]
         country = places[0].country if len({p.country for p in places}) == 1 else None
         role = self.office_phrase(words) or (phrase_of(words) if words else None)
-        text = " ".join(t.text for t in words) or None
+        text = "".join(t.text_with_ws for t in words).strip() or None
         return country, role, text
 
     def titled_person(self, ent: SpacySpan) -> bool:
@@ -894,6 +911,11 @@ class _DocumentResolution:
                 tokens[:0] = list(self.doc[token.left_edge.i:i + 1])
                 members.update(range(token.left_edge.i, i + 1))
                 i = token.left_edge.i - 1
+                continue
+            if token.tag_ == "HYPH" and token.head.i in members and i > 0 and self.doc[i - 1].pos_ in ("NOUN", "PROPN"):
+                tokens.insert(0, token)  # "Secretary-General", "Attorney-General": one title
+                members.add(i)
+                i -= 1
                 continue
             if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.tag_ in ("JJR", "JJS", "NNS") \
                     or token.dep_ not in ("compound", "amod", "nmod", "nummod", "poss"):

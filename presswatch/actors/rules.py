@@ -117,13 +117,15 @@ GROUP_HEADS = frozenset({"candidate", "member", "supporter", "group", "faction",
                          "agency", "office", "body", "committee", "council", "commission", "service",
                          "department"})
 
-# Verb and noun lemmas of force against a place: a city or town they hit stands for the people in
-# it, CVL, as PLOVER's agent dictionary codes "city", "town" and "village" ("rebels shelled Aleppo",
-# "an air strike on Kabul", "Mosul was bombed").  Must not include "visit", "accuse", "criticize"
-# or "warn": a capital they take is its government ("accused Baku").
+# Verb and noun lemmas of force against a place: a city or town they hit, or where they happen,
+# stands for the people in it, CVL, as PLOVER's agent dictionary codes "city", "town" and "village"
+# ("rebels shelled Aleppo", "an air strike on Kabul", "Mosul was bombed", "clashes in Gao").  Must
+# not include "visit", "accuse", "criticize", "warn" or "protest": a capital they take is its
+# government ("accused Baku"), a city where people march is a place ("a rally in Baku").
 FORCE_LEMMAS = frozenset({"attack", "shell", "bomb", "strike", "hit", "raid", "storm", "besiege", "pound",
                           "bombard", "target", "fire", "shoot", "rocket", "invade", "overrun", "siege",
-                          "assault", "airstrike", "air strike", "shelling", "bombing", "blockade", "blast"})
+                          "assault", "airstrike", "air strike", "shelling", "bombing", "blockade", "blast",
+                          "battle", "fighting", "fight", "clash", "explosion", "explode", "gunfire", "gunbattle"})
 
 # Prepositions joining a force word to the place it hits: "an attack on Kabul", "fired at Aleppo".
 FORCE_PREPOSITIONS = frozenset({"on", "at", "against", "into"})
@@ -183,3 +185,7 @@ LEADER_HEADS = frozenset({"administration", "government", "cabinet", "regime", "
 
 # Posts that stand for another country where they are: "the embassy in Brazil" is not Brazil's.
 FOREIGN_POSTS = frozenset({"embassy", "consulate", "mission", "delegation"})
+
+# Prefixes that make a place name a stance, not an origin: an "anti-Syria" journalist is not Syrian,
+# "pro-Russian" separatists are not Russia's.  Must not include "ex" ("ex-Soviet" states were Soviet).
+STANCE_PREFIXES = frozenset({"anti", "pro"})

@@ -534,3 +534,46 @@ def test_cities_hit_by_force_are_their_people(actor_pipeline):
     assert code(entity_at(entities, text, "Baku")) == ("AZE", "GOV")  # accused, not hit: its government
     last = [e for e in entities for m in e.mentions if m.text == "Kharkiv"][-1]
     assert code(last) == ("UKR", None)  # a destination is only a place
+
+
+def test_cities_where_force_happens_and_doers_after_by(actor_pipeline):
+    text = ("Heavy fighting raged in Aleppo on Monday. Rebels set off two bombs in Mogadishu. "
+            "The opposition held a rally in Baku. The plan was rejected by Moscow.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Aleppo")) == ("SYR", "CVL")
+    assert code(entity_at(entities, text, "Mogadishu")) == ("SOM", "CVL")
+    assert code(entity_at(entities, text, "Baku")) == ("AZE", None)  # a rally's place, no force
+    assert code(entity_at(entities, text, "Moscow")) == ("RUS", "GOV")  # the doer of a passive
+
+
+def test_titles_are_mentions_and_hyphenated_offices_no_ranks(actor_pipeline):
+    text = ("Talks stalled after American negotiator John Smithfield left. "
+            "Arab League Secretary-General Omar Haddadi urged calm. Mr Peter Lund smiled.")
+    entities = analyze(actor_pipeline, text)
+    smithfield = entity_at(entities, text, "John Smithfield")
+    assert entity_at(entities, text, "American negotiator") is smithfield
+    assert code(smithfield) == ("USA", "GOV")
+    haddadi = entity_at(entities, text, "Omar Haddadi")
+    assert code(haddadi) == ("ARL", "IGO") and haddadi.actor.role == "Secretary-General"  # not General: MIL
+    assert entity_at(entities, text, "Mr") is None  # a form of address is no title mention
+
+
+def test_anti_and_pro_are_stances_not_origins(actor_pipeline):
+    text = "A prominent anti-Iran writer was killed. Pro-Russian separatists attacked the town. Russian troops left."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "A prominent anti-Iran writer")) == (None, "MED")
+    assert code(entity_at(entities, text, "Pro-Russian separatists")) == (None, "REB")
+    assert code(entity_at(entities, text, "Russian troops")) == ("RUS", "MIL")
+
+
+def test_eval_scores_the_entity_at_the_gold_texts_head(actor_pipeline):
+    from presswatch.evaluate.actors import head_entity
+
+    text = "Police detained workers of the Caspian Cable Company on Monday."
+    entities = analyze(actor_pipeline, text)
+    parsed = actor_pipeline.nlp(text)
+    start = text.index("workers")
+    end = text.index(" on Monday")
+    assert code(head_entity(entities, parsed, start, end)) == (None, "LAB")  # the head, not the longer company name
+    start = text.index("Police")
+    assert head_entity(entities, parsed, start, start + 6) is entity_at(entities, text, "Police")
