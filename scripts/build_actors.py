@@ -33,7 +33,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.4"
+VERSION = "2025.10.5"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -265,12 +265,16 @@ def branch_sector(first: str, second: str) -> str:
 IGO_FUNCTIONS = frozenset({"MIL", "REF", "JUD", "LEG"})
 
 
+# CAMEO country codes that are not ISO 3166 ("UNITA_ [ANGREB]").
+CAMEO_COUNTRIES = {"ANG": "AGO"}
+
+
 def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
     """A CAMEO code -> (country or organization, sector): 'RUSGOVMIL' -> ('RUS', 'MIL');
     'IGOUNOREFHCR' -> ('UN', 'REF'); 'IGOUNO' -> ('UN', 'IGO'); 'IMGMUSRUSCNY' -> ('RUS', 'REB');
     'INTREB' (international, a region) -> (None, 'REB')."""
     code = code.strip("~*-")
-    triples = [code[i:i + 3] for i in range(0, len(code), 3)]
+    triples = [CAMEO_COUNTRIES.get(code[i:i + 3], code[i:i + 3]) for i in range(0, len(code), 3)]
     first = triples[0]
     if first == "IGO":
         rest = code[3:]

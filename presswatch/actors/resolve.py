@@ -126,6 +126,7 @@ class _DocumentResolution:
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.places: dict[int, Place | None] = {}
         self.leader_country: dict[int, str] = {}
+        self.owner_sector: dict[int, str] = {}
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
@@ -264,6 +265,11 @@ class _DocumentResolution:
                 if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                     continue  # "Ivan Petrov, a farmer": describes the person, not a group
                 sector, agent = self.resolver.agent_sector(words)
+                around = [t for t in body if t not in modifiers]  # "official Syrian newspaper"
+                if len(around) > len(words):
+                    wider, wider_agent = self.resolver.agent_sector(around)
+                    if wider_agent is not None and len(wider_agent.split()) > len((agent or "").split()):
+                        sector, agent = wider, wider_agent
                 if of_object is not None:  # "Chamber of Commerce", "the ministry of defence"
                     with_of, of_agent = self.resolver.agent_sector(words + list(self.doc[root.i + 1:of_object.i + 1]))
                     if with_of is not None and of_agent is not None and " of " in of_agent:
@@ -298,7 +304,10 @@ class _DocumentResolution:
                     continue
                 if agent in rules.PLURAL_ONLY and not plural:
                     continue  # "Iran's position" (a stance, not troops)
-                if agent in rules.NEEDS_MODIFIER and not countries and not self.counted(root, agent):
+                if agent in rules.NEEDS_MODIFIER and not countries and root.i in self.owner_sector:
+                    sector = self.owner_sector[root.i]
+                    payload["stateless"] = True  # no context country either
+                elif agent in rules.NEEDS_MODIFIER and not countries and not self.counted(root, agent):
                     home = self.context_country(chunk.start) if agent in rules.HOME_AGENTS else None
                     if home is None:
                         continue  # "positions on trade", "officials said"
@@ -606,14 +615,22 @@ class _DocumentResolution:
         owner = next((t for t in payload["chunk"] if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
         if owner is not None and country is None:
             return  # "the North's leader": someone's office, but whose the text does not say we know
+        former = any(t.lower_ in rules.FORMER for t in payload["chunk"])
         linked = self.appositive_person(payload["root"]) or self.person_after(end)
         if linked is not None:
             cluster = self.person_cluster(linked, office)
+            cluster.former = cluster.former or former
             cluster.roles.add(office)
             cluster.country = cluster.country or country
             cluster.role = cluster.role or self.display_role(office)
             if cluster.person is None:
                 cluster.sector = cluster.sector or self.office_sector(office, country)
+            self.add(cluster, start, end)
+            return
+        if former:  # "the former Soviet leader": not today's office holder
+            name = self.doc[start:end].text.removeprefix("the ").removeprefix("The ")
+            cluster = self.cluster(f"R:{country}:former {office}", "PERSON", name, is_person=True, country=country,
+                                   sector="ELI", role=self.display_role(office), former=True)
             self.add(cluster, start, end)
             return
         best = None
@@ -694,7 +711,8 @@ class _DocumentResolution:
         elif countries:
             country = countries[0]
             kind = next((p.kind for t in payload["modifiers"] if (p := self.token_place(t))), "country")
-        elif sector in rules.CONTEXT_SECTORS and not any(t.lower_ in rules.FOREIGN_MARKERS for t in payload["chunk"]):
+        elif sector in rules.CONTEXT_SECTORS and not payload.get("stateless") \
+                and not any(t.lower_ in rules.FOREIGN_MARKERS for t in payload["chunk"]):
             country = self.context_country(start)
         name = self.doc[start:end].text
         for prefix in ("the ", "The "):
@@ -708,7 +726,7 @@ class _DocumentResolution:
 
     def ethnic(self, root: Token) -> bool:
         """True if the noun's modifiers name an ethnicity, not a nationality ("ethnic Albanians")."""
-        return any(t.lower_ in rules.ETHNIC_MARKERS for t in root.lefts)
+        return any(t.lower_ in rules.ETHNIC_MARKERS for t in self.doc[root.left_edge.i:root.i])
 
     def residence(self, root: Token, start: int) -> str | None:
         """The country an ethnic group lives in, from the text ("ethnic Hungarians in Slovakia"),
@@ -729,6 +747,8 @@ class _DocumentResolution:
                 self.consumed.update(range(ent.start, ent.end))
                 if named[0] is not None:
                     found.append(named[0])
+                else:  # "Red Cross officials" serve an organization of no country: its sector
+                    self.owner_sector[root.i] = named[1]
         for token in chunk:  # an upper-case abbreviation the NER missed: "AMISOM troops"
             if token.i not in self.ent_at and token.dep_ == "compound" and token.head.i == root.i \
                     and token.text.isupper() and len(token) > 2:
@@ -762,10 +782,14 @@ class _DocumentResolution:
         return countries.pop() if len(countries) == 1 else None
 
     def located_at(self, root: Token) -> Token | None:
-        """The country or place a noun is placed in by its own preposition ("students throughout
-        Peru", "rebels in Darfur"): the place's token, or None."""
-        for prep in root.rights:
-            if prep.dep_ == "prep" and prep.lower_ in rules.LOCATIVE_PREPOSITIONS | {"from"}:
+        """The country or place a noun is placed in by its own preposition or participle ("students
+        throughout Peru", "rebels in Darfur", "ethnic Hungarians living in Slovakia"): the place's
+        token, or None."""
+        preps = [c for c in root.rights if c.dep_ == "prep"]
+        preps += [p for acl in root.rights if acl.dep_ == "acl" and acl.tag_ == "VBG"  # "rebels operating in X"
+                  for p in acl.rights if p.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in rules.LOCATIVE_PREPOSITIONS | {"from"}:
                 for obj in prep.children:
                     place = self.token_place(obj) if obj.dep_ == "pobj" else None
                     if place is not None and place.kind in ("country", "capital", "place"):

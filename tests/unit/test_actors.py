@@ -577,3 +577,31 @@ def test_eval_scores_the_entity_at_the_gold_texts_head(actor_pipeline):
     assert code(head_entity(entities, parsed, start, end)) == (None, "LAB")  # the head, not the longer company name
     start = text.index("Police")
     assert head_entity(entities, parsed, start, start + 6) is entity_at(entities, text, "Police")
+
+
+def test_historical_state_names_and_regionally_coded_groups():
+    kb = load_knowledge()
+    assert kb.place("Kampuchean").country == "KHM" and kb.place("Zaire").country == "COD"
+    assert kb.place("Soviet").country == "RUS" and kb.place("Burma").kind == "country"
+    assert kb.named["unita"] == ["AGO", "REB"]  # Phoenix codes it ANG, CAMEO's code for Angola
+    assert kb.named["national patriotic front of liberia"] == ["LBR", "REB"]  # Phoenix: AFR, a region
+
+
+def test_state_media_spies_former_leaders_and_stateless_owners(actor_pipeline):
+    text = ("An official Iraqi newspaper urged calm. Israeli intelligence officials met them. "
+            "The former Soviet leader spoke. The Russian leader replied. Red Cross officials left Kenya. "
+            "Drone strikes in Pakistan killed eight al-Qaeda leaders.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "An official Iraqi newspaper")) == ("IRQ", "GOV")
+    assert code(entity_at(entities, text, "Israeli intelligence officials")) == ("ISR", "SPY")
+    former = entity_at(entities, text, "The former Soviet leader")
+    assert code(former) == ("RUS", "ELI") and former is not entity_at(entities, text, "The Russian leader")
+    assert code(entity_at(entities, text, "Red Cross officials")) == (None, "NGO")
+    assert code(entity_at(entities, text, "eight al-Qaeda leaders")) == (None, "REB")  # not Pakistan's
+
+
+def test_groups_placed_by_a_participle(actor_pipeline):
+    text = "Ethnic Hungarian militants operating in Slovakia were arrested. Rebels operating in Darfur attacked."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Ethnic Hungarian militants")) == ("SVK", "REB")
+    assert code(entity_at(entities, text, "Rebels operating in Darfur")) == ("SDN", "REB")
