@@ -34,7 +34,7 @@ def resolve_document(document: Document, parsed: Doc) -> tuple[Resolution, ...]:
     return _resolve(document, parsed, sentence_infos(parsed), load_elections())
 
 
-def _resolve(document: Document, parsed: Doc, sentences: list[SentenceInfo],
+def _resolve(document: Document, parsed: Doc, sentences: tuple[SentenceInfo, ...],
              elections: tuple[Election, ...]) -> tuple[Resolution, ...]:
     expressions = find_expressions(document.text, parsed)
     past = past_expressions(parsed, [(e.start, e.end) for e in expressions if e.kind in ("narrative", "publication")])
@@ -42,7 +42,7 @@ def _resolve(document: Document, parsed: Doc, sentences: list[SentenceInfo],
                                [(info.start, info.end) for info in sentences], past, elections, load_named_days())
 
 
-def _event_date(text: str, sentences: list[SentenceInfo], resolution: Resolution, how: str,
+def _event_date(text: str, sentences: tuple[SentenceInfo, ...], resolution: Resolution, how: str,
                 elections: tuple[Election, ...]) -> EventDate:
     """The EventDate of a chosen resolution; an election year becomes the election's month."""
     expression = resolution.expression

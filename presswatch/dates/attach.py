@@ -27,6 +27,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
 PRESENT_TAGS = frozenset({"VBP", "VBZ", "MD"})
 NARRATIVE_WINDOW = 2
 CAPTION_MARKS = ("•", "©", "*", "-")
+_SENTENCE_INFOS = ("presswatch", "sentence_infos")  # key of the cached sentence list in Doc.user_data
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,18 @@ def _line_pieces(parsed: Doc) -> list[list[Token]]:
     return pieces
 
 
-def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
+def sentence_infos(parsed: Doc) -> tuple[SentenceInfo, ...]:
     """Sentences (cut at line breaks) with whitespace trimmed; a short line without end
-    punctuation is a heading, a line starting with a bullet or copyright sign a caption."""
+    punctuation is a heading, a line starting with a bullet or copyright sign a caption.
+
+    Computed once per parse and kept in `parsed.user_data` (the dates and places stages both read it)."""
+    cached = parsed.user_data.get(_SENTENCE_INFOS)
+    if cached is None:
+        cached = parsed.user_data[_SENTENCE_INFOS] = _sentence_infos(parsed)
+    return cached
+
+
+def _sentence_infos(parsed: Doc) -> tuple[SentenceInfo, ...]:
     infos = []
     whole = parsed.text  # spaCy rebuilds Doc.text on every access; read it once
     for tokens in _line_pieces(parsed):
@@ -72,7 +82,7 @@ def sentence_infos(parsed: Doc) -> list[SentenceInfo]:
         caption = text.startswith(CAPTION_MARKS)
         heading = not caption and len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", "»"))
         infos.append(SentenceInfo(start, end, heading, caption))
-    return infos
+    return tuple(infos)
 
 
 def crosses_line(token: Token, head: Token) -> bool:
@@ -129,7 +139,7 @@ def past_expressions(parsed: Doc, starts_ends: list[tuple[int, int]]) -> frozens
     return frozenset(past)
 
 
-def choose_date(parsed: Doc, sentences: list[SentenceInfo], resolutions: tuple[Resolution, ...],
+def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: tuple[Resolution, ...],
                 trigger_start: int, trigger_end: int, narrative: bool = True) -> tuple[Resolution, str] | None:
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
     how it was chosen ("clause", "sentence", "narrative"); None when the text gives no date.

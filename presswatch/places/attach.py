@@ -159,7 +159,7 @@ def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) ->
     return _country_location(code, "article", gazetteer) if count >= 2 and count * 2 > sum(counts.values()) else None
 
 
-def choose_location(parsed: Doc, sentences: list[SentenceInfo], mentions: tuple[PlaceMention, ...],
+def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
                     event: Event, gazetteer: Gazetteer, in_article: Location | None = None) -> Location | None:
     """The Location of `event` with `method` set, or None when nothing ties a place to it."""
     trigger = root_token(parsed, event.trigger.start, event.trigger.end)

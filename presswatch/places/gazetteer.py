@@ -8,6 +8,7 @@ name matches.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import unicodedata
@@ -20,6 +21,7 @@ DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 REBUILD = "scripts/build_gazetteer.py"
 DEMONYMS_FILE = "demonyms.tsv"
+PARSED_CACHE = 1 << 14  # candidate lists kept parsed: names recur across a run's articles
 
 # Characters folded before lookup: typographic dashes to "-", typographic apostrophes to "'".
 DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -45,8 +47,9 @@ class Place:
     population: int
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def alias_key(text: str) -> str:
-    """The normalized lookup key of a place name."""
+    """The normalized lookup key of a place name (memoized: every capitalized word is looked up)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = APOSTROPHES.sub("'", DASHES.sub("-", text))
@@ -59,7 +62,8 @@ def alias_key(text: str) -> str:
 class Gazetteer:
     """Places by exact alias key, demonyms by adjective; load once with `load_gazetteer()`.
 
-    Rows are parsed on first lookup; the alias index is read as written (best candidate first).
+    Rows are parsed on first lookup and kept (up to PARSED_CACHE entries); the alias index is read
+    as written (best candidate first).
     """
 
     def __init__(self, rows: list[str], index: dict[str, str], demonyms: dict[str, str], version: str) -> None:
@@ -67,6 +71,7 @@ class Gazetteer:
         self.index = index
         self.demonyms = demonyms
         self.version = version
+        self._places = functools.lru_cache(maxsize=PARSED_CACHE)(self._parse_places)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -80,8 +85,9 @@ class Gazetteer:
         """Every place one of whose aliases equals `name` (normalized), best candidate first:
         countries, places whose own name it is, big cities, regions, subdivisions, towns."""
         positions = self.index.get(alias_key(name))
-        if not positions:
-            return ()
+        return self._places(positions) if positions else ()
+
+    def _parse_places(self, positions: str) -> tuple[Place, ...]:
         return tuple(self._place(int(i)) for i in positions.split(","))
 
     def demonym(self, adjective: str) -> str | None:

@@ -72,9 +72,9 @@ def _country_codes(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def document_countries(parsed: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> frozenset[str]:
-    """Countries the document mentions (names, demonyms, actor codes of its entities)."""
-    codes = {code for _, code in _country_codes(parsed, gazetteer)}
+def document_countries(named: list[tuple[int, str]], entities: tuple[Entity, ...]) -> frozenset[str]:
+    """Countries the document mentions: `named` (from `_country_codes`) and its entities' actor codes."""
+    codes = {code for _, code in named}
     codes |= {entity.actor.country for entity in entities if entity.actor and entity.actor.country}
     return frozenset(codes)
 
@@ -134,7 +134,8 @@ def _border_location(codes: tuple[str, ...], gazetteer: Gazetteer, start: int, e
     return Location(f"{'-'.join(names)} border", codes[0], None, None, None, start, end, "border", None, codes)
 
 
-def _borders(text: str, parsed: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def _borders(text: str, named: list[tuple[int, str]], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Border mentions; "the border between them" takes the last two countries `named` before it."""
     mentions = []
     for pattern in (BORDER_PAIR, BORDER_BETWEEN):
         for match in pattern.finditer(text):
@@ -142,7 +143,6 @@ def _borders(text: str, parsed: Doc, gazetteer: Gazetteer) -> list[PlaceMention]
             if a and b and a != b:
                 location = _border_location(tuple(sorted((a, b))), gazetteer, match.start(), match.end())
                 mentions.append(PlaceMention(match.start(), match.end(), match.group(0), location, "border"))
-    named = _country_codes(parsed, gazetteer)
     for match in BORDER_BETWEEN_PRONOUN.finditer(text):
         pair: list[str] = []
         for _, code in reversed([item for item in named if item[0] < match.start()]):
@@ -252,8 +252,9 @@ def place_location(place: Place, start: int | None, end: int | None) -> Location
 def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
                         gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
     """Every geocoded place mention in text order, non-overlapping (borders first)."""
-    countries = document_countries(parsed, entities, gazetteer)
-    mentions = _borders(text, parsed, gazetteer)
+    named = _country_codes(parsed, gazetteer)
+    countries = document_countries(named, entities)
+    mentions = _borders(text, named, gazetteer)
     spans: list[tuple[int, int, str]] = []
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS:
