@@ -193,7 +193,7 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
             for item in row["Nationality"].split(","):
                 item = item.strip()
                 if item and item not in entry["names"]:
-                    (entry["adjectives"] if " " not in item else entry["names"]).append(item)
+                    (entry["adjectives"] if " " not in item or DEMONYM_END.search(item) else entry["names"]).append(item)
     for code, extra in manual["countries"].items():
         entry = countries[code]
         for name in extra["capitals"]:
@@ -264,6 +264,10 @@ def branch_sector(first: str, second: str) -> str:
 # Functions an organization's body keeps as its sector ("IGOUNOREFHCR" -> UN/REF); others stay IGO.
 IGO_FUNCTIONS = frozenset({"MIL", "REF", "JUD", "LEG"})
 
+
+# The ending of a multi-word demonym in countries.csv's Nationality column ("Sierra Leonean", "South
+# Africans", "New Zealander", "East Timorese"), unlike the names listed there ("Saint Helena").
+DEMONYM_END = re.compile(r"(?:an|ans|er|ers|ese|ot|ots)$")
 
 # CAMEO country codes that are not ISO 3166 ("UNITA_ [ANGREB]").
 CAMEO_COUNTRIES = {"ANG": "AGO"}

@@ -294,6 +294,9 @@ class _DocumentResolution:
                         sector, agent = "CVL", "people"  # a people of a country ("Iraqi Kurds")
                     if sector is not None and of_object is not None:
                         end = max(end, self.subtree_end(of_object))
+                        if not countries:  # "the offices of the Palestinian administrators"
+                            countries += [place.country for t in of_object.lefts if t.dep_ in ("amod", "compound", "poss")
+                                          and (place := self.token_place(t)) is not None]
                 if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "NOUN":
                     inner = self.agent_modifier(words, root)  # "an Afghan government offer"
                     if inner is not None:
@@ -431,13 +434,14 @@ class _DocumentResolution:
 
     def named_phrase(self, chunk: SpacySpan) -> tuple[int, int] | None:
         """(start, end) of a multi-word knowledge-base name the NER may split or miss: the proper-noun
-        phrase, or it with its "of" object ("Liberation Tigers of Tamil Eelam")."""
+        phrase, or it with its "of" object ("Liberation Tigers of Tamil Eelam") or the words after it."""
         root = chunk.root
         if root.pos_ != "PROPN":
             return None
         start = next((t.i for t in chunk if t.pos_ != "DET"), root.i)
         of_object = self.of_object(root)
-        ends = ([self.subtree_end(of_object)] if of_object is not None else []) + [chunk.end]
+        ends = ([self.subtree_end(of_object)] if of_object is not None else []) + self.name_chain_ends(root) \
+            + [chunk.end]
         for end in ends:
             if self.office_phrase(list(self.doc[start:end])) or self.person_after(end) is not None:
                 continue  # a title ("Secretary of State"), resolved as a role
@@ -445,6 +449,12 @@ class _DocumentResolution:
             if end - start >= 2 and name_key(text) in self.kb.named and self.kb.place(text) is None:
                 return start, end
         return None
+
+    def name_chain_ends(self, root: Token) -> list[int]:
+        """Ends of longer names going on past the phrase, longest first, each at a proper noun: "National
+        Union | for the Total Independence | of Angola" (the parser may hang "for ..." elsewhere)."""
+        last = min(root.sent.end, root.i + 1 + rules.NAME_WINDOW)
+        return [end for end in range(last, root.i + 1, -1) if self.doc[end - 1].pos_ == "PROPN"]
 
     def office_phrase(self, tokens: list[Token]) -> str | None:
         for start in range(len(tokens)):
@@ -547,9 +557,23 @@ class _DocumentResolution:
             if self.ethnic(ent.root):
                 code = self.residence(ent.root, start)
             self.add(self.group_cluster(code, "country", "CVL", "people", ent.text), start, end)
+        elif place.kind == "adjective" and (shared := self.conjoined_agent(ent.root)) is not None:
+            self.add(self.group_cluster(code, "country", shared[0], shared[1], ent.text), start, end)
         else:
             name = self.kb.country_names.get(code, ent.text)
             self.add(self.cluster(f"C:{code}", "GPE", name, country=code), start, end)
+
+    def conjoined_agent(self, token: Token) -> tuple[str, str] | None:
+        """(sector, agent) of the group a demonym the parser took for a noun shares with its conjunct:
+        "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" and "Liberian refugees"."""
+        if token.dep_ in ("amod", "compound", "poss"):
+            return None
+        for conj in token.rights:
+            if conj.dep_ == "conj" and conj.pos_ == "NOUN" and conj.tag_ == "NNS":
+                sector = self.kb.agents.get(conj.lemma_.lower())
+                if sector is not None and sector not in rules.NON_ACTOR_SECTORS:
+                    return sector, conj.lemma_.lower()
+        return None
 
     def people_noun(self, token: Token) -> bool:
         """True for a plural demonym that heads its phrase ("Ghanaians protested"), not a modifier."""
@@ -577,6 +601,8 @@ class _DocumentResolution:
             return head.head.lemma_.lower() in rules.FORCE_LEMMAS
         if token.dep_ == "pobj" and head.lower_ in rules.LOCATIVE_PREPOSITIONS:  # "fighting raged in X"
             event = head.head
+            if event.lemma_.lower() == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in event.children):
+                return True  # "blew themselves up in X"
             return event.lemma_.lower() in rules.FORCE_LEMMAS or (event.pos_ == "VERB" and any(
                 c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in rules.FORCE_LEMMAS for c in event.children))
         return False
@@ -783,17 +809,20 @@ class _DocumentResolution:
 
     def located_at(self, root: Token) -> Token | None:
         """The country or place a noun is placed in by its own preposition or participle ("students
-        throughout Peru", "rebels in Darfur", "ethnic Hungarians living in Slovakia"): the place's
-        token, or None."""
+        throughout Peru", "rebels in Darfur", "ethnic Hungarians living in Slovakia", "settlers in the
+        West Bank city of Hebron"): the place's token, or None."""
         preps = [c for c in root.rights if c.dep_ == "prep"]
         preps += [p for acl in root.rights if acl.dep_ == "acl" and acl.tag_ == "VBG"  # "rebels operating in X"
                   for p in acl.rights if p.dep_ == "prep"]
         for prep in preps:
             if prep.lower_ in rules.LOCATIVE_PREPOSITIONS | {"from"}:
                 for obj in prep.children:
-                    place = self.token_place(obj) if obj.dep_ == "pobj" else None
-                    if place is not None and place.kind in ("country", "capital", "place"):
-                        return obj
+                    if obj.dep_ != "pobj":
+                        continue
+                    for token in (obj, self.of_object(obj), *[c for c in obj.lefts if c.dep_ in ("compound", "amod")]):
+                        place = self.token_place(token) if token is not None else None  # "the Iraqi city of Basra"
+                        if place is not None and place.kind in ("country", "capital", "place"):
+                            return token
         return None
 
     def context_country(self, start: int) -> str | None:
@@ -1016,6 +1045,10 @@ class _DocumentResolution:
             else:
                 countries = {o.country for o in person.offices}
                 country = countries.pop() if len(countries) == 1 else country
+        title_org = next(iter(cluster.title_countries)) if len(cluster.title_countries) == 1 else None
+        if person is not None and title_org in self.kb.org_members \
+                and not any(o.country == title_org for o in person.offices):
+            country, sector = title_org, "IGO"  # "U.N. mediator X": the text's office, not the X of the KB
         if person is not None and cluster.title_sector is not None:
             sector = cluster.title_sector  # the text's title ("opposition leader X") over the knowledge base
         if cluster.former and sector == "GOV":

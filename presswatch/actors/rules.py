@@ -189,3 +189,7 @@ FOREIGN_POSTS = frozenset({"embassy", "consulate", "mission", "delegation"})
 # Prefixes that make a place name a stance, not an origin: an "anti-Syria" journalist is not Syrian,
 # "pro-Russian" separatists are not Russia's.  Must not include "ex" ("ex-Soviet" states were Soviet).
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+# How many tokens past a proper noun a knowledge-base name may go on ("National Union for the Total
+# Independence of Angola" is 8 tokens after "National").
+NAME_WINDOW = 10

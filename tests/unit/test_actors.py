@@ -605,3 +605,19 @@ def test_groups_placed_by_a_participle(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Ethnic Hungarian militants")) == ("SVK", "REB")
     assert code(entity_at(entities, text, "Rebels operating in Darfur")) == ("SDN", "REB")
+
+
+def test_long_names_shared_demonym_groups_and_organization_titles(actor_pipeline):
+    text = ("The leader met envoys of National Union for the Total Independence of Angola (UNITA) in Lusaka. "
+            "Guards have beaten scores of Sierra Leonean and Liberian refugees, a group said. "
+            "Settlers burned the offices of the Palestinian administrators of church land. "
+            "Rebels said they would meet U.N. mediator Diego Cordovez. Two bombers blew themselves up in Tel Aviv.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "National Union for the Total Independence of Angola")) == ("AGO", "REB")
+    assert code(entity_at(entities, text, "Sierra Leonean")) == ("SLE", "REF")
+    assert code(entity_at(entities, text, "Liberian refugees")) == ("LBR", "REF")
+    assert code(entity_at(entities, text, "the offices of the Palestinian administrators of church land")) == ("PSE", "GOV")
+    assert code(entity_at(entities, text, "U.N. mediator")) == ("UN", "IGO")  # the KB has him as Ecuador's minister
+    assert code(entity_at(entities, text, "Tel Aviv")) == ("ISR", "CVL")
+    kb = load_knowledge()
+    assert kb.place("South Africans").kind == "adjective" and kb.place("Saint Helena").kind == "country"
