@@ -5,6 +5,10 @@ weighted words and word bigrams of spaCy spans; `proba(span)` returns class prob
 Two models ship in `data/event_models.npz` (built by scripts/train_event_models.py, model card
 `MODEL_CARD.md`): `quad` (the 5 ConfliBERT classes: 0 none/statement, 1 verbal cooperation,
 2 material cooperation, 3 verbal conflict, 4 material conflict) and `acled` (CASE-2021 labels).
+The `quad` model also carries the corpus's reading of CAMEO roots (`roots`: ConfliBERT files
+"reduce relations", root 16, under verbal conflict, and statements 01/02 under none, where the
+GDELT QuadClass says otherwise) and the confidence from which a sentence's top event is its class
+(`cut`); both are learned from the training file (`root_classes`, scripts/train_event_models.py).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import io
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +32,8 @@ NAMES = ("quad", "acled")
 # about 200 training snippets per fold, so weaker regularization (C = 10).
 QUAD_PARAMS = {"C": 4.0, "min_df": 2}
 ACLED_PARAMS = {"C": 10.0, "min_df": 2}
+ROOT_MIN_COUNT = 5  # a root's class is learned from at least this many sentences (fixed beforehand)
+CUTS = tuple(round(0.30 + 0.02 * k, 2) for k in range(16))  # candidate cuts 0.30 .. 0.60
 
 
 def ngrams(span: Span | Doc) -> Counter[str]:
@@ -40,13 +46,16 @@ def ngrams(span: Span | Doc) -> Counter[str]:
 
 @dataclass(frozen=True)
 class SentenceModel:
-    """Feature names with idf weights, a weight matrix (features x classes), intercepts, classes."""
+    """Feature names with idf weights, a weight matrix (features x classes), intercepts, classes;
+    optionally the model's class of each CAMEO root (`roots`) and the main-event cut (`cut`)."""
 
     features: dict[str, int]
     idf: np.ndarray
     coef: np.ndarray
     intercept: np.ndarray
     classes: tuple[str, ...]
+    roots: dict[str, str] = field(default_factory=dict)
+    cut: float = 0.5
 
     @classmethod
     def fit(cls, spans: Sequence[Span | Doc], labels: Sequence[str], C: float, min_df: int = 2) -> SentenceModel:
@@ -84,18 +93,50 @@ class SentenceModel:
         scores /= scores.sum()
         return {c: float(p) for c, p in zip(self.classes, scores, strict=True)}
 
+    def class_of(self, cameo: str | None, quad_class: int | None) -> str:
+        """The model's class of an event: its CAMEO root's learned class, else its QuadClass."""
+        return self.roots.get((cameo or "")[:2], str(quad_class or 0))
+
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         names = sorted(self.features, key=self.features.__getitem__)
         return {f"{prefix}_features": _text_array(names), f"{prefix}_idf": self.idf.astype(np.float16),
                 f"{prefix}_coef": self.coef.astype(np.float16), f"{prefix}_intercept": self.intercept,
-                f"{prefix}_classes": _text_array(list(self.classes))}
+                f"{prefix}_classes": _text_array(list(self.classes)),
+                f"{prefix}_roots": _text_array([f"{r}={c}" for r, c in sorted(self.roots.items())]),
+                f"{prefix}_cut": np.array([self.cut], dtype=np.float32)}
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> SentenceModel:
         names = _text_list(arrays[f"{prefix}_features"])
+        roots = _text_list(arrays[f"{prefix}_roots"]) if f"{prefix}_roots" in arrays else []
+        cut = float(arrays[f"{prefix}_cut"][0]) if f"{prefix}_cut" in arrays else 0.5
         return cls({n: k for k, n in enumerate(names)}, arrays[f"{prefix}_idf"].astype(np.float32),
                    arrays[f"{prefix}_coef"].astype(np.float32), arrays[f"{prefix}_intercept"].astype(np.float32),
-                   tuple(_text_list(arrays[f"{prefix}_classes"])))
+                   tuple(_text_list(arrays[f"{prefix}_classes"])),
+                   dict(r.split("=", 1) for r in roots if r), cut)
+
+
+def root_classes(codes: Sequence[str | None], labels: Sequence[str], min_count: int = ROOT_MIN_COUNT) -> dict[str, str]:
+    """Majority class of the sentences whose top rule event has each CAMEO root (roots seen at
+    least `min_count` times); `codes` holds each sentence's top event code (None without one)."""
+    by_root: dict[str, Counter[str]] = {}
+    for code, label in zip(codes, labels, strict=True):
+        if code:
+            by_root.setdefault(code[:2], Counter())[label] += 1
+    return {root: counts.most_common(1)[0][0] for root, counts in sorted(by_root.items())
+            if sum(counts.values()) >= min_count}
+
+
+def best_cut(confidences: Sequence[float], classes: Sequence[str], labels: Sequence[str]) -> float:
+    """The cut of CUTS with the best macro-F1 when a sentence takes its top event's class at
+    confidence >= cut, else "0" (ties: the cut nearest 0.5)."""
+    from sklearn.metrics import f1_score
+
+    def score(cut: float) -> float:
+        pred = [c if p >= cut else "0" for p, c in zip(confidences, classes, strict=True)]
+        return float(f1_score(labels, pred, average="macro", zero_division=0))
+
+    return max(CUTS, key=lambda cut: (round(score(cut), 6), -abs(cut - 0.5)))
 
 
 def _weights(counts: Counter[str], index: dict[str, int], idf: np.ndarray) -> list[tuple[int, float]]:

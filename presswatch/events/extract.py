@@ -162,16 +162,17 @@ class EventExtractor:
         """
         if "quad" not in self.models:
             return
-        have = {(ctx.doc[t.tokens[0]].sent.start, t.cameo.quad_class) for t in found}
+        model = self.models["quad"]
+        have = {(ctx.doc[t.tokens[0]].sent.start, model.class_of(t.cameo.code, t.cameo.quad_class)) for t in found}
         for sent in ctx.doc.sents:
             if _is_heading(sent):
                 continue
             label, p = max(ctx.quad_proba(sent[0]).items(), key=lambda kv: kv[1])
-            if label == "0" or p < rules.CONFIRM_PROBABILITY or (sent.start, int(label)) in have:
+            if label == "0" or p < rules.CONFIRM_PROBABILITY or (sent.start, label) in have:
                 continue
             for token in sorted(sent, key=_depth):
                 trigger = self.candidate(token)
-                if trigger is not None and trigger.cameo.quad_class == int(label):
+                if trigger is not None and model.class_of(trigger.cameo.code, trigger.cameo.quad_class) == label:
                     yield trigger
                     break
 
@@ -297,7 +298,7 @@ class EventExtractor:
         targets = [p for p in targets if p is not None]
         if not sources and ctx.pairs.get(trigger.continues):  # the riots' sources are the protests'
             return [(s, targets[0] if targets else t) for s, t in ctx.pairs[trigger.continues]][:MAX_PAIRS]
-        confirmed = ctx.quad_proba(first).get(str(trigger.cameo.quad_class), 0.0) >= rules.CONFIRM_PROBABILITY
+        confirmed = (ctx.class_probability(first, trigger.cameo) or 0.0) >= rules.CONFIRM_PROBABILITY
         pair = sum(bool(p.entity) for p in (targets if trigger.reciprocal else sources)) >= 2 and (
             trigger.reciprocal or trigger.cameo.plover in rules.SYMMETRIC_TYPES)  # "X and Y held talks"
         if trigger.strength < 0.7 and not confirmed and not pair \
@@ -385,7 +386,7 @@ class EventExtractor:
         confidence -= rules.DEPTH_PENALTY * min(_depth(first), 3)  # a subordinate clause's act is less the news
         if status != "asserted":
             confidence -= 0.1  # a claimed, intended or denied act is less certain than a narrated one
-        confidence = _with_model(confidence, ctx.quad_proba(first), cameo.quad_class)
+        confidence = _with_model(confidence, ctx.class_probability(first, cameo))
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
             mode=cameo.mode, context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
@@ -436,7 +437,7 @@ class EventExtractor:
                 id="", type="ACCUSE", trigger=span, sentence=ctx.sentence(cue), status=status, mode=cameo.mode,
                 context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
                 source=source, target=accused, attributed_to=outer.id if outer else None,
-                confidence=_with_model(0.6 if speaker else 0.45, ctx.quad_proba(cue), cameo.quad_class)))
+                confidence=_with_model(0.6 if speaker else 0.45, ctx.class_probability(cue, cameo))))
             taken.add(cue.i)
         return out
 
@@ -663,10 +664,10 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _with_model(confidence: float, quad: dict[str, float], quad_class: int) -> float:
-    """The rule confidence mixed with the quad model's probability of the event's class."""
+def _with_model(confidence: float, probability: float | None) -> float:
+    """The rule confidence mixed with the quad model's probability of the event's class (if any)."""
     w = rules.MODEL_WEIGHT
-    return (1 - w) * confidence + w * quad.get(str(quad_class), 0.0) if quad else confidence
+    return confidence if probability is None else (1 - w) * confidence + w * probability
 
 
 def _with_id(event: Event, id_: str) -> Event:
@@ -708,6 +709,12 @@ class _Context:
         if sent.start not in self._quad:
             self._quad[sent.start] = model.proba(sent)
         return self._quad[sent.start]
+
+    def class_probability(self, token: Token, cameo: CameoCode) -> float | None:
+        """The quad model's probability of the class it gives `cameo`'s root, in the token's
+        sentence (None without a model)."""
+        model = self.models.get("quad")
+        return None if model is None else self.quad_proba(token).get(model.class_of(cameo.code, cameo.quad_class), 0.0)
 
     def acled_proba(self, token: Token) -> dict[str, float]:
         """The acled model's label probabilities for the token's sentence ({} without a model)."""
