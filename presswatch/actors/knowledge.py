@@ -40,6 +40,16 @@ def surname_key(name: str) -> str:
     return ARABIC_ARTICLE.sub("", name_key(name).split()[-1]) if name.strip() else ""
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """True if `a` and `b` differ by exactly one dropped, added or changed letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
 @dataclass(frozen=True)
 class Office:
     """One dated office: country (or organization code), sector, role, ISO dates, top leader."""
@@ -104,6 +114,7 @@ class KnowledgeBase:
         self._ruler += [{"label": "PERSON", "pattern": text} for text in people["ruler"]]
         self._persons: dict[int, Person] = {}
         self._surnames: dict[str, list[int]] | None = None
+        self._given: dict[str, list[int]] | None = None
 
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler phrase patterns (case-sensitive) from the curated names."""
@@ -145,6 +156,24 @@ class KnowledgeBase:
                 found.append(person)
         if len(words) > 1:  # "Omar X": the given name must agree too
             found = [p for p in found if name_key(p.name).split()[0] == words[0]]
+        return tuple(found)
+
+    def office_holders_spelled_like(self, name: str, country: str | None) -> tuple[Person, ...]:
+        """Government office holders with the given name of `name` and a last name one letter off
+        (dropped, added or changed): a titled misspelling, "President Laurent Gbago" for Gbagbo."""
+        words = name_key(name).split()
+        if len(words) < 2 or len(words[-1]) < 5:
+            return ()
+        if self._given is None:
+            self._given = {}
+            for number, row in enumerate(self._people_rows):
+                self._given.setdefault(name_key(row[0]).split()[0], []).append(number)
+        found = []
+        for number in self._given.get(words[0], ()):
+            person = self.person(number)
+            if one_edit_apart(surname_key(person.name), words[-1]) and any(
+                    o.sector == "GOV" and country in (None, o.country) for o in person.offices):
+                found.append(person)
         return tuple(found)
 
     def holders(self, country: str, roles: frozenset[str] | None, leader: bool, day: str) -> tuple[Person, ...]:

@@ -554,8 +554,11 @@ class _DocumentResolution:
         elif place.kind in ("capital", "place"):
             self.add(self.cluster(f"L:{name_key(ent.text)}", "GPE", ent.text, country=code), start, end)
         elif place.kind == "adjective" and self.people_noun(ent.root):
+            of_place = self.token_place(of) if (of := self.of_object(ent.root)) is not None else None
             if self.ethnic(ent.root):
                 code = self.residence(ent.root, start)
+            elif of_place is not None and of_place.kind in rules.CONTEXT_PLACE_KINDS:
+                code = of_place.country  # "the Albanians of southern Serbia" live in Serbia
             self.add(self.group_cluster(code, "country", "CVL", "people", ent.text), start, end)
         elif place.kind == "adjective" and (shared := self.conjoined_agent(ent.root)) is not None:
             self.add(self.group_cluster(code, "country", shared[0], shared[1], ent.text), start, end)
@@ -874,7 +877,8 @@ class _DocumentResolution:
             people = self.kb.persons(ent.text)
             office = office or (title_role if title_role in rules.OFFICE_ROLES else None)
             if not people and office:
-                people = self.kb.office_holders_named(ent.text, title_country)
+                people = self.kb.office_holders_named(ent.text, title_country) \
+                    or self.kb.office_holders_spelled_like(ent.text, title_country)
             known = self.pick_person(people, title_country)
             if known is not None:
                 cluster = self.known_person_cluster(known)
@@ -896,10 +900,12 @@ class _DocumentResolution:
             cluster.title_countries.add(title_country)
         if title_role and cluster.person is not None and cluster.role is None:
             cluster.role = self.display_role(title_role) if title_role in rules.OFFICE_ROLES else None
-        for role_text, role_noun in self.appositive_roles(ent):
+        for role_text, role_noun, country in self.appositive_roles(ent):
             cluster.roles.add(role_noun)
             if cluster.person is None:
                 cluster.role = cluster.role or role_text
+                cluster.country = cluster.country or country  # the text says whose he is
+                cluster.sector = cluster.sector or (self.role_sector(role_text.lower()) if country else None)
         return cluster
 
     def known_person_cluster(self, person: Person) -> _Cluster:
@@ -980,13 +986,18 @@ class _DocumentResolution:
             i -= 1
         return tokens
 
-    def appositive_roles(self, ent: SpacySpan) -> list[tuple[str, str]]:
-        """("general director", "director") for "Alexei Mukhin, general director of ..."."""
+    def appositive_roles(self, ent: SpacySpan) -> list[tuple[str, str, str | None]]:
+        """(role text, role noun, country) of appositions: ("general director", "director", None) for
+        "Alexei Mukhin, general director of ...", ("human rights activist", "activist", "DZA") for
+        "X, Algeria's leading human rights activist"."""
         found = []
         for child in ent.root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
-                words = [t for t in child.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN")] + [child]
-                found.append((" ".join(t.text for t in words), child.lemma_.lower()))
+                lefts = [t for t in child.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN")]
+                places = {place.country for t in lefts if (place := self.token_place(t)) is not None}
+                words = [t for t in lefts if self.token_place(t) is None] + [child]
+                found.append((" ".join(t.text for t in words), child.lemma_.lower(),
+                              places.pop() if len(places) == 1 else None))
         return found
 
     def appositive_person(self, root: Token) -> SpacySpan | None:
@@ -1031,7 +1042,7 @@ class _DocumentResolution:
             if offices:
                 office = next((o for o in offices if o.leader), offices[0])
                 if self.day is not None or len({(o.country, o.sector, o.role) for o in offices}) == 1:
-                    country, sector, role = office.country, office.sector, office.role
+                    country, sector, role = office.country, office.sector, office.role or role
                 else:
                     countries = {o.country for o in offices}
                     sectors = {o.sector for o in offices}

@@ -621,3 +621,19 @@ def test_long_names_shared_demonym_groups_and_organization_titles(actor_pipeline
     assert code(entity_at(entities, text, "Tel Aviv")) == ("ISR", "CVL")
     kb = load_knowledge()
     assert kb.place("South Africans").kind == "adjective" and kb.place("Saint Helena").kind == "country"
+
+
+def test_misspelled_titled_names_and_appositive_countries(actor_pipeline):
+    from presswatch.actors.knowledge import one_edit_apart
+
+    assert one_edit_apart("gbagbo", "gbago") and one_edit_apart("putin", "putan")
+    assert not one_edit_apart("santos", "sontas") and not one_edit_apart("smith", "smith")
+    text = ("President Francois Mitterand welcomed them. President Laurent Smithers spoke. "
+            "Ali Benhadj, Algeria's leading human rights activist, began a hunger strike. "
+            "The Albanians of southern Serbia demand autonomy. Members of the Association of African Jurists came.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Francois Mitterand")) == ("FRA", "GOV")  # one letter off, titled
+    assert code(entity_at(entities, text, "Laurent Smithers")) == (None, "GOV")  # unknown stays unknown
+    assert entity_at(entities, text, "Ali Benhadj").actor.country == "DZA"
+    assert code(entity_at(entities, text, "Albanians")) == ("SRB", "CVL")
+    assert code(entity_at(entities, text, "the Association of African Jurists")) == (None, "JUD")
