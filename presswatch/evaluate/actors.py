@@ -8,7 +8,7 @@ the plain spaCy NER plus an exact pycountry lookup of the overlapping entity (no
 
 Metrics (plain functions, gold first):
 - country accuracy over every gold actor found in its text (CAMEO spellings JAP/ITL/VTN mapped
-  to ISO; gold "IGO" matches any organization code or sector IGO);
+  to ISO; gold "IGO" or "NGO" matches any organization code or a country-less IGO or NGO);
 - sector accuracy over gold actors with a sector (first three letters; "***" skipped; the gold's
   PLOVER's JRN/MED read as our MED/HLH, "CIV" and religion codes as CVL, REL);
 - joint accuracy: country and sector both right, a missing gold sector expecting None.
@@ -84,8 +84,10 @@ def normalize_gold(code: str | None, sector: str | None) -> tuple[str | None, st
 
 
 def normalize_pred(country: str | None, sector: str | None, gold_country: str | None) -> str | None:
-    """A predicted country in the gold's vocabulary: organizations collapse to "IGO" / "NGO"."""
-    if gold_country in ("IGO", "NGO") and (country in ORG_CODES or (country is None and sector == gold_country)):
+    """A predicted country in the gold's vocabulary: organizations collapse to "IGO" / "NGO".  The two
+    are one class, an organization of no country: the gold writes "IGO" for non-governmental ones
+    (Amnesty International, the Red Cross) and "NGO" for a ceasefire commission."""
+    if gold_country in ("IGO", "NGO") and (country in ORG_CODES or (country is None and sector in ("IGO", "NGO"))):
         return gold_country
     return country
 

@@ -324,6 +324,8 @@ def test_eval_code_normalization():
     assert normalize_gold("USA", "***") == ("USA", None)
     assert normalize_pred("UN", "IGO", "IGO") == "IGO"
     assert normalize_pred("UN", "IGO", "USA") == "UN"
+    assert normalize_pred(None, "NGO", "IGO") == "IGO"  # the gold writes IGO for Amnesty International
+    assert normalize_pred(None, "REB", "IGO") is None
     assert normalize_pred_sector("UN", "IGO", "IGO") == "GOV"
     assert normalize_pred_sector("UN", "MIL", "IGO") == "MIL"
     assert normalize_pred_sector(None, "IGO", "IGO") == "IGO"  # not a known organization
