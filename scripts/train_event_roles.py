@@ -12,7 +12,8 @@ Reported by 5-fold CV grouped by sentence (retrained without each fold): the ran
 accuracy over sentences whose gold role has a candidate with a country (next to the first such
 candidate), and the stage's top-event source/target country accuracy with each fallback mode of
 rules.ROLE_FALLBACK ("nearest": the nearest actor in the clause; "ranker": the ranker alone;
-"ranker_first": the ranker, else the nearest actor).  The sidecar records the scores.
+"ranker_first": the ranker, else the nearest actor; "nearest_first": the reverse).  The sidecar
+records the scores.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def main() -> None:
     groups = np.array([k for k, _ in index])
     scores: dict[str, dict] = {}
     pick: dict[str, list[int]] = {role: [0, 0, 0] for role in ROLES}  # correct ranker, correct first, sentences
-    stage: dict[str, dict[str, int]] = {m: {role: 0 for role in ROLES} for m in ("nearest", "ranker", "ranker_first")}
+    modes = ("nearest", "ranker", "ranker_first", "nearest_first")
+    stage: dict[str, dict[str, int]] = {m: {role: 0 for role in ROLES} for m in modes}
     for train, test in GroupKFold(PARAMS["folds"]).split(np.zeros(len(index)), groups=groups):
         models = {}
         for role in ROLES:
@@ -142,7 +144,7 @@ def main() -> None:
         final[role] = fit([cands[k][j][0] for k, j in index], labels).as_json()
     raw = (json.dumps(final, indent=1, sort_keys=True) + "\n").encode("utf-8")
     write_verified(args.out / ROLES_FILE, raw, {
-        "name": ROLES_FILE, "version": "1.0.0", "date": datetime.date.today().isoformat(),
+        "name": ROLES_FILE, "version": "1.1.0", "date": datetime.date.today().isoformat(),
         "source": "ConfliBERT cameo_ner train split (eventdata/ConfliBERT), source/target tags; see MODEL_CARD.md",
         "license": "Weights only (feature names such as dep=nsubj, no text). ConfliBERT data: GPL-3.0 repo, "
                    "sentences copyright of their original sources. Research use.",

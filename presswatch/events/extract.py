@@ -641,6 +641,11 @@ def _located(found: list[Participant], nearest: Participant) -> Participant:
     return replace(own, country=nearest.country) if own is not None else nearest
 
 
+def _is_scene(token: Token) -> bool:
+    """A place named as where something happens ("in X, the opposition ..."), not an actor."""
+    return token.dep_ == "pobj" and token.head.lower_ in rules.SCENE_PREPOSITIONS
+
+
 def _is_country_anaphor(token: Token) -> bool:
     """ "the country", "this republic" (singular, definite)."""
     return token.lemma_.lower() in rules.COUNTRY_ANAPHORS and token.tag_ == "NN" \
@@ -833,15 +838,20 @@ class _Context:
         return self._mentions
 
     def fallback_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
+        """An actor the syntax does not name, by `rules.ROLE_FALLBACK[role]`: "ranker_first" (the
+        ranker, else the nearest actor), "nearest_first" (the reverse), "nearest" or "ranker"."""
         mode = rules.ROLE_FALLBACK[role]
-        found = self.ranked_actor(trigger, role, exclude) if mode != "nearest" else None
+        found = self.ranked_actor(trigger, role, exclude) if mode in ("ranker", "ranker_first") else None
         if found is None and mode != "ranker":
             found = self.nearest_actor(trigger, after=role == "target", exclude=exclude)
+        if found is None and mode == "nearest_first":
+            found = self.ranked_actor(trigger, role, exclude)
         return found
 
     def ranked_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
-        """The entity with a country the role model ranks first for the trigger's `role` in its
-        sentence, if its probability is at least 0.5; None without a model."""
+        """The entity with a country (its own or its phrase's: "the country's opposition") the role
+        model ranks first for the trigger's `role` in its sentence, if its probability is at least
+        0.5; None without a model."""
         model = self.roles.get(role)
         if model is None:
             return None
@@ -849,12 +859,15 @@ class _Context:
         here = [m for m in self.mentions() if sent.start <= m[0] < sent.end]
         best, best_p = None, 0.5
         for order, (_, head, entity, _, _) in enumerate(here):
-            if not (entity.actor and entity.actor.country) or (exclude is not None and entity.id == exclude.entity):
+            if (exclude is not None and entity.id == exclude.entity) or (role == "source" and _is_scene(self.doc[head])):
+                continue
+            found = self.participant(head)
+            if found is None or found.country is None:
                 continue
             p = model.probability(role_features(trigger, self.doc[head], entity, order, len(here)))
             if p >= best_p:
-                best, best_p = head, p
-        return self.participant(best) if best is not None else None
+                best, best_p = found, p
+        return best
 
     def parties_near(self, i: int) -> list[Participant]:
         """Two parties a group noun ("the parties", "the two countries") stands for.

@@ -293,9 +293,12 @@ ACLED_LABELS: dict[str, tuple[str, str]] = {
 
 # Who fills in a source or target the syntax does not name (roles.py, scripts/train_event_roles.py):
 # "nearest" the nearest actor with a country in the clause, "ranker" the trained ranker's first
-# choice with p >= 0.5, "ranker_first" the ranker, else the nearest actor.  Chosen by 5-fold CV
-# on the ConfliBERT NER train tags (top-event source country 0.858 / 0.860 / 0.871, target
-# 0.786 / 0.724 / 0.822).  Sources keep "nearest": the source ranker mostly learned "the first
-# entity" (the corpus's sources nearly always come first), gains little in CV and takes a country
-# in a scene-setting phrase ("in X, the opposition organized protests") over the clause's actor.
-ROLE_FALLBACK: dict[str, str] = {"source": "nearest", "target": "ranker_first"}
+# choice with p >= 0.5 (among mentions with a country of their own or of their phrase),
+# "ranker_first" the ranker, else the nearest actor, "nearest_first" the reverse.  Chosen by
+# 5-fold CV on the ConfliBERT NER train tags (scripts/train_event_roles.py, v1.1.0: top-event
+# source country 0.866 / 0.874 / 0.881 / 0.867, target 0.794 / 0.736 / 0.829 / 0.812).  The
+# source ranker never sees a place named as where an act happens (SCENE_PREPOSITIONS).
+ROLE_FALLBACK: dict[str, str] = {"source": "ranker_first", "target": "ranker_first"}
+# The object of these prepositions places an act ("in X, the opposition organized ...") and is
+# never offered to the source ranker (NER train CV unchanged; the seed's Belarus protests).
+SCENE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout"})

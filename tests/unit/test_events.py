@@ -400,3 +400,42 @@ def test_role_ranker_prefers_subject_as_source_and_object_as_target(pipeline, an
     models = _roles()[0]
     assert models["source"].probability(features["navy"]) > 0.5 > models["source"].probability(features["norway"])
     assert models["target"].probability(features["norway"]) > 0.5 > models["target"].probability(features["navy"])
+
+
+def test_root_classes_take_the_majority_of_roots_seen_often_enough():
+    from presswatch.events.classify import root_classes
+
+    codes = ["163", "160", "161", "162", "166", "190", "193", None, "020"]
+    labels = ["3", "3", "3", "4", "3", "4", "4", "0", "0"]
+    assert root_classes(codes, labels, min_count=2) == {"16": "3", "19": "4"}
+    assert root_classes(codes, labels, min_count=6) == {}
+
+
+def test_best_cut_maximizes_macro_f1_and_prefers_the_middle_on_ties():
+    from presswatch.events.classify import CUTS, best_cut
+
+    confidences = [0.9, 0.8, 0.45, 0.35, 0.3]
+    classes = ["4", "1", "3", "3", "2"]
+    assert best_cut(confidences, classes, ["4", "1", "3", "0", "0"]) == 0.44  # any cut in (0.35, 0.45]
+    assert best_cut([0.9, 0.9], ["4", "1"], ["4", "1"]) == 0.5 and 0.5 in CUTS
+
+
+def test_quad_model_reads_cameo_roots_and_keeps_them_through_its_arrays():
+    from dataclasses import replace
+
+    from presswatch.events.classify import SentenceModel
+
+    models, _ = load_models(lexicon_module.DATA_DIR)
+    quad = models["quad"]
+    assert set(quad.roots.values()) <= set(quad.classes) and 0.3 <= quad.cut <= 0.6
+    custom = replace(quad, roots={"16": "3"}, cut=0.42)
+    again = SentenceModel.from_arrays(custom.arrays("quad"), "quad")
+    assert again.roots == {"16": "3"} and abs(again.cut - 0.42) < 1e-6
+    assert again.class_of("1621", 4) == "3" and again.class_of("190", 4) == "4" and again.class_of(None, None) == "0"
+    assert models["acled"].roots == {}
+
+
+def test_a_place_setting_the_scene_is_not_the_source(analyze):
+    a = analyze("In Chile, after the vote, the student unions organized large protests against the reform.")
+    protests = events_of(a, "PROTEST")
+    assert protests and all(e.source is None or e.source.text != "Chile" for e in protests)
