@@ -192,6 +192,27 @@ def find_subject(verb: Token) -> Token | None:
     return paragraph_subject(verb)
 
 
+def controller_subject(verb: Token) -> Token | None:
+    """CONTROLLER_SUBJECT: for a cue that needs no subject to report (a clause or learned cue) and
+    has none of its own, the subject further up a chain of conjoined, infinitive, participial or
+    prepositional verbs ("Trump went on to promote X and note that ...", "he sought to regain the
+    initiative by pledging ...")."""
+    head: Token | None = verb
+    for _ in range(4):
+        if head is None:
+            return None
+        if head.dep_ in ("conj", "xcomp", "advcl"):
+            head = head.head
+        elif head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+            head = head.head.head
+        else:
+            return None
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKERS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def paragraph_subject(verb: Token) -> Token | None:
     """PARAGRAPH_SUBJECT: the noun phrase opening the cue's paragraph when the parser glued a caption
     or credit line ("• © Agency\n\nThe minister did not ... but stressed that ...") onto the
@@ -276,6 +297,7 @@ def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
         return None
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         return None  # IMPERSONAL_PASSIVE: "It should be noted that ..." is the narrator's own voice
+    subject = subject or controller_subject(verb)
     content: set[int] = set()
     for clause in clauses:
         content |= subtree(clause)
@@ -555,6 +577,9 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
             content |= subtree(child) - {child.i}
             if child.i - 1 in cue:
                 cue.add(child.i)
+    controller = None if source else controller_subject(verb)
+    if controller is not None:
+        source = speaker_tokens(controller)
     content = in_paragraph(doc, content - set(source) - cue, verb.i)
     if not content:
         return None

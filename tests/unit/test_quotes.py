@@ -504,3 +504,11 @@ def test_as_she_put_it(nlp):
     assert q.speaker.text == "the harbour master"
     assert q.content.text == "the new pier will pay for itself within ten years"
     assert quotes_of(nlp, "She put it on the shelf and left the room.") == ()
+
+
+def test_controller_subject_up_a_chain_of_verbs(nlp):
+    # "insisting" hangs on "by", which hangs on the infinitive "calm": the speaker is the subject of "tried"
+    q = only(quotes_of(nlp, "In recent weeks the mayor has tried to calm voters by insisting that the water is safe."))
+    assert q.cue.text == "insisting"
+    assert q.speaker.text == "the mayor"
+    assert q.content.text == "that the water is safe"
