@@ -97,9 +97,14 @@ class Resolver:
         return (sector, agent) if sector not in rules.NON_ACTOR_SECTORS else (None, None)
 
     def token_place(self, token: Token, ent: SpacySpan | None) -> Place | None:
-        """The place a token stands for, via its named entity `ent` when it has one."""
+        """The place a token stands for, via its named entity `ent` when it has one; the first word of
+        an organization named by a place and an agent noun ("Philippine Army", "Afghan Police")."""
         if ent is not None and ent.label_ in NAMED_LABELS:
-            return self.kb.place(ent.text)
+            place = self.kb.place(ent.text)
+            if place is None and ent.label_ == "ORG" and token.i == ent.start and len(ent) > 1 \
+                    and name_key(ent[1:].text) in self.kb.agents and name_key(ent.text) not in self.kb.named:
+                return self.kb.place(token.text)
+            return place
         return self.kb.place(token.text)
 
     # ------------------------------------------------------------------ entry point
@@ -436,18 +441,21 @@ class _DocumentResolution:
         """(start, end) of a multi-word knowledge-base name the NER may split or miss: the proper-noun
         phrase, or it with its "of" object ("Liberation Tigers of Tamil Eelam") or the words after it."""
         root = chunk.root
-        if root.pos_ != "PROPN":
+        if root.pos_ != "PROPN" and not (root.text.isupper() and len(root.text) > 2):  # "ICE" tagged a noun
             return None
-        start = next((t.i for t in chunk if t.pos_ != "DET"), root.i)
+        first = next((t.i for t in chunk if t.pos_ != "DET"), root.i)
+        starts = dict.fromkeys((first, next((t.i for t in self.doc[root.left_edge.i:first] if t.pos_ != "DET"), first)))
         of_object = self.of_object(root)
         ends = ([self.subtree_end(of_object)] if of_object is not None else []) + self.name_chain_ends(root) \
             + [chunk.end]
-        for end in ends:
-            if self.office_phrase(list(self.doc[start:end])) or self.person_after(end) is not None:
-                continue  # a title ("Secretary of State"), resolved as a role
-            text = self.doc[start:end].text
-            if end - start >= 2 and name_key(text) in self.kb.named and self.kb.place(text) is None:
-                return start, end
+        for start in starts:  # also from the phrase's left edge: "Immigration and Customs Enforcement"
+            for end in ends:
+                if self.office_phrase(list(self.doc[start:end])) or self.person_after(end) is not None:
+                    continue  # a title ("Secretary of State"), resolved as a role
+                text = self.doc[start:end].text
+                long_enough = end - start >= 2 or (text.isupper() and len(text) > 2)  # "ICE", not "Ice"
+                if long_enough and name_key(text) in self.kb.named and self.kb.place(text) is None:
+                    return start, end
         return None
 
     def name_chain_ends(self, root: Token) -> list[int]:
@@ -488,7 +496,9 @@ class _DocumentResolution:
         if place is not None:
             self.on_place(start, end, ent, place)
             return
-        known = self.kb.persons(text) if ent.label_ not in ("GPE", "LOC", "FAC") or len(ent) > 1 else ()
+        known = self.kb.persons(text)
+        if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1:  # "Erdogan" taken for a place: curated people only
+            known = tuple(p for p in known if any(o.role for o in p.offices))
         if known or ent.label_ == "PERSON" or self.titled_person(ent):
             cluster = self.person_cluster(ent)
             named = self.kb.named.get(name_key(text)) if cluster.person is None else None

@@ -639,3 +639,16 @@ def test_misspelled_titled_names_and_appositive_countries(actor_pipeline):
     assert entity_at(entities, text, "Ali Benhadj").actor.country == "DZA"
     assert code(entity_at(entities, text, "Albanians")) == ("SRB", "CVL")
     assert code(entity_at(entities, text, "the Association of African Jurists")) == (None, "JUD")
+
+
+def test_abbreviations_split_names_army_names_aid_workers_and_leaders_taken_for_places(actor_pipeline):
+    text = ("ICE said it detained 40 people. Immigration and Customs Enforcement arrested a man. "
+            "Militants killed six Philippine Army soldiers. Gunmen attacked humanitarian aid workers. "
+            "Erdogan said Turkey would respond. Lincoln said nothing.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "ICE")) == ("USA", "COP")
+    assert code(entity_at(entities, text, "Immigration and Customs Enforcement")) == ("USA", "COP")
+    assert code(entity_at(entities, text, "six Philippine Army soldiers")) == ("PHL", "MIL")
+    assert code(entity_at(entities, text, "humanitarian aid workers")) == (None, "NGO")
+    assert code(entity_at(entities, text, "Erdogan")) == ("TUR", "GOV")  # a curated leader the NER took for a place
+    assert code(entity_at(entities, text, "Lincoln")) is None  # unknown stays unknown
