@@ -164,9 +164,10 @@ def find_subject(verb: Token) -> Token | None:
     A cue conjoined to a reported clause takes the reporting verb's subject, not the clause's; one
     after a preposition ("ended by saying ...") takes the subject of the verb the phrase modifies.
 
-    INVERTED_SUBJECT: after a closing quote or comma, `”remarked the guest of the programme` is
-    parsed with the speaker as object; take that object as the subject.  Must not fire for
-    `he told reporters` (the verb has a subject) or mid-clause objects.
+    INVERTED_SUBJECT: after a closing quote, `”remarked the guest of the programme` is parsed with
+    the speaker as object; take that object as the subject.  Must not fire for `he told reporters`
+    (the verb has a subject), mid-clause objects, or after a plain comma (", asked a federal court
+    to ...": 1 of 26 such train firings was the gold source).
 
     A subject in an earlier paragraph than the cue (a caption or credit line the parser glued on)
     gives way to PARAGRAPH_SUBJECT, which also stands in when no subject is found.
@@ -185,7 +186,7 @@ def find_subject(verb: Token) -> Token | None:
                     return paragraph_subject(verb) or child  # a caption glued on before the cue's paragraph
                 return child
     previous = next((t for t in reversed(verb.doc[max(verb.i - 3, 0): verb.i]) if not t.is_space), None)
-    if previous is not None and (previous.text == "," or any(ch in previous.text for ch in "”»\"'’")):
+    if previous is not None and any(ch in previous.text for ch in "”»\"'’"):
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > verb.i and child.pos_ in ("NOUN", "PROPN"):
                 return child

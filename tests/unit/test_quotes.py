@@ -512,3 +512,10 @@ def test_controller_subject_up_a_chain_of_verbs(nlp):
     assert q.cue.text == "insisting"
     assert q.speaker.text == "the mayor"
     assert q.content.text == "that the water is safe"
+
+
+def test_object_after_a_comma_is_not_an_inverted_speaker(nlp):
+    # the parser loses "Ohio" as the subject; the court asked to act must not become the speaker
+    text = "Yesterday, Ohio, leading a coalition of nine states, asked a federal court to block the rule."
+    for q in quotes_of(nlp, text):
+        assert q.speaker is None or "court" not in q.speaker.text
