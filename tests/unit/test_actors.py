@@ -587,6 +587,8 @@ def test_historical_state_names_and_regionally_coded_groups():
     assert kb.place("Soviet").country == "RUS" and kb.place("Burma").kind == "country"
     assert kb.named["unita"] == ["AGO", "REB"]  # Phoenix codes it ANG, CAMEO's code for Angola
     assert kb.named["national patriotic front of liberia"] == ["LBR", "REB"]  # Phoenix: AFR, a region
+    assert kb.place("Mosul").country == "IRQ" and kb.place("Medellin").country == "COL"  # big cities
+    assert kb.place("Pest") is None  # a city name that is a word
 
 
 def test_state_media_spies_former_leaders_and_stateless_owners(actor_pipeline):
