@@ -132,6 +132,7 @@ class _DocumentResolution:
         self.places: dict[int, Place | None] = {}
         self.leader_country: dict[int, str] = {}
         self.owner_sector: dict[int, str] = {}
+        self.modifier_names: dict[int, list[SpacySpan]] = {}
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
@@ -261,6 +262,7 @@ class _DocumentResolution:
             if office and not plural and determiner not in ("a", "an"):
                 payload["office"] = office
                 found.append((chunk.start, end, self.on_role, payload))
+                self.consumed.update(i for ent in self.modifier_names.get(root.i, ()) for i in range(ent.start, ent.end))
             elif (phrase in rules.COMMENTATOR_NOUNS or root.lemma_.lower() in rules.COMMENTATOR_NOUNS) \
                     and not plural and determiner == "the" and not countries:
                 payload["phrase"] = root.lemma_.lower() if phrase not in rules.COMMENTATOR_NOUNS else phrase
@@ -776,14 +778,15 @@ class _DocumentResolution:
 
     def named_modifier_countries(self, chunk: SpacySpan, root: Token) -> list[str]:
         """Countries of named groups that modify the head ("Taliban militants"); the name is read
-        as part of the group, not as a second actor."""
+        as part of the group when the phrase is an actor, else as an actor of its own ("the Taliban
+        hideouts")."""
         found = []
         for ent in {self.ent_at[t.i].start: self.ent_at[t.i] for t in chunk
                     if t.i in self.ent_at and t.i != root.i and root.i not in range(self.ent_at[t.i].start,
                                                                                    self.ent_at[t.i].end)}.values():
             named = self.kb.named.get(name_key(ent.text))
             if named is not None and self.kb.place(ent.text) is None and ent.root.head.i == root.i:
-                self.consumed.update(range(ent.start, ent.end))
+                self.modifier_names.setdefault(root.i, []).append(ent)  # taken only if the phrase is an actor
                 if named[0] is not None:
                     found.append(named[0])
                 else:  # "Red Cross officials" serve an organization of no country: its sector

@@ -654,3 +654,10 @@ def test_abbreviations_split_names_army_names_aid_workers_and_leaders_taken_for_
     assert code(entity_at(entities, text, "humanitarian aid workers")) == (None, "NGO")
     assert code(entity_at(entities, text, "Erdogan")) == ("TUR", "GOV")  # a curated leader the NER took for a place
     assert code(entity_at(entities, text, "Lincoln")) is None  # unknown stays unknown
+
+
+def test_a_named_group_modifying_a_thing_is_still_an_actor(actor_pipeline):
+    text = "Jets bombed the Taliban hideouts near the border. Taliban militants attacked."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Taliban")) == ("AFG", "REB")
+    assert code(entity_at(entities, text, "Taliban militants")) == ("AFG", "REB")
