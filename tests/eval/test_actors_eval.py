@@ -6,10 +6,10 @@ import pytest
 
 pytestmark = [pytest.mark.issue(3), pytest.mark.shared_data, pytest.mark.slow]
 
-# Floors pinned a little under the measured scores (knowledge 2025.10.4, see presswatch/actors/README.md):
-# GSR dev country 0.854 / sector 0.772 (all roles; target sector 0.687); fixtures 1.0; ConfliBERT
-# coverage (share of source/target spans coded with country and sector) 0.585 / 0.327.
-FLOORS = {"country_accuracy": 0.83, "sector_accuracy": 0.74}
+# Floors pinned a little under the measured scores (knowledge 2025.10.5, see presswatch/actors/README.md):
+# GSR dev country 0.898 / sector 0.853 (all roles; target sector 0.808); fixtures 1.0; ConfliBERT
+# coverage (share of source/target spans coded with country and sector) 0.607 / 0.349.
+FLOORS = {"country_accuracy": 0.87, "sector_accuracy": 0.82}
 
 
 def test_plover_gsr_floor(shared_data):
@@ -24,7 +24,7 @@ def test_plover_gsr_floor(shared_data):
     petrarch = report["petrarch_unit"]  # recall of real-country codes, PETRARCH's own conventions
     assert petrarch["codes"] >= 80 and petrarch["country_recall"] >= 0.9
     coverage = report["conflibert_coverage"]  # no gold codes: coded spans, the rule-selection data
-    assert coverage["source"]["coded_share"] >= 0.56 and coverage["target"]["coded_share"] >= 0.31
+    assert coverage["source"]["coded_share"] >= 0.58 and coverage["target"]["coded_share"] >= 0.33
     fixtures = report["fixtures"]
     assert fixtures["actor_accuracy"] >= 0.9
     assert fixtures["cluster_accuracy"] >= 0.9
