@@ -218,6 +218,11 @@ class _DocumentResolution:
                 found.append((*named, self.on_named_phrase, None))
                 self.consumed.update(range(*named))
                 continue
+            missed = self.titled_unlabeled_name(root)
+            if missed is not None:  # "suspected British militant Haroon Rashid Aswad", no NER label
+                found.append((missed.start, missed.end, self.on_missed_person, missed))
+                self.consumed.update(t.i for t in chunk)
+                continue
             body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
             modifiers = [t for t in body if t.i != root.i and self.token_place(t) is not None]
             body = [t for t in body if t.dep_ != "poss" or t in modifiers or t.i == root.i]
@@ -539,6 +544,31 @@ class _DocumentResolution:
         tokens = self.title_tokens(ent)
         if any(t.lower_.rstrip(".") not in rules.HONORIFICS for t in tokens):
             self.add(cluster, tokens[0].i, tokens[-1].i + 1)
+
+    def titled_unlabeled_name(self, root: Token) -> SpacySpan | None:
+        """A name the NER missed after an agent-noun title: two or more capitalized proper nouns
+        ending at `root`, with no entity label, right after a noun title with a sector ("militant",
+        "activist", "journalist"), or None."""
+        if root.pos_ != "PROPN" or root.ent_type_ or not root.is_title:
+            return None
+        start = root.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title \
+                and not self.doc[start - 1].ent_type_ and self.doc[start - 1].head.i == root.i:
+            start -= 1
+        if root.i - start < 1 or start == 0:
+            return None
+        title = self.doc[start - 1]
+        if title.pos_ != "NOUN" or title.dep_ != "compound" or title.head.i != root.i:
+            return None
+        span = self.doc[start:root.i + 1]
+        if self.kb.place(span.text) is not None or name_key(span.text) in self.kb.named:
+            return None
+        return span if self.role_sector(title.lemma_.lower()) is not None else None
+
+    def on_missed_person(self, start: int, end: int, span: SpacySpan) -> None:
+        cluster = self.person_cluster(span)
+        self.add(cluster, start, end)
+        self.add_title(cluster, span)
 
     def on_named_phrase(self, start: int, end: int, _payload: None) -> None:
         text = self.doc[start:end].text
@@ -943,6 +973,10 @@ class _DocumentResolution:
         if role in rules.MILITARY_RANKS:
             return "MIL"
         words = role.split()
+        if len(words) > 1 and words[-1] in rules.MILITARY_RANKS:  # "army general", not "director general"
+            force = self.role_sector(" ".join(words[:-1]))
+            if force in ("MIL", "COP"):
+                return force
         if len(words) > 1 and words[-1] in rules.SPEAKER_NOUNS:
             return self.role_sector(" ".join(words[:-1])) or self.role_sector(words[-1])  # "army spokesman"
         for start in range(len(words)):

@@ -661,3 +661,13 @@ def test_a_named_group_modifying_a_thing_is_still_an_actor(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Taliban")) == ("AFG", "REB")
     assert code(entity_at(entities, text, "Taliban militants")) == ("AFG", "REB")
+
+
+def test_names_the_ner_missed_after_a_title_and_ranked_forces(actor_pipeline):
+    text = "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain. Army General Musa Bello spoke."
+    entities = analyze(actor_pipeline, text)
+    aswad = entity_at(entities, text, "Haroon Rashid Aswad")
+    assert code(aswad) == ("GBR", "REB") and entity_at(entities, text, "British militant") is aswad
+    assert code(entity_at(entities, text, "Musa Bello")) == (None, "MIL")
+    director = analyze(actor_pipeline, "Director General Musa Bello spoke.")
+    assert code(entity_at(director, "", "Musa Bello")) == (None, "GOV")  # a director general is no soldier
