@@ -169,7 +169,24 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
     drafts = [d for d in drafts
               if not (d.cue and d.cue[0] in quoted and any(e is not d and d.cue[0] in e.content for e in drafts)
                       and not any(parsed[i].pos_ == "PROPN" for i in d.source))]
+    # NESTED_REPORT: inside another quote's content, not only its quoted words, a belief ("she said
+    # she believes ...") or an object or learned cue whose speaker names no one ("he said they backed
+    # the plan"), cue and speaker both inside, is part of that quote.  Train: source overlap F1
+    # 0.7300 -> 0.7340, attribution +0.0006.
+    drafts = [d for d in drafts if not (_nested_report(parsed, d, lexicon) and any(
+        e is not d and d.cue[0] in e.content and set(d.source) <= e.content for e in drafts))]
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _nested_report(parsed: Doc, draft: _Draft, lexicon: CueLexicon) -> bool:
+    """A cue that does not stand on its own inside another quote: a thought verb, or an object or
+    learned cue whose speaker has no proper noun."""
+    if not draft.cue:
+        return False
+    if lexicon.classes.get(parsed[draft.cue[-1]].lemma_.lower()) == "thought":
+        return True
+    return draft.pattern in ("VERB_WITH_OBJECT", "LEARNED_CUE") and not any(
+        parsed[i].pos_ == "PROPN" for i in draft.source)
 
 
 def _named_colon(parsed: Doc, start: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:

@@ -519,3 +519,17 @@ def test_object_after_a_comma_is_not_an_inverted_speaker(nlp):
     text = "Yesterday, Ohio, leading a coalition of nine states, asked a federal court to block the rule."
     for q in quotes_of(nlp, text):
         assert q.speaker is None or "court" not in q.speaker.text
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said on Friday that she believes the bridge is safe.",   # a belief inside the report
+    "The coach said that the players had rejected the new contract.",  # no one named
+])
+def test_nested_report_is_part_of_the_outer_quote(nlp, text):
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == "said"
+
+
+def test_nested_report_of_a_named_third_party_is_kept(nlp):
+    quotes = quotes_of(nlp, "The coach said that Maria Silva had rejected the new contract.")
+    assert [q.speaker.text for q in quotes] == ["The coach", "Maria Silva"]
