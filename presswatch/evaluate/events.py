@@ -10,7 +10,8 @@ shipped model was trained on the corpus scored, with that model retrained withou
   sentence is the most confident one ("top"; no gold information used) and, as a second view, the
   one whose trigger is among the gold event words ("aligned", falling back to top).  Metrics: type
   accuracy and macro-F1; source/target country accuracy over records with gold codes (correct when
-  the predicted country is one of the gold codes; IGO counts for any organization code); sector
+  the predicted country is one of the gold codes; gold IGO or NGO, an organization of no country,
+  is matched by any organization code or a country-less IGO/NGO actor, as in the actors eval); sector
   accuracy likewise over records with a gold sector (its first three letters); mode accuracy over
   records with a gold mode.
 - ConfliBERT `cameo_class` train sentences: 5 classes (0 none/statement, 1 verbal cooperation, 2
@@ -119,11 +120,16 @@ def top_event(events: Sequence[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence or 0, -e.trigger.start), default=None)
 
 
-def _country_ok(gold_codes: Sequence[str], country: str | None) -> bool:
-    if country is None:
-        return False
+def _country_ok(gold_codes: Sequence[str], country: str | None, sector: str | None = None) -> bool:
+    """The predicted country is a gold code; gold IGO/NGO (one class, an organization of no country)
+    takes any organization code or a country-less IGO or NGO actor (evaluate/actors.py's rule)."""
+    from presswatch.evaluate.actors import ORG_CODES
+
     codes = {CAMEO_TO_ISO.get(c, c) for c in gold_codes}
-    return country in codes or ("IGO" in codes and country in ORGANIZATIONS)
+    if country is not None and country in codes:
+        return True
+    return bool(codes & {"IGO", "NGO"}) and (country in ORGANIZATIONS | ORG_CODES
+                                              or (country is None and sector in ("IGO", "NGO")))
 
 
 Prepared = tuple[Document, Any, tuple, tuple]  # document, parsed Doc, entities, quotes
@@ -176,11 +182,13 @@ def score_gsr(records: list[dict], analyses: list[Analysis]) -> dict[str, Any]:
         first_country = next((e.actor.country for e in analysis.entities if e.actor and e.actor.country), None)
         if sources:
             src_n += 1
-            src_ok += bool(chosen and chosen.source and _country_ok(sources, chosen.source.country))
+            src_ok += bool(chosen and chosen.source and _country_ok(sources, chosen.source.country,
+                                                                   chosen.source.sector))
             base_src_ok += _country_ok(sources, first_country)
         if targets:
             tgt_n += 1
-            tgt_ok += bool(chosen and chosen.target and _country_ok(targets, chosen.target.country))
+            tgt_ok += bool(chosen and chosen.target and _country_ok(targets, chosen.target.country,
+                                                                   chosen.target.sector))
         for name, side, who in (("source", record.get("source"), chosen and chosen.source),
                                 ("target", record.get("target"), chosen and chosen.target)):
             if _sectors(side):
