@@ -252,6 +252,8 @@ class _DocumentResolution:
                     end = max(end, self.subtree_end(of_object))
             if not countries and root.dep_ == "conj" and len(chunk) == 1:
                 countries = self.shared_countries(root)
+            if not countries and any(t.dep_ == "poss" and t.lower_ in rules.GROUP_POSSESSIVES for t in chunk):
+                countries = self.subject_country(chunk.start)  # "Russia said its troops ..."
             located = self.located_at(root) if not countries and root.lemma_.lower() not in rules.FOREIGN_POSTS \
                 else None
             if located is not None:  # "rebels in Darfur": the place belongs to the phrase
@@ -436,6 +438,17 @@ class _DocumentResolution:
                 if place is not None:
                     return place.country, "IGO" if place.kind == "org" else "GOV"
         return None
+
+    def subject_country(self, before: int) -> list[str]:
+        """The country or organization of the nearest named subject earlier in the sentence, for a
+        possessive "its"/"their" ("Russia said its troops", "NATO says its forces"), as a list."""
+        sent = self.doc[before].sent
+        for ent in reversed([e for e in self.ents if sent.start <= e.start and e.end <= before]):
+            place = self.kb.place(ent.text)
+            if place is not None and place.kind in ("country", "org", "capital", "seat") \
+                    and ent.root.dep_ in rules.SUBJECT_DEPS:
+                return [place.country]
+        return []
 
     def shared_countries(self, root: Token) -> list[str]:
         """Countries a bare conjunct shares with the noun before it ("Danish media and government",

@@ -193,3 +193,7 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 # How many tokens past a proper noun a knowledge-base name may go on ("National Union for the Total
 # Independence of Angola" is 8 tokens after "National").
 NAME_WINDOW = 10
+
+# Possessive pronouns that give a group the country of the sentence's earlier named subject: "Russia
+# said its troops", "the Kurds and their fighters".  Must not include "his"/"her" (a person's).
+GROUP_POSSESSIVES = frozenset({"its", "their"})

@@ -671,3 +671,11 @@ def test_names_the_ner_missed_after_a_title_and_ranked_forces(actor_pipeline):
     assert code(entity_at(entities, text, "Musa Bello")) == (None, "MIL")
     director = analyze(actor_pipeline, "Director General Musa Bello spoke.")
     assert code(entity_at(director, "", "Musa Bello")) == (None, "GOV")  # a director general is no soldier
+
+
+def test_its_and_their_forces_belong_to_the_named_subject(actor_pipeline):
+    text = "Russia said its troops would leave Syria. NATO says its forces are ready. The rebels said their fighters left."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "its troops")) == ("RUS", "MIL")
+    assert code(entity_at(entities, text, "its forces")) == ("NATO", "MIL")
+    assert code(entity_at(entities, text, "their fighters")) == (None, "REB")  # no named subject
