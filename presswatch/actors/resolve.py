@@ -254,6 +254,8 @@ class _DocumentResolution:
                 countries = self.shared_countries(root)
             if not countries and any(t.dep_ == "poss" and t.lower_ in rules.GROUP_POSSESSIVES for t in chunk):
                 countries = self.subject_country(chunk.start)  # "Russia said its troops ..."
+            if not countries:
+                countries = self.appositive_group_country(root)  # "the rebel group, the M23, ..."
             located = self.located_at(root) if not countries and root.lemma_.lower() not in rules.FOREIGN_POSTS \
                 else None
             if located is not None:  # "rebels in Darfur": the place belongs to the phrase
@@ -438,6 +440,16 @@ class _DocumentResolution:
                 if place is not None:
                     return place.country, "IGO" if place.kind == "org" else "GOV"
         return None
+
+    def appositive_group_country(self, root: Token) -> list[str]:
+        """The country of a named group in apposition to a noun ("the main rebel group, the Forces for
+        the Defence of Democracy, ..."), as a list."""
+        for child in root.children:
+            ent = self.ent_at.get(child.i) if child.dep_ == "appos" else None
+            named = self.kb.named.get(name_key(ent.text)) if ent is not None else None
+            if named is not None and named[0] is not None:
+                return [named[0]]
+        return []
 
     def subject_country(self, before: int) -> list[str]:
         """The country or organization of the nearest named subject earlier in the sentence, for a

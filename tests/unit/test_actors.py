@@ -679,3 +679,10 @@ def test_its_and_their_forces_belong_to_the_named_subject(actor_pipeline):
     assert code(entity_at(entities, text, "its troops")) == ("RUS", "MIL")
     assert code(entity_at(entities, text, "its forces")) == ("NATO", "MIL")
     assert code(entity_at(entities, text, "their fighters")) == (None, "REB")  # no named subject
+
+
+def test_a_group_named_in_apposition_gives_its_country(actor_pipeline):
+    text = "The rebel group, the M23, seized a town. The armed group, a gang of thieves, fled."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "The rebel group")) == ("COD", "REB")
+    assert entity_at(entities, text, "The armed group").actor.country is None  # no named group
