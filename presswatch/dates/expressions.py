@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from presswatch.dates.rules import ARTICLE_BEFORE, DATE_CUES, PATTERNS
+from presswatch.dates.rules import ARTICLE_BEFORE, DATE_CUES, PATTERNS, text_words
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,9 @@ def find_expressions(text: str, parsed: Doc | None) -> tuple[TimeExpression, ...
         in_entity[start:end] = b"\x01" * (end - start)
     candidates: list[tuple[int, int, int, TimeExpression]] = []
     blocked = bytearray(len(text) + 1)  # bare months and years rejected: the NER may not add them
+    words = text_words(text)
     for priority, pattern in enumerate(PATTERNS):
-        for match in pattern.regex.finditer(text):
+        for match in pattern.finditer(text, words):
             groups = {key: value for key, value in match.groupdict().items() if value is not None}
             if match.end() <= match.start():
                 continue

@@ -10,7 +10,7 @@ import spacy
 from presswatch.dates import date_events, make_component, resolve_document
 from presswatch.dates.elections import parse_elections
 from presswatch.dates.expressions import find_expressions
-from presswatch.dates.rules import PATTERNS
+from presswatch.dates.rules import PATTERNS, text_words
 from presswatch.nlp import DEFAULT_MODEL
 from presswatch.records import Document, Event, Extent, make_span
 
@@ -147,6 +147,31 @@ def test_patterns_are_named_and_unique():
     names = [pattern.name for pattern in PATTERNS]
     assert len(names) == len(set(names))
     assert all(pattern.kind in ("absolute", "publication", "narrative", "calendar") for pattern in PATTERNS)
+
+
+# One phrase (or more) for every pattern: the word gate must never hide a match.
+GATED_PHRASES = (
+    "the night of 3 to 4 May", "Oct. 2-3, 2021", "since Sept. 14", "on the 5th of June 2019", "March of next year",
+    "in late August", "by the end of 2020", "until mid-2023", "the day before yesterday", "this evening",
+    "early on Sunday morning", "later this week", "the past year", "ten weeks ago", "the following morning",
+    "the same month", "on Election Day", "two months afterwards", "a year before the referendum",
+    "Yesterday's vote, last night's strike and today's march",
+)
+
+
+@pytest.mark.parametrize("phrase", GATED_PHRASES)
+def test_the_word_gate_never_hides_a_match(phrase):
+    text = f"Officials said that {phrase}, as reported."
+    gated = [(p.name, m.span()) for p in PATTERNS for m in p.finditer(text, text_words(text))]
+    assert gated == [(p.name, m.span()) for p in PATTERNS for m in p.regex.finditer(text)]
+    assert gated  # the phrase is a date phrase
+
+
+def test_patterns_are_gated_by_their_words():
+    text = "The committee adopted the budget after a long debate."
+    assert text_words(text) >= {"committee", "budget", "debate"}
+    assert all(not list(p.finditer(text, text_words(text))) for p in PATTERNS)
+    assert sum(1 for p in PATTERNS if p.needs and p.needs.isdisjoint(text_words(text))) >= 10
 
 
 @pytest.mark.issue(6)
