@@ -196,10 +196,11 @@ def _qualified(candidates: tuple[Place, ...], text: str, end: int, gazetteer: Ga
     return inside or candidates
 
 
-def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _proper_noun_runs(text: str, parsed: Doc, countries: frozenset[str],
+                      gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Runs of proper nouns ("Alma-Ata") the NER missed that name a country or a well-known region,
     or a place in a country the document mentions, or follow a locative preposition."""
-    runs: list[tuple[int, int]] = []
+    runs: list[tuple[int, int, int]] = []  # start, end, index of the first token
     for token in parsed:
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
@@ -207,18 +208,15 @@ def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazette
             token.i >= 2 and parsed[token.i - 1].text in "-–" and parsed[token.i - 1].idx == runs[-1][1]
             and token.idx == runs[-1][1] + 1))
         if glued:
-            runs[-1] = (runs[-1][0], token.idx + len(token.text))
+            runs[-1] = (runs[-1][0], token.idx + len(token.text), runs[-1][2])
         elif runs and token.i > 0 and parsed[token.i - 1].pos_ == "PROPN" and parsed[token.i - 1].whitespace_ \
                 and runs[-1][1] == parsed[token.i - 1].idx + len(parsed[token.i - 1].text):
-            runs[-1] = (runs[-1][0], token.idx + len(token.text))
+            runs[-1] = (runs[-1][0], token.idx + len(token.text), runs[-1][2])
         else:
-            runs.append((token.idx, token.idx + len(token.text)))
+            runs.append((token.idx, token.idx + len(token.text), token.i))
     found = []
-    token_at = {token.idx: token.i for token in parsed}  # runs start at tokens; Doc.char_span scans the doc
-    text = parsed.text  # spaCy rebuilds Doc.text on every access; read it once
-    for start, end in runs:
-        first = token_at.get(start)
-        after_preposition = first is not None and first > 0 and parsed[first - 1].lower_ in LOCATIVE_PREPOSITIONS
+    for start, end, first in runs:
+        after_preposition = first > 0 and parsed[first - 1].lower_ in LOCATIVE_PREPOSITIONS
         candidates = gazetteer.lookup(text[start:end])
         if candidates and (after_preposition or candidates[0].kind in ("country", "region")
                            or any(place.country in countries for place in candidates)):
@@ -226,12 +224,13 @@ def _proper_noun_runs(parsed: Doc, countries: frozenset[str], gazetteer: Gazette
     return found
 
 
-def _misread_names(parsed: Doc, countries: frozenset[str], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _misread_names(text: str, parsed: Doc, countries: frozenset[str],
+                   gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Names the tagger got wrong: a capitalized word before a kind word ("Kalbajar and Lachin
     districts") naming a place in a document country, and a one-word PERSON/ORG entity naming a big
     city of a document country ("Dushanbe is spreading lies")."""
     found = []
-    for match in NAME_BEFORE_KIND_WORD.finditer(parsed.text):  # a regex: a token loop cost ~2 ms per article
+    for match in NAME_BEFORE_KIND_WORD.finditer(text):  # a regex: a token loop cost ~2 ms per article
         if any(place.country in countries for place in gazetteer.lookup(match.group("name"))):
             found.append((match.start("name"), match.end("name"), "kind-word"))
     for ent in parsed.ents:
@@ -264,8 +263,8 @@ def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
     for entity in entities:
         if entity.type in ("GPE", "LOC"):
             spans.extend((mention.start, mention.end, "entity") for mention in entity.mentions)
-    spans.extend(_proper_noun_runs(parsed, countries, gazetteer))
-    spans.extend(_misread_names(parsed, countries, gazetteer))
+    spans.extend(_proper_noun_runs(text, parsed, countries, gazetteer))
+    spans.extend(_misread_names(text, parsed, countries, gazetteer))
     for match in DATELINE.finditer(text):
         offset = match.start("places")
         for part in match.group("places").split("/"):
