@@ -524,20 +524,31 @@ LEARNED_CONTENT_PREPS = frozenset({"for", "as", "about", "of", "with", "against"
 # a statement (CV on train: all-attribution overlap F1 0.759 with this gate, 0.769 without).
 # Speech verbs of the lexicon (OBJECT_CLASSES) pass with any complement (0.770 -> 0.773).
 STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+# Objects that are themselves something said: "released a statement", "made the case", "voiced
+# concern", "laid out a plan".  A learned verb with one of these as its object reports it.
+STATEMENT_NOUNS = frozenset({
+    "statement", "comment", "remark", "claim", "argument", "case", "message", "criticism", "point", "view",
+    "concern", "endorsement", "warning", "proposal", "accusation", "allegation", "complaint", "praise",
+    "support", "plan", "promise", "pledge", "vow", "demand", "call", "appeal", "threat",
+    "assessment", "prediction", "forecast", "conclusion", "opinion", "position", "stance", "idea", "vision",
+    "explanation", "defense", "announcement", "letter", "ad", "evidence", "finding", "detail"})
 
 
 def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
     """LEARNED_CUE: a verb the cue model accepts; content = its complements, source = its subject
     (or the `by` agent of a passive).  Must not match a verb that is neither a lexicon speech verb
-    nor has a statement-like complement (STATEMENT_DEPS, or an adjective with a clause: "is
-    confident that"), or an impersonal passive ("it is noted that")."""
+    nor has a statement-like complement (STATEMENT_DEPS, an object in STATEMENT_NOUNS: "laid out a
+    plan", or an adjective with a clause: "is confident that"), or an impersonal passive ("it is
+    noted that")."""
     speech = lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES  # "accused him of lying"
     # "is confident that ...", "was careful not to ...": an adjective with a clause or topic
     stance = [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
               and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
                       for c in child.children)]
-    if not speech and not stance and not any(child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
-               for child in verb.children if child.i > verb.i or child.dep_ == "ccomp"):
+    if not speech and not stance and not any(
+            child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
+            or (child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS)
+            for child in verb.children if child.i > verb.i or child.dep_ == "ccomp"):
         return None  # "the senator backed the bill" is a stance, not a reported statement
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         return None  # IMPERSONAL_PASSIVE, as in verb_with_clause

@@ -318,6 +318,8 @@ def test_name_colon_headline_quote(nlp):
     "The river rose overnight. “Nobody had seen water this high in the spring.”",  # no speaker before
     "As soon as the meeting ended, the crowd left the square.",
     "The company’s profits rose by 5% in the third quarter.",
+    "Two neighbouring countries openly supported the opposition.",  # a group, not something said
+    "The rebels signed a protocol on the ceasefire.",             # an act, not a statement
 ])
 def test_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == ()
@@ -533,3 +535,12 @@ def test_nested_report_is_part_of_the_outer_quote(nlp, text):
 def test_nested_report_of_a_named_third_party_is_kept(nlp):
     quotes = quotes_of(nlp, "The coach said that Maria Silva had rejected the new contract.")
     assert [q.speaker.text for q in quotes] == ["The coach", "Maria Silva"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The union released a statement on the strike.", "released", "a statement on the strike"),
+    ("The senator laid out a plan to cut the deficit.", "laid out", "a plan to cut the deficit"),
+])
+def test_learned_verb_with_a_statement_object(nlp, text, cue, content):
+    q = only(quotes_of(nlp, text))
+    assert (q.cue.text, q.content.text) == (cue, content)
