@@ -338,6 +338,10 @@ class EventExtractor:
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
                 sources = [_located(sources, found)]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
+        elif rules.SOURCE_OVERRIDE is not None and len(sources) == 1 and ctx.enclosing_quote(first.idx) is None:
+            found = ctx.ranked_actor(first, "source", None, rules.SOURCE_OVERRIDE)
+            if found is not None and found.country != sources[0].country:
+                sources = [found]
         if targets and not any(p.country for p in targets) and _is_party_group(ctx.doc, trigger.target_tokens):
             group = ctx.parties_near(trigger.tokens[0])  # "called on the parties": the two named before
             targets = group[:2] if len(group) >= 2 else targets
@@ -848,7 +852,8 @@ class _Context:
             found = self.ranked_actor(trigger, role, exclude)
         return found
 
-    def ranked_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
+    def ranked_actor(self, trigger: Token, role: str, exclude: Participant | None,
+                     floor: float = 0.5) -> Participant | None:
         """The entity with a country (its own or its phrase's: "the country's opposition") the role
         model ranks first for the trigger's `role` in its sentence, if its probability is at least
         0.5; None without a model."""
@@ -857,7 +862,7 @@ class _Context:
             return None
         sent = trigger.sent
         here = [m for m in self.mentions() if sent.start <= m[0] < sent.end]
-        best, best_p = None, 0.5
+        best, best_p = None, floor
         for order, (_, head, entity, _, _) in enumerate(here):
             if (exclude is not None and entity.id == exclude.entity) or (role == "source" and _is_scene(self.doc[head])):
                 continue

@@ -439,3 +439,10 @@ def test_a_place_setting_the_scene_is_not_the_source(analyze):
     a = analyze("In Chile, after the vote, the student unions organized large protests against the reform.")
     protests = events_of(a, "PROTEST")
     assert protests and all(e.source is None or e.source.text != "Chile" for e in protests)
+
+
+def test_a_claimed_act_keeps_its_own_source_not_the_speaker(analyze):
+    a = analyze("The Greek coast guard said that Turkish patrol boats fired on a Greek fishing vessel.")
+    fired = [e for e in a.events if e.trigger.text == "fired"]
+    assert fired and all(e.source and e.source.country == "TUR" for e in fired)
+    assert all(e.status == "attributed" for e in fired)
