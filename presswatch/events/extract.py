@@ -693,6 +693,7 @@ class _Context:
         self.roles = roles or {}
         self._mentions: list[tuple[int, int, Entity, int, int]] | None = None
         self._quad: dict[int, dict[str, float]] = {}
+        self._candidates: dict[int, tuple[int, list[tuple[int, int, Entity, Participant | None]]]] = {}
         self._acled: dict[int, dict[str, float]] = {}
         self.doc = doc
         self.quotes = list(quotes)
@@ -856,20 +857,22 @@ class _Context:
                      floor: float = 0.5) -> Participant | None:
         """The entity with a country (its own or its phrase's: "the country's opposition") the role
         model ranks first for the trigger's `role` in its sentence, if its probability is at least
-        0.5; None without a model."""
+        `floor`; None without a model."""
         model = self.roles.get(role)
         if model is None:
             return None
         sent = trigger.sent
-        here = [m for m in self.mentions() if sent.start <= m[0] < sent.end]
+        if sent.start not in self._candidates:  # (order, head, entity, participant), built once
+            here = [m for m in self.mentions() if sent.start <= m[0] < sent.end]
+            self._candidates[sent.start] = (len(here), [(order, head, entity, self.participant(head))
+                                                        for order, (_, head, entity, _, _) in enumerate(here)])
+        count, candidates = self._candidates[sent.start]
         best, best_p = None, floor
-        for order, (_, head, entity, _, _) in enumerate(here):
-            if (exclude is not None and entity.id == exclude.entity) or (role == "source" and _is_scene(self.doc[head])):
+        for order, head, entity, found in candidates:
+            if found is None or found.country is None or (exclude is not None and entity.id == exclude.entity) \
+                    or (role == "source" and _is_scene(self.doc[head])):
                 continue
-            found = self.participant(head)
-            if found is None or found.country is None:
-                continue
-            p = model.probability(role_features(trigger, self.doc[head], entity, order, len(here)))
+            p = model.probability(role_features(trigger, self.doc[head], entity, order, count))
             if p >= best_p:
                 best, best_p = found, p
         return best
