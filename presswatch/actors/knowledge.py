@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,11 @@ def name_key(text: str) -> str:
 def surname_key(name: str) -> str:
     """The last word of a name without an Arabic article ("Omar al-Bashir" -> "bashir")."""
     return ARABIC_ARTICLE.sub("", name_key(name).split()[-1]) if name.strip() else ""
+
+
+def fold(text: str) -> str:
+    """The text without diacritics ("Sánchez Cerén" -> "Sanchez Ceren")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -135,10 +141,10 @@ class KnowledgeBase:
 
     def persons(self, text: str) -> tuple[Person, ...]:
         """Known people whose name or alias is `text` (the Arabic article in any spelling, hyphens
-        as spaces: "Jean-Bertrand" is listed as "jean bertrand")."""
+        as spaces: "Jean-Bertrand" is listed as "jean bertrand"; accents dropped: "Raúl Castro")."""
         key = name_key(text)
         found = self._person_index.get(key) or self._person_index.get(ARABIC_ARTICLE_WORD.sub("al ", key)) \
-            or self._person_index.get(key.replace("-", " "), ())
+            or self._person_index.get(key.replace("-", " ")) or self._person_index.get(fold(key), ())
         return tuple(self.person(i) for i in found)
 
     def office_holders_named(self, name: str, country: str | None) -> tuple[Person, ...]:
@@ -159,21 +165,24 @@ class KnowledgeBase:
         return tuple(found)
 
     def office_holders_spelled_like(self, name: str, country: str | None) -> tuple[Person, ...]:
-        """Government office holders with the given name of `name` and a last name one letter off
-        (dropped, added or changed): a titled misspelling, "President Laurent Gbago" for Gbagbo."""
-        words = name_key(name).split()
+        """Government office holders with the given name of `name`, its other words, and a last name
+        one letter off (dropped, added or changed) or differing only in accents: a titled misspelling,
+        "President Laurent Gbago" for Gbagbo, "President Faure Gnassingbé" for Gnassingbe."""
+        words = fold(name_key(name)).split()
         if len(words) < 2 or len(words[-1]) < 5:
             return ()
         if self._given is None:
             self._given = {}
             for number, row in enumerate(self._people_rows):
-                self._given.setdefault(name_key(row[0]).split()[0], []).append(number)
+                self._given.setdefault(fold(name_key(row[0])).split()[0], []).append(number)
         found = []
         for number in self._given.get(words[0], ()):
             person = self.person(number)
-            if one_edit_apart(surname_key(person.name), words[-1]) and any(
-                    o.sector == "GOV" and country in (None, o.country) for o in person.offices):
-                found.append(person)
+            known = fold(name_key(person.name)).split()
+            surname = fold(surname_key(person.name))
+            if (surname == words[-1] or one_edit_apart(surname, words[-1])) and set(words[:-1]) <= set(known) \
+                    and any(o.sector == "GOV" and country in (None, o.country) for o in person.offices):
+                found.append(person)  # every other word of the text's name is in the known one
         return tuple(found)
 
     def holders(self, country: str, roles: frozenset[str] | None, leader: bool, day: str) -> tuple[Person, ...]:

@@ -632,6 +632,9 @@ def test_misspelled_titled_names_and_appositive_countries(actor_pipeline):
 
     assert one_edit_apart("gbagbo", "gbago") and one_edit_apart("putin", "putan")
     assert not one_edit_apart("santos", "sontas") and not one_edit_apart("smith", "smith")
+    kb = load_knowledge()
+    assert kb.persons("Raúl Castro") == kb.persons("Raul Castro") != ()  # accents dropped
+    assert not kb.office_holders_spelled_like("Juan Orlando Hernandes", None)  # "Orlando" must be in the name
     text = ("President Francois Mitterand welcomed them. President Laurent Smithers spoke. "
             "Ali Benhadj, Algeria's leading human rights activist, began a hunger strike. "
             "The Albanians of southern Serbia demand autonomy. Members of the Association of African Jurists came.")
