@@ -544,3 +544,18 @@ def test_nested_report_of_a_named_third_party_is_kept(nlp):
 def test_learned_verb_with_a_statement_object(nlp, text, cue, content):
     q = only(quotes_of(nlp, text))
     assert (q.cue.text, q.content.text) == (cue, content)
+
+
+def test_label_colon_headline_name_tagged_as_a_common_noun(nlp):
+    # headline case hides the name; the article names the same person below
+    text = "Rivera: Budget Cuts Will Hurt Our Schools\n\nCouncil member Rosa Rivera spoke to parents on Tuesday evening."
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.content.text) == ("Rivera", "Budget Cuts Will Hurt Our Schools")
+
+
+@pytest.mark.parametrize("text", [
+    "Update: The Vote Will Take Place Tomorrow\n\nCouncil member Rosa Rivera spoke to parents on Tuesday.",
+    "Q: Why did you run for office?\n\nQ. Smith answered at length on Tuesday.",
+])
+def test_label_colon_common_label_is_not_a_speaker(nlp, text):
+    assert all(q.cue.text != ":" for q in quotes_of(nlp, text))
