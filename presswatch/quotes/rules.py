@@ -23,6 +23,7 @@ Patterns (the issue's list, DESIGN.md "quotes"):
                         (`the mayor remembered that ...`, `was confident that ...`).
 - GAPPED_RELATIVE       exclusion: `a plan that they refuse to sign` states nothing.
 - PARAGRAPH_SUBJECT     the subject of a cue whose sentence has a caption glued on before it.
+- CONTROLLER_SUBJECT    the subject up a chain of verbs for a clause or learned cue without one.
 """
 
 from __future__ import annotations
