@@ -8,7 +8,7 @@ It cross-validates (grouped by article, as `presswatch eval techniques` does) to
 the model is accepted at and to collect the out-of-fold candidate spans the span re-scorer
 learns from; then it fits the first stage on all 371 PTC training articles with a fixed
 random_state, fits the re-scorer on those out-of-fold candidates with the gain weight and
-threshold that score best over all folds, and writes the artifact plus its `.meta.json` sidecar
+threshold of `rescore.fixed_gain` over all of them (no label read; the CV does the same per fold), and writes the artifact plus its `.meta.json` sidecar
 (version, source, license, built_by, built_from checksums, sha256, score).  Fold models and the
 final first stage are cached under /tmp/presswatch-cache (keyed by data, parameters and code).
 Only derived weights are written, never corpus text.  Needs ../shared (research-only data).
@@ -35,7 +35,7 @@ from presswatch.evaluate.techniques import (
 from presswatch.nlp import load_language
 from presswatch.techniques.ptc import file_sha256, folder_sha256
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 SOURCE = ("PTC corpus v2 (SemEval-2020 Task 11), training split only: 371 articles, "
           "Da San Martino et al., EMNLP 2019 / SemEval 2020; propaganda.qcri.org/ptc")
 MODEL_FILE = Path(presswatch.techniques.__file__).parent / "data" / "techniques.npz"

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, DocBin
 from presswatch.errors import PresswatchError
 from presswatch.records import TechniqueName
 from presswatch.techniques import model as model_module
+from presswatch.techniques import rescore
 from presswatch.techniques.baseline import baseline_spans, baseline_technique
 from presswatch.techniques.features import ALL_GROUPS, FeatureGroups, merge_intervals
 from presswatch.techniques.model import GoldSpan, PreparedDoc, TechniqueModel
@@ -189,8 +190,6 @@ def article_folds(ids: Sequence[str], folds: int, random_state: int) -> list[lis
 
 # -- cross-validation ---------------------------------------------------------------------------
 
-RESCORE_WEIGHTS = (0.7,)  # weight of expected recall credit in a span's gain (fixed: see MODEL_CARD.md)
-RESCORE_THRESHOLDS = tuple(round(0.3 + 0.025 * k, 3) for k in range(25))  # 0.3 ... 0.9
 FIRST_STAGE_FILES = ("features.py", "lexicons.py")  # the first stage's features, whole files
 FIRST_STAGE_CODE = (model_module.bio_labels, model_module.LinearModel.fit, model_module.PreparedDoc,
                     model_module._probability_bucket, TechniqueModel.fit,
@@ -242,35 +241,11 @@ def credits(start: int, end: int, covered: Sequence[tuple[int, int]]) -> tuple[f
     return precision, recall
 
 
-def select_gain(scored: Mapping[str, Sequence[tuple[int, int, float, float]]],
-                gold: SpanMap, groups: Sequence[Sequence[str]]) -> dict[tuple[float, float], list[dict[str, float]]]:
-    """SI scores of every (weight, threshold) of the re-scorer's grid, one per group of articles."""
-    model = TechniqueModel()
-    grid = {}
-    for weight in RESCORE_WEIGHTS:
-        for threshold in RESCORE_THRESHOLDS:
-            grid[(weight, threshold)] = [
-                si_prf({a: gold[a] for a in group},
-                       {a: [(s, e) for s, e, _ in model.choose_spans(scored[a], weight, threshold)]
-                        for a in group})
-                for group in groups]
-    return grid
-
-
-def pooled_f1(scores: Iterable[Mapping[str, float]]) -> float:
-    """SI F1 of several groups of articles pooled (as if scored together)."""
-    scores = list(scores)
-    p_den = sum(s["n_pred"] for s in scores)
-    r_den = sum(s["n_gold"] for s in scores)
-    p_num = sum(s["precision"] * s["n_pred"] for s in scores)
-    r_num = sum(s["recall"] * s["n_gold"] for s in scores)
-    return _prf(p_num, int(p_den), r_num, int(r_den))[2]
-
-
-def best_gain(grid: Mapping[tuple[float, float], Sequence[Mapping[str, float]]],
-              use: Sequence[int]) -> tuple[float, float]:
-    """The (weight, threshold) with the best pooled SI F1 over the groups `use` (ties: first)."""
-    return max(grid, key=lambda key: (pooled_f1(grid[key][k] for k in use), -key[0], -key[1]))
+def gold_rate(gold: SpanMap, aids: Iterable[str], lengths: Mapping[str, int]) -> float:
+    """Gold spans (merged, as the scorer counts them) per character of the articles `aids`."""
+    aids = list(aids)
+    spans = sum(len(merge_intervals(gold[a])) for a in aids)
+    return spans / max(sum(lengths[a] for a in aids), 1)
 
 
 def run(
@@ -291,8 +266,11 @@ def run(
     predicts its held-out articles: the threshold decoder's spans (`si_first_stage`), TC given
     the gold spans, and the re-scorer's candidate spans with their SI credits.  Second, per fold,
     the span re-scorer is fitted on the other folds' candidates (out-of-fold for their models)
-    and scores the held-out ones; its gain weight and threshold are the best pooled SI F1 on the
-    other folds (`rescore_choice`), so no fold picks its own.  Returns SI P/R/F1, TC micro-F1
+    and scores the held-out ones; its gain weight and threshold are `rescore.fixed_gain` of
+    those scores, with the expected number of gold spans from the training folds' rate
+    (`rescore_choice`): no label of the held-out fold is read.  `rescore_all_folds` is the same
+    fixed point over every article's out-of-fold scores, which a shipped model keeps.  Returns
+    SI P/R/F1, TC micro-F1
     with per-technique F1, the same for the baseline, per-fold F1s and the detection time per
     article with the re-scorer (parse excluded).  `max_folds` scores only the first folds (all
     are still trained: the re-scorer needs them); `max_articles` takes the first N articles by
@@ -346,31 +324,34 @@ def run(
             tc_gold.extend(fold_tc_gold)
             tc_pred.extend(fold_tc_pred)
 
+    lengths = {a.id: len(a.text) for a in articles}
     scored: dict[str, list[tuple[int, int, float, float]]] = {}
-    seconds = 0.0
-    for k, model in enumerate(models):
-        held = set(splits[k])
-        model.fit_rescorer([(f, p, r) for aid, article_rows in rows.items() if aid not in held
-                            for _, _, f, p, r in article_rows])
-        for aid in splits[k]:
-            scored[aid] = model.score_candidates([(s, e, f) for s, e, f, _, _ in rows[aid]])
-            if k < len(scored_folds):
-                tick = time.perf_counter()
-                model.detect(by_id[aid][1])  # timed as the stage runs it, re-scorer included
-                seconds += time.perf_counter() - tick
-    grid = select_gain(scored, si_gold, splits)
     si_pred, fold_scores, choices = {}, [], []
-    for k, held_out in enumerate(scored_folds):
-        weight, threshold = best_gain(grid, [j for j in range(len(splits)) if j != k])
+    seconds = 0.0
+    for k, held_out in enumerate(splits):
+        train = [a for j, group in enumerate(splits) if j != k for a in group]
+        model = models[k].fit_rescorer([(f, p, r) for a in train for _, _, f, p, r in rows[a]])
+        scored.update({a: model.score_candidates([(s, e, f) for s, e, f, _, _ in rows[a]])
+                       for a in held_out})
+        if k >= len(scored_folds):
+            continue
+        expected = gold_rate(si_gold, train, lengths) * sum(lengths[a] for a in held_out)
+        weight, threshold = rescore.fixed_gain([scored[a] for a in held_out], expected)
         choices.append({"rescore_weight": weight, "rescore_threshold": threshold})
-        fold_pred = {a: [(s, e) for s, e, _ in models[k].choose_spans(scored[a], weight, threshold)]
+        fold_pred = {a: [(s, e) for s, e, _ in model.choose_spans(scored[a], weight, threshold)]
                      for a in held_out}
+        for aid in held_out:
+            tick = time.perf_counter()
+            model.detect(by_id[aid][1])  # timed as the stage runs it, re-scorer included
+            seconds += time.perf_counter() - tick
         si_pred.update(fold_pred)
         fold_scores.append({"si_f1": si_prf({a: si_gold[a] for a in held_out}, fold_pred)["f1"],
                             "si_first_stage_f1": si_prf({a: si_gold[a] for a in held_out},
                                                         {a: first_stage[a] for a in held_out})["f1"],
                             "tc_f1": tc_fold[k], "articles": len(held_out)})
-    weight, threshold = best_gain(grid, range(len(splits)))
+    weight, threshold = rescore.fixed_gain(
+        list(scored.values()), sum(len(merge_intervals(spans)) for spans in si_gold.values()))
+    shipped = {"rescore_weight": weight, "rescore_threshold": threshold}
     evaluated = sum(len(h) for h in scored_folds)
     scored_gold = {a: si_gold[a] for h in scored_folds for a in h}
     report = {
@@ -385,8 +366,7 @@ def run(
         "si": si_prf(scored_gold, si_pred),
         "si_first_stage": si_prf(scored_gold, first_stage),
         "rescore_choice": choices,
-        "rescore_all_folds": {"rescore_weight": weight, "rescore_threshold": threshold,
-                              "si_f1": pooled_f1(grid[(weight, threshold)])},
+        "rescore_all_folds": shipped,
         "tc": tc_scores(tc_gold, tc_pred),
         "baseline": {"si": si_prf(scored_gold, si_base), "tc": tc_scores(tc_gold, tc_base)},
         "per_fold": fold_scores,

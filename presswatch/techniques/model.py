@@ -318,15 +318,17 @@ class TechniqueModel:
                     ) -> list[tuple[int, int, dict[str, float]]]:
         """Re-scorer candidates `(start, end, features)`; first-stage spans carry `src=base`."""
         rows = []
-        for sequence, (score, inside) in zip(p.seqs, marginals, strict=True):
+        scores = [score for score, _ in marginals]
+        for k, (sequence, (score, inside)) in enumerate(zip(p.seqs, marginals, strict=True)):
             found = rescore.candidates(p.features, sequence, inside)
             for candidate in self._first_stage(score, inside):
                 found.setdefault(candidate, set()).add("base")
+            context = rescore.sentence_context(scores, k)
             for (first, last), sources in found.items():
                 end = p.doc[sequence[last]]
                 rows.append((p.doc[sequence[first]].idx, end.idx + len(end.text),
                              rescore.candidate_features(p.features, sequence, inside, score,
-                                                        (first, last), sources)))
+                                                        (first, last), sources, context)))
         return rows
 
     def candidate_rows(self, doc: Doc, prepared: PreparedDoc | None = None
@@ -375,8 +377,7 @@ class TechniqueModel:
         weight = self.rescore_weight if weight is None else weight
         threshold = self.rescore_threshold if threshold is None else threshold
         gains = {(s, e): pr for s, e, pr, _ in scored}
-        chosen = rescore.choose([(s, e, pr + weight * rc - threshold) for s, e, pr, rc in scored])
-        return [(s, e, round(gains[(s, e)], 4)) for s, e, _ in chosen]
+        return [(s, e, round(gains[(s, e)], 4)) for s, e, _ in rescore.gain_spans(scored, weight, threshold)]
 
     def find_spans(self, doc: Doc, prepared: PreparedDoc | None = None,
                    nested: bool = False) -> list[tuple[int, int, float]]:

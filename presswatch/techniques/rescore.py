@@ -5,8 +5,10 @@ CRF marginal of not being "O" reaches one of RUN_THRESHOLDS, the whole sentence,
 pieces (cut at commas, colons, dashes, brackets and quotation marks) and the sentence without its
 first or last piece.  `candidate_features` describes each from span-level evidence (mean/min/max
 marginal, the marginals just outside it, the sentence score and how many runs it has, length and
-coverage, lexicon hits, boundary tokens, quotes); the model scores its expected SI precision and
-recall credit, and `choose` keeps the non-overlapping candidates with the largest total gain.
+coverage, lexicon hits, boundary tokens, quotes, and the sentence's context: its neighbours'
+scores, its place in the article, the article's mean score); the model scores its expected SI
+precision and recall credit, and `choose` keeps the non-overlapping candidates with the largest
+total gain.
 Positions are indices into one tagging sequence.
 """
 
@@ -78,9 +80,31 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
 MARGINAL_EDGES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
+SCORE_EDGES = (0.2, 0.4, 0.6, 0.8)
+
+
+def sentence_context(scores: Sequence[float], index: int) -> dict[str, float]:
+    """Features every candidate of sequence `index` shares: the neighbouring sequences' sentence
+    scores, where the sequence sits in the article and how charged the whole article looks."""
+    size = len(scores)
+    before = scores[index - 1] if index > 0 else 0.0
+    after = scores[index + 1] if index + 1 < size else 0.0
+    mean = sum(scores) / size
+    charged = sum(score >= 0.5 for score in scores) / size
+    return {"prev": before, "next": after, "art_mean": mean,
+            f"prev_b={_bucket(before, SCORE_EDGES)}": 1.0,
+            f"next_b={_bucket(after, SCORE_EDGES)}": 1.0,
+            f"at={'title' if index == 0 else 'early' if index < 4 else 'body'}": 1.0,
+            f"relpos_b={_bucket(index / size, (0.2, 0.4, 0.6, 0.8))}": 1.0,
+            f"art_mean_b={_bucket(mean, (0.2, 0.3, 0.4, 0.5, 0.6))}": 1.0,
+            f"art_charged_b={_bucket(charged, (0.1, 0.2, 0.3, 0.45, 0.6))}": 1.0}
+
+
 def candidate_features(features: DocFeatures, sequence: Sequence[int], inside: Sequence[float],
-                       score: float, candidate: Candidate, sources: set[str]) -> dict[str, float]:
-    """Span-level features of one candidate (see the module docstring)."""
+                       score: float, candidate: Candidate, sources: set[str],
+                       context: dict[str, float]) -> dict[str, float]:
+    """Span-level features of one candidate (see the module docstring); `context` is its
+    sequence's `sentence_context`."""
     first, last = candidate
     values = inside[first:last + 1]
     size = len(sequence)
@@ -93,7 +117,7 @@ def candidate_features(features: DocFeatures, sequence: Sequence[int], inside: S
     f: dict[str, float] = {"bias": 1.0, "mean": mean, "max": max(values), "min": min(values),
                            "sent": score, "sent*mean": score * mean, "edge": max(left, right),
                            "outside": rest / (size - n) if size > n else 0.0,
-                           "logn": math.log(n), "cover": n / size, "smax": max(inside)}
+                           "logn": math.log(n), "cover": n / size, "smax": max(inside), **context}
     for source in sources:
         f[f"src={source}"] = 1.0
     f[f"mean_b={_bucket(mean, MARGINAL_EDGES)}"] = 1.0
@@ -148,3 +172,39 @@ def choose(spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, floa
         else:
             k -= 1
     return sorted(chosen)
+
+
+Scored = Sequence[tuple[int, int, float, float]]  # (start, end, expected precision, expected recall)
+
+
+def gain_spans(scored: Scored, weight: float, threshold: float) -> list[tuple[int, int, float]]:
+    """`choose` over scored candidates with gain `precision + weight * recall - threshold`."""
+    return choose([(s, e, pr + weight * rc - threshold) for s, e, pr, rc in scored])
+
+
+def fixed_gain(articles: Sequence[Scored], expected_gold: float, weight: float = 0.7,
+               threshold: float = 0.4, rounds: int = 50) -> tuple[float, float]:
+    """The gain weight and threshold at which the chosen spans maximise their own expected F1.
+
+    With A and B the expected precision and recall credits of the chosen spans, N their number
+    and G the expected number of gold spans, SI F1 = 2AB / (AG + BN); adding a span with credits
+    (p, r) changes it in proportion to p + (A²G / B²N)·r − A/N.  Starting from (weight,
+    threshold), the spans are chosen, A, B and N summed over `articles`, and the pair moved
+    halfway to (A²G / B²N, A/N) until it stops moving.  No gold label is read: G is
+    `expected_gold` (e.g. the training data's gold spans per character times the characters).
+    """
+    for _ in range(rounds):
+        precision = recall = count = 0.0
+        for scored in articles:
+            credit = {(s, e): (pr, min(rc, 1.0)) for s, e, pr, rc in scored}
+            for start, end, _ in gain_spans(scored, weight, threshold):
+                precision += credit[(start, end)][0]
+                recall += credit[(start, end)][1]
+                count += 1
+        if not count or not recall:
+            break
+        target = (precision ** 2 * expected_gold / (recall ** 2 * count), precision / count)
+        if abs(target[0] - weight) < 1e-3 and abs(target[1] - threshold) < 1e-3:
+            break
+        weight, threshold = (weight + target[0]) / 2, (threshold + target[1]) / 2
+    return round(weight, 4), round(threshold, 4)

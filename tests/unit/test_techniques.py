@@ -15,10 +15,8 @@ from typer.testing import CliRunner
 
 from presswatch.errors import PresswatchError
 from presswatch.evaluate.techniques import (
-    best_gain,
     credits,
-    pooled_f1,
-    select_gain,
+    gold_rate,
     si_prf,
     tc_scores,
     top_k_labels,
@@ -32,8 +30,11 @@ from presswatch.techniques.rescore import (
     candidate_features,
     candidates,
     choose,
+    fixed_gain,
+    gain_spans,
     pieces,
     runs,
+    sentence_context,
     split_runs,
 )
 from presswatch.techniques.summary import summarize_techniques
@@ -226,9 +227,19 @@ def test_candidates_name_their_generators(nlp):
     assert found[(7, 8)] == {"run0.1", "run0.25", "run0.4", "run0.6"}
     assert "sentence" in found[(0, len(sequence) - 1)]
     assert "piece" in found[(0, 1)] and "tail" in found[(3, len(sequence) - 1)]
-    f = candidate_features(DocFeatures(doc), sequence, inside, 0.7, (7, 8), found[(7, 8)])
+    f = candidate_features(DocFeatures(doc), sequence, inside, 0.7, (7, 8), found[(7, 8)],
+                           sentence_context([0.2, 0.7, 0.9], 1))
     assert f["mean"] == pytest.approx(0.8) and f["sent"] == 0.7 and f["src=run0.6"] == 1.0
     assert f["edge"] == 0.0 and f["cover"] == pytest.approx(2 / len(sequence))
+    assert f["prev"] == 0.2 and f["next"] == 0.9 and f["at=early"] == 1.0
+
+
+def test_sentence_context_reads_neighbours_place_and_the_whole_article():
+    title = sentence_context([0.8, 0.1, 0.6, 0.3], 0)
+    assert title["prev"] == 0.0 and title["next"] == 0.1 and title["at=title"] == 1.0
+    assert title["art_mean"] == pytest.approx(0.45) and title["art_charged_b=4"] == 1.0  # 2 of 4
+    last = sentence_context([0.8, 0.1, 0.6, 0.3], 3)
+    assert last["next"] == 0.0 and last["prev_b=3"] == 1.0 and last["relpos_b=3"] == 1.0
 
 
 @pytest.mark.parametrize(("spans", "expected"), [
@@ -248,14 +259,24 @@ def test_credits_follow_the_official_partial_credit():
     assert credits(0, 10, [(20, 30)]) == (0.0, 0.0)
 
 
-def test_gain_selection_pools_folds_and_skips_the_held_out_one():
-    gold = {"a": [(0, 10)], "b": [(0, 10)]}
-    scored = {"a": [(0, 10, 0.9, 0.9), (20, 30, 0.2, 0.0)], "b": [(0, 10, 0.6, 0.9)]}
-    grid = select_gain(scored, gold, [["a"], ["b"]])
-    assert pooled_f1(grid[(0.7, 0.3)]) == 1.0  # both gold spans found, nothing else
-    weight, threshold = best_gain(grid, [0])
-    assert pooled_f1([grid[(weight, threshold)][0]]) == 1.0
-    assert pooled_f1([{"precision": 1.0, "n_pred": 1, "recall": 0.5, "n_gold": 2}]) == pytest.approx(2 / 3)
+def test_gain_spans_trade_expected_precision_against_recall():
+    scored = [(0, 10, 0.9, 0.8), (20, 60, 0.3, 0.9), (20, 30, 0.5, 0.2)]
+    assert [s[:2] for s in gain_spans(scored, 0.7, 0.4)] == [(0, 10), (20, 60)]
+    assert [s[:2] for s in gain_spans(scored, 0.2, 0.4)] == [(0, 10), (20, 30)]  # recall counts less
+
+
+def test_fixed_gain_is_the_f1_linearisation_of_its_own_choice():
+    # two sure spans and one doubtful; 4 gold spans expected
+    articles = [[(0, 10, 0.9, 0.9), (20, 30, 0.8, 0.8)], [(0, 10, 0.2, 0.3)]]
+    weight, threshold = fixed_gain(articles, expected_gold=4.0)
+    # chosen: the two sure spans, A = 1.7, B = 1.7, N = 2 -> weight A²G / B²N = 2, threshold A/N
+    assert (weight, threshold) == pytest.approx((2.0, 0.85), abs=2e-3)
+    assert fixed_gain([], expected_gold=4.0) == (0.7, 0.4)  # nothing to choose: the start
+
+
+def test_gold_rate_counts_merged_spans_per_character():
+    gold = {"a": [(0, 5), (3, 8), (20, 30)], "b": []}
+    assert gold_rate(gold, ["a", "b"], {"a": 100, "b": 300}) == pytest.approx(2 / 400)
 
 
 def test_tiny_model_with_a_rescorer_round_trips(tiny_model, nlp, parsed):
