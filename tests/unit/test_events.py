@@ -446,3 +446,29 @@ def test_a_claimed_act_keeps_its_own_source_not_the_speaker(analyze):
     fired = [e for e in a.events if e.trigger.text == "fired"]
     assert fired and all(e.source and e.source.country == "TUR" for e in fired)
     assert all(e.status == "attributed" for e in fired)
+
+
+def test_gsr_country_match_treats_organizations_without_country_as_one_class():
+    from presswatch.evaluate.events import _country_ok
+
+    assert _country_ok(["JAP"], "JPN") and not _country_ok(["JPN"], None)
+    assert _country_ok(["IGO"], "NATO") and _country_ok(["NGO"], None, "NGO") and _country_ok(["IGO"], None, "NGO")
+    assert not _country_ok(["IGO"], None, "REB") and not _country_ok(["NGO"], "FRA", "NGO")
+
+
+def test_sentence_class_reads_the_top_event_through_the_model_roots():
+    from dataclasses import replace
+
+    from presswatch.evaluate.events import stage_quad
+    from presswatch.records import Analysis, Document, Event, Extent, make_span
+
+    models, _ = load_models(lexicon_module.DATA_DIR)
+    quad = replace(models["quad"], roots={"16": "3"}, cut=0.5)
+    text = "Norway froze its aid to the junta."
+    span = make_span(text, 7, 12)
+    event = Event(id="v1", type="SANCTION", trigger=span, sentence=Extent(0, len(text)),
+                  status="asserted", cameo="1621", quad_class=4, confidence=0.55)
+    analysis = Analysis(document=Document.from_text(text), events=(event,))
+    assert stage_quad(analysis, quad) == 3
+    assert stage_quad(analysis, quad, cut=0.6) == 0
+    assert stage_quad(replace(analysis, events=(replace(event, cameo="020", quad_class=1),)), quad) == 0
