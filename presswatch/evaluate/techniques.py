@@ -214,15 +214,19 @@ def fold_model(docs: Sequence[Doc], gold: Sequence[Sequence[GoldSpan]], ids: Seq
     """`TechniqueModel(**params).fit(docs, gold)` (first stage only), cached in `cache_dir`.
 
     The cache key covers the training article ids, the first stage's parameters (defaults
-    included; the re-scorer's are left out) and `first_stage_source()`, so a change of the
-    fitting code or parameters trains afresh.
+    included; the re-scorer's are left out, and set as given on a cached model) and
+    `first_stage_source()`, so a change of the fitting code or parameters trains afresh.
     """
-    fitted = {k: v for k, v in TechniqueModel(**params).get_params().items() if not k.startswith("rescore_")}
+    given = TechniqueModel(**params).get_params()
+    fitted = {k: v for k, v in given.items() if not k.startswith("rescore_")}
     key = hashlib.sha256(json.dumps([sorted(ids), fitted], sort_keys=True).encode())
     key.update(first_stage_source())
     cache = Path(cache_dir) / f"techniques-model-{key.hexdigest()[:16]}.npz" if cache_dir else None
     if cache is not None and cache.is_file():
-        return TechniqueModel.from_bytes(cache.read_bytes())
+        model = TechniqueModel.from_bytes(cache.read_bytes())
+        for name in given.keys() - fitted.keys():  # the re-scorer's parameters, as given now
+            setattr(model, name, given[name])
+        return model
     model = TechniqueModel(**params).fit(docs, gold)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from presswatch.errors import PresswatchError
 from presswatch.evaluate.techniques import (
     credits,
+    fold_model,
     gold_rate,
     si_prf,
     tc_scores,
@@ -277,6 +278,18 @@ def test_fixed_gain_is_the_f1_linearisation_of_its_own_choice():
 def test_gold_rate_counts_merged_spans_per_character():
     gold = {"a": [(0, 5), (3, 8), (20, 30)], "b": []}
     assert gold_rate(gold, ["a", "b"], {"a": 100, "b": 300}) == pytest.approx(2 / 400)
+
+
+def test_fold_model_cache_ignores_re_scorer_parameters(nlp, tmp_path):
+    docs, gold = [nlp(ARTICLE), nlp(OTHER)] * 3, tiny_gold() * 3
+    params = {"max_iterations": 5, "stack_folds": 2, "tc_min_count": 1, "sent_min_count": 1}
+    ids = [f"a{k}" for k in range(6)]
+    first = fold_model(docs, gold, ids, params, tmp_path)
+    again = fold_model(docs, gold, ids, {**params, "rescore_threshold": 0.5, "rescore_C": 1.0}, tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1 and again.crf_bytes_ == first.crf_bytes_
+    assert again.rescore_C == 1.0 and again.rescore_threshold == 0.5
+    fold_model(docs, gold, ids, {**params, "c1": 0.5}, tmp_path)  # a first-stage parameter
+    assert len(list(tmp_path.iterdir())) == 2
 
 
 def test_tiny_model_with_a_rescorer_round_trips(tiny_model, nlp, parsed):
