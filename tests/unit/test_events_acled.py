@@ -127,3 +127,15 @@ def test_cue_trigger_marks_an_event_unless_a_stronger_cue_says_otherwise(pipelin
 def test_stage_finds_a_bombing_without_named_actors(analyze):
     a = analyze("A roadside bomb went off near the market on Friday.")
     assert any(e.acled and e.acled.sub_event_type == "Remote explosive/landmine/IED" for e in a.events)
+
+
+def test_case_score_over_acled_types_only_ignores_other_labels_predicted_as_none():
+    from presswatch.evaluate.events import ACLED_TO_CASE, f1_scores
+
+    gold = ["ARMED_CLASH", "ARMED_CLASH", "DIPLO", "NATURAL_DISASTER", "ARREST"]
+    pred = ["ARMED_CLASH", "OTHER", "OTHER", "ARREST", "ARREST"]
+    everything = f1_scores(gold, pred)["weighted_f1"]
+    acled_only = f1_scores(gold, pred, ACLED_TO_CASE.values())["weighted_f1"]
+    # ARMED_CLASH: P 1, R 0.5 -> 0.667 (weight 2); ARREST: P 0.5 (a disaster taken for an arrest), R 1 -> 0.667
+    assert acled_only == pytest.approx(0.6667, abs=1e-4)
+    assert everything == pytest.approx(0.4, abs=1e-4)  # DIPLO and NATURAL_DISASTER weigh in at F1 0
