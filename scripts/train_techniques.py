@@ -35,7 +35,7 @@ from presswatch.evaluate.techniques import (
 from presswatch.nlp import load_language
 from presswatch.techniques.ptc import file_sha256, folder_sha256
 
-VERSION = "1.3.0"
+VERSION = "1.4.0"
 SOURCE = ("PTC corpus v2 (SemEval-2020 Task 11), training split only: 371 articles, "
           "Da San Martino et al., EMNLP 2019 / SemEval 2020; propaganda.qcri.org/ptc")
 MODEL_FILE = Path(presswatch.techniques.__file__).parent / "data" / "techniques.npz"

@@ -133,6 +133,103 @@ class LinearModel:
                    arrays[f"{prefix}_intercept"].astype(np.float32), classes)
 
 
+def _feature_matrix(features: dict[str, int], rows: Sequence[dict[str, float]]) -> np.ndarray:
+    """Dense float32 matrix of feature dicts over the columns `features` (others dropped)."""
+    matrix = np.zeros((len(rows), len(features)), dtype=np.float32)
+    for k, row in enumerate(rows):
+        for name, value in row.items():
+            column = features.get(name)
+            if column is not None:
+                matrix[k, column] = value
+    return matrix
+
+
+TREE_PARAMS = {"max_iter": 200, "learning_rate": 0.1, "max_leaf_nodes": 15,
+               "min_samples_leaf": 40}  # fixed before measuring; not tuned
+
+
+class TreeModel:
+    """Gradient-boosted regression trees over feature dicts, stored as flat node arrays.
+
+    Fitted with scikit-learn's HistGradientBoostingRegressor (TREE_PARAMS, no early stopping),
+    whose trees are copied into arrays (no pickle): per node its feature, threshold (a value
+    at or below it goes left), children and value.  A leaf is its own child.
+    """
+
+    def __init__(self, features: dict[str, int], arrays: dict[str, np.ndarray]) -> None:
+        self.features = features
+        self.feature, self.threshold = arrays["feature"], arrays["threshold"]
+        self.left, self.right = arrays["left"], arrays["right"]
+        self.value, self.roots, self.baseline = arrays["value"], arrays["roots"], arrays["baseline"]
+        self.leaf = self.left == np.arange(len(self.left))
+
+    @classmethod
+    def fit(cls, rows: Sequence[dict[str, float]], targets: Sequence[float], min_count: int,
+            random_state: int) -> TreeModel:
+        """Fit on features seen at least `min_count` times (squared error on `targets`)."""
+        from sklearn.ensemble import HistGradientBoostingRegressor
+
+        counts: Counter[str] = Counter(key for row in rows for key in row)
+        names = sorted(name for name, count in counts.items() if count >= min_count)
+        features = {name: k for k, name in enumerate(names)}
+        regressor = HistGradientBoostingRegressor(early_stopping=False, random_state=random_state,
+                                                  **TREE_PARAMS)
+        regressor.fit(_feature_matrix(features, rows), np.asarray(targets, dtype=np.float64))
+        fields: dict[str, list[np.ndarray]] = {"feature": [], "threshold": [], "left": [],
+                                                "right": [], "value": []}
+        roots = []
+        for (tree,) in regressor._predictors:  # one tree per boosting round
+            nodes, offset = tree.nodes, sum(len(v) for v in fields["value"])
+            own = np.arange(len(nodes)) + offset
+            leaf = nodes["is_leaf"].astype(bool)
+            roots.append(offset)
+            fields["feature"].append(np.where(leaf, 0, nodes["feature_idx"]))
+            fields["threshold"].append(nodes["num_threshold"])
+            fields["left"].append(np.where(leaf, own, nodes["left"].astype(np.int64) + offset))
+            fields["right"].append(np.where(leaf, own, nodes["right"].astype(np.int64) + offset))
+            fields["value"].append(np.where(leaf, nodes["value"], 0.0))
+        types = {"feature": np.uint16, "threshold": np.float32, "left": np.int32,
+                 "right": np.int32, "value": np.float32}
+        arrays = {name: np.concatenate(parts).astype(types[name]) for name, parts in fields.items()}
+        arrays["roots"] = np.asarray(roots, dtype=np.int32)
+        arrays["baseline"] = np.asarray([float(np.ravel(regressor._baseline_prediction)[0])],
+                                        dtype=np.float32)
+        return cls(features, arrays)
+
+    def predict(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """The summed tree values plus the baseline, one per row.
+
+        All (row, tree) walks advance together; a walk leaves the active set at its leaf.
+        """
+        flat = _feature_matrix(self.features, rows).ravel()
+        trees = len(self.roots)
+        node = np.tile(self.roots, len(rows))  # row-major: (row, tree) -> row * trees + tree
+        start = np.repeat(np.arange(len(rows)) * len(self.features), trees)
+        active = np.flatnonzero(~self.leaf[node])
+        while active.size:
+            at = node[active]
+            goes_left = flat[start[active] + self.feature[at]] <= self.threshold[at]
+            moved = np.where(goes_left, self.left[at], self.right[at])
+            node[active] = moved
+            active = active[~self.leaf[moved]]
+        return self.baseline[0] + self.value[node].reshape(len(rows), trees).sum(axis=1, dtype=np.float64)
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """Arrays for the npz (feature names joined into one UTF-8 buffer)."""
+        names = sorted(self.features, key=self.features.__getitem__)
+        return {f"{prefix}_features": np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
+                **{f"{prefix}_{name}": getattr(self, name) for name in
+                   ("feature", "threshold", "left", "right", "value", "roots", "baseline")}}
+
+    @classmethod
+    def from_arrays(cls, arrays: Any, prefix: str) -> TreeModel:
+        """Rebuild from the arrays `to_arrays` wrote."""
+        names = arrays[f"{prefix}_features"].tobytes().decode("utf-8").split("\n")
+        return cls({name: k for k, name in enumerate(names)},
+                   {name: arrays[f"{prefix}_{name}"] for name in
+                    ("feature", "threshold", "left", "right", "value", "roots", "baseline")})
+
+
 def _probability_bucket(p: float) -> str:
     return "0" if p < 0.1 else "1" if p < 0.2 else "2" if p < 0.35 else "3" if p < 0.5 else "4" if p < 0.7 else "5"
 
@@ -203,6 +300,7 @@ class TechniqueModel:
         self.random_state = random_state
         self.span_precision_: LinearModel | None = None
         self.span_recall_: LinearModel | None = None
+        self.span_trees_: tuple[TreeModel, TreeModel] | None = None
 
     def get_params(self) -> dict[str, Any]:
         """The constructor parameters (JSON-ready)."""
@@ -340,10 +438,11 @@ class TechniqueModel:
     def fit_rescorer(self, rows: Sequence[tuple[dict[str, float], float, float]]) -> TechniqueModel:
         """Fit the span re-scorer on `(features, precision credit, recall credit)` rows.
 
-        The rows must come from models that did not see their articles (out-of-fold).  Each
-        credit (clipped to 1) is a soft label: a row counts as positive with that weight.
+        The rows must come from models that did not see their articles (out-of-fold).  Per credit
+        (clipped to 1), a logistic model takes it as a soft label (a row counts as positive with
+        that weight) and gradient-boosted trees regress it; the re-scorer averages the two.
         """
-        fitted = []
+        fitted, trees = [], []
         for column in (1, 2):
             features, labels, weights = [], [], []
             for row in rows:
@@ -355,7 +454,10 @@ class TechniqueModel:
                         weights.append(weight)
             fitted.append(LinearModel.fit(features, labels, self.rescore_C, 2, self.random_state,
                                           weights))
+            trees.append(TreeModel.fit([row[0] for row in rows], [min(row[column], 1.0) for row in rows],
+                                       2, self.random_state))
         self.span_precision_, self.span_recall_ = fitted
+        self.span_trees_ = (trees[0], trees[1])
         return self
 
     def score_candidates(self, rows: Sequence[tuple[int, int, dict[str, float]]]
@@ -366,6 +468,9 @@ class TechniqueModel:
         features = [row[2] for row in rows]
         precision = self._positive(self.span_precision_, features)
         recall = self._positive(self.span_recall_, features)
+        if self.span_trees_ is not None:
+            precision = (precision + np.clip(self.span_trees_[0].predict(features), 0.0, 1.0)) / 2
+            recall = (recall + np.clip(self.span_trees_[1].predict(features), 0.0, 1.0)) / 2
         return [(start, end, float(pr), float(rc))
                 for (start, end, _), pr, rc in zip(rows, precision, recall, strict=True)]
 
@@ -469,6 +574,9 @@ class TechniqueModel:
         if self.span_precision_ is not None and self.span_recall_ is not None:
             arrays.update(self.span_precision_.to_arrays("span_p"))
             arrays.update(self.span_recall_.to_arrays("span_r"))
+        if self.span_trees_ is not None:
+            arrays.update(self.span_trees_[0].to_arrays("tree_p"))
+            arrays.update(self.span_trees_[1].to_arrays("tree_r"))
         # an npz written member by member with a fixed timestamp, so the same weights give the
         # same bytes (np.savez stamps the current time, which would change the sha256)
         buffer = io.BytesIO()
@@ -499,5 +607,8 @@ class TechniqueModel:
             if "span_p_coef" in arrays:
                 model.span_precision_ = LinearModel.from_arrays(arrays, "span_p")
                 model.span_recall_ = LinearModel.from_arrays(arrays, "span_r")
+            if "tree_p_roots" in arrays:
+                model.span_trees_ = (TreeModel.from_arrays(arrays, "tree_p"),
+                                     TreeModel.from_arrays(arrays, "tree_r"))
         model._open_tagger()
         return model
