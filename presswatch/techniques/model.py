@@ -197,22 +197,8 @@ class TreeModel:
         return cls(features, arrays)
 
     def predict(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
-        """The summed tree values plus the baseline, one per row.
-
-        All (row, tree) walks advance together; a walk leaves the active set at its leaf.
-        """
-        flat = _feature_matrix(self.features, rows).ravel()
-        trees = len(self.roots)
-        node = np.tile(self.roots, len(rows))  # row-major: (row, tree) -> row * trees + tree
-        start = np.repeat(np.arange(len(rows)) * len(self.features), trees)
-        active = np.flatnonzero(~self.leaf[node])
-        while active.size:
-            at = node[active]
-            goes_left = flat[start[active] + self.feature[at]] <= self.threshold[at]
-            moved = np.where(goes_left, self.left[at], self.right[at])
-            node[active] = moved
-            active = active[~self.leaf[moved]]
-        return self.baseline[0] + self.value[node].reshape(len(rows), trees).sum(axis=1, dtype=np.float64)
+        """The summed tree values plus the baseline, one per row."""
+        return predict_together((self,), rows)[0]
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """Arrays for the npz (feature names joined into one UTF-8 buffer)."""
@@ -228,6 +214,38 @@ class TreeModel:
         return cls({name: k for k, name in enumerate(names)},
                    {name: arrays[f"{prefix}_{name}"] for name in
                     ("feature", "threshold", "left", "right", "value", "roots", "baseline")})
+
+
+def predict_together(models: Sequence[TreeModel], rows: Sequence[dict[str, float]]) -> list[np.ndarray]:
+    """Each model's predictions for `rows` (as `TreeModel.predict`), from one walk over all their
+    trees: the models share their features (the precision and recall trees are fitted on the same
+    rows), so one feature matrix serves them all and every step of the walk covers every forest.
+
+    All (row, tree) walks advance together; a walk leaves the active set at its leaf.
+    """
+    features = models[0].features
+    assert all(model.features == features for model in models[1:]), "models must share their features"
+    offsets = np.cumsum([0] + [len(model.value) for model in models[:-1]])
+    feature = np.concatenate([model.feature for model in models])
+    threshold = np.concatenate([model.threshold for model in models])
+    left = np.concatenate([model.left + offset for model, offset in zip(models, offsets, strict=True)])
+    right = np.concatenate([model.right + offset for model, offset in zip(models, offsets, strict=True)])
+    leaf = np.concatenate([model.leaf for model in models])
+    roots = np.concatenate([model.roots + offset for model, offset in zip(models, offsets, strict=True)])
+    flat = _feature_matrix(features, rows).ravel()
+    trees = len(roots)
+    node = np.tile(roots, len(rows))  # row-major: (row, tree) -> row * trees + tree
+    start = np.repeat(np.arange(len(rows)) * len(features), trees)
+    active = np.flatnonzero(~leaf[node])
+    while active.size:
+        at = node[active]
+        moved = np.where(flat[start[active] + feature[at]] <= threshold[at], left[at], right[at])
+        node[active] = moved
+        active = active[~leaf[moved]]
+    values = np.concatenate([model.value for model in models])[node].reshape(len(rows), trees)
+    bounds = np.cumsum([0] + [len(model.roots) for model in models])
+    return [model.baseline[0] + values[:, first:last].sum(axis=1, dtype=np.float64)
+            for model, first, last in zip(models, bounds[:-1], bounds[1:], strict=True)]
 
 
 def _probability_bucket(p: float) -> str:
@@ -469,8 +487,9 @@ class TechniqueModel:
         precision = self._positive(self.span_precision_, features)
         recall = self._positive(self.span_recall_, features)
         if self.span_trees_ is not None:
-            precision = (precision + np.clip(self.span_trees_[0].predict(features), 0.0, 1.0)) / 2
-            recall = (recall + np.clip(self.span_trees_[1].predict(features), 0.0, 1.0)) / 2
+            tree_precision, tree_recall = predict_together(self.span_trees_, features)
+            precision = (precision + np.clip(tree_precision, 0.0, 1.0)) / 2
+            recall = (recall + np.clip(tree_recall, 0.0, 1.0)) / 2
         return [(start, end, float(pr), float(rc))
                 for (start, end, _), pr, rc in zip(rows, precision, recall, strict=True)]
 
