@@ -1,6 +1,6 @@
 """What each stage adds to the spaCy parse, per document and per 1,000 words, in one run.
 
-    .venv/bin/python benchmarks/stage_times.py [--limit 100] [--json]
+    .venv/bin/python benchmarks/stage_times.py [--limit 100] [--words 900-1100] [--json]
 
 Parses the texts once with the pipeline's model (timed: the baseline), then runs every stage
 over the stored parses exactly as `Pipeline` does, timing each stage (CPU time of this
@@ -28,13 +28,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=100, help="number of articles")
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--words", default=None, metavar="LOW-HIGH",
+                        help="only articles of LOW to HIGH words, e.g. 900-1100 for the techniques issue's "
+                             "'1,000-word article' (its ms/doc is then the cost of such an article)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     from presswatch.pipeline import Pipeline, sentence_extents
     from presswatch.records import Document
 
-    source, texts = load_texts(args.data, args.limit)
+    if args.words:
+        low, high = (int(bound) for bound in args.words.split("-"))
+        source, texts = load_texts(args.data, 10_000)
+        texts = [text for text in texts if low <= len(text.split()) <= high][:args.limit]
+        source = f"{source}, articles of {low}-{high} words"
+    else:
+        source, texts = load_texts(args.data, args.limit)
     pipeline = Pipeline()
     list(pipeline.nlp.pipe(texts[:2]))  # warm up
     started = time.process_time()
