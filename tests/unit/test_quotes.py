@@ -32,6 +32,12 @@ def only(quotes):
     return quotes[0]
 
 
+def named(text: str, name: str, kind: str) -> Entity:
+    """Entity "e1" with one mention: the first occurrence of `name` in `text`."""
+    start = text.index(name)
+    return Entity(id="e1", name=name, type=kind, actor=None, mentions=(make_span(text, start, start + len(name)),))
+
+
 # --- the quotation-mark scanner -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
@@ -138,8 +144,7 @@ def test_speaker_with_relative_clause(nlp):
     # PolNeAR's convention: the comma-set relative clause and its closing comma are in the source;
     # the entity still comes from the head word
     text = "Tom Baker, who chairs the committee, said that the vote was postponed."
-    entity = Entity(id="e1", name="Tom Baker", type="PERSON", actor=None, mentions=(make_span(text, 0, 9),))
-    q = only(extract_quotes(Document.from_text(text), nlp(text), (entity,)))
+    q = only(quotes_of(nlp, text, (named(text, "Tom Baker", "PERSON"),)))
     assert q.speaker.text == "Tom Baker, who chairs the committee,"
     assert q.speaker.entity == "e1"
     assert q.content.text == "that the vote was postponed"
@@ -218,9 +223,7 @@ def test_inverted_speaker_after_closing_mark(nlp):
 def test_speaker_entity_from_overlapping_mention(nlp):
     text = "Anna Petrova said that the plant will close."
     doc = nlp(text)
-    entity = Entity(id="e1", name="Anna Petrova", type="PERSON", actor=None,
-                    mentions=(make_span(text, 0, 12),))
-    q = only(extract_quotes(Document.from_text(text), doc, (entity,)))
+    q = only(extract_quotes(Document.from_text(text), doc, (named(text, "Anna Petrova", "PERSON"),)))
     assert q.speaker.entity == "e1"
     other = Entity(id="e2", name="Paris", type="GPE", actor=None, mentions=(Span(30, 35, "plant"),))
     q = only(extract_quotes(Document.from_text(text), doc, (other,)))
@@ -438,10 +441,7 @@ def test_cue_after_a_preposition_takes_the_main_subject(nlp):
 
 def test_relative_pronoun_speaker_takes_the_antecedent_entity(nlp):
     text = "The request went to the Nordic Union, which said that it would send observers."
-    start = text.index("Nordic Union")
-    entity = Entity(id="e1", name="Nordic Union", type="ORG", actor=None,
-                    mentions=(make_span(text, start, start + len("Nordic Union")),))
-    q = only([q for q in extract_quotes(Document.from_text(text), nlp(text), (entity,)) if q.cue.text == "said"])
+    q = only([q for q in quotes_of(nlp, text, (named(text, "Nordic Union", "ORG"),)) if q.cue.text == "said"])
     assert q.speaker.text == "which"  # PolNeAR's source span
     assert q.speaker.entity == "e1"
 
