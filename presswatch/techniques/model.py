@@ -96,18 +96,7 @@ class LinearModel:
 
     def predict_proba(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
         """Class probabilities, rows by `classes` (as scikit-learn computes them)."""
-        from scipy.sparse import csr_matrix
-
-        columns, values, pointers = [], [], [0]
-        for row in rows:
-            for name, value in row.items():
-                column = self.features.get(name)
-                if column is not None:
-                    columns.append(column)
-                    values.append(value)
-            pointers.append(len(columns))
-        matrix = csr_matrix((values, columns, pointers), shape=(len(rows), len(self.features)))
-        scores = matrix @ self.coef + self.intercept
+        scores = _sparse_rows(self.features, rows) @ self.coef + self.intercept
         if scores.shape[1] == 1:  # binary: the one column scores the second class
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.stack([1.0 - positive, positive], axis=1)
@@ -133,15 +122,24 @@ class LinearModel:
                    arrays[f"{prefix}_intercept"].astype(np.float32), classes)
 
 
-def _feature_matrix(features: dict[str, int], rows: Sequence[dict[str, float]]) -> np.ndarray:
-    """Dense float32 matrix of feature dicts over the columns `features` (others dropped)."""
-    matrix = np.zeros((len(rows), len(features)), dtype=np.float32)
-    for k, row in enumerate(rows):
+def _sparse_rows(features: dict[str, int], rows: Sequence[dict[str, float]]) -> Any:
+    """Sparse (CSR) matrix of feature dicts over the columns `features` (others dropped)."""
+    from scipy.sparse import csr_matrix
+
+    columns, values, pointers = [], [], [0]
+    for row in rows:
         for name, value in row.items():
             column = features.get(name)
             if column is not None:
-                matrix[k, column] = value
-    return matrix
+                columns.append(column)
+                values.append(value)
+        pointers.append(len(columns))
+    return csr_matrix((values, columns, pointers), shape=(len(rows), len(features)))
+
+
+def _feature_matrix(features: dict[str, int], rows: Sequence[dict[str, float]]) -> np.ndarray:
+    """Dense float32 matrix of feature dicts over the columns `features` (others dropped)."""
+    return _sparse_rows(features, rows).toarray().astype(np.float32)
 
 
 TREE_PARAMS = {"max_iter": 200, "learning_rate": 0.1, "max_leaf_nodes": 15,
