@@ -219,7 +219,7 @@ class _DocumentResolution:
                 self.consumed.update(range(*named))
                 continue
             missed = self.titled_unlabeled_name(root)
-            if missed is not None:  # "suspected British militant Haroon Rashid Aswad", no NER label
+            if missed is not None:  # "wanted British militant Jonas Peter Wilde", no NER label
                 found.append((missed.start, missed.end, self.on_missed_person, missed))
                 self.consumed.update(t.i for t in chunk)
                 continue
@@ -310,7 +310,7 @@ class _DocumentResolution:
                         sector, agent = "CVL", "people"  # a people of a country ("Iraqi Kurds")
                     if sector is not None and of_object is not None:
                         end = max(end, self.subtree_end(of_object))
-                        if not countries:  # "the offices of the Palestinian administrators"
+                        if not countries:  # "the offices of the Palestinian governors"
                             countries += [place.country for t in of_object.lefts if t.dep_ in ("amod", "compound", "poss")
                                           and (place := self.token_place(t)) is not None]
                 if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "NOUN":
@@ -625,7 +625,7 @@ class _DocumentResolution:
             if self.ethnic(ent.root):
                 code = self.residence(ent.root, start)
             elif of_place is not None and of_place.kind in rules.CONTEXT_PLACE_KINDS:
-                code = of_place.country  # "the Albanians of southern Serbia" live in Serbia
+                code = of_place.country  # "the Hungarians of northern Serbia" live in Serbia
             self.add(self.group_cluster(code, "country", "CVL", "people", ent.text), start, end)
         elif place.kind == "adjective" and (shared := self.conjoined_agent(ent.root)) is not None:
             self.add(self.group_cluster(code, "country", shared[0], shared[1], ent.text), start, end)
@@ -635,7 +635,7 @@ class _DocumentResolution:
 
     def conjoined_agent(self, token: Token) -> tuple[str, str] | None:
         """(sector, agent) of the group a demonym the parser took for a noun shares with its conjunct:
-        "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" and "Liberian refugees"."""
+        "Sierra Leonean and Guinean refugees" parsed as "Sierra Leonean" and "Guinean refugees"."""
         if token.dep_ in ("amod", "compound", "poss"):
             return None
         for conj in token.rights:

@@ -348,7 +348,7 @@ def extract_quotes(
             for word in (head, *(parsed[i] for i in draft.source if parsed[i].dep_ == "appos")):
                 entity = entity or _speaker_entity(word.idx, word.idx + len(word), start, end, entities)
             if entity is None and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
-                # "the CSTO countries, which agreed to ...": PolNeAR's source is "which"; the entity
+                # "the alliance's members, which agreed to ...": PolNeAR's source is "which"; the entity
                 # is the antecedent's (its head noun, or a name compounded on it)
                 noun = head.head.head
                 for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):

@@ -612,15 +612,15 @@ def test_groups_placed_by_a_participle(actor_pipeline):
 
 
 def test_long_names_shared_demonym_groups_and_organization_titles(actor_pipeline):
-    text = ("The leader met envoys of National Union for the Total Independence of Angola (UNITA) in Lusaka. "
-            "Guards have beaten scores of Sierra Leonean and Liberian refugees, a group said. "
-            "Settlers burned the offices of the Palestinian administrators of church land. "
-            "Rebels said they would meet U.N. mediator Diego Cordovez. Two bombers blew themselves up in Tel Aviv.")
+    text = ("Delegates of National Union for the Total Independence of Angola (UNITA) arrived for talks. "
+            "Border police turned back dozens of Sierra Leonean and Guinean refugees at the crossing. "
+            "A mob looted the offices of the Palestinian governors of the port. "
+            "Both sides agreed to receive U.N. mediator Diego Cordovez. A bomber blew himself up in Tel Aviv.")
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "National Union for the Total Independence of Angola")) == ("AGO", "REB")
     assert code(entity_at(entities, text, "Sierra Leonean")) == ("SLE", "REF")
-    assert code(entity_at(entities, text, "Liberian refugees")) == ("LBR", "REF")
-    assert code(entity_at(entities, text, "the offices of the Palestinian administrators of church land")) == ("PSE", "GOV")
+    assert code(entity_at(entities, text, "Guinean refugees")) == ("GIN", "REF")
+    assert code(entity_at(entities, text, "the offices of the Palestinian governors of the port")) == ("PSE", "GOV")
     assert code(entity_at(entities, text, "U.N. mediator")) == ("UN", "IGO")  # the KB has him as Ecuador's minister
     assert code(entity_at(entities, text, "Tel Aviv")) == ("ISR", "CVL")
     kb = load_knowledge()
@@ -637,13 +637,13 @@ def test_misspelled_titled_names_and_appositive_countries(actor_pipeline):
     assert not kb.office_holders_spelled_like("Juan Orlando Hernandes", None)  # "Orlando" must be in the name
     text = ("President Francois Mitterand welcomed them. President Laurent Smithers spoke. "
             "Ali Benhadj, Algeria's leading human rights activist, began a hunger strike. "
-            "The Albanians of southern Serbia demand autonomy. Members of the Association of African Jurists came.")
+            "The Albanians of southern Serbia held a rally. A delegation of the Union of Eastern Jurists visited.")
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Francois Mitterand")) == ("FRA", "GOV")  # one letter off, titled
     assert code(entity_at(entities, text, "Laurent Smithers")) == (None, "GOV")  # unknown stays unknown
     assert entity_at(entities, text, "Ali Benhadj").actor.country == "DZA"
     assert code(entity_at(entities, text, "Albanians")) == ("SRB", "CVL")
-    assert code(entity_at(entities, text, "the Association of African Jurists")) == (None, "JUD")
+    assert code(entity_at(entities, text, "the Union of Eastern Jurists")) == (None, "JUD")
 
 
 def test_abbreviations_split_names_army_names_aid_workers_and_leaders_taken_for_places(actor_pipeline):
@@ -667,10 +667,10 @@ def test_a_named_group_modifying_a_thing_is_still_an_actor(actor_pipeline):
 
 
 def test_names_the_ner_missed_after_a_title_and_ranked_forces(actor_pipeline):
-    text = "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain. Army General Musa Bello spoke."
+    text = "Kenya deported wanted British militant Jonas Peter Wilde last week. Army General Musa Bello spoke."
     entities = analyze(actor_pipeline, text)
-    aswad = entity_at(entities, text, "Haroon Rashid Aswad")
-    assert code(aswad) == ("GBR", "REB") and entity_at(entities, text, "British militant") is aswad
+    wilde = entity_at(entities, text, "Jonas Peter Wilde")
+    assert code(wilde) == ("GBR", "REB") and entity_at(entities, text, "British militant") is wilde
     assert code(entity_at(entities, text, "Musa Bello")) == (None, "MIL")
     director = analyze(actor_pipeline, "Director General Musa Bello spoke.")
     assert code(entity_at(director, "", "Musa Bello")) == (None, "GOV")  # a director general is no soldier
