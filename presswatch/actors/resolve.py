@@ -357,7 +357,7 @@ class _DocumentResolution:
         """One phrase per noun: the noun and its left modifiers ("the pro-Western opposition").
 
         spaCy's noun_chunks can swallow a subject into a following noun ("the pro-Western
-        opposition organized mass protests"); here a noun modifier (nmod) starts its own phrase.
+        opposition staged rallies"); here a noun modifier (nmod) starts its own phrase.
         """
         phrases = []
         for token in self.doc:
@@ -881,7 +881,7 @@ class _DocumentResolution:
     def located_at(self, root: Token) -> Token | None:
         """The country or place a noun is placed in by its own preposition or participle ("students
         throughout Peru", "rebels in Darfur", "ethnic Hungarians living in Slovakia", "settlers in the
-        West Bank city of Hebron"): the place's token, or None."""
+        West Bank town of Jericho"): the place's token, or None."""
         preps = [c for c in root.rights if c.dep_ == "prep"]
         preps += [p for acl in root.rights if acl.dep_ == "acl" and acl.tag_ == "VBG"  # "rebels operating in X"
                   for p in acl.rights if p.dep_ == "prep"]

@@ -2,8 +2,8 @@
 
 In order (the Location's `method` says which):
 1. "clause": a place governed by a locative preposition in the trigger's clause ("clashes in
-   Batken", "seized the airport in Alma-Ata", "the situation on the Armenian-Azerbaijani border
-   escalated"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
+   Batken", "seized the airport in Alma-Ata", "fighting on the Armenian-Azerbaijani border
+   flared"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
    "where" clause ("Kazakhstan, where mass protests began").
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
    organized protests").

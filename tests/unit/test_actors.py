@@ -416,8 +416,8 @@ def test_possessive_titles_ranks_and_unknown_owners(actor_pipeline):
 
 
 def test_honorifics_leader_names_and_states(actor_pipeline):
-    text = ("The British Foreign Secretary, Sir Geoffrey Howe, spoke. Clinton Administration cut aid. "
-            "The New South Wales government is considering vouchers.")
+    text = ("Sir Geoffrey Howe, the British Foreign Secretary, spoke. Clinton Administration cut aid. "
+            "The New South Wales government plans new tolls.")
     entities = analyze(actor_pipeline, text)
     assert entity_at(entities, text, "Geoffrey Howe").actor.role == "Foreign Secretary"  # "Sir" is no title
     assert code(entity_at(entities, text, "Clinton Administration")) == ("USA", "GOV")
