@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presswatch.batch import analyze_paths, ingest_paths
+from presswatch.records import Document
 from presswatch.store import Store
 from presswatch.workers import WorkerPool
 from tests.conftest import EXAMPLES
@@ -16,7 +17,14 @@ def test_worker_pool_matches_single_process(pipeline, tmp_path):
     with WorkerPool(2, model=pipeline.model, max_chars=1_000_000, batch_size=4) as pool:
         pooled = [result.to_json() for result in analyze_paths([EXAMPLES], pool)]
         report = ingest_paths([EXAMPLES], Store(tmp_path / "s.db"), pool, batch_size=5)
+        documents = [Document.from_text(f"Report number {n} from the capital.") for n in range(9)]
+        sizes = [1, 0, 3, 1, 2, 2]  # batches smaller than a piece, an empty one, several in flight
+        cuts = [sum(sizes[:n]) for n in range(len(sizes) + 1)]
+        returned = list(pool.analyze_batches((n, documents[cuts[n]:cuts[n + 1]]) for n in range(len(sizes))))
     assert pooled == single
+    assert [key for key, _ in returned] == list(range(len(sizes)))
+    assert [[analysis.document.id for analysis in results] for _, results in returned] == [
+        [document.id for document in documents[cuts[n]:cuts[n + 1]]] for n in range(len(sizes))]
     assert report.stored == len(single) and report.failed == 0
 
 
