@@ -8,7 +8,7 @@ same publication day.
 
 End to end (`run_end_to_end`), the same labels judge what the whole pipeline makes of the example
 corpus: a pipeline mention reports a labelled event when it has its type, comes from one of its
-articles, names only its countries and fits its days; per event we count the clusters its
+articles, names only its countries, fits its days and is not hypothetical; per event we count the clusters its
 mentions fall into (one is right) and whether its largest cluster holds all its articles.
 """
 
@@ -131,8 +131,10 @@ def gold_events(rows: Sequence[tuple[str, EventMention]], tolerance_days: int = 
 
 def _reports(event: GoldEvent, mention: EventMention) -> bool:
     """Whether a pipeline mention reports `event`: same type, one of its articles, only its countries
-    (the actors', else the place's), its days."""
-    if mention.type != event.type or (mention.outlet or "", (mention.published or "")[:10]) not in event.articles:
+    (the actors', else the place's), its days, and not hypothetical (a threat is no report of it)."""
+    if mention.status == "hypothetical" or mention.type != event.type:
+        return False
+    if (mention.outlet or "", (mention.published or "")[:10]) not in event.articles:
         return False
     named = mention.actor_countries or frozenset({mention.location_country} - {None})
     if not named or not named <= event.countries:

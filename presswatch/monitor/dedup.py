@@ -13,14 +13,18 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   both sides, at most `max_km` apart, unless one of them is a whole country ("in Azerbaijan"),
   which fits any place in it;
 - a mention with no country and no place at all only joins mentions of its own article.
-Clustering is greedy in date order with complete linkage: a mention joins the first open
-cluster whose every member it is compatible with.  Mentions with no country and no place are
-placed afterwards, each in the first cluster that holds a mention of its own article and
-whose every member it fits but for having no place (so they never keep two articles' reports
-apart); one that fits none is no event the monitor
-can place (GDELT and ACLED need an actor or a location too) and is left out of the clusters,
-while the articles keep it.  Hypothetical mentions (threats, intentions) are not events and
-are left out.
+Clustering is complete linkage in three passes.  First, mentions with an event date, greedily in
+date order: each joins the first open cluster whose every member it is compatible with.  Then
+undated mentions, each in the cluster it fits that holds a mention of its own article, else in
+the fitting cluster with the latest day-precise date (a report leaves its newest event undated
+and dates the older ones it recalls, "the raid of last Monday"), else in a new cluster.
+Once a cluster holds day-dated mentions, only they bound its dates: an undated report placed
+with them happened when they say, not anywhere in its publication window (`Deduplicator.fits`).
+Clusters that share a (type, day) and fit as a whole then merge.  Last, mentions with no country and no place, each in the first cluster that holds a mention of
+its own article and whose every member it fits but for having no place (so they never keep two
+articles' reports apart); one that fits none is no event the monitor can place (GDELT and ACLED
+need an actor or a location too) and is left out of the clusters, while the articles keep it.
+Hypothetical mentions (threats, intentions) are not events and are left out.
 """
 
 from __future__ import annotations
@@ -84,12 +88,13 @@ class Deduplicator:
     undated_window_days: int = 3
     max_km: float = 150.0
 
-    def why_apart(self, a: EventMention, b: EventMention) -> str | None:
-        """The first rule that keeps `a` and `b` apart (see the module docstring), or None."""
+    def why_apart(self, a: EventMention, b: EventMention, dates: bool = True) -> str | None:
+        """The first rule that keeps `a` and `b` apart (see the module docstring), or None;
+        `dates=False` skips the date rule."""
         if a.type != b.type:
             return "type"
         first, second = date_range(a, self.undated_window_days), date_range(b, self.undated_window_days)
-        if first and second:
+        if dates and first and second:
             slack = timedelta(days=self.tolerance_days if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return "dates"
@@ -107,11 +112,21 @@ class Deduplicator:
                 return "unplaced"
         return None
 
+    def fits(self, group: list[EventMention], other: list[EventMention]) -> bool:
+        """Whether two groups of mentions may be one cluster (complete linkage).  Dates are compared
+        between each group's day-dated members when it has any: an undated report placed with
+        dated ones happened when they say, not anywhere in its own publication window."""
+        if len(frozenset().union(*(m.actor_countries for m in (*group, *other)))) > 2:
+            return False
+        if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
+            return False
+        return (all(self.why_apart(x, y) != "dates" for x in _timed(group) for y in _timed(other))
+                and places_fit([*group, *other]))
+
     def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]]) -> list[list[EventMention]]:
         """Merge clusters that share a (type, day) bucket and fit together as a whole: the greedy
         pass may split an event when a report naming both sides comes after each side's own."""
         owner = list(range(len(groups)))
-        countries = [frozenset().union(*(m.actor_countries for m in group)) for group in groups]
 
         def root(index: int) -> int:
             while owner[index] != index:
@@ -121,12 +136,8 @@ class Deduplicator:
         pairs = sorted({(a, b) for bucket in buckets for a in bucket for b in bucket if a < b})
         for a, b in pairs:
             first, second = root(a), root(b)
-            if first == second or len(countries[first] | countries[second]) > 2:
-                continue
-            if (all(self.why_apart(x, y) in (None, "place country") for x in groups[first] for y in groups[second])
-                    and places_fit([*groups[first], *groups[second]])):
+            if first != second and self.fits(groups[first], groups[second]):
                 groups[first] = groups[first] + groups[second]
-                countries[first] |= countries[second]
                 owner[second] = first
         return [group for index, group in enumerate(groups) if owner[index] == index]
 
@@ -142,59 +153,91 @@ class Deduplicator:
         for mention in mentions:
             if mention.status != "hypothetical" and (found := date_range(mention, self.undated_window_days)):
                 ranges[mention.key] = found
-        mentions_in_order = sorted((m for m in mentions if m.key in ranges), key=lambda m: (
+        kept = [m for m in mentions if m.key in ranges]
+        placeable = [m for m in kept if m.countries or m.location_name]
+        dated = sorted((m for m in placeable if ranges[m.key].precision != "published"), key=lambda m: (
             ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key))
-        groups: list[list[EventMention]] = []
-        group_countries: list[frozenset[str]] = []
-        by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
-        year_wide: dict[str, list[int]] = defaultdict(list)
-        slack = timedelta(days=self.tolerance_days)
-        unplaced = [m for m in mentions_in_order if not (m.countries or m.location_name)]
-        for mention in mentions_in_order:
-            if not (mention.countries or mention.location_name):
-                continue
-            span = ranges[mention.key]
-            if span.precision == "year":
-                pool = {index for (kind, day), indexes in by_day.items() if kind == mention.type
-                        and span.first <= day <= span.last for index in indexes}
-            else:
-                pool = {index for day in _days(span.first - slack, span.last + slack)
-                        for index in by_day.get((mention.type, day), ())}
-            pool.update(year_wide[mention.type])
-            chosen = None
-            for index in sorted(pool):
-                if len(group_countries[index] | mention.actor_countries) > 2:
-                    continue
-                if (all(self.why_apart(mention, member) in (None, "place country") for member in groups[index])
-                        and places_fit([*groups[index], mention])):
-                    chosen = index
-                    break
-            if chosen is None:
-                chosen = len(groups)
-                groups.append([])
-                group_countries.append(frozenset())
-            groups[chosen].append(mention)
-            group_countries[chosen] |= mention.actor_countries
-            if span.precision == "year":
-                year_wide[mention.type].append(chosen)
-            else:
-                for day in _days(span.first, span.last):
-                    if chosen not in by_day[(mention.type, day)]:
-                        by_day[(mention.type, day)].append(chosen)
-        groups = self._merge_neighbours(groups, [*by_day.values(), *year_wide.values()])
-        for mention in unplaced:
-            for group in groups:
+        undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
+                         key=lambda m: (m.published, m.key))
+        groups = _Groups(self, ranges)
+        for mention in dated:
+            groups.add(mention, groups.first_fit(mention))
+        for mention in undated:
+            groups.add(mention, groups.best_fit(mention))
+        merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()])
+        for mention in sorted((m for m in kept if not (m.countries or m.location_name)),
+                              key=lambda m: (ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key)):
+            for group in merged:
                 own = any(member.document_id == mention.document_id for member in group)
                 if own and all(self.why_apart(mention, member) in (None, "unplaced") for member in group):
                     group.append(mention)
                     break
-        return sorted((summarize(group) for group in groups), key=lambda c: (c.date, c.id))
+        return sorted((summarize(group) for group in merged), key=lambda c: (c.date, c.id))
+
+
+class _Groups:
+    """The clusters built so far, indexed by (type, day) and (type) for year-wide mentions."""
+
+    def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange]) -> None:
+        self.rule, self.ranges = rule, ranges
+        self.groups: list[list[EventMention]] = []
+        self.by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
+        self.year_wide: dict[str, list[int]] = defaultdict(list)
+
+    def candidates(self, mention: EventMention) -> list[int]:
+        """Clusters, in creation order, that `mention` fits as a whole (complete linkage)."""
+        span, slack = self.ranges[mention.key], timedelta(days=self.rule.tolerance_days)
+        if span.precision == "year":
+            pool = {index for (kind, day), indexes in self.by_day.items() if kind == mention.type
+                    and span.first <= day <= span.last for index in indexes}
+        else:
+            pool = {index for day in _days(span.first - slack, span.last + slack)
+                    for index in self.by_day.get((mention.type, day), ())}
+        pool.update(self.year_wide[mention.type])
+        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention])]
+
+    def first_fit(self, mention: EventMention) -> int | None:
+        """The first cluster a dated mention fits."""
+        return next(iter(self.candidates(mention)), None)
+
+    def best_fit(self, mention: EventMention) -> int | None:
+        """The cluster an undated mention most likely reports: one its own article dates, else the
+        latest up to its publication day, as news reports leave their newest event undated and
+        date older ones (a later day fits only as a dating error)."""
+        published = self.ranges[mention.key].last
+
+        def rank(index: int) -> tuple[bool, date]:
+            group = self.groups[index]
+            days = [self.ranges[m.key].last for m in group if self.ranges[m.key].precision == "day"]
+            return (any(m.document_id == mention.document_id for m in group),
+                    max((day for day in days if day <= published), default=date.min))
+
+        return max(self.candidates(mention), key=rank, default=None)
+
+    def add(self, mention: EventMention, index: int | None) -> None:
+        """Put `mention` in cluster `index`, or in a new cluster when None."""
+        if index is None:
+            index = len(self.groups)
+            self.groups.append([])
+        self.groups[index].append(mention)
+        span = self.ranges[mention.key]
+        if span.precision == "year":
+            self.year_wide[mention.type].append(index)
+            return
+        for day in _days(span.first, span.last):
+            if index not in self.by_day[(mention.type, day)]:
+                self.by_day[(mention.type, day)].append(index)
 
 
 def places_fit(group: list[EventMention]) -> bool:
     """Whether a group's place countries agree, or one of its mentions names them all as its actors."""
     places = {m.location_country for m in group if m.location_country}
     return len(places) <= 1 or any(places <= m.actor_countries for m in group)
+
+
+def _timed(group: list[EventMention]) -> list[EventMention]:
+    """The members whose dates bound a group's: those with a day-precise date, else all."""
+    return [m for m in group if m.date and m.date_precision == "day"] or group
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:

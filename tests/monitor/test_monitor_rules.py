@@ -119,6 +119,30 @@ def test_one_report_naming_both_sides_lets_each_sides_own_version_join():
     assert cluster.articles == 3
 
 
+
+def test_an_undated_report_joins_the_event_its_article_dates_else_the_latest_it_fits():
+    place = dict(location_name="Meghri", lat=38.90, lon=46.24)
+    earlier = mention(document_id="d1", date="2022-09-13", published="2022-09-13", **place)
+    later = mention(document_id="d2", outlet="Meridian Wire", date="2022-09-15", published="2022-09-15", **place)
+    undated = dict(date=None, date_precision=None, published="2022-09-15", **place)  # fits 12-15 September
+    headline = mention(document_id="d3", outlet="Steppe Post", **undated)
+    recalled = mention(document_id="d4", outlet="Lowland Daily", date="2022-09-13", published="2022-09-15", **place)
+    recalled_again = mention(document_id="d4", event_id="v2", outlet="Lowland Daily", **undated)
+    day_before = mention(document_id="d5", outlet="Hill Gazette", **{**undated, "published": "2022-09-14"})
+    clusters = Deduplicator().cluster([headline, earlier, later, recalled, recalled_again, day_before])
+    by_date = {cluster.date: {m.document_id for m in cluster.mentions} for cluster in clusters}
+    assert by_date == {"2022-09-13": {"d1", "d4", "d5"}, "2022-09-15": {"d2", "d3"}}  # nothing after publication
+
+
+def test_undated_reports_placed_with_a_dated_one_take_its_date():
+    dated = mention(document_id="d1", date="2022-09-14", published="2022-09-16")
+    early = mention(document_id="d2", outlet="X", date=None, date_precision=None, published="2022-09-13")
+    late = mention(document_id="d3", outlet="Y", date=None, date_precision=None, published="2022-09-17")
+    assert Deduplicator().why_apart(early, late) == "dates"  # 10-13 and 14-17 September do not overlap
+    (cluster,) = Deduplicator().cluster([early, late, dated])
+    assert cluster.articles == 3 and cluster.date == "2022-09-14"
+    assert len(Deduplicator().cluster([early, late])) == 2  # with no dated report nothing ties them
+
 def test_confidence_counts_outlets_and_discounts_claims():
     assert cluster_confidence([BASE, mention(event_id="v2")]) == 0.6  # one outlet counts once
     assert cluster_confidence([mention(status="attributed")]) == 0.35
