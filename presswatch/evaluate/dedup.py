@@ -162,12 +162,17 @@ def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMenti
     Each pipeline mention that reports exactly one gold event (`_reports`) is that event's; per
     event: found (any mention), clusters its mentions fall into (one is right), whether its
     largest cluster holds every gold article the pipeline found it in and no other gold event.
+    Mentions that fit several events are scored for none (counted as `ambiguous_mentions`):
+    two events of one dyad on adjacent days, reported in the same articles, are not told apart.
     """
     owner: dict[str, str] = {}
+    ambiguous: Counter[str] = Counter()  # mentions that fit more than one event, per event; scored for none
     for mention in mentions:
         matched = [event.label for event in events if _reports(event, mention)]
         if len(matched) == 1:
             owner[mention.key] = matched[0]
+        elif matched:
+            ambiguous.update(matched + ["*"])
     matched_mentions = [m for m in mentions if m.key in owner]
     assigned = assign(list(mentions))
     clusters = {m.key: assigned.get(m.key, m.key) for m in mentions}  # left out of every cluster: alone
@@ -180,12 +185,14 @@ def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMenti
         found_articles = {m.document_id for m in own}
         per_event[event.label] = {
             "gold_articles": len(event.articles), "found_in_articles": len(found_articles), "clusters": len(ids),
+            "ambiguous_mentions": ambiguous[event.label],
             "largest_cluster_articles": len({m.document_id for m in members}),
             "right_sources": bool(ids) and {m.document_id for m in members} >= found_articles
                              and {owner.get(m.key, event.label) for m in members} == {event.label}}
     found = [row for row in per_event.values() if row["clusters"]]
     return {
         "events": len(events), "found": len(found),
+        "ambiguous_mentions": ambiguous["*"],
         "one_cluster": sum(row["clusters"] == 1 for row in found),
         "right_sources": sum(row["right_sources"] for row in found),
         "clusters_per_found_event": round(sum(row["clusters"] for row in found) / len(found), 2) if found else None,

@@ -48,6 +48,10 @@ def test_end_to_end_scores_count_fragments_and_merges():
     assert end_to_end_scores([shelling], [wrong_day], presswatch_clusters)["found"] == 0
     threat = mention(status="hypothetical")  # a threat to shell is no report that the shelling happened
     assert end_to_end_scores([shelling], [threat], presswatch_clusters)["found"] == 0
+    next_day = GoldEvent("renewed", "ASSAULT", frozenset({"ARM", "AZE"}), date(2022, 9, 13), date(2022, 9, 15),
+                         frozenset({("Yerevan Courier", "2022-09-13")}))
+    both = end_to_end_scores([shelling, next_day], [BASE], presswatch_clusters)  # BASE fits either: scored for none
+    assert (both["found"], both["ambiguous_mentions"], both["per_event"]["renewed"]["ambiguous_mentions"]) == (0, 1, 1)
 
 
 def test_end_to_end_on_the_example_corpus_beats_the_baselines(pipeline):
