@@ -898,7 +898,8 @@ class _DocumentResolution:
 
     def context_country(self, start: int) -> str | None:
         """The one country the sentence places things in ("in Belarus, ..."), else the one country
-        it names at all ("Kenyan police said ... the protesters"), or None."""
+        it names as a subject ("Uganda said ... the rebels"), else the one country of its subject
+        ("Kenyan police said ... the protesters"), or None."""
         sent = self.doc[start].sent
         placed, named = set(), set()
         for ent in (e for e in self.ents if sent.start <= e.start < sent.end):
@@ -913,8 +914,25 @@ class _DocumentResolution:
             elif head.dep_ in rules.CONTEXT_NAME_DEPS and not self.addressed(head) \
                     and head.head.lower_ not in rules.AWAY_PREPOSITIONS:
                 named.add(place.country)  # not a modifier ("the Norwegian government") or a counterpart
-        found = placed or named
+        found = placed or named or self.subject_countries(sent, start)
         return found.pop() if len(found) == 1 else None
+
+    def subject_countries(self, sent: SpacySpan, start: int) -> set[str]:
+        """Countries that names and demonyms give the subject of a clause holding token `start`
+        ("Kenyan police said the protesters ...", "Nepal's army freed the hostages"); not those of
+        objects, counterparts or other clauses ("sanctions on X", "..., and the X ministry denied it")."""
+        found = set()
+        for ent in (e for e in self.ents if sent.start <= e.start < sent.end):
+            place = self.token_place(ent[0])
+            if place is None or place.kind not in rules.ACTOR_PLACE_KINDS:
+                continue
+            head = ent.root
+            while head.dep_ in ("appos", "conj", "compound", "amod", "poss") and head.head is not head:
+                head = head.head
+            verb = head.head
+            if head.dep_ in rules.SUBJECT_DEPS and verb.left_edge.i <= start <= verb.right_edge.i:
+                found.add(place.country)
+        return found
 
     # ------------------------------------------------------------------ persons
     def surname_cluster(self, text: str) -> _Cluster | None:

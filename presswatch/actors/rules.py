@@ -91,6 +91,11 @@ CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "REB", "JUD", "LEG", "UAF", "C
 # its own, not the sentence's place).
 CONTEXT_PLACE_KINDS = frozenset({"country", "capital", "place"})
 
+# Kinds of place names that give an actor of the sentence its country ("Kenyan police", "Nepal's
+# prime minister", "Kampala said"); not organizations or seats ("the EU", "the Kremlin" also stand for
+# the one country, but "the EU" for many).
+ACTOR_PLACE_KINDS = frozenset({"country", "capital", "place", "adjective", "seat"})
+
 # Dependency labels of a country name that names the sentence's place when no locative does: a
 # subject ("Uganda says ... the rebels"), not a modifier ("US-backed rebels", "Norway's envoy"), an
 # addressed counterpart ("talks with Kenya") or a listed origin ("fighters from countries including X").

@@ -381,7 +381,7 @@ def test_named_groups_and_spokesmen(actor_pipeline):
     assert code(entity_at(entities, text, "Hamas")) == ("PSE", "REB")
     assert code(entity_at(entities, text, "Boko Haram fighters")) == ("NGA", "REB")
     assert code(entity_at(entities, text, "The Belarusian KGB")) == ("BLR", "SPY")
-    assert code(entity_at(entities, text, "a teenager")) == (None, "CVL")
+    assert code(entity_at(entities, text, "a teenager")) == ("BLR", "CVL")  # placed by the clause's subject
     assert code(entity_at(entities, text, "Zyxxo Quennix")) == (None, "REB")  # speaks for the rebels
 
 
@@ -689,3 +689,13 @@ def test_a_group_named_in_apposition_gives_its_country(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "The rebel group")) == ("COD", "REB")
     assert entity_at(entities, text, "The armed group").actor.country is None  # no named group
+
+
+def test_home_groups_placed_by_their_clause_subject(actor_pipeline):
+    text = ("Peruvian police detained several farmers near the highway. "
+            "The students marched, and the Chilean ministry issued a warning. "
+            "Teachers condemned the sanctions on Bolivia.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "several farmers")) == ("PER", "AGR")
+    assert code(entity_at(entities, text, "The students")) == (None, "EDU")  # another clause's subject
+    assert code(entity_at(entities, text, "Teachers")) == (None, "EDU")  # an object's country is no home
