@@ -21,6 +21,8 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 - VERB_WITH_OBJECT      `Putin called on the parties to ...`: speech verb + object or topic phrase.
 - LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
                         (`the mayor remembered that ...`, `was confident that ...`).
+- CHARACTERIZATION      a learned verb of regarding/depicting with an object and an "as" predicate
+                        (`voters see her as aloof`); not `chose her as chair`.
 - GAPPED_RELATIVE       exclusion: `a plan that they refuse to sign` states nothing.
 - PARAGRAPH_SUBJECT     the subject of a cue whose sentence has a caption glued on before it.
 - CONTROLLER_SUBJECT    the subject up a chain of verbs for a clause or learned cue without one.
@@ -533,14 +535,30 @@ STATEMENT_NOUNS = frozenset({
     "support", "plan", "promise", "pledge", "vow", "demand", "call", "appeal", "threat",
     "assessment", "prediction", "forecast", "conclusion", "opinion", "position", "stance", "idea", "vision",
     "explanation", "defense", "announcement", "letter", "ad", "evidence", "finding", "detail"})
+# Verbs of regarding and depicting: with an object and an "as" predicate they state a judgement
+# ("they see the plan as a trap", "she cast him as reckless", "it is viewed as a risk"), unlike
+# acts of choosing or recognizing ("chose her as chair", "recognized him as president").
+CHARACTERIZE_VERBS = frozenset({
+    "see", "view", "regard", "cast", "paint", "portray", "depict", "frame", "characterize", "characterise",
+    "describe", "brand", "label", "dub", "tout", "hail", "bill", "present", "define", "identify", "rank",
+    "rate", "remember", "perceive", "picture", "envision", "imagine", "consider", "treat", "dismiss",
+    "denounce", "criticize", "praise", "condemn", "deride", "mock", "blast", "attack", "slam", "pitch",
+    "position", "peg", "style", "interpret", "know", "lambast", "savage", "trash", "herald", "laud",
+    "ridicule", "caricature", "assail"})
+
+
+def characterizes(verb: Token) -> bool:
+    """CHARACTERIZATION: a verb of regarding or depicting with an object (or a passive subject) that
+    an "as" phrase describes: "voters see her as aloof", "he was painted as weak"."""
+    return verb.lemma_.lower() in CHARACTERIZE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
     """LEARNED_CUE: a verb the cue model accepts; content = its complements, source = its subject
     (or the `by` agent of a passive).  Must not match a verb that is neither a lexicon speech verb
     nor has a statement-like complement (STATEMENT_DEPS, an object in STATEMENT_NOUNS: "laid out a
-    plan", or an adjective with a clause: "is confident that"), or an impersonal passive ("it is
-    noted that")."""
+    plan", a judgement with "as" (CHARACTERIZATION: "they see it as a trap"), or an adjective with a
+    clause: "is confident that"), or an impersonal passive ("it is noted that")."""
     speech = lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES  # "accused him of lying"
     # "is confident that ...", "was careful not to ...": an adjective with a clause or topic
     stance = [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
@@ -548,6 +566,7 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
                       for c in child.children)]
     if not speech and not stance and not any(
             child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
+            or (child.dep_ == "prep" and child.lower_ == "as" and characterizes(verb))
             or (child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS)
             for child in verb.children if child.i > verb.i or child.dep_ == "ccomp"):
         return None  # "the senator backed the bill" is a stance, not a reported statement

@@ -559,3 +559,21 @@ def test_label_colon_headline_name_tagged_as_a_common_noun(nlp):
 ])
 def test_label_colon_common_label_is_not_a_speaker(nlp, text):
     assert all(q.cue.text != ":" for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Many farmers view the new tariff as a betrayal.", "Many farmers", "view", "the new tariff as a betrayal"),
+    ("Local fishermen see the new harbour rules as a threat to their trade.", "Local fishermen", "see",
+     "the new harbour rules as a threat to their trade"),
+])
+def test_characterization_with_as(nlp, text, speaker, cue, content):
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.cue.text, q.content.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "The board chose Ms. Okafor as its new chair.",                      # an appointment
+    "Two states recognized the exile council as the lawful government.",  # an act of recognition
+])
+def test_choosing_or_recognizing_as_is_not_a_quote(nlp, text):
+    assert quotes_of(nlp, text) == ()
