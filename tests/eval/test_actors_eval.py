@@ -7,8 +7,8 @@ import pytest
 pytestmark = [pytest.mark.issue(3), pytest.mark.shared_data, pytest.mark.slow]
 
 # Floors pinned a little under the measured scores (knowledge 2025.10.5, see presswatch/actors/README.md):
-# GSR dev country 0.900 / sector 0.858 (all roles; target sector 0.818); fixtures 1.0; ConfliBERT
-# coverage (share of source/target spans coded with country and sector) 0.607 / 0.349.
+# GSR dev country 0.908 / sector 0.858 (all roles; target country 0.919, sector 0.818); fixtures 1.0; ConfliBERT
+# coverage (share of source/target spans coded with country and sector) 0.609 / 0.369.
 FLOORS = {"country_accuracy": 0.87, "sector_accuracy": 0.82}
 
 
@@ -24,7 +24,7 @@ def test_plover_gsr_floor(shared_data):
     petrarch = report["petrarch_unit"]  # recall of real-country codes, PETRARCH's own conventions
     assert petrarch["codes"] >= 80 and petrarch["country_recall"] >= 0.9
     coverage = report["conflibert_coverage"]  # no gold codes: coded spans, the rule-selection data
-    assert coverage["source"]["coded_share"] >= 0.58 and coverage["target"]["coded_share"] >= 0.33
+    assert coverage["source"]["coded_share"] >= 0.58 and coverage["target"]["coded_share"] >= 0.35
     fixtures = report["fixtures"]
     assert fixtures["actor_accuracy"] >= 0.9
     assert fixtures["cluster_accuracy"] >= 0.9
