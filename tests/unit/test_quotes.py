@@ -577,3 +577,9 @@ def test_characterization_with_as(nlp, text, speaker, cue, content):
 ])
 def test_choosing_or_recognizing_as_is_not_a_quote(nlp, text):
     assert quotes_of(nlp, text) == ()
+
+
+def test_referring_to_is_a_mention(nlp):
+    quotes = quotes_of(nlp, "“We cannot wait another decade,” the mayor said, referring to the flood barrier.")
+    mention = [q for q in quotes if q.cue.text == "referring to"]
+    assert [(q.speaker.text, q.content.text) for q in mention] == [("the mayor", "the flood barrier")]
