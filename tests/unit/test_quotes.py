@@ -583,3 +583,9 @@ def test_referring_to_is_a_mention(nlp):
     quotes = quotes_of(nlp, "“We cannot wait another decade,” the mayor said, referring to the flood barrier.")
     mention = [q for q in quotes if q.cue.text == "referring to"]
     assert [(q.speaker.text, q.content.text) for q in mention] == [("the mayor", "the flood barrier")]
+
+
+def test_object_control_speaker(nlp):
+    text = "The budget shortfall has led several council members to warn that the library may close."
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.content.text) == ("several council members", "that the library may close")
