@@ -25,6 +25,7 @@ Key = TypeVar("Key")
 
 STAGE_MODULES: tuple[ModuleType, ...] = (actors, quotes, events, dates, places, techniques)
 PROVIDED = ("document", "parsed", "sentences")
+YOUNG_GC_THRESHOLD = 10_000  # allocations between young-generation collections (Python's default: 700)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,8 +90,13 @@ class Pipeline:
         # The model and the knowledge files are a quarter of a million objects that live as long as
         # the process; the collector's full passes walked them all again and again (about 6 ms per
         # article).  Frozen, they are out of its way (benchmarks/throughput.py measures the effect).
+        # Parsing and the stages create and free objects in bursts of thousands, which set off the
+        # young-generation collection (every 700 net allocations) about ten times per article, and
+        # now and then a full one: about 5 ms per 1,000-word article.  A first threshold of 10,000
+        # lets a burst end before anything is collected (under 1 ms per article).
         gc.collect()
         gc.freeze()
+        gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
 
     def analyze(self, document: Document) -> Analysis:
         """Analyze one document (raises PresswatchError on failure)."""
