@@ -256,6 +256,8 @@ class _DocumentResolution:
                 countries = self.subject_country(chunk.start)  # "Russia said its troops ..."
             if not countries:
                 countries = self.appositive_group_country(root)  # "the rebel group, the M23, ..."
+            if not countries:
+                countries = self.loyal_country(root)  # "gunmen loyal to the Chadian president"
             located = self.located_at(root) if not countries and root.lemma_.lower() not in rules.FOREIGN_POSTS \
                 else None
             if located is not None:  # "rebels in Darfur": the place belongs to the phrase
@@ -450,6 +452,31 @@ class _DocumentResolution:
             if named is not None and named[0] is not None:
                 return [named[0]]
         return []
+
+    def loyal_country(self, root: Token) -> list[str]:
+        """The one country of whom a group is loyal to ("fighters loyal to the Libyan general X",
+        "militias loyal to Chad's president"), from the names and demonyms of that phrase, as a list."""
+        found = set()
+        for adjective in root.rights:
+            if adjective.dep_ not in ("amod", "acl") or adjective.lemma_.lower() not in rules.LOYALTY_WORDS:
+                continue
+            for prep in adjective.rights:
+                if prep.dep_ != "prep" or prep.lower_ != "to":
+                    continue
+                for token in (t for obj in prep.children for t in obj.subtree):
+                    if self.stance(token):
+                        continue
+                    place = self.token_place(token)
+                    if place is not None and place.kind in rules.ACTOR_PLACE_KINDS:
+                        found.add(place.country)
+                    named = self.kb.named.get(name_key(token.text))
+                    if place is None and named is not None and named[0] is not None:
+                        found.add(named[0])
+                    ent = self.ent_at.get(token.i)
+                    if ent is not None and ent.label_ == "PERSON" and token.i == ent.root.i \
+                            and (leader := self.leader_country_of(ent.text)) is not None:
+                        found.add(leader)  # "troops loyal to Gbagbo"
+        return list(found) if len(found) == 1 else []
 
     def subject_country(self, before: int) -> list[str]:
         """The country or organization of the nearest named subject earlier in the sentence, for a

@@ -202,3 +202,7 @@ NAME_WINDOW = 10
 # Possessive pronouns that give a group the country of the sentence's earlier named subject: "Russia
 # said its troops", "the Kurds and their fighters".  Must not include "his"/"her" (a person's).
 GROUP_POSSESSIVES = frozenset({"its", "their"})
+
+# Adjectives that tie a group to the one it serves: "fighters loyal to the Libyan general" are
+# Libyan.  Must not include "opposed", "hostile" or "close" (a stance or a neighbour, not an owner).
+LOYALTY_WORDS = frozenset({"loyal"})

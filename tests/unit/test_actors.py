@@ -699,3 +699,17 @@ def test_home_groups_placed_by_their_clause_subject(actor_pipeline):
     assert code(entity_at(entities, text, "several farmers")) == ("PER", "AGR")
     assert code(entity_at(entities, text, "The students")) == (None, "EDU")  # another clause's subject
     assert code(entity_at(entities, text, "Teachers")) == (None, "EDU")  # an object's country is no home
+
+
+def test_groups_loyal_to_someone_take_that_ones_country(actor_pipeline):
+    text = ("Gunmen loyal to the Sudanese president shelled the camp. "
+            "Militias loyal to Chad's ousted leader looted a market. "
+            "Troops loyal to Laurent Gbagbo fired on the crowd. "
+            "Soldiers loyal to Jonas Merriwether deserted. "
+            "Fighters loyal to an anti-Iran cleric fled.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Gunmen")) == ("SDN", "UAF")
+    assert code(entity_at(entities, text, "Militias")) == ("TCD", "UAF")
+    assert code(entity_at(entities, text, "Troops")) == ("CIV", "MIL")  # a known office holder's country
+    assert code(entity_at(entities, text, "Soldiers")) == (None, "MIL")  # an unknown name places no one
+    assert entity_at(entities, text, "Fighters").actor.country is None  # "anti-Iran" is a stance
