@@ -320,6 +320,10 @@ class _DocumentResolution:
                     if inner is not None:
                         sector, agent, end = inner
                         begin = next(t.i for t in chunk if t.pos_ != "DET")  # the article is the head's
+                if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "NOUN":
+                    inner = self.explosive_doer(words, root)  # "a roadside bomb killed two soldiers"
+                    if inner is not None:
+                        sector, agent, begin, end = inner
                 if sector is None or sector in rules.NON_ACTOR_SECTORS \
                         or root.lemma_.lower() in rules.NON_ACTOR_HEADS:
                     continue
@@ -417,6 +421,29 @@ class _DocumentResolution:
             return None
         return sector, agent, last.i + 1
 
+    def explosive_doer(self, words: list[Token], root: Token) -> tuple[str, str, int, int] | None:
+        """(UAF, explosive, start and end token) of an explosive that does the harm: the subject of a
+        verb with an object or the doer after "by" ("a truck bomb hit the convoy", "killed by a roadside
+        bomb"), or the device of a force noun that happens ("died in a parcel bomb blast"); the hands
+        behind it are unknown, CAMEO's unidentified armed forces.  Not a tool ("armed with bombs"), nor
+        a device a named group owns or claims ("a Hamas-claimed bomb": the group is the actor)."""
+        if any(name_key(self.ent_at[t.i].text) in self.kb.named
+               for t in self.doc[root.left_edge.i:root.i] if t.i in self.ent_at):
+            return None
+        device = self.explosive(words)
+        if device is not None:
+            verb = root.head
+            doer = (root.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)) \
+                or (root.dep_ == "pobj" and verb.dep_ == "agent")
+        elif root.lemma_.lower() in rules.FORCE_LEMMAS and (device := self.explosive(words[:-1])) is not None:
+            doer = device[-1].dep_ == "compound" and (root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "pobj" and root.head.lower_ in ("in", "by")))
+        return ("UAF", phrase_of(device), device[0].i, device[-1].i + 1) if device and doer else None
+
+    def explosive(self, words: list[Token]) -> list[Token] | None:
+        """The longest explosive noun ending the words ("a roadside bomb": "roadside bomb"), or None."""
+        return next((words[-k:] for k in range(len(words), 0, -1) if phrase_of(words[-k:]) in rules.EXPLOSIVE_NOUNS), None)
+
     def counted(self, root: Token, agent: str | None) -> bool:
         """True for a counted agent of COUNTED_AGENTS: "18 people", "hundreds of people"."""
         if agent not in rules.COUNTED_AGENTS:
@@ -486,6 +513,19 @@ class _DocumentResolution:
             place = self.kb.place(ent.text)
             if place is not None and place.kind in ("country", "org", "capital", "seat") \
                     and ent.root.dep_ in rules.SUBJECT_DEPS:
+                return [place.country]
+        return self.people_subject_country(sent, before)
+
+    def people_subject_country(self, sent: SpacySpan, before: int) -> list[str]:
+        """The country of the nearest subject earlier in the sentence when a demonym modifies it or
+        names it ("Bosnian Croats said their forces": Bosnia's, where they live; "Afghans say their
+        families"), as a list."""
+        subject = next((t for t in reversed(self.doc[sent.start:before]) if t.dep_ in rules.SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        for token in (*[t for t in subject.lefts if t.dep_ in ("amod", "compound")], subject):
+            place = self.token_place(token)
+            if place is not None and place.kind in rules.ACTOR_PLACE_KINDS and not self.stance(token):
                 return [place.country]
         return []
 

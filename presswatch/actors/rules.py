@@ -206,3 +206,11 @@ GROUP_POSSESSIVES = frozenset({"its", "their"})
 # Adjectives that tie a group to the one it serves: "fighters loyal to the Libyan general" are
 # Libyan.  Must not include "opposed", "hostile" or "close" (a stance or a neighbour, not an owner).
 LOYALTY_WORDS = frozenset({"loyal"})
+
+# Explosives that stand for whoever set them when they do the harm ("a car bomb killed five",
+# "died in a roadside bomb blast"): unidentified armed forces, UAF.  Must not include "bomber"
+# (a person, in the agent dictionaries), "bombing" or "attack" (events, not devices), nor "mine"
+# alone ("the mine employs 500 workers").
+EXPLOSIVE_NOUNS = frozenset({"bomb", "car bomb", "truck bomb", "roadside bomb", "parcel bomb", "letter bomb",
+                             "explosive device", "improvised explosive device", "ied", "landmine", "land mine",
+                             "grenade", "rocket", "mortar", "mortar round", "shell"})

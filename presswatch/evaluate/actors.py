@@ -56,8 +56,10 @@ def load_gsr(path: Path) -> list[dict[str, Any]]:
     return [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
 
 
-def gold_actors(record: dict[str, Any]) -> list[tuple[str, int, int, str, str | None]]:
-    """(role, start, end, country, sector) of each gold actor found in the record's text."""
+def gold_actors(record: dict[str, Any]) -> list[tuple[str, int, int, int, str, str | None]]:
+    """(role, start, head_start, end, country, sector) of each gold actor found in the record's text;
+    head_start is where the last part of an elided text begins ("Kenyan ... officers": the head noun
+    is in the last part; the whole span would be headed by a verb in between)."""
     found = []
     text = record["text"]
     for role in ("source", "target"):
@@ -69,11 +71,12 @@ def gold_actors(record: dict[str, Any]) -> list[tuple[str, int, int, str, str | 
             if not parts:
                 continue
             start = text.find(parts[0])  # aligning gold text to its sentence, not building spans
-            end = text.find(parts[-1], max(start, 0)) + len(parts[-1]) if start >= 0 else -1
+            last = text.find(parts[-1], max(start, 0)) if start >= 0 else -1
+            end = last + len(parts[-1]) if last >= 0 else -1
             if start < 0 or end < start:
-                found.append((role, -1, -1, actor.get("code"), actor.get("sector")))
+                found.append((role, -1, -1, -1, actor.get("code"), actor.get("sector")))
                 continue
-            found.append((role, start, end, actor.get("code"), actor.get("sector")))
+            found.append((role, start, last if len(parts) > 1 else start, end, actor.get("code"), actor.get("sector")))
     return found
 
 
@@ -114,10 +117,12 @@ def overlapping(entities: Iterable[Entity], start: int, end: int) -> Entity | No
     return best
 
 
-def head_entity(entities: Iterable[Entity], parsed: Any, start: int, end: int) -> Entity | None:
+def head_entity(entities: Iterable[Entity], parsed: Any, start: int, end: int, head_start: int | None = None) \
+        -> Entity | None:
     """The entity of the gold phrase's syntactic head ("workers" of "workers of the X Company",
-    "militants" of "militants loyal to X"), else the one overlapping [start, end) most."""
-    span = parsed.char_span(start, end, alignment_mode="expand")
+    "militants" of "militants loyal to X"; of [head_start, end) for an elided text), else the one
+    overlapping [start, end) most."""
+    span = parsed.char_span(start if head_start is None else head_start, end, alignment_mode="expand")
     if span is not None and len(span):
         head = span.root
         for entity in entities:
@@ -168,12 +173,12 @@ def score_gsr(path: Path, pipeline: Any, baseline_nlp: Any) -> dict[str, Any]:
     unaligned = 0
     errors = []
     for record, analysis, doc in zip(records, analyses, parsed, strict=True):
-        for role, start, end, code, sector in gold_actors(record):
+        for role, start, head_start, end, code, sector in gold_actors(record):
             if start < 0:
                 unaligned += 1
                 continue
             g = normalize_gold(code, sector)
-            entity = head_entity(analysis.entities, doc, start, end)
+            entity = head_entity(analysis.entities, doc, start, end, head_start)
             actor = entity.actor if entity is not None and entity.actor else None
             p = (actor.country, actor.sector) if actor else (None, None)
             ent = next((e for e in doc.ents if e.start_char < end and start < e.end_char), None)

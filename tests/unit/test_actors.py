@@ -713,3 +713,41 @@ def test_groups_loyal_to_someone_take_that_ones_country(actor_pipeline):
     assert code(entity_at(entities, text, "Troops")) == ("CIV", "MIL")  # a known office holder's country
     assert code(entity_at(entities, text, "Soldiers")) == (None, "MIL")  # an unknown name places no one
     assert entity_at(entities, text, "Fighters").actor.country is None  # "anti-Iran" is a stance
+
+
+def test_their_forces_take_the_country_of_a_demonym_subject(actor_pipeline):
+    text = ("Bosnian Croats said on Friday their forces had withdrawn. "
+            "Afghans said their families had fled. "
+            "The villagers said their sons had left.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "their forces")) == ("BIH", "MIL")  # where they live, the modifier
+    assert code(entity_at(entities, text, "their families")) == ("AFG", "CVL")
+    assert entity_at(entities, text, "their sons") is None or entity_at(entities, text, "their sons").actor.country is None
+
+
+def test_explosives_that_do_harm_are_unidentified_armed_forces(actor_pipeline):
+    text = ("A truck bomb in Mogadishu killed six soldiers on Monday. "
+            "Two guards were killed by a roadside bomb near Kandahar. "
+            "A reporter died in a parcel bomb blast in Lagos. "
+            "Gunmen armed with grenades stormed the hotel. "
+            "A Hamas-claimed truck bomb hit a checkpoint.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "truck bomb")) == ("SOM", "UAF")
+    assert code(entity_at(entities, text, "roadside bomb")) == (None, "UAF")  # "near" places nothing
+    assert code(entity_at(entities, text, "parcel bomb")) == ("NGA", "UAF")
+    assert entity_at(entities, text, "grenades") is None  # a tool, not a doer
+    assert code(entity_at(entities, text, "Hamas")) == ("PSE", "REB")  # a claimed device: the group acts
+    assert sum(1 for e in entities for m in e.mentions if m.text == "truck bomb") == 1
+
+
+def test_eval_reads_the_head_of_an_elided_gold_text(actor_pipeline):
+    from presswatch.evaluate.actors import gold_actors, head_entity
+
+    text = "Kosovo Croats announced on Monday their forces had left the hill town."
+    record = {"text": text, "source": [{"actorText": "Kosovo Croats ... their forces", "code": "XKX"}], "target": None}
+    [(role, start, head_start, end, _country, _sector)] = gold_actors(record)
+    assert (role, text[start:head_start], text[head_start:end]) == ("source", "Kosovo Croats announced on Monday ",
+                                                                     "their forces")
+    entities = analyze(actor_pipeline, text)
+    parsed = actor_pipeline.nlp(text)
+    assert head_entity(entities, parsed, start, end, head_start) is entity_at(entities, text, "their forces")
