@@ -225,6 +225,9 @@ class _DocumentResolution:
                 continue
             body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
             modifiers = [t for t in body if t.i != root.i and self.token_place(t) is not None]
+            held = self.holder_modifiers(root) if len(chunk) == 1 else []
+            if held:  # "Sudanese rebel-held villages": the rebels are Sudanese
+                modifiers, body, chunk = held + modifiers, held + body, self.doc[held[0].i:chunk.end]
             body = [t for t in body if t.dep_ != "poss" or t in modifiers or t.i == root.i]
             words = [t for t in body if t not in modifiers and t.i >= (modifiers[-1].i + 1 if modifiers else 0)]
             if not words:
@@ -386,6 +389,19 @@ class _DocumentResolution:
                 start -= 1
             phrases.append(self.doc[start:token.i + 1])
         return phrases
+
+    def holder_modifiers(self, token: Token) -> list[Token]:
+        """The places right before a holder of "-held"/"-controlled" that the parser hangs on the held
+        noun: they are the holder's ("Sudanese rebel-held villages" are held by Sudanese rebels)."""
+        participle, start = token.head, token.i
+        if token.dep_ != "npadvmod" or participle.lemma_.lower() not in rules.HOLDING_PARTICIPLES \
+                or token.i + 1 >= len(self.doc) \
+                or self.doc[token.i + 1].text not in ("-", "–"):
+            return []
+        while start > 0 and self.doc[start - 1].head.i == participle.head.i \
+                and self.doc[start - 1].dep_ in ("amod", "compound") and self.token_place(self.doc[start - 1]) is not None:
+            start -= 1
+        return list(self.doc[start:token.i])
 
     def phrase_modifier(self, token: Token) -> bool:
         """True for a left dependent that belongs to its noun's phrase; a noun modifier (nmod) only

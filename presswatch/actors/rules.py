@@ -214,3 +214,8 @@ LOYALTY_WORDS = frozenset({"loyal"})
 EXPLOSIVE_NOUNS = frozenset({"bomb", "car bomb", "truck bomb", "roadside bomb", "parcel bomb", "letter bomb",
                              "explosive device", "improvised explosive device", "ied", "landmine", "land mine",
                              "grenade", "rocket", "mortar", "mortar round", "shell"})
+
+# Participle lemmas after a hyphen whose first part holds the place: "Sudanese rebel-held villages" are
+# held by Sudanese rebels, so the place before the holder is the holder's.  Must not include "back"
+# or "support" ("Syrian government-backed troops": the modifier may be the backer's or the troops').
+HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied", "run"})

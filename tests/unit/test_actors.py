@@ -751,3 +751,11 @@ def test_eval_reads_the_head_of_an_elided_gold_text(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     parsed = actor_pipeline.nlp(text)
     assert head_entity(entities, parsed, start, end, head_start) is entity_at(entities, text, "their forces")
+
+
+def test_a_place_before_a_holder_of_held_ground_is_the_holders(actor_pipeline):
+    text = ("The Chadian army shelled Sudanese rebel-held villages on Tuesday. "
+            "Jets hit Syrian government-backed militias.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Sudanese rebel")) == ("SDN", "REB")
+    assert entity_at(entities, text, "Syrian government") is None  # a backer: not read as the holder
