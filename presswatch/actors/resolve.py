@@ -443,8 +443,9 @@ class _DocumentResolution:
         bomb"), or the device of a force noun that happens ("died in a parcel bomb blast"); the hands
         behind it are unknown, CAMEO's unidentified armed forces.  Not a tool ("armed with bombs"), nor
         a device a named group owns or claims ("a Hamas-claimed bomb": the group is the actor)."""
-        if any(name_key(self.ent_at[t.i].text) in self.kb.named
-               for t in self.doc[root.left_edge.i:root.i] if t.i in self.ent_at):
+        if not any(t.lemma_.lower() in rules.EXPLOSIVE_HEADS for t in words[-2:]) or any(
+                name_key(self.ent_at[t.i].text) in self.kb.named for t in self.doc[root.left_edge.i:root.i]
+                if t.i in self.ent_at):
             return None
         device = self.explosive(words)
         if device is not None:

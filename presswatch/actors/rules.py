@@ -214,6 +214,7 @@ LOYALTY_WORDS = frozenset({"loyal"})
 EXPLOSIVE_NOUNS = frozenset({"bomb", "car bomb", "truck bomb", "roadside bomb", "parcel bomb", "letter bomb",
                              "explosive device", "improvised explosive device", "ied", "landmine", "land mine",
                              "grenade", "rocket", "mortar", "mortar round", "shell"})
+EXPLOSIVE_HEADS = frozenset(noun.split()[-1] for noun in EXPLOSIVE_NOUNS)  # a quick first test
 
 # Participle lemmas after a hyphen whose first part holds the place: "Sudanese rebel-held villages" are
 # held by Sudanese rebels, so the place before the holder is the holder's.  Must not include "back"
