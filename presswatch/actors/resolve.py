@@ -226,7 +226,7 @@ class _DocumentResolution:
             body = [t for t in chunk if t.pos_ not in ("DET", "PRON", "PART") and t.dep_ != "case"]
             modifiers = [t for t in body if t.i != root.i and self.token_place(t) is not None]
             held = self.holder_modifiers(root) if len(chunk) == 1 else []
-            if held:  # "Sudanese rebel-held villages": the rebels are Sudanese
+            if held:  # "Malian rebel-held towns": the rebels are Malian
                 modifiers, body, chunk = held + modifiers, held + body, self.doc[held[0].i:chunk.end]
             body = [t for t in body if t.dep_ != "poss" or t in modifiers or t.i == root.i]
             words = [t for t in body if t not in modifiers and t.i >= (modifiers[-1].i + 1 if modifiers else 0)]
@@ -392,7 +392,7 @@ class _DocumentResolution:
 
     def holder_modifiers(self, token: Token) -> list[Token]:
         """The places right before a holder of "-held"/"-controlled" that the parser hangs on the held
-        noun: they are the holder's ("Sudanese rebel-held villages" are held by Sudanese rebels)."""
+        noun: they are the holder's ("Malian rebel-held towns" are held by Malian rebels)."""
         participle, start = token.head, token.i
         if token.dep_ != "npadvmod" or participle.lemma_.lower() not in rules.HOLDING_PARTICIPLES \
                 or token.i + 1 >= len(self.doc) \
@@ -535,7 +535,7 @@ class _DocumentResolution:
 
     def people_subject_country(self, sent: SpacySpan, before: int) -> list[str]:
         """The country of the nearest subject earlier in the sentence when a demonym modifies it or
-        names it ("Bosnian Croats said their forces": Bosnia's, where they live; "Afghans say their
+        names it ("Iraqi Turkmen said their fighters": Iraq's, where they live; "Afghans say their
         families"), as a list."""
         subject = next((t for t in reversed(self.doc[sent.start:before]) if t.dep_ in rules.SUBJECT_DEPS), None)
         if subject is None or subject.pos_ == "PRON":

@@ -207,7 +207,7 @@ GROUP_POSSESSIVES = frozenset({"its", "their"})
 # Libyan.  Must not include "opposed", "hostile" or "close" (a stance or a neighbour, not an owner).
 LOYALTY_WORDS = frozenset({"loyal"})
 
-# Explosives that stand for whoever set them when they do the harm ("a car bomb killed five",
+# Explosives that stand for whoever set them when they do the harm ("a truck bomb wrecked the depot",
 # "died in a roadside bomb blast"): unidentified armed forces, UAF.  Must not include "bomber"
 # (a person, in the agent dictionaries), "bombing" or "attack" (events, not devices), nor "mine"
 # alone ("the mine employs 500 workers").
@@ -216,7 +216,7 @@ EXPLOSIVE_NOUNS = frozenset({"bomb", "car bomb", "truck bomb", "roadside bomb", 
                              "grenade", "rocket", "mortar", "mortar round", "shell"})
 EXPLOSIVE_HEADS = frozenset(noun.split()[-1] for noun in EXPLOSIVE_NOUNS)  # a quick first test
 
-# Participle lemmas after a hyphen whose first part holds the place: "Sudanese rebel-held villages" are
-# held by Sudanese rebels, so the place before the holder is the holder's.  Must not include "back"
+# Participle lemmas after a hyphen whose first part holds the place: "Malian rebel-held towns" are
+# held by Malian rebels, so the place before the holder is the holder's.  Must not include "back"
 # or "support" ("Syrian government-backed troops": the modifier may be the backer's or the troops').
 HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied", "run"})

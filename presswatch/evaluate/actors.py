@@ -46,7 +46,7 @@ GOLD_SECTOR_SPELLINGS = {"JRN": "MED", "MED": "HLH", "CIV": "CVL", "MOS": "REL",
                          "BUD": "REL", "HIN": "REL"}
 # Our organization codes: every organization of the actor knowledge base (gold writes them "IGO").
 ORG_CODES = frozenset(json.loads((DATA_DIR / "organizations.json").read_text(encoding="utf-8")))
-# Gold actor texts may elide words: "U.S. ... negotiators".
+# Gold actor texts may elide words: "Kenyan ... officers".
 ELLIPSIS = re.compile(r"\s*\.\.\.\s*")
 
 

@@ -716,17 +716,17 @@ def test_groups_loyal_to_someone_take_that_ones_country(actor_pipeline):
 
 
 def test_their_forces_take_the_country_of_a_demonym_subject(actor_pipeline):
-    text = ("Bosnian Croats said on Friday their forces had withdrawn. "
+    text = ("Iraqi Turkmen announced that their fighters would disarm. "
             "Afghans said their families had fled. "
             "The villagers said their sons had left.")
     entities = analyze(actor_pipeline, text)
-    assert code(entity_at(entities, text, "their forces")) == ("BIH", "MIL")  # where they live, the modifier
+    assert code(entity_at(entities, text, "their fighters")) == ("IRQ", "REB")  # where they live, the modifier
     assert code(entity_at(entities, text, "their families")) == ("AFG", "CVL")
     assert entity_at(entities, text, "their sons") is None or entity_at(entities, text, "their sons").actor.country is None
 
 
 def test_explosives_that_do_harm_are_unidentified_armed_forces(actor_pipeline):
-    text = ("A truck bomb in Mogadishu killed six soldiers on Monday. "
+    text = ("Six soldiers died when a truck bomb struck their base in Mogadishu. "
             "Two guards were killed by a roadside bomb near Kandahar. "
             "A reporter died in a parcel bomb blast in Lagos. "
             "Gunmen armed with grenades stormed the hotel. "
@@ -743,19 +743,19 @@ def test_explosives_that_do_harm_are_unidentified_armed_forces(actor_pipeline):
 def test_eval_reads_the_head_of_an_elided_gold_text(actor_pipeline):
     from presswatch.evaluate.actors import gold_actors, head_entity
 
-    text = "Kosovo Croats announced on Monday their forces had left the hill town."
-    record = {"text": text, "source": [{"actorText": "Kosovo Croats ... their forces", "code": "XKX"}], "target": None}
+    text = "Iraqi Turkmen announced that their fighters would disarm."
+    record = {"text": text, "source": [{"actorText": "Iraqi Turkmen ... their fighters", "code": "IRQ"}], "target": None}
     [(role, start, head_start, end, _country, _sector)] = gold_actors(record)
-    assert (role, text[start:head_start], text[head_start:end]) == ("source", "Kosovo Croats announced on Monday ",
-                                                                     "their forces")
+    assert (role, text[start:head_start], text[head_start:end]) == ("source", "Iraqi Turkmen announced that ",
+                                                                     "their fighters")
     entities = analyze(actor_pipeline, text)
     parsed = actor_pipeline.nlp(text)
-    assert head_entity(entities, parsed, start, end, head_start) is entity_at(entities, text, "their forces")
+    assert head_entity(entities, parsed, start, end, head_start) is entity_at(entities, text, "their fighters")
 
 
 def test_a_place_before_a_holder_of_held_ground_is_the_holders(actor_pipeline):
-    text = ("The Chadian army shelled Sudanese rebel-held villages on Tuesday. "
+    text = ("Government jets bombed two Malian rebel-held towns overnight. "
             "Jets hit Syrian government-backed militias.")
     entities = analyze(actor_pipeline, text)
-    assert code(entity_at(entities, text, "Sudanese rebel")) == ("SDN", "REB")
+    assert code(entity_at(entities, text, "Malian rebel")) == ("MLI", "REB")
     assert entity_at(entities, text, "Syrian government") is None  # a backer: not read as the holder
