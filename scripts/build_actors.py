@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.5"
+VERSION = "2025.10.6"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -218,8 +218,14 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
         codes = [c for c, start, end in entry["codes"] if len(c) == 3]
         if len(codes) == 1 and codes[0] in countries and not entry["countryinfo"]:
             countries[codes[0]].setdefault("phoenix", []).extend([entry["name"], *entry["aliases"]])
-    for entry in countries.values():
+    # A name or demonym the hand-written file gives a country is that country's alone, whatever the
+    # other sources say ("Congo", "Congolese": in the news mostly the Democratic Republic's).
+    claimed = {name.lower(): code for code, extra in manual["countries"].items()
+               for name in extra["names"] + extra["adjectives"]}
+    for code, entry in countries.items():
         entry["names"].insert(0, entry["name"])
+        for key in ("names", "adjectives"):
+            entry[key] = [name for name in entry[key] if claimed.get(name.lower(), code) == code]
         for key, values in entry.items():
             if isinstance(values, list):
                 entry[key] = sorted(set(values), key=lambda v: (v.lower(), v))

@@ -759,3 +759,10 @@ def test_a_place_before_a_holder_of_held_ground_is_the_holders(actor_pipeline):
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Malian rebel")) == ("MLI", "REB")
     assert entity_at(entities, text, "Syrian government") is None  # a backer: not read as the holder
+
+
+def test_hand_written_names_override_other_sources_congo_is_kinshasas():
+    kb = load_knowledge()
+    assert kb.place("Congolese").country == "COD" and kb.place("Congo").country == "COD"
+    assert kb.place("Republic of the Congo").country == "COG" and kb.place("Brazzaville").country == "COG"
+    assert kb.place("Congo-Brazzaville").kind == "country"
