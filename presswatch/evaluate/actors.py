@@ -3,7 +3,8 @@
 `run(data_dir)` reads `events/plover_gsr/PLOVER_GSR_CAMEO.dev.json` under `data_dir` (the shared
 data root), runs the actors stage over each record's sentence and, for every gold source or
 target, takes the entity whose mention holds the gold actor text's syntactic head (its spaCy span
-root: "workers" in "workers of the X Company"), else the one overlapping the text most.  Next to it, a baseline:
+root: "workers" in "workers of the X Company"; of the last part of an elided text, "Kenyan ...
+officers"), else the one overlapping the text most.  Next to it, a baseline:
 the plain spaCy NER plus an exact pycountry lookup of the overlapping entity (no sectors).
 
 Metrics (plain functions, gold first):
