@@ -14,7 +14,8 @@ candidate), and the stage's top-event source/target country accuracy with each f
 rules.ROLE_FALLBACK ("nearest": the nearest actor in the clause; "ranker": the ranker alone;
 "ranker_first": the ranker, else the nearest actor; "nearest_first": the reverse), and with
 "ranker_first" plus rules.SOURCE_OVERRIDE (the ranker replaces a syntactic source outside quotes
-when its choice has at least that probability).  The sidecar records the scores.
+when its choice has at least that probability), and with override 0.7 plus rules.SOURCE_LAST_RESORT
+(a source still without a country takes the ranker's choice from that probability).  The sidecar records the scores.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from presswatch.knowledge import write_verified  # noqa: E402
 NER_FILE = "conflibert_cameo/cameo_ner_train.txt"
 PARAMS = {"C": 1.0, "folds": 5}
 OVERRIDES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+LAST_RESORTS = (0.0, 0.1, 0.2, 0.3)
 TAGS = {"source": "S", "target": "T"}
 
 
@@ -108,8 +110,9 @@ def main() -> None:
     groups = np.array([k for k, _ in index])
     scores: dict[str, dict] = {}
     pick: dict[str, list[int]] = {role: [0, 0, 0] for role in ROLES}  # correct ranker, correct first, sentences
-    modes = {m: (m, None) for m in ("nearest", "ranker", "ranker_first", "nearest_first")}
-    modes.update({f"ranker_first+override{t}": ("ranker_first", t) for t in OVERRIDES})
+    modes = {m: (m, None, None) for m in ("nearest", "ranker", "ranker_first", "nearest_first")}
+    modes.update({f"ranker_first+override{t}": ("ranker_first", t, None) for t in OVERRIDES})
+    modes.update({f"ranker_first+override0.7+last_resort{t}": ("ranker_first", 0.7, t) for t in LAST_RESORTS})
     stage: dict[str, dict[str, int]] = {m: {role: 0 for role in ROLES} for m in modes}
     for train, test in GroupKFold(PARAMS["folds"]).split(np.zeros(len(index)), groups=groups):
         models = {}
@@ -126,9 +129,10 @@ def main() -> None:
                 pick[role][0] += overlaps(best[1], sentences[k][1][role])
                 pick[role][1] += overlaps(withc[0][1], sentences[k][1][role])
                 pick[role][2] += 1
-        for mode, (fallback, override) in modes.items():
+        for mode, (fallback, override, last_resort) in modes.items():
             rules.ROLE_FALLBACK = {role: fallback for role in ROLES}
             rules.SOURCE_OVERRIDE = override
+            rules.SOURCE_LAST_RESORT = last_resort
             extractor = EventExtractor(events._lexicon(), events._models()[0], models)
             for k, analysis in zip(held, _events(extractor, [prepared[k] for k in held]), strict=True):
                 best = top_event(analysis.events)

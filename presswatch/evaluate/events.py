@@ -2,8 +2,10 @@
 
 Corpora (under the shared events folder, `--data ../shared/data/events`; dev/train files only).
 Every text is parsed and run through actors and quotes once; the events stage then runs as
-shipped (rules + the sentence models of data/event_models.npz), as rules only, and, where the
-shipped model was trained on the corpus scored, with that model retrained without each fold.
+shipped (rules + the sentence models of data/event_models.npz + the PLOVER type model of
+data/event_types.npz, trained on the NGEC synthetic stories, its threshold checked on the ConfliBERT
+train file), as rules only, and, where the shipped model was trained on the corpus scored, with
+that model retrained without each fold.
 - PLOVER gold standard records (`plover_gsr/PLOVER_GSR_CAMEO.dev.json`): one coded event per
   sentence, never used for training.  The older GSR types are mapped to PLOVER 2021 (DEMAND ->
   REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).  The predicted event of a
@@ -261,7 +263,8 @@ def fit_quad(prepared: Sequence[Prepared], labels: Sequence[str], codes: Sequenc
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=random_state).split(
             np.zeros(len(labels)), labels):
         inner = fit(train)
-        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "quad": inner}, shipped["roles"])
+        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "quad": inner},
+                                   shipped["roles"], shipped.get("types"))
         for i, analysis in zip(test, _events(extractor, [prepared[i] for i in test]), strict=True):
             readings[i] = main_reading(analysis, inner)
     cut = best_cut([c for c, _ in readings], [label for _, label in readings], labels)
@@ -289,7 +292,8 @@ def score_conflibert(rows: list[tuple[str, int]], prepared: list[Prepared], ship
                          shipped, folds, random_state)
         cuts.append(model.cut)
         held = [prepared[i] for i in test]
-        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "quad": model}, shipped["roles"])
+        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "quad": model},
+                                   shipped["roles"], shipped.get("types"))
         for i, analysis in zip(test, _events(extractor, held), strict=True):
             stage[i] = stage_quad(analysis, model)
             fixed[i] = stage_quad(analysis, model, MAIN_EVENT_CONFIDENCE)
@@ -349,7 +353,8 @@ def score_case(rows: list[tuple[str, str]], prepared: list[Prepared], shipped: d
     split = StratifiedGroupKFold(folds, shuffle=True, random_state=random_state)
     for train, test in split.split(np.zeros(len(gold)), gold, case_groups([t for t, _ in rows])):
         model = SentenceModel.fit([prepared[i][1] for i in train], [gold[i] for i in train], **ACLED_PARAMS)
-        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "acled": model}, shipped["roles"])
+        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "acled": model},
+                                   shipped["roles"], shipped.get("types"))
         for i, analysis in zip(test, _events(extractor, [prepared[i] for i in test]), strict=True):
             stage[i] = case_label(analysis)
             alone[i] = _argmax(model, prepared[i][1])
@@ -438,7 +443,8 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
     texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case] + [t for t, _ in petr]
     nlp, prepared = _prepare(texts)
     seconds = time.perf_counter() - started
-    shipped = {"lexicon": events._lexicon(), "models": events._models()[0], "roles": events._roles()[0]}
+    shipped = {"lexicon": events._lexicon(), "models": events._models()[0], "roles": events._roles()[0],
+               "types": events._types()[0]}
     cut = np.cumsum([len(gsr), len(conf), len(case)])
     p_gsr, p_conf, p_case, p_petr = prepared[:cut[0]], prepared[cut[0]:cut[1]], prepared[cut[1]:cut[2]], prepared[cut[2]:]
     rules = EventExtractor(shipped["lexicon"])

@@ -16,11 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from presswatch.events import acled, rules
-from presswatch.events.classify import SentenceModel
+from presswatch.events.classify import SentenceModel, ngrams
 from presswatch.events.lexicon import CameoCode, EventLexicon
+from presswatch.events.retype import TypeModel, event_features
 from presswatch.events.roles import RoleModel, role_features
 from presswatch.records import (
     AcledType,
@@ -60,14 +62,16 @@ class EventExtractor:
     """The event extractor of one pipeline; `__init__` only stores the lexicon and the models.
 
     `models` are the sentence classifiers of classify.py ("quad", "acled"); None runs rules only.
-    `roles` are the source/target rankers of roles.py, asked when the syntax names no actor.
+    `roles` are the source/target rankers of roles.py, asked when the syntax names no actor;
+    `types` is the PLOVER type model of retype.py, which may re-type an event when confident.
     """
 
     def __init__(self, lexicon: EventLexicon, models: dict[str, SentenceModel] | None = None,
-                 roles: dict[str, RoleModel] | None = None) -> None:
+                 roles: dict[str, RoleModel] | None = None, types: TypeModel | None = None) -> None:
         self.lexicon = lexicon
         self.models = models or {}
         self.roles = roles or {}
+        self.types = types
 
     # -- entry point ---------------------------------------------------------------------------
 
@@ -342,6 +346,12 @@ class EventExtractor:
             found = ctx.ranked_actor(first, "source", None, rules.SOURCE_OVERRIDE)
             if found is not None and found.country != sources[0].country:
                 sources = [found]
+        if rules.SOURCE_LAST_RESORT is not None and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
+                and ctx.enclosing_quote(first.idx) is None:  # a claimed act never takes the speaker as its actor
+            found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_LAST_RESORT)
+            if found is not None:  # the sentence's likeliest source with a country (agentless passives too)
+                sources = [_located(sources, found)]
+                ctx.inferred_sources.add((first.idx, sources[0].entity))
         if targets and not any(p.country for p in targets) and _is_party_group(ctx.doc, trigger.target_tokens):
             group = ctx.parties_near(trigger.tokens[0])  # "called on the parties": the two named before
             targets = group[:2] if len(group) >= 2 else targets
@@ -391,10 +401,14 @@ class EventExtractor:
         if status != "asserted":
             confidence -= 0.1  # a claimed, intended or denied act is less certain than a narrated one
         confidence = _with_model(confidence, ctx.class_probability(first, cameo))
+        acled_type = self.acled(ctx, first, cameo, source)
+        if stance is None and self.types is not None:  # the type model may overrule the verb's type
+            code = self.types.retype(ctx.type_scores(first, self.types), event_features(first, cameo), cameo.plover)
+            cameo = (self.lexicon.code(code) or cameo) if code else cameo
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
             mode=cameo.mode, context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
-            quad_class=cameo.quad_class, acled=self.acled(ctx, first, cameo, source), source=source, target=target,
+            quad_class=cameo.quad_class, acled=acled_type, source=source, target=target,
             attributed_to=quote.id if quote else None, confidence=round(min(max(confidence, 0.05), 0.99), 2),
         )
 
@@ -695,6 +709,7 @@ class _Context:
         self._quad: dict[int, dict[str, float]] = {}
         self._candidates: dict[int, tuple[int, list[tuple[int, int, Entity, Participant | None]]]] = {}
         self._acled: dict[int, dict[str, float]] = {}
+        self._type_scores: dict[int, np.ndarray] = {}
         self.doc = doc
         self.quotes = list(quotes)
         self.entity_by_id = {e.id: e for e in entities}
@@ -725,6 +740,12 @@ class _Context:
         sentence (None without a model)."""
         model = self.models.get("quad")
         return None if model is None else self.quad_proba(token).get(model.class_of(cameo.code, cameo.quad_class), 0.0)
+
+    def type_scores(self, token: Token, model: TypeModel) -> np.ndarray:
+        """The type model's sentence scores (retype.TypeModel.sentence_scores), once per sentence."""
+        if token.sent.start not in self._type_scores:
+            self._type_scores[token.sent.start] = model.sentence_scores(ngrams(token.sent))
+        return self._type_scores[token.sent.start]
 
     def acled_proba(self, token: Token) -> dict[str, float]:
         """The acled model's label probabilities for the token's sentence ({} without a model)."""

@@ -1,0 +1,77 @@
+"""Events PLOVER type model (retype.py) and the last-resort source (issue 5).
+
+Sentences are written for these tests; nothing comes from ../shared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from presswatch.errors import PresswatchError
+from presswatch.events import lexicon as lexicon_module
+from presswatch.events.lexicon import load_lexicon
+from presswatch.events.retype import (
+    TYPES_FILE,
+    TypeModel,
+    default_codes,
+    event_features,
+    load_types,
+)
+from presswatch.records import Document
+
+pytestmark = pytest.mark.issue(5)
+
+
+def test_default_codes_are_root_codes_of_each_type():
+    codes = default_codes(load_lexicon(), ["ASSAULT", "AGREE", "PROTEST"])
+    assert codes == {"ASSAULT": "18", "AGREE": "03", "PROTEST": "14"}
+
+
+def test_type_model_fits_retypes_and_round_trips():
+    grams = [Counter({"w=shelled": 1, "w=village": 1}), Counter({"w=signed": 1, "w=accord": 1})] * 6
+    features = [{"p=ASSAULT": 1.0}, {"p=ASSAULT": 1.0}] * 6
+    labels = ["ASSAULT", "AGREE"] * 6
+    model = TypeModel.fit(grams, features, labels, {"ASSAULT": "18", "AGREE": "03"}, threshold=0.6)
+    peace, war = model.sentence_scores(grams[1]), model.sentence_scores(grams[0])
+    assert model.retype(peace, features[1], "ASSAULT") == "03"  # the words say otherwise
+    assert model.retype(war, features[0], "ASSAULT") is None  # same type: kept
+    assert model.retype(peace, features[1], "ASSAULT", threshold=1.01) is None  # never sure enough
+    again = TypeModel.from_bytes(model.to_bytes())
+    assert again.classes == model.classes and again.codes == model.codes and again.threshold == 0.6
+    assert again.proba(grams[1], features[1]) == pytest.approx(model.proba(grams[1], features[1]), abs=1e-3)
+
+
+def test_event_features_name_trigger_root_type_and_syntax(pipeline):
+    doc = pipeline.nlp("The militia stormed the radio station at dawn.")
+    token = next(t for t in doc if t.lower_ == "stormed")
+    features = event_features(token, load_lexicon().code("190"))
+    assert {"t=storm", "r=19", "p=ASSAULT", "d=ROOT"} <= set(features)
+
+
+def test_packaged_type_model_is_verified_and_conservative(tmp_path):
+    model, version = load_types(lexicon_module.DATA_DIR)
+    assert version and len(model.classes) == 16 and 0.5 <= model.threshold <= 1.01
+    for name in (TYPES_FILE, f"{TYPES_FILE}.meta.json"):
+        (tmp_path / name).write_bytes((lexicon_module.DATA_DIR / name).read_bytes())
+    (tmp_path / TYPES_FILE).write_bytes((tmp_path / TYPES_FILE).read_bytes() + b"\0")
+    with pytest.raises(PresswatchError) as info:
+        load_types(tmp_path)
+    assert info.value.code == "PWE011" and "train_event_types" in str(info.value)
+
+
+def test_stage_keeps_clear_rule_types(pipeline):
+    text = "Police in Lyon detained forty dock workers after the port blockade on Tuesday."
+    a = pipeline.analyze(Document.from_text(text))
+    assert any(e.type == "COERCE" for e in a.events)
+
+
+def test_agentless_act_takes_the_sentence_actor_but_never_the_speaker(pipeline):
+    def detained(text):
+        return next(e for e in pipeline.analyze(Document.from_text(text)).events if e.trigger.text == "detained")
+
+    event = detained("Hungarian border police used tear gas, and several migrants were detained.")
+    assert event.source is not None and event.source.country == "HUN" and event.target.text == "several migrants"
+    claimed = detained("Chilean officials said a group of Bolivian traders was detained near the border.")
+    assert claimed.source is None or claimed.source.country != "CHL"  # the speaker is not the actor
