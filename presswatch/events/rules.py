@@ -312,7 +312,7 @@ SOURCE_OVERRIDE: float | None = 0.7
 # A source still without a country (not an IGO/NGO; also an agentless passive's), outside quotes,
 # takes the source ranker's first choice among the sentence's mentions with a country other than
 # the target from this probability (None: never).  Chosen by 5-fold CV on the ConfliBERT NER train
-# tags (session 5; harness of scripts/train_event_roles.py): top-event source country 0.889 without,
-# 0.890 at 0.1 / 0.2 / 0.3 (target 0.826 throughout); without the target exclusion and the quote
-# guard 0.892, but then "X said Y was attacked" made the speaker X the attacker.
+# tags (session 5; scripts/train_event_roles.py): top-event source country 0.889 without, 0.892 /
+# 0.890 / 0.890 / 0.890 at 0.0 / 0.1 / 0.2 / 0.3 (target 0.826, but 0.818 at 0.0). Without the quote
+# guard "X said Y was attacked" made the speaker X the attacker.
 SOURCE_LAST_RESORT: float | None = 0.2
