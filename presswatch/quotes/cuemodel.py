@@ -103,3 +103,88 @@ def load_cue_model() -> CueModel:
     data = json.loads(raw.decode("utf-8"))
     return CueModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
                     version=meta["version"])
+
+
+GATE_MODEL = "gate_model.json"
+# Objects that name a proposition or a measure rather than a party ("backed the plan", "opposed the
+# bill") and subject kinds by entity type.
+PROPOSITION_NOUNS = frozenset({
+    "plan", "claim", "idea", "bill", "law", "policy", "proposal", "deal", "agreement", "measure", "rule",
+    "decision", "view", "notion", "theory", "argument", "position", "approach", "strategy", "effort",
+    "reform", "ban", "move", "candidacy", "nomination", "legislation", "amendment", "resolution", "order",
+    "report", "account", "story", "allegation", "charge", "narrative", "premise", "assertion"})
+PERSON_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _kind(token: Token) -> str:
+    """Coarse kind of a noun phrase head: its entity type, pronoun, proposition noun or common noun."""
+    if token.ent_type_:
+        return token.ent_type_
+    if token.pos_ == "PRON":
+        return "PRON"
+    if token.lemma_.lower() in PROPOSITION_NOUNS:
+        return "PROP"
+    if any(c.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in c.children) for c in token.children):
+        return "PROP"  # "the idea that ..."
+    return token.pos_
+
+
+def gate_features(token: Token) -> list[str]:
+    """Features of the LEARNED GATE for a cue-model verb the statement gate blocks: lemma, object
+    and complement kinds, subject kind, negation, tense and aspect."""
+    lemma = token.lemma_.lower()
+    features = [f"lemma={lemma}", f"tag={token.tag_}", f"dep={token.dep_}"]
+    complements = set()
+    for child in token.children:
+        if child.i < token.i and child.dep_ not in ("neg", "aux", "auxpass"):
+            continue
+        if child.dep_ == "dobj":
+            kind = _kind(child)
+            complements.add(f"obj={kind}")
+            features.append(f"lemma_obj={lemma}|{kind}")
+        elif child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            kind = _kind(objects[0]) if objects else "-"
+            complements.add(f"prep={child.lower_}|{kind}")
+            features.append(f"lemma_prep={lemma}|{child.lower_}")
+        elif child.dep_ == "neg":
+            features.append("negated")
+        elif child.dep_ in ("aux", "auxpass"):
+            features.append(f"aux={child.lower_}")
+        else:
+            complements.add(f"comp={child.dep_}")
+    features.extend(sorted(complements) or ["comp=none"])
+    subject = _subject(token)
+    kind = "none" if subject is None else _kind(subject)
+    features.append(f"subj={kind}")
+    features.append(f"subj_party={subject is not None and (subject.ent_type_ in PERSON_LIKE or subject.pos_ == 'PRON')}")
+    features.append(f"lemma_subj={lemma}|{kind}")
+    return features
+
+
+@dataclass(frozen=True)
+class GateModel:
+    """LEARNED GATE: whether a cue-model verb the statement gate blocks is an attribution."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    version: str
+
+    def probability(self, token: Token) -> float:
+        """P(the blocked verb heads a PolNeAR cue)."""
+        z = self.bias + sum(self.weights.get(name, 0.0) for name in gate_features(token))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def __call__(self, token: Token) -> bool:
+        """The gate's decision at its cross-validated threshold."""
+        return self.probability(token) >= self.threshold
+
+
+@cache
+def load_gate_model() -> GateModel:
+    """The packaged learned gate, checksum-verified against its .meta.json (PWE010, PWE011)."""
+    raw, meta = read_verified(Path(__file__).parent / "data" / GATE_MODEL, "scripts/train_quote_gate.py")
+    data = json.loads(raw.decode("utf-8"))
+    return GateModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
+                     version=meta["version"])
