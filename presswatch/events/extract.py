@@ -131,6 +131,8 @@ class EventExtractor:
             if extra_lemma == lemma and words <= post:
                 code, strength = extra_code, 0.85
                 break
+        if code is None and _armed_departure(verb):
+            code, strength = "0872", 0.85
         if code is None and rules.VERB_OVERRIDES.get(lemma, "") is not None:
             match = self.lexicon.match_verb(lemma, pre, post)
             override = rules.VERB_OVERRIDES.get(lemma)
@@ -472,6 +474,14 @@ def _words(tokens: Iterable[Token]) -> set[str]:
 
 def _conjuncts(token: Token) -> list[int]:
     return [token.i] + [c.i for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _armed_departure(verb: Token) -> bool:
+    """An armed force leaving ("the troops left the base", "soldiers began departing"): a withdrawal."""
+    if verb.lemma_.lower() not in rules.DEPARTURE_VERBS:
+        return False
+    subject, passive = _controller(verb)
+    return subject is not None and not passive and subject.lemma_.lower() in rules.ARMED_FORCE_NOUNS
 
 
 def _controller(verb: Token) -> tuple[Token | None, bool]:

@@ -26,6 +26,7 @@ EVENT_NOUNS: dict[str, str] = {
     "talk": "046", "negotiation": "046", "summit": "043", "mediation": "045", "meeting": "040",
     "accusation": "112", "condemnation": "111", "ultimatum": "138",
     "aid": "070", "assistance": "070", "withdrawal": "0872", "mobilization": "154", "deployment": "154",
+    "pullout": "0872", "pull-out": "0872", "drawdown": "0872",
 }
 
 # Event nouns too common in other senses to count without an actor on both sides (or the quad
@@ -60,6 +61,9 @@ MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
     "operation": {"military": "190", "special": "190", "counter-terrorist": "190", "peacekeeping": "074"},
     "act": {"aggression": "190", "terrorism": "180", "terror": "180"},
     "fire": {"artillery": "194", "mortar": "194", "rocket": "194", "gun": "193"},
+    "ban": {"travel": "163", "entry": "163", "visa": "163", "export": "163", "import": "163", "arm": "163"},
+    "freeze": {"asset": "163"},
+    "measure": {"restrictive": "163", "punitive": "163"},
 }
 
 # Modifiers refining an event noun's code: "air strike" is an air strike, not a labour strike;
@@ -105,7 +109,8 @@ TRANSITIVE_CODES: dict[str, str] = {"return": "0842", "repatriate": "0841"}
 
 # Extra verb patterns (verb lemma, words that must follow it, code), checked before PETRARCH's:
 # "turned to the CSTO for help" is an appeal for aid; "sent peacekeepers" is peacekeeping aid;
-# "signed a protocol/agreement" is a formal agreement; "called on X to" is an appeal.
+# "signed a protocol/agreement" is a formal agreement; "called on X to" is an appeal; "pulled
+# out of"/"pulled back" is a withdrawal (as the noun "withdrawal" is).
 EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("turn", frozenset({"to", "help"}), "023"),
     ("turn", frozenset({"to", "assistance"}), "023"),
@@ -123,6 +128,8 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("sign", frozenset({"accord"}), "057"),
     ("call", frozenset({"on"}), "020"),
     ("call", frozenset({"for"}), "020"),
+    ("pull", frozenset({"out"}), "0872"),
+    ("pull", frozenset({"back"}), "0872"),
     ("open", frozenset({"fire"}), "193"),
     ("launch", frozenset({"war"}), "190"),
     ("launch", frozenset({"operation"}), "190"),
@@ -137,15 +144,24 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("agree", frozenset({"ceasefire"}), "0871"),
 )
 
+# Verbs of leaving that are a withdrawal (CAMEO 0872, as "withdrew" is) when their subject is an
+# armed force: "the peacekeepers left the region", "troops began departing".  "The minister left
+# Paris" is no event ("leave" stays removed in VERB_OVERRIDES otherwise).
+DEPARTURE_VERBS = frozenset({"leave", "depart", "exit", "quit", "vacate"})
+ARMED_FORCE_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit", "army",
+                               "serviceman", "paratrooper", "battalion", "brigade"})
+
 # Passives that only qualify the verb they govern when no agent is named: "was forced to seek
 # help" (the request is the event, nobody is said to coerce); "was forced by rebels to flee" keeps
 # its coercion.
 MODAL_PASSIVES = frozenset({"force", "compel", "oblige"})
 
 # Verbs whose direct object is itself the event (the verb adds nothing): "organized mass
-# protests", "launched an attack", "began clashes".  The noun is the trigger, the verb's subject
-# its source.  Must not swallow "condemned the attack" (the condemnation is the event there).
+# protests", "launched an attack", "began clashes"; aspectual verbs too ("completed the
+# withdrawal", "finished the deployment").  The noun is the trigger, the verb's subject its source.
+# Must not swallow "condemned the attack" (the condemnation is the event there).
 LIGHT_VERBS = frozenset({"organize", "stage", "hold", "launch", "carry", "conduct", "begin", "start",
+                         "complete", "finish", "adopt", "introduce",
                          "unleash", "wage", "continue", "resume", "mount", "commit", "achieve", "reach",
                          "declare", "announce", "impose", "lead", "spark", "trigger", "provoke",
                          "rekindle", "stir", "incite", "orchestrate", "instigate"})

@@ -137,6 +137,8 @@ def test_complement_subject_is_the_target_and_phrase_lends_country(analyze):
     ("Canada threatened to impose new sanctions on Iran.", "THREATEN", "hypothetical"),
     ("Kenya refused to extradite the suspects to Uganda.", "REJECT", "negated"),
     ("Japan offered to mediate between India and Pakistan.", "AGREE", "hypothetical"),
+    # a taken decision is an expressed intent (CAMEO 03x, PLOVER AGREE); the act itself is still to come
+    ("Poland decided to send troops to Latvia.", "AGREE", "hypothetical"),
 ])
 def test_governing_verb_is_the_main_event(analyze, text, main, governed):
     a = analyze(text)
@@ -472,3 +474,30 @@ def test_sentence_class_reads_the_top_event_through_the_model_roots():
     assert stage_quad(analysis, quad) == 3
     assert stage_quad(analysis, quad, cut=0.6) == 0
     assert stage_quad(replace(analysis, events=(replace(event, cameo="020", quad_class=1),)), quad) == 0
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Dutch soldiers began leaving Mali on Sunday.", "leaving"),  # aspectual verb + gerund
+    ("The Chilean army completed its pullout from Bolivia in March.", "pullout"),  # + event noun
+    ("Kenya began the withdrawal of its police officers from Haiti.", "withdrawal"),
+    ("Ecuadorian forces pulled out of Peru on Friday.", "pulled"),
+])
+def test_aspectual_verbs_leave_the_event_to_their_complement(analyze, text, trigger):
+    a = analyze(text)
+    (event,) = events_of(a, "RETREAT")
+    assert event.trigger.text.startswith(trigger) and event.status == "asserted"
+    assert event.source is not None and event.source.country is not None
+    assert event.target is not None and event.target.country is not None
+
+
+def test_a_civilian_leaving_is_no_withdrawal(analyze):
+    assert not events_of(analyze("The Peruvian minister left Lima on Monday."), "RETREAT")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Council adopted restrictive measures against nine Syrian officials.", "SYR"),
+    ("Japan imposed visa bans on four Myanmar generals.", "MMR"),
+])
+def test_sanction_nouns_after_light_verbs(analyze, text, target):
+    (event,) = [e for e in analyze(text).events if e.cameo.startswith("16")]
+    assert event.status == "asserted" and event.target.country == target
