@@ -76,6 +76,7 @@ NOUN_MODIFIER_CODES: dict[str, dict[str, str]] = {
     "protest": {"violent": "145", "mass": "141"},
     "clash": {"armed": "190"},
     "war": {"hybrid": "190", "information": "111", "trade": "163", "cold": "160"},
+    "deployment": {"peacekeeping": "074", "peacekeeper": "074"},  # peacekeeping is aid (CAMEO 074)
 }
 
 # Noun readings that are not events: "strike" and "attack" in sport or health senses, a "talk"
@@ -121,6 +122,7 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("send", frozenset({"peacekeeper"}), "074"),
     ("send", frozenset({"troop"}), "154"),
     ("deploy", frozenset({"peacekeeping"}), "074"),
+    ("deploy", frozenset({"peacekeeper"}), "074"),
     ("sign", frozenset({"protocol"}), "057"),
     ("sign", frozenset({"agreement"}), "057"),
     ("sign", frozenset({"treaty"}), "057"),

@@ -501,3 +501,9 @@ def test_a_civilian_leaving_is_no_withdrawal(analyze):
 def test_sanction_nouns_after_light_verbs(analyze, text, target):
     (event,) = [e for e in analyze(text).events if e.cameo.startswith("16")]
     assert event.status == "asserted" and event.target.country == target
+
+
+def test_deployment_of_peacekeepers_is_aid(analyze):
+    (event,) = events_of(analyze("Brazil completed the deployment of peacekeepers to Haiti."))
+    assert (event.type, event.cameo) == ("AID", "074")
+    assert event.source.country == "BRA" and event.target.country == "HTI"
