@@ -4,8 +4,7 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
 (DESIGN.md, "The contract": `quotes`).  Two sources of evidence are combined:
 
 1. dependency patterns around reporting cues (`presswatch.quotes.rules`), plus verbs that the
-   trained cue model accepts (`presswatch.quotes.cuemodel`, LEARNED_CUE; past the statement
-   gate only when the learned gate also accepts them, LEARNED_GATE), and
+   trained cue model accepts (`presswatch.quotes.cuemodel`, LEARNED_CUE), and
 2. quotation marks (`presswatch.quotes.marks`): a quoted stretch is joined to the cue next to it
    (`“...,” the Russian leader noted.`, `He said: “...”`), even across several sentences or
    paragraphs; when it stands alone right after an attributed quote it continues that speaker
