@@ -24,9 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from presswatch.quotes.cuemodel import CueModel, load_cue_model, load_gate_model
+from presswatch.quotes.cuemodel import CueModel, load_cue_model
 from presswatch.quotes.marks import ALL_MARKS, find_quoted
 from presswatch.quotes.rules import (
     VERB_PATTERNS,
@@ -67,8 +67,7 @@ class _Draft:
 
 def knowledge_versions() -> dict[str, str]:
     """Versions of the knowledge files this stage loads (added to Analysis.versions)."""
-    return {"quotes_cue_verbs": load_cue_lexicon().version, "quotes_cue_model": load_cue_model().version,
-            "quotes_gate_model": load_gate_model().version}
+    return {"quotes_cue_verbs": load_cue_lexicon().version, "quotes_cue_model": load_cue_model().version}
 
 
 def _segments(document: Document, parsed: Doc) -> list[tuple[int, int]]:
@@ -109,7 +108,7 @@ def _leading_cue(parsed: Doc, start: int, lexicon: CueLexicon) -> int | None:
 
 
 def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
-            model: CueModel | None, gate: Callable[[Token], bool] | None) -> list[_Draft]:
+            model: CueModel | None) -> list[_Draft]:
     by_cue: dict[int, _Draft] = {}
 
     def add(match: Match) -> _Draft:
@@ -129,7 +128,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
                 if match is not None:
                     break
         if match is None and model is not None and token.i not in quoted and model.is_cue(token):
-            match = learned_cue(token, lexicon, gate)
+            match = learned_cue(token, lexicon)
         if match is not None and match.content:
             add(match)
 
@@ -325,15 +324,14 @@ def _kind(draft: _Draft, segments: list[tuple[int, int]], parsed: Doc) -> str:
 
 def extract_quotes(
     document: Document, parsed: Doc, entities: tuple[Entity, ...], lexicon: CueLexicon | None = None,
-    model: CueModel | None = None, gate: Callable[[Token], bool] | None = None,
+    model: CueModel | None = None,
 ) -> tuple[Quote, ...]:
     """Quotes of one document in text order (ids q1..), built from token offsets only."""
     lexicon = lexicon or load_cue_lexicon()
     model = model or load_cue_model()
-    gate = gate or load_gate_model()
     segments = _segments(document, parsed)
     quotes = []
-    for number, draft in enumerate(_drafts(parsed, lexicon, segments, model, gate), start=1):
+    for number, draft in enumerate(_drafts(parsed, lexicon, segments, model), start=1):
         lo, hi = min(draft.content), max(draft.content)
         content = make_span(document.text, parsed[lo].idx, parsed[hi].idx + len(parsed[hi]))
         cue = None
@@ -367,9 +365,8 @@ def make_component(nlp: Language) -> Callable[..., tuple[Quote, ...]]:
     """Return the quote extractor with its cue lexicon and cue model loaded once."""
     lexicon = load_cue_lexicon()
     model = load_cue_model()
-    gate = load_gate_model()
 
     def component(document: Document, parsed: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-        return extract_quotes(document, parsed, entities, lexicon, model, gate)
+        return extract_quotes(document, parsed, entities, lexicon, model)
 
     return component

@@ -21,9 +21,6 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 - VERB_WITH_OBJECT      `Putin called on the parties to ...`: speech verb + object or topic phrase.
 - LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
                         (`the mayor remembered that ...`, `was confident that ...`).
-- LEARNED_GATE          a learned verb the statement gate blocks passes when the gate model accepts
-                        it (`spoke of a fairer tax system`); never a STANCE_ACTS verb (`backed the
-                        tax`) or a negated one.
 - CHARACTERIZATION      a learned verb of regarding/depicting with an object and an "as" predicate
                         (`voters see her as aloof`); not `chose her as chair`.
 - GAPPED_RELATIVE       exclusion: `a plan that they refuse to sign` states nothing.
@@ -33,7 +30,6 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -571,48 +567,22 @@ def characterizes(verb: Token) -> bool:
     return verb.lemma_.lower() in CHARACTERIZE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
-# Verbs whose plain object makes an act or a stance toward a party or a measure, not something
-# said ("backed the mayor", "signed the treaty", "recognized him as leader").  PolNeAR marks many
-# as attributions; the stage keeps them out by policy, so the learned gate is never asked about them.
-STANCE_ACTS = frozenset({
-    "support", "back", "endorse", "favor", "favour", "oppose", "recognize", "recognise", "sign", "vote",
-    "pass", "approve", "veto", "block", "nominate", "appoint", "elect", "fire", "hire", "restrict", "ban",
-    "fund", "join", "defeat", "beat", "win", "lose", "lead", "help", "adopt", "ratify", "sponsor"})
-
-
-def _stance_adjectives(verb: Token) -> list[Token]:
-    """"is confident that ...", "was careful not to ...": an adjective with a clause or topic."""
-    return [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
-            and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
-                    for c in child.children)]
-
-
-def statement_gate(verb: Token, lexicon: CueLexicon) -> bool:
-    """The hand-written STATEMENT GATE: a lexicon speech verb ("accused him of lying"), a stance
-    adjective, or a statement-like complement (STATEMENT_DEPS, an "about" topic, an object in
-    STATEMENT_NOUNS, CHARACTERIZATION)."""
-    return lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES or bool(_stance_adjectives(verb)) or any(
-        child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
-        or (child.dep_ == "prep" and child.lower_ == "as" and characterizes(verb))
-        or (child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS)
-        for child in verb.children if child.i > verb.i or child.dep_ == "ccomp")
-
-
-def gate_eligible(verb: Token) -> bool:
-    """Whether the learned gate may pass a blocked verb: not a STANCE_ACTS verb, and not negated
-    ("did not lay the blame on X" reports nothing said)."""
-    return verb.lemma_.lower() not in STANCE_ACTS and not any(c.dep_ == "neg" for c in verb.children)
-
-
-def learned_cue(verb: Token, lexicon: CueLexicon, gate: Callable[[Token], bool] | None = None) -> Match | None:
+def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
     """LEARNED_CUE: a verb the cue model accepts; content = its complements, source = its subject
     (or the `by` agent of a passive).  Must not match a verb that is neither a lexicon speech verb
     nor has a statement-like complement (STATEMENT_DEPS, an object in STATEMENT_NOUNS: "laid out a
     plan", a judgement with "as" (CHARACTERIZATION: "they see it as a trap"), or an adjective with a
-    clause: "is confident that"), unless the learned GATE accepts it (only a `gate_eligible` verb); nor an
-    impersonal passive ("it is noted that")."""
-    stance = _stance_adjectives(verb)
-    if not statement_gate(verb, lexicon) and (gate is None or not gate_eligible(verb) or not gate(verb)):
+    clause: "is confident that"), or an impersonal passive ("it is noted that")."""
+    speech = lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES  # "accused him of lying"
+    # "is confident that ...", "was careful not to ...": an adjective with a clause or topic
+    stance = [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
+              and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
+                      for c in child.children)]
+    if not speech and not stance and not any(
+            child.dep_ in STATEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "about")
+            or (child.dep_ == "prep" and child.lower_ == "as" and characterizes(verb))
+            or (child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS)
+            for child in verb.children if child.i > verb.i or child.dep_ == "ccomp"):
         return None  # "the senator backed the bill" is a stance, not a reported statement
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         return None  # IMPERSONAL_PASSIVE, as in verb_with_clause

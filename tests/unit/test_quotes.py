@@ -589,38 +589,3 @@ def test_object_control_speaker(nlp):
     text = "The budget shortfall has led several council members to warn that the library may close."
     q = only(quotes_of(nlp, text))
     assert (q.speaker.text, q.content.text) == ("several council members", "that the library may close")
-
-
-def test_statement_gate_blocks_a_plain_object_unless_the_learned_gate_accepts(nlp):
-    text = "The candidate spoke of a fairer tax system."
-    doc, document = nlp(text), Document.from_text(text)
-    assert extract_quotes(document, doc, (), gate=lambda verb: False) == ()
-    q = only(extract_quotes(document, doc, (), gate=lambda verb: verb.lemma_ == "speak"))
-    assert (q.speaker.text, q.cue.text, q.content.text) == ("The candidate", "spoke of", "a fairer tax system")
-
-
-@pytest.mark.parametrize("text", [
-    "The council backed the harbor tax.",            # a stance toward a measure
-    "Two provinces signed the water treaty.",        # an act
-    "The candidate did not speak of a fairer tax system.",  # negated: nothing was said
-])
-def test_stances_and_negated_verbs_never_reach_the_learned_gate(nlp, text):
-    doc = nlp(text)
-    assert extract_quotes(Document.from_text(text), doc, (), gate=lambda verb: True) == ()
-
-
-def test_gate_model_decides_from_its_features(nlp):
-    from presswatch.quotes.cuemodel import GateModel, gate_features
-
-    verb = nlp("The governor backed the harbor tax.")[2]
-    assert {"lemma=back", "obj=NOUN", "subj=NOUN"} <= set(gate_features(verb))
-    assert GateModel({"lemma=back": 3.0}, -1.0, 0.5, "test")(verb)
-    assert not GateModel({"lemma=back": 3.0, "obj=NOUN": -4.0}, -1.0, 0.5, "test")(verb)
-
-
-def test_gate_features_mark_a_proposition_object_and_negation(nlp):
-    from presswatch.quotes.cuemodel import gate_features
-
-    doc = nlp("The league did not accept the notion that referees were biased.")
-    features = set(gate_features(next(t for t in doc if t.lemma_ == "accept")))
-    assert {"obj=PROP", "negated", "aux=did"} <= features
