@@ -323,6 +323,9 @@ def test_name_colon_headline_quote(nlp):
     "The company’s profits rose by 5% in the third quarter.",
     "Two neighbouring countries openly supported the opposition.",  # a group, not something said
     "The rebels signed a protocol on the ceasefire.",             # an act, not a statement
+    "Border guards started searching every lorry at the crossing.",  # a phase verb: the act itself
+    "The militia tried to take the bridge before dawn.",         # an attempt, not a statement
+    "Workers kept blocking the gates of the plant.",
 ])
 def test_not_quotes(nlp, text):
     assert quotes_of(nlp, text) == ()
