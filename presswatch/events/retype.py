@@ -109,14 +109,10 @@ class TypeModel:
                threshold: float | None = None) -> str | None:
         """The root CAMEO code of the model's type when it differs from `plover` with probability
         >= the threshold, else None (`scores`: the sentence's, see sentence_scores)."""
-        rows = [self.features[k] for k in features if k in self.features]  # binary features
-        total = scores + self.coef[rows].sum(axis=0) if rows else scores
-        k = int(total.argmax())
-        best = self.classes[k]
+        proba = self.event_proba(scores, features)
+        best = max(proba, key=proba.__getitem__)
         cut = self.threshold if threshold is None else threshold
-        if best == plover:
-            return None
-        return self.codes.get(best) if 1.0 / float(np.exp(total - total[k]).sum()) >= cut else None
+        return self.codes.get(best) if best != plover and proba[best] >= cut else None
 
     def to_bytes(self) -> bytes:
         names = sorted(self.features, key=self.features.__getitem__)
