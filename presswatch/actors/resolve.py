@@ -315,7 +315,7 @@ class _DocumentResolution:
                         sector, agent = "CVL", "people"  # a people of a country ("Iraqi Kurds")
                     if sector is not None and of_object is not None:
                         end = max(end, self.subtree_end(of_object))
-                        if not countries:  # "the offices of the Palestinian governors"
+                        if not countries:  # "the office of the district's Palestinian mayors"
                             countries += [place.country for t in of_object.lefts if t.dep_ in ("amod", "compound", "poss")
                                           and (place := self.token_place(t)) is not None]
                 if (sector is None or sector in rules.NON_ACTOR_SECTORS) and root.pos_ == "NOUN":

@@ -2,8 +2,8 @@
 
 In order (the Location's `method` says which):
 1. "clause": a place governed by a locative preposition in the trigger's clause ("clashes in
-   Batken", "seized the airport in Alma-Ata", "fighting on the Armenian-Azerbaijani border
-   flared"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
+   Batken", "captured the station in Alma-Ata", "shelling along the Kyrgyz-Tajik frontier
+   resumed"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
    "where" clause ("Kazakhstan, where mass protests began").
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
    organized protests").
@@ -46,13 +46,13 @@ from presswatch.places.rules import (
 from presswatch.records import Event, Location
 
 MAX_STEPS = 6  # how far up from a place name its preposition may be ("in the former capital of X")
-# Verbal event types: a place modifying their object is what was talked about, not where ("discussed
-# the situation on the border"), so only a place attached to the trigger or its verb counts.
+# Verbal event types: a place modifying their object is what was talked about, not where ("talked
+# about tension along the frontier"), so only a place attached to the trigger or its verb counts.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Events that happen somewhere on the ground: the only ones an article's country may place.
 ON_THE_GROUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# Dependents of a verb whose locative modifiers place the event ("the situation on the border
-# escalated", "seized the airport in Alma-Ata"); for verbal events only the subject's count.
+# Dependents of a verb whose locative modifiers place the event ("tension along the frontier
+# grew", "captured the station in Alma-Ata"); for verbal events only the subject's count.
 MATERIAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 VERBAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass"})
 # Places that a following sentence may go on describing: a front line or a region ("fighting flared

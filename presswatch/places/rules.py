@@ -83,7 +83,7 @@ METONYM_CITY_POPULATION = 100_000
 DATELINE = re.compile(r"^(?P<places>[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+)*)\s*(?:,|—|–|-\s)", re.MULTILINE)
 
 # Nouns of gatherings and documents: a place modifying one of them ("held talks in Dushanbe",
-# "signed a memorandum in Riga") places even a verbal event; "the situation on the border" does not.
+# "signed a memorandum in Riga") places even a verbal event; "tension along the frontier" does not.
 EVENT_NOUNS = frozenset({
     "talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "rally", "protest",
     "march", "ceremony", "session", "consultation", "consultations", "round", "visit", "agreement",

@@ -614,13 +614,13 @@ def test_groups_placed_by_a_participle(actor_pipeline):
 def test_long_names_shared_demonym_groups_and_organization_titles(actor_pipeline):
     text = ("Delegates of National Union for the Total Independence of Angola (UNITA) arrived for talks. "
             "Border police turned back dozens of Sierra Leonean and Guinean refugees at the crossing. "
-            "A mob looted the offices of the Palestinian governors of the port. "
+            "Youths stoned the office of the district's Palestinian mayors. "
             "Both sides agreed to receive U.N. mediator Diego Cordovez. A bomber blew himself up in Tel Aviv.")
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "National Union for the Total Independence of Angola")) == ("AGO", "REB")
     assert code(entity_at(entities, text, "Sierra Leonean")) == ("SLE", "REF")
     assert code(entity_at(entities, text, "Guinean refugees")) == ("GIN", "REF")
-    assert code(entity_at(entities, text, "the offices of the Palestinian governors of the port")) == ("PSE", "GOV")
+    assert code(entity_at(entities, text, "the office of the district's Palestinian mayors")) == ("PSE", "GOV")
     assert code(entity_at(entities, text, "U.N. mediator")) == ("UN", "IGO")  # the KB has him as Ecuador's minister
     assert code(entity_at(entities, text, "Tel Aviv")) == ("ISR", "CVL")
     kb = load_knowledge()
@@ -637,12 +637,12 @@ def test_misspelled_titled_names_and_appositive_countries(actor_pipeline):
     assert not kb.office_holders_spelled_like("Juan Orlando Hernandes", None)  # "Orlando" must be in the name
     text = ("President Francois Mitterand welcomed them. President Laurent Smithers spoke. "
             "Ali Benhadj, Algeria's leading human rights activist, began a hunger strike. "
-            "The Albanians of southern Serbia held a rally. A delegation of the Union of Eastern Jurists visited.")
+            "The Hungarians of northern Serbia staged a march. A delegation of the Union of Eastern Jurists visited.")
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Francois Mitterand")) == ("FRA", "GOV")  # one letter off, titled
     assert code(entity_at(entities, text, "Laurent Smithers")) == (None, "GOV")  # unknown stays unknown
     assert entity_at(entities, text, "Ali Benhadj").actor.country == "DZA"
-    assert code(entity_at(entities, text, "Albanians")) == ("SRB", "CVL")
+    assert code(entity_at(entities, text, "Hungarians")) == ("SRB", "CVL")
     assert code(entity_at(entities, text, "the Union of Eastern Jurists")) == (None, "JUD")
 
 

@@ -238,7 +238,7 @@ def test_troops_sent_to_a_country_target_it(analyze, text, country):
 
 
 def test_events_a_protest_turns_into_share_its_participants(analyze):
-    a = analyze("In Santiago, students organized protests, which by evening became riots and clashes with the police.")
+    a = analyze("In Santiago, students staged protests, which by nightfall turned into riots and clashes against riot police.")
     later = [e for e in a.events if e.trigger.text in ("riots", "clashes")]
     assert len(later) == 2 and all(e.source.text == "students" and e.target.sector == "COP" for e in later)
 

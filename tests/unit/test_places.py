@@ -118,11 +118,11 @@ def test_things_that_are_not_places(nlp, gazetteer, text):
 
 @pytest.mark.issue(6)
 def test_event_location_is_tied_to_the_trigger(nlp, gazetteer):
-    text = "Kazakh officials said rioters seized the airport in Alma-Ata, while Moscow watched."
-    location = located(nlp, gazetteer, text, "seized")
+    text = "Kazakh officials said looters captured the railway station in Alma-Ata, while Moscow watched."
+    location = located(nlp, gazetteer, text, "captured")
     assert (location.name, location.country, location.method) == ("Almaty", "KAZ", "clause")
     assert text[location.start:location.end] == "Alma-Ata"
-    topic = "Putin discussed the situation on the border between Armenia and Azerbaijan by telephone."
+    topic = "The two presidents discussed the tension along the Armenian frontier over the phone."
     assert located(nlp, gazetteer, topic, "discussed", kind="CONSULT") is None  # a topic, not a venue
 
 
