@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -40,6 +40,13 @@ APPEAL_AS_REQUEST = {"020": "", "021": "assist", "0211": "assist", "0212": "assi
                      "025": "yield", "0251": "yield", "0252": "yield", "0253": "yield",
                      "0254": "yield", "0255": "yield", "0256": "yield", "026": "meet",
                      "027": "meet", "028": "meet"}
+
+# CAMEO codes whose PLOVER type follows the PLOVER codebook rather than CAMEO2PLOVER-2021.
+# 163 (embargo, boycott, sanctions): the 2021 table says COERCE/restrict, but the PLOVER reference
+# defines SANCTION as including "stop or restrict commercial or material exchange as a form of
+# protest or punishment", and the NGEC structured codebook and synthetic training stories label
+# imposed sanctions SANCTION (mode discontinue).
+CODEBOOK_OVERRIDES = {"163": ("SANCTION", "discontinue", "economic")}
 
 # CAMEO code prefix -> (ACLED event type, sub-event type); the longest prefix wins.  Written by
 # hand from the ACLED codebook definitions; "" sub-type means the type only.
@@ -189,6 +196,7 @@ def read_cameo_table(plover_path: Path, goldstein_path: Path) -> list[list[str]]
         plover.setdefault(code.strip(), (fields[0], mode.replace(" ", ""), context))
     for code, mode in APPEAL_AS_REQUEST.items():
         plover.setdefault(code, ("REQUEST", mode, ""))
+    plover.update(CODEBOOK_OVERRIDES)
     rows = []
     for code in sorted(set(plover) | set(goldstein)):
         if code not in plover:
@@ -229,7 +237,8 @@ def main() -> None:
     table = "# code\tplover\tmode\tcontext\tgoldstein\tquad_class\n" + "".join("\t".join(r) + "\n" for r in rows)
     write(OUT / "cameo.tsv", table.encode(), {
         **common, "source": "CAMEO2PLOVER-2021 (openeventdata/PLOVER) + GDELT CAMEO Goldstein scale; "
-                            "CAMEO 02x appeals mapped to REQUEST by hand (APPEAL_AS_REQUEST)",
+                            "CAMEO 02x appeals mapped to REQUEST by hand (APPEAL_AS_REQUEST); "
+                            "CAMEO 163 typed SANCTION by the PLOVER codebook (CODEBOOK_OVERRIDES)",
         "license": "CC BY-SA 4.0 (PLOVER table); Goldstein values: GDELT lookup table",
         "built_from": {"cameo/CAMEO2PLOVER-2021.txt": sha256(plover),
                        "cameo/CAMEO.goldsteinscale.txt": sha256(goldstein)}})

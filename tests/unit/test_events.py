@@ -501,6 +501,7 @@ def test_a_civilian_leaving_is_no_withdrawal(analyze):
 def test_sanction_nouns_after_light_verbs(analyze, text, target):
     (event,) = [e for e in analyze(text).events if e.cameo.startswith("16")]
     assert event.status == "asserted" and event.target.country == target
+    assert event.type == "SANCTION"  # the PLOVER codebook's type for imposed sanctions, not COERCE
 
 
 def test_deployment_of_peacekeepers_is_aid(analyze):
