@@ -9,7 +9,8 @@ In order:
 3. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense, and a
    resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
    heading between): "On September 12, the situation escalated. The ministry said the military
-   opened fire ..."
+   opened fire ..."; not for a noun trigger that names a stretch of time ("died during the
+   riots"): it refers back to the whole episode, not to the last day mentioned.
 Otherwise the event has no date: nothing is invented.
 """
 
@@ -26,6 +27,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
 # Verb tags of a present-tense clause ("are trying", "has launched"): no narrative date for them.
 PRESENT_TAGS = frozenset({"VBP", "VBZ", "MD"})
 NARRATIVE_WINDOW = 2
+# Prepositions whose object is a stretch of time: "during the unrest", "amid the protests".
+PERIOD_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
 CAPTION_MARKS = ("•", "©", "*", "-")
 _SENTENCE_INFOS = ("presswatch", "sentence_infos")  # key of the cached sentence list in Doc.user_data
 
@@ -129,6 +132,14 @@ def is_past(trigger: Token) -> bool:
     return not (tags & PRESENT_TAGS)
 
 
+def names_a_period(trigger: Token) -> bool:
+    """Whether a noun trigger is the object of a period preposition ("arrests during the riots",
+    "amid protests and strikes"), i.e. names an episode the sentence refers back to."""
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ in PERIOD_PREPOSITIONS
+
+
 def past_expressions(parsed: Doc, starts_ends: list[tuple[int, int]]) -> frozenset[int]:
     """Starts of the expressions (start, end) whose clause is in the past tense."""
     past = set()
@@ -169,8 +180,8 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
     for matches, how in ((clause_matches, "clause"), (sentence_matches, "sentence")):
         if matches:
             return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
-    if any_here or not narrative or not is_past(trigger):  # "Yesterday, diplomats met": no narrative date
-        return None
+    if any_here or not narrative or not is_past(trigger) or names_a_period(trigger):
+        return None  # "Yesterday, diplomats met"; "... died during the riots": no narrative date
     back = 0
     for earlier_index in range(index - 1, -1, -1):
         earlier = sentences[earlier_index]

@@ -120,6 +120,18 @@ def test_event_takes_the_date_of_its_own_clause(nlp):
 
 
 @pytest.mark.issue(6)
+def test_a_noun_naming_a_stretch_of_time_takes_no_narrative_date(nlp):
+    text = ("Riot police detained a union organiser on 4 March. Prosecutors said 40 people were hurt "
+            "during the riots, and shops closed amid strikes and marches. The brawl left two men injured.")
+    document = Document.from_text(text, published="2023-03-20")
+    riots, strikes, marches, brawl = date_events(document, nlp(text), (
+        event_at(text, "riots", kind="PROTEST"), event_at(text, "strikes", kind="PROTEST"),
+        event_at(text, "marches", kind="PROTEST"), event_at(text, "brawl")))
+    assert riots.date is None and strikes.date is None and marches.date is None
+    assert brawl.date.value == "2023-03-04" and brawl.date.method.startswith("narrative")
+
+
+@pytest.mark.issue(6)
 def test_offsets_valid_deterministic_and_inputs_untouched(nlp):
     text = "On 5 May 2019, protesters gathered.\n\nThe next day, police dispersed them in mid-May."
     document = Document.from_text(text, published="2019-05-20")
