@@ -9,7 +9,11 @@ same publication day.
 End to end (`run_end_to_end`), the same labels judge what the whole pipeline makes of the example
 corpus: a pipeline mention reports a labelled event when it has its type, comes from one of its
 articles, names only its countries, fits its days and is not hypothetical; per event we count the clusters its
-mentions fall into (one is right) and whether its largest cluster holds all its articles.
+mentions fall into (one is right) and whether its largest cluster holds all its articles.  An event's
+days are those of its day-dated rows (± tolerance), else of all its rows: an undated report happened
+when the dated ones say.  A row whose `role` is "recalled" marks an article that mentions the event
+only as background to its own news, with a date ("the shelling of Tuesday"); there, only pipeline
+mentions with an event date report it, so the article's undated mentions stay with its own news.
 """
 
 from __future__ import annotations
@@ -31,11 +35,11 @@ if TYPE_CHECKING:
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dedup" / "mentions.tsv"
 COLUMNS = ("gold", "document", "outlet", "published", "type", "source", "target", "date", "precision", "place",
-           "place_country", "lat", "lon", "status", "speaker")
+           "place_country", "lat", "lon", "status", "speaker", "role")
 
 
-def load_gold(path: Path = DEFAULT_GOLD) -> list[tuple[str, EventMention]]:
-    """(gold event, mention) rows of a labelled TSV file."""
+def load_gold(path: Path = DEFAULT_GOLD) -> list[tuple[str, EventMention, bool]]:
+    """(gold event, mention, recalled) rows of a labelled TSV file; recalled: role "recalled"."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -50,7 +54,7 @@ def load_gold(path: Path = DEFAULT_GOLD) -> list[tuple[str, EventMention]]:
             lat=float(values["lat"]) if values["lat"] else None, lon=float(values["lon"]) if values["lon"] else None,
             status=values["status"], trigger_start=0, trigger_end=0, trigger_text="", published=values["published"],
             outlet=values["outlet"], title=None, url=None, speaker=values["speaker"] or None)
-        rows.append((values["gold"], mention))
+        rows.append((values["gold"], mention, values["role"] == "recalled"))
     return rows
 
 
@@ -92,8 +96,8 @@ def same_day_baseline(mentions: list[EventMention]) -> dict[str, str]:
 def run(gold_path: Path = DEFAULT_GOLD) -> dict:
     """Pairwise scores of presswatch and the baselines on a labelled file."""
     rows = load_gold(gold_path)
-    gold = [label for label, _ in rows]
-    mentions = [mention for _, mention in rows]
+    gold = [label for label, _, _ in rows]
+    mentions = [mention for _, mention, _ in rows]
     return {
         "gold": str(gold_path), "mentions": len(mentions), "events": len(set(gold)),
         "presswatch": pairwise_scores(gold, _labels(mentions, presswatch_clusters)),
@@ -104,7 +108,8 @@ def run(gold_path: Path = DEFAULT_GOLD) -> dict:
 
 @dataclass(frozen=True)
 class GoldEvent:
-    """A labelled real event: its type, countries, possible days and reporting articles."""
+    """A labelled real event: its type, countries, possible days, reporting articles and the
+    articles among them that only recall it (see the module docstring)."""
 
     label: str
     type: str
@@ -112,35 +117,48 @@ class GoldEvent:
     first: date
     last: date
     articles: frozenset[tuple[str, str]]  # (outlet, publication day)
+    recalled_in: frozenset[tuple[str, str]] = frozenset()
 
 
-def gold_events(rows: Sequence[tuple[str, EventMention]], tolerance_days: int = 1) -> list[GoldEvent]:
-    """One GoldEvent per label: the union of its mentions' countries, days and articles."""
-    by_label: dict[str, list[EventMention]] = defaultdict(list)
-    for label, mention in rows:
-        by_label[label].append(mention)
+def _article(mention: EventMention) -> tuple[str, str]:
+    return mention.outlet or "", (mention.published or "")[:10]
+
+
+def gold_events(rows: Sequence[tuple[str, EventMention, bool]], tolerance_days: int = 1) -> list[GoldEvent]:
+    """One GoldEvent per label: the union of its mentions' countries and articles; its days are
+    those of its day-dated mentions (else of all) widened by `tolerance_days`."""
+    by_label: dict[str, list[tuple[EventMention, bool]]] = defaultdict(list)
+    for label, mention, recalled in rows:
+        by_label[label].append((mention, recalled))
     events = []
-    for label, mentions in sorted(by_label.items()):
+    for label, rows_of in sorted(by_label.items()):
+        mentions = [m for m, _ in rows_of]
         ranges = [found for m in mentions if (found := date_range(m))]
+        ranges = [r for r in ranges if r.precision == "day"] or ranges
         slack = timedelta(days=tolerance_days)
+        articles = frozenset(_article(m) for m in mentions)
+        reporting = frozenset(_article(m) for m, recalled in rows_of if not recalled)
         events.append(GoldEvent(label, mentions[0].type, frozenset().union(*(m.countries for m in mentions)),
                                 min(r.first for r in ranges) - slack, max(r.last for r in ranges) + slack,
-                                frozenset((m.outlet or "", (m.published or "")[:10]) for m in mentions)))
+                                articles, articles - reporting))
     return events
 
 
 def _reports(event: GoldEvent, mention: EventMention) -> bool:
     """Whether a pipeline mention reports `event`: same type, one of its articles, only its countries
-    (the actors', else the place's), its days, and not hypothetical (a threat is no report of it)."""
+    (the actors', else the place's), its days (an event date in an article that only recalls it),
+    and not hypothetical (a threat is no report of it)."""
     if mention.status == "hypothetical" or mention.type != event.type:
         return False
-    if (mention.outlet or "", (mention.published or "")[:10]) not in event.articles:
+    if _article(mention) not in event.articles:
         return False
     named = mention.actor_countries or frozenset({mention.location_country} - {None})
     if not named or not named <= event.countries:
         return False
     found = date_range(mention)
-    return bool(found) and found.first <= event.last and found.last >= event.first
+    if not found or (found.precision == "published" and _article(mention) in event.recalled_in):
+        return False
+    return found.first <= event.last and found.last >= event.first
 
 
 def corpus_mentions(articles: Path, pipeline: Pipeline | None = None) -> list[EventMention]:
