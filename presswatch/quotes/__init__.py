@@ -176,7 +176,33 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
     # 0.7300 -> 0.7340, attribution +0.0006.
     drafts = [d for d in drafts if not (_nested_report(parsed, d, lexicon) and any(
         e is not d and d.cue[0] in e.content and set(d.source) <= e.content for e in drafts))]
+    for draft in drafts:
+        draft.source = _unmasked(parsed, draft.source, [set(e.cue) for e in drafts if e is not draft])
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _unmasked(parsed: Doc, source: tuple[int, ...], cues: list[set[int]]) -> tuple[int, ...]:
+    """RELATIVE_ATTRIBUTION: a comma-set relative clause in a speaker mention that is itself an
+    attribution (`Ann Lee, who backs the plan, said ...`: "who backs" is a quote of its own) is left
+    out of the mention, as PolNeAR's guidelines ask (including it would mask that attribution)."""
+    inside = set(source)
+    for cue in cues:
+        if not cue & inside:
+            continue
+        clause = next((t for t in parsed[min(cue)].ancestors if t.dep_ == "relcl" and t.i in inside), None)
+        if clause is None and parsed[min(cue)].dep_ == "relcl":
+            clause = parsed[min(cue)]
+        if clause is None or parsed[clause.left_edge.i - 1].text != "," or clause.left_edge.i - 1 not in inside:
+            continue
+        cut = clause.left_edge.i - 1
+        if _head(parsed, source) >= cut:
+            continue
+        kept = [i for i in source if i < cut]
+        while kept and parsed[kept[-1]].is_punct:
+            kept.pop()
+        inside = set(kept)
+        source = tuple(kept)
+    return source
 
 
 def _nested_report(parsed: Doc, draft: _Draft, lexicon: CueLexicon) -> bool:

@@ -150,6 +150,50 @@ def test_speaker_with_relative_clause(nlp):
     assert q.content.text == "that the vote was postponed"
 
 
+def test_relative_clause_that_is_an_attribution_stays_out_of_the_speaker(nlp):
+    # RELATIVE_ATTRIBUTION: "who had warned of delays" is a quote of its own, so the later speaker
+    # is the name alone (a descriptive clause stays in: the test above)
+    text = "Marta Lindqvist, who had warned of delays, said the harbour tunnel would open in May."
+    by_cue = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert by_cue["said"].speaker.text == "Marta Lindqvist"
+    assert by_cue["said"].content.text == "the harbour tunnel would open in May"
+    assert by_cue["had warned of"].speaker.text == "who"
+
+
+def test_stray_subject_after_a_trailing_cue(nlp):
+    # STRAY_SUBJECT: the parser makes the speaker after "says" the subject of the next paragraph's verb
+    text = ("“They have no plan” beyond the next vote, says Ivo Marsh, a consultant with Brightline Media "
+            "in Dover, Del.\n\nThat help comes at a price and buys less airtime.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker.text.startswith("Ivo Marsh, a consultant with Brightline Media")
+    assert q.content.text == "“They have no plan” beyond the next vote"
+
+
+def test_stray_subject_does_not_replace_a_subject(nlp):
+    q = only(quotes_of(nlp, "“We tried,” she said, and Ivo Marsh nodded."))
+    assert q.speaker.text == "she"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The new ferry seems to run behind schedule most mornings.", "The new ferry"),
+    ("Farmers appeared calm after the storm.", "Farmers"),
+])
+def test_raised_subject_is_content_not_speaker(nlp, text, subject):
+    # RAISED_SUBJECT: "X seems to ..." is the author's judgement about X (PolNeAR: no source)
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is None
+    assert q.content.text.startswith(subject)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Port officials expect the new ferry to run late all winter.", "Port officials"),
+    ("The mayor seems to think the tunnel will open in May.", "The mayor"),
+])
+def test_raised_subject_keeps_real_speakers(nlp, text, speaker):
+    # an active verb's subject, and the subject of an infinitive that reports a clause, still speak
+    assert speaker in {q.speaker.text for q in quotes_of(nlp, text) if q.speaker}
+
+
 def test_speaker_keeps_closing_bracket(nlp):
     text = "Rep. Dana Holt (D-Ore.) said the bill would pass easily."
     q = only(quotes_of(nlp, text))
