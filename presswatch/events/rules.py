@@ -60,10 +60,17 @@ COUNTRY_ANAPHORS = frozenset({"country", "republic", "kingdom", "nation"})
 MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
     "operation": {"military": "190", "special": "190", "counter-terrorist": "190", "peacekeeping": "074"},
     "act": {"aggression": "190", "terrorism": "180", "terror": "180"},
-    "fire": {"artillery": "194", "mortar": "194", "rocket": "194", "gun": "193"},
+    "fire": {"artillery": "194", "mortar": "194", "rocket": "194", "gun": "193",
+             "cease": "0871"},  # the parser splits a hyphenated "cease-fire" into "cease" + "fire"
     "ban": {"travel": "163", "entry": "163", "visa": "163", "export": "163", "import": "163", "arm": "163"},
     "freeze": {"asset": "163"},
     "measure": {"restrictive": "163", "punitive": "163"},
+    "shield": {"human": "184"},  # civilians held or used as human shields (CAMEO 184)
+    # Manoeuvres: joint ones are military cooperation (062), one side's a show of force (150);
+    # "joint" is tried first ("joint naval drills" is cooperation).
+    "exercise": {"joint": "062", "military": "150", "naval": "150", "army": "150"},
+    "drill": {"joint": "062", "military": "150", "naval": "150", "army": "150"},
+    "game": {"joint": "062", "war": "150"},
 }
 
 # Modifiers refining an event noun's code: "air strike" is an air strike, not a labour strike;
@@ -144,6 +151,28 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("achieve", frozenset({"ceasefire"}), "0871"),
     ("reach", frozenset({"ceasefire"}), "0871"),
     ("agree", frozenset({"ceasefire"}), "0871"),
+    # Giving, sending or handing over relief goods is aid (070); PETRARCH codes these verbs only in
+    # set phrases ("deliver" and "donate" it codes itself).
+    *((verb, frozenset({goods}), "070") for verb in ("give", "send", "hand")
+      for goods in ("supply", "medicine", "equipment", "food", "drug", "vaccine")),
+    # Cutting aid is reducing relations (162, as PETRARCH codes "suspend aid"), not aid.
+    *((verb, frozenset({goods}), "162") for verb in ("reduce", "cut", "slash", "suspend")
+      for goods in ("aid", "assistance", "supply")),
+    # Ending a mediation or talks is halting them (165, 164).
+    *((verb, frozenset({what}), code) for verb in ("end", "halt", "suspend", "break")
+      for what, code in (("mediation", "165"), ("talk", "164"), ("negotiation", "164"))),
+    # Lowering or removing a trade barrier is easing economic sanctions (085).
+    *((verb, frozenset({barrier}), "085") for verb in ("cut", "reduce", "lower", "remove", "scrap")
+      for barrier in ("tariff", "sanction")),
+    ("roll", frozenset({"back", "tariff"}), "085"),
+    ("roll", frozenset({"back", "sanction"}), "085"),
+    # Disarming ("lay down their arms", "hand over weapons") is military de-escalation (0873).
+    ("lay", frozenset({"down", "arm"}), "0873"),
+    ("lay", frozenset({"down", "weapon"}), "0873"),
+    ("hand", frozenset({"over", "arm"}), "0873"),
+    ("hand", frozenset({"over", "weapon"}), "0873"),
+    ("surrender", frozenset({"weapon"}), "0873"),
+    ("surrender", frozenset({"arm"}), "0873"),
 )
 
 # Verbs of leaving that are a withdrawal (CAMEO 0872, as "withdrew" is) when their subject is an

@@ -508,3 +508,24 @@ def test_deployment_of_peacekeepers_is_aid(analyze):
     (event,) = events_of(analyze("Brazil completed the deployment of peacekeepers to Haiti."))
     assert (event.type, event.cameo) == ("AID", "074")
     assert event.source.country == "BRA" and event.target.country == "HTI"
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo"), [
+    ("Norway sent blankets, medicines and tents to Peru after the quake.", "sent", "070"),
+    ("The Danish navy handed over medical equipment to Ghana.", "handed", "070"),
+    ("Canada cut its military aid to Honduras last month.", "cut", "162"),
+    ("The Swiss envoy ended mediation efforts between Eritrea and Djibouti.", "ended", "165"),
+    ("Uruguay lowered tariffs on Paraguayan soybeans.", "lowered", "085"),
+    ("The Chadian rebels laid down their arms near the capital.", "laid", "0873"),
+    ("Chile declared a two-week cease-fire with the insurgents.", "fire", "0871"),
+    ("Gunmen used the villagers of Kumba as human shields.", "shields", "184"),
+    ("Peru and Ecuador began joint military exercises near the coast.", "exercises", "062"),
+])
+def test_verb_object_and_modified_noun_patterns(analyze, text, trigger, cameo):
+    codes = {e.trigger.text.split()[0]: e.cameo for e in analyze(text).events}  # "laid down": "laid"
+    assert codes.get(trigger) == cameo, codes
+
+
+def test_aid_cut_or_goods_verb_without_its_object_is_no_pattern(analyze):
+    codes = {e.cameo for e in analyze("Canada cut the ribbon at the new Honduran embassy.").events}
+    assert not codes & {"162", "070"}
