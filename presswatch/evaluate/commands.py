@@ -185,6 +185,11 @@ def eval_dedup(
     for name in ("presswatch", "baseline_same_day", "baseline_no_dedup"):
         scores = report[name]
         typer.echo(f"{name}: pairwise P={scores['precision']:.3f} R={scores['recall']:.3f} F1={scores['f1']:.3f}")
+    for section, part in report["sections"].items():
+        ours, same_day = part["presswatch"], part["baseline_same_day"]
+        typer.echo(f"  {section}: {part['mentions']} mentions of {part['events']} events, presswatch P="
+                   f"{ours['precision']:.3f} R={ours['recall']:.3f}; same day P={same_day['precision']:.3f} "
+                   f"R={same_day['recall']:.3f}")
     if end_to_end:
         whole = report["end_to_end"]
         typer.echo(f"end to end on {whole['articles']}: {whole['pipeline_mentions']} mentions, "
@@ -196,3 +201,7 @@ def eval_dedup(
                        f"clusters per found event {scores['clusters_per_found_event']}, pairwise "
                        f"P={scores['pairwise']['precision']:.3f} R={scores['pairwise']['recall']:.3f} "
                        f"F1={scores['pairwise']['f1']:.3f}")
+        for section, scores in whole["presswatch_by_section"].items():
+            typer.echo(f"  {section}: events found {scores['found']}/{scores['events']}, in one cluster "
+                       f"{scores['one_cluster']}, all found articles in one cluster {scores['right_sources']}, "
+                       f"pairwise P={scores['pairwise']['precision']:.3f} R={scores['pairwise']['recall']:.3f}")

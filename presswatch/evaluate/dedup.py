@@ -5,6 +5,8 @@ extractor would code them, each with the real event it reports.  Every pair of m
 "same" when their gold events are equal; a clustering predicts "same" when it puts both in one
 cluster.  Baselines: no deduplication (GDELT counts reports) and same type + same country +
 same publication day.
+Rows after a comment line "# Held out (...):" form a held-out section (articles written and
+labelled after the rules); every score is given for all rows and for each section.
 
 End to end (`run_end_to_end`), the same labels judge what the whole pipeline makes of the example
 corpus: a pipeline mention reports a labelled event when it has its type, comes from one of its
@@ -38,10 +40,24 @@ COLUMNS = ("gold", "document", "outlet", "published", "type", "source", "target"
            "place_country", "lat", "lon", "status", "speaker", "role")
 
 
-def load_gold(path: Path = DEFAULT_GOLD) -> list[tuple[str, EventMention, bool]]:
+GoldRow = tuple[str, EventMention, bool]
+DEVELOPMENT = "development"
+
+
+def load_gold(path: Path = DEFAULT_GOLD) -> list[GoldRow]:
     """(gold event, mention, recalled) rows of a labelled TSV file; recalled: role "recalled"."""
-    rows = []
+    return [row for rows in load_sections(path).values() for row in rows]
+
+
+def load_sections(path: Path = DEFAULT_GOLD) -> dict[str, list[GoldRow]]:
+    """The rows of a labelled TSV file by section: "development" until a comment line
+    "# Held out (...): ..." opens a held-out section named by what precedes its colon."""
+    sections: dict[str, list[GoldRow]] = {DEVELOPMENT: []}
+    rows = sections[DEVELOPMENT]
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("# Held out"):
+            rows = sections.setdefault(line[2:].split(":")[0].strip(), [])
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         values = dict(zip(COLUMNS, (line.split("\t") + [""] * len(COLUMNS))[:len(COLUMNS)], strict=True))
@@ -55,7 +71,7 @@ def load_gold(path: Path = DEFAULT_GOLD) -> list[tuple[str, EventMention, bool]]
             status=values["status"], trigger_start=0, trigger_end=0, trigger_text="", published=values["published"],
             outlet=values["outlet"], title=None, url=None, speaker=values["speaker"] or None)
         rows.append((values["gold"], mention, values["role"] == "recalled"))
-    return rows
+    return sections
 
 
 def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float | int]:
@@ -93,17 +109,22 @@ def same_day_baseline(mentions: list[EventMention]) -> dict[str, str]:
     return {m.key: f"{m.type}|{sorted(m.countries)[:1]}|{m.published}" for m in mentions}
 
 
-def run(gold_path: Path = DEFAULT_GOLD) -> dict:
-    """Pairwise scores of presswatch and the baselines on a labelled file."""
-    rows = load_gold(gold_path)
+def _mention_scores(rows: Sequence[GoldRow]) -> dict:
     gold = [label for label, _, _ in rows]
     mentions = [mention for _, mention, _ in rows]
     return {
-        "gold": str(gold_path), "mentions": len(mentions), "events": len(set(gold)),
+        "mentions": len(mentions), "events": len(set(gold)),
         "presswatch": pairwise_scores(gold, _labels(mentions, presswatch_clusters)),
         "baseline_no_dedup": pairwise_scores(gold, _labels(mentions, no_dedup)),
         "baseline_same_day": pairwise_scores(gold, _labels(mentions, same_day_baseline)),
     }
+
+
+def run(gold_path: Path = DEFAULT_GOLD) -> dict:
+    """Pairwise scores of presswatch and the baselines on a labelled file, all rows and per section."""
+    sections = load_sections(gold_path)
+    return {"gold": str(gold_path), **_mention_scores([row for rows in sections.values() for row in rows]),
+            "sections": {name: _mention_scores(rows) for name, rows in sections.items()}}
 
 
 @dataclass(frozen=True)
@@ -124,7 +145,7 @@ def _article(mention: EventMention) -> tuple[str, str]:
     return mention.outlet or "", (mention.published or "")[:10]
 
 
-def gold_events(rows: Sequence[tuple[str, EventMention, bool]], tolerance_days: int = 1) -> list[GoldEvent]:
+def gold_events(rows: Sequence[GoldRow], tolerance_days: int = 1) -> list[GoldEvent]:
     """One GoldEvent per label: the union of its mentions' countries and articles; its days are
     those of its day-dated mentions (else of all) widened by `tolerance_days`."""
     by_label: dict[str, list[tuple[EventMention, bool]]] = defaultdict(list)
@@ -221,10 +242,16 @@ def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMenti
 
 def run_end_to_end(articles: Path, gold_path: Path = DEFAULT_GOLD, pipeline: Pipeline | None = None) -> dict:
     """The labelled events against what the whole pipeline (extraction, then dedup) makes of `articles`."""
-    events = gold_events(load_gold(gold_path))
+    sections = load_sections(gold_path)
+    events = gold_events([row for rows in sections.values() for row in rows])
     mentions = corpus_mentions(articles, pipeline)
+    by_section = {}
+    for name, rows in sections.items():
+        scores = end_to_end_scores(gold_events(rows), mentions, presswatch_clusters)
+        by_section[name] = {key: value for key, value in scores.items() if key != "per_event"}
     return {"gold": str(gold_path), "articles": str(articles), "pipeline_mentions": len(mentions),
             "pipeline_clusters": len(Deduplicator().cluster(mentions)),
             "presswatch": end_to_end_scores(events, mentions, presswatch_clusters),
             "baseline_no_dedup": end_to_end_scores(events, mentions, no_dedup),
-            "baseline_same_day": end_to_end_scores(events, mentions, same_day_baseline)}
+            "baseline_same_day": end_to_end_scores(events, mentions, same_day_baseline),
+            "presswatch_by_section": by_section}

@@ -12,6 +12,7 @@ from presswatch.evaluate.dedup import (
     end_to_end_scores,
     gold_events,
     load_gold,
+    load_sections,
     no_dedup,
     pairwise_scores,
     presswatch_clusters,
@@ -94,3 +95,14 @@ def test_end_to_end_on_the_example_corpus_beats_the_baselines(pipeline):
     assert ours["one_cluster"] >= 20 and ours["pairwise"]["precision"] >= 0.9 and ours["pairwise"]["recall"] >= 0.9
     assert ours["right_sources"] > same_day["right_sources"]
     assert ours["pairwise"]["f1"] > same_day["pairwise"]["f1"] > report["baseline_no_dedup"]["pairwise"]["f1"]
+
+
+def test_held_out_sections_are_scored_apart(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    line = "{}\td{}\tKura Post\t2023-03-08\tPROTEST\tGEO\tGEO\t2023-03-07\tday\t\tGEO\t\t\tasserted\t\n"
+    gold.write_text(line.format("a", 1) + line.format("a", 2) + "# Held out (later): new rows\n" + line.format("b", 3))
+    sections = load_sections(gold)
+    assert {name: len(rows) for name, rows in sections.items()} == {"development": 2, "Held out (later)": 1}
+    assert len(load_gold(gold)) == 3
+    report = run(gold)
+    assert report["mentions"] == 3 and report["sections"]["development"]["presswatch"]["pairs_same"] == 1
