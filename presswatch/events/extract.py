@@ -184,19 +184,26 @@ class EventExtractor:
 
     def cue_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
         """The event an ACLED cue marks by itself ("a roadside bomb went off", acled.py) in a sentence
-        with a verb and no material-conflict trigger; specific evidence, so strength 0.7."""
-        busy = {ctx.doc[t.tokens[0]].sent.start for t in found if t.cameo.quad_class == 4}
+        with a verb and no material-conflict trigger, or only default-coded ones (strength < 0.7, kept
+        only between two actors) whose phrase holds the cue besides the verb ("suicide bombers blew
+        themselves up", not a weak "demonstrated" alone); specific evidence, so strength 0.75, which
+        stands without named participants."""
+        material = [t for t in found if t.cameo.quad_class == 4]
+        busy = {ctx.doc[t.tokens[0]].sent.start for t in material if t.strength >= 0.7}
+        weak = [ctx.doc[t.tokens[0]] for t in material if t.strength < 0.7]
         text = ctx.doc.text
         for sent in ctx.doc.sents:
             if sent.start in busy or not any(t.pos_ in ("VERB", "AUX") for t in sent) or _is_heading(sent):
                 continue
             hit = acled.packaged().cue_trigger(sent)
-            if hit is None or _on_heading_line(ctx.doc[hit[0]], text):
+            if hit is None or _on_heading_line(ctx.doc[hit[0]], text) or any(
+                    w.sent.start == sent.start and (hit[0] == w.i or not w.left_edge.i <= hit[0] <= w.right_edge.i)
+                    for w in weak):
                 continue
             token, cameo = ctx.doc[hit[0]], self.lexicon.code(hit[1])
             source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
             if cameo is not None:
-                yield Trigger((token.i,), cameo, 0.7, source, target, False)
+                yield Trigger((token.i,), cameo, 0.75, source, target, False)
 
     def candidate(self, token: Token) -> Trigger | None:
         """The weakest reading of a coded verb or event noun: its dictionary code, strength 0.5."""
