@@ -139,3 +139,47 @@ def test_case_score_over_acled_types_only_ignores_other_labels_predicted_as_none
     # ARMED_CLASH: P 1, R 0.5 -> 0.667 (weight 2); ARREST: P 0.5 (a disaster taken for an arrest), R 1 -> 0.667
     assert acled_only == pytest.approx(0.6667, abs=1e-4)
     assert everything == pytest.approx(0.4, abs=1e-4)  # DIPLO and NATURAL_DISASTER weigh in at F1 0
+
+
+def test_lethal_force_is_against_the_protesters_not_their_grievance(cues):
+    assert cues.refine(words("troops scattered the marchers , killing a student"), PROTEST, 4)[1] \
+        == "Excessive force against protesters"
+    assert cues.refine(words("gunfire from the barracks hit a sit-in near the bridge"), PROTEST, 4)[1] \
+        == "Excessive force against protesters"
+    assert cues.refine(words("nurses held a rally over the death of a colleague"), PROTEST, 4) == PROTEST
+
+
+def test_victims_tell_an_attack_from_a_clash(cues):
+    assert cues.refine(words("the raid killed four policemen at the depot"), ATTACK, 4) == BATTLE
+    assert cues.refine(words("gunmen shot six villagers near the well"), BATTLE, 4) == ATTACK
+    # explicit fighting words come first: civilians caught in a battle do not make it an attack
+    assert cues.refine(words("fighting between the militia and the army killed three civilians"), BATTLE, 4) == BATTLE
+
+
+def test_bases_and_mine_clearance(cues):
+    assert cues.refine(words("the army established two outposts along the ridge"), None, 2)[1] \
+        == "Headquarters or base established"
+    assert cues.refine(words("engineers cleared hundreds of landmines from the fields"), None, 4)[1] \
+        == "Disrupted weapons use"
+
+
+def test_stage_marks_a_territory_takeover_at_the_taking_word(analyze):
+    a = analyze("Insurgents have taken over three hamlets near the lake.")
+    assert any(e.trigger.text == "taken" and e.acled and e.acled.sub_event_type == "Non-state actor overtakes territory"
+               for e in a.events)
+
+
+def test_cue_event_beside_a_default_coded_verb_but_not_instead_of_it(analyze):
+    a = analyze("Two suicide bombers blew themselves up outside the depot on Monday.")
+    assert any(e.acled and e.acled.sub_event_type == "Suicide bomb" for e in a.events)
+    b = analyze("The committee's aim is plain and is demonstrated by its votes.")
+    assert not any(e.type == "PROTEST" for e in b.events)
+
+
+def test_case_label_reads_the_lead_sentence(analyze):
+    from presswatch.evaluate.events import case_label
+
+    a = analyze("Rebels shelled the market town with mortars on Sunday. "
+                "Later, soldiers and rebels clashed near the bridge and five fighters were killed.")
+    assert case_label(a) == "ART_MISS_ATTACK"
+    assert case_label(a, lead=False) == "ARMED_CLASH"  # the whole snippet's most confident event
