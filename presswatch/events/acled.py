@@ -202,9 +202,11 @@ class AcledCues:
 
 
 def _applies(cue: Cue, found: tuple[str, str] | None, quad_class: int | None) -> bool:
-    """Whether the cue may type an event of CAMEO-derived type `found` and QuadClass `quad_class`."""
+    """Whether the cue may type an event of CAMEO-derived type `found` and QuadClass `quad_class`;
+    a natural or accidental cause removes only the types its scope names (an accident a protest is
+    about leaves the protest) and withholds one from any untyped event."""
     if cue.sub_event_type == NO_TYPE:
-        return True
+        return found is None or cue.refines is None or found[0] in cue.refines
     if found is None:
         return quad_class in cue.standalone_quads
     return cue.refines is None or found[0] in cue.refines

@@ -183,3 +183,8 @@ def test_case_label_reads_the_lead_sentence(analyze):
                 "Later, soldiers and rebels clashed near the bridge and five fighters were killed.")
     assert case_label(a) == "ART_MISS_ATTACK"
     assert case_label(a, lead=False) == "ARMED_CLASH"  # the whole snippet's most confident event
+
+
+def test_an_accident_removes_only_violent_types(cues):
+    assert cues.refine(words("villagers marched to demand a safer road after the accident"), PROTEST, 4) == PROTEST
+    assert cues.refine(words("the bus accident injured nine passengers"), ATTACK, 4) is None
