@@ -183,10 +183,19 @@ class _DocumentResolution:
             if not any(t.pos_ in ("VERB", "AUX") for t in ent.sent) and self.kb.place(ent.text) is None \
                     and not self.kb.persons(ent.text):
                 continue  # a heading or caption line ("Border conflicts"): no actor without a verb
-            if all(t.i in self.consumed for t in ent if t.pos_ != "DET"):
+            if all(t.i in self.consumed for t in ent if t.pos_ != "DET") or self.object_modifier(ent):
                 continue
             found.append((ent.start, ent.end, self.on_named, ent))
         return found
+
+    def object_modifier(self, ent: SpacySpan) -> bool:
+        """True for a name that only qualifies a thing ("European Union flags", "NATO membership",
+        also as a conjunct: "Latvian and EU flags"), not a person or body ("EU officials")."""
+        token = ent.root
+        while token.dep_ == "conj" and token.head.i not in range(ent.start, ent.end):
+            token = token.head
+        return token.dep_ in ("compound", "amod", "nmod") and token.head.i not in range(ent.start, ent.end) \
+            and token.head.i > token.i and token.head.lemma_.lower() in rules.OBJECT_NOUNS
 
     def pronoun_candidates(self) -> list[tuple]:
         """Pronouns, and proper nouns the NER missed that may repeat a surname ("Orlov added")."""

@@ -220,3 +220,11 @@ EXPLOSIVE_HEADS = frozenset(noun.split()[-1] for noun in EXPLOSIVE_NOUNS)  # a q
 # held by Malian rebels, so the place before the holder is the holder's.  Must not include "back"
 # or "support" ("Syrian government-backed troops": the modifier may be the backer's or the troops').
 HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied", "run"})
+
+# Things a name only qualifies when it modifies them ("EU flags", "the UN logo", "NATO
+# membership", "European standards"): the named body or country is not acting there, so such a
+# modifier is no mention of it.  Must not include people or bodies ("officials", "monitors",
+# "troops", "summit"), nor acts that are the name's own ("sanctions", "aid", "statement").
+OBJECT_NOUNS = frozenset({"flag", "banner", "emblem", "logo", "symbol", "insignia", "anthem", "colour", "color",
+                          "passport", "fund", "funding", "money", "membership", "accession", "candidacy",
+                          "integration", "standard", "norm"})

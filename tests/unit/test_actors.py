@@ -766,3 +766,19 @@ def test_hand_written_names_override_other_sources_congo_is_kinshasas():
     assert kb.place("Congolese").country == "COD" and kb.place("Congo").country == "COD"
     assert kb.place("Republic of the Congo").country == "COG" and kb.place("Brazzaville").country == "COG"
     assert kb.place("Congo-Brazzaville").kind == "country"
+
+
+def test_a_name_that_only_qualifies_a_thing_is_no_mention_of_it(actor_pipeline):
+    text = ("Hundreds of marchers waving Latvian and European Union flags blocked the bridge on Monday. "
+            "A poster with the NATO logo hung over the stage while Moldova's EU accession was debated.")
+    entities = analyze(actor_pipeline, text)
+    for name in ("Latvian", "European Union", "NATO", "EU"):
+        assert entity_at(entities, text, name) is None, name
+    assert code(entity_at(entities, text, "Moldova")) == ("MDA", None)  # the possessor is still named
+    acting = ("EU officials met the minister, and NATO monitors arrived. Later the European Union froze "
+              "the funds and Latvian police detained two men.")
+    entities = analyze(actor_pipeline, acting)
+    assert code(entity_at(entities, acting, "EU officials")) == ("EUR", "IGO")
+    assert code(entity_at(entities, acting, "the European Union")) == ("EUR", "IGO")
+    assert code(entity_at(entities, acting, "Latvian police")) == ("LVA", "COP")
+    assert entity_at(entities, acting, "NATO") is not None
