@@ -6,7 +6,8 @@ governed by a locative preposition in its clause (`attach.py`).  Returns new Eve
 `location = Location(name, country, admin1, lat, lon, start, end, precision, method, countries)`;
 `precision` says what was found ("city", "admin1", "region", "country", "border"), `method` how it
 was tied ("clause", "sentence", "narrative", or the fallbacks "actor_country" to the actors'
-country and "article" to the country most of the article's places are in).  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
+country and "article" to the country most of the article's places are in, or, for an event with
+no participant of known country, the dateline's country when no other is named more often).  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presswatch.dates.attach import sentence_infos
-from presswatch.places.attach import article_country, choose_location
+from presswatch.places.attach import article_country, choose_location, dateline_country
 from presswatch.places.gazetteer import Gazetteer, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
 from presswatch.records import Document, Entity, Event
@@ -35,9 +36,10 @@ def locate_events(document: Document, parsed: Doc, entities: tuple[Entity, ...],
     mentions = find_place_mentions(document.text, parsed, entities, gazetteer)
     sentences = sentence_infos(parsed)
     in_article = article_country(mentions, gazetteer)
+    filed_in = dateline_country(mentions, gazetteer)
     located = []
     for event in events:
-        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article)
+        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in)
         located.append(dataclasses.replace(event, location=location) if location is not None else event)
     return tuple(located)
 

@@ -13,7 +13,11 @@ In order (the Location's `method` says which):
    one is known), with precision "country".
 5. "article": else, for violence, protest and coercion (events on the ground), the country the
    article is about: the country of most of its place mentions (`article_country`), with
-   precision "country", as ACLED coders and GDELT's geocoder fall back to the story's location.
+   precision "country", as ACLED coders and GDELT's geocoder fall back to the story's location;
+   with no such majority, an event with no participant of known country takes the dateline's
+   country when no other country is named more often (`dateline_country`; "BAKU/YEREVAN" with
+   Armenian and Azerbaijani sides named is no evidence of which side an act was on, so an event
+   whose participants have countries is left unplaced).
 Otherwise the event has no location.
 """
 
@@ -159,8 +163,18 @@ def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) ->
     return _country_location(code, "article", gazetteer) if count >= 2 and count * 2 > sum(counts.values()) else None
 
 
+def dateline_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Location | None:
+    """The country of the dateline (where the report is filed from) when no other country has more
+    place mentions ("TBILISI, 8 March", then Moscow and New York once each), else None."""
+    counts = Counter(code for mention in mentions for code in [mention.location.country] if code)
+    top = max(counts.values(), default=0)
+    return next((_country_location(code, "article", gazetteer) for mention in mentions
+                 if mention.source == "dateline" and (code := mention.location.country) and counts[code] == top), None)
+
+
 def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
-                    event: Event, gazetteer: Gazetteer, in_article: Location | None = None) -> Location | None:
+                    event: Event, gazetteer: Gazetteer, in_article: Location | None = None,
+                    filed_in: Location | None = None) -> Location | None:
     """The Location of `event` with `method` set, or None when nothing ties a place to it."""
     trigger = root_token(parsed, event.trigger.start, event.trigger.end)
     if trigger is None:
@@ -191,4 +205,9 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
             if before:
                 return dataclasses.replace(before[-1].location, method="narrative")
             break
-    return _actor_country(event, gazetteer) or (in_article if event.type in ON_THE_GROUND else None)
+    found = _actor_country(event, gazetteer)
+    if found is not None or event.type not in ON_THE_GROUND:
+        return found
+    if in_article is None and not any(p is not None and p.country for p in (event.source, event.target)):
+        return filed_in  # sides of two countries: where the report is filed says nothing of where
+    return in_article

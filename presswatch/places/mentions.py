@@ -10,7 +10,7 @@ name is resolved to a candidate in a country the document mentions, else to the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -281,4 +281,7 @@ def find_place_mentions(text: str, parsed: Doc, entities: tuple[Entity, ...],
         place, start, end = found
         mentions.append(PlaceMention(start, end, text[start:end], place_location(place, start, end), source))
         taken.append((start, end))
+    dateline = {(start, end) for start, end, source in spans if source == "dateline"}
+    mentions = [replace(mention, source="dateline") if (mention.start, mention.end) in dateline
+                else mention for mention in mentions]  # also when an entity span read it first
     return tuple(sorted(mentions, key=lambda mention: mention.start))

@@ -156,6 +156,27 @@ def test_an_unplaced_event_on_the_ground_takes_the_country_the_article_is_about(
     assert located(nlp, gazetteer, mixed, "stormed") is None  # no country holds most of the places
 
 
+@pytest.mark.issue(8)
+def test_the_dateline_country_places_an_event_with_no_side_when_no_country_outnumbers_it(nlp, gazetteer):
+    story = ("RIGA, 4 May (Baltic Ledger). Police dispersed a march outside the city council late on Sunday. "
+             "The mayor, who was visiting Oslo, and a minister speaking from Paris condemned the violence.")
+    location = located(nlp, gazetteer, story, "dispersed", kind="COERCE")
+    assert (location.country, location.method, location.precision) == ("LVA", "article", "country")
+    assert location.start is None
+    assert located(nlp, gazetteer, story, "condemned", kind="ACCUSE") is None  # statements stay unplaced
+    sides = (Participant(None, "NOR", "MIL", "Norwegian troops"), Participant(None, "FRA", "MIL", "French troops"))
+    start = story.index("dispersed")
+    event = Event("v1", "ASSAULT", make_span(story, start, start + 9), Extent(0, len(story)),
+                  source=sides[0], target=sides[1])
+    (result,) = locate_events(Document.from_text(story), nlp(story), (), (event,), gazetteer)
+    assert result.location is None  # two countries' sides: where the report is filed says nothing
+    undated = story.replace("RIGA, 4 May (Baltic Ledger). ", "")
+    assert located(nlp, gazetteer, undated, "dispersed", kind="COERCE") is None  # no dateline, no majority
+    outnumbered = ("RIGA, 4 May (Baltic Ledger). Talks opened in Minsk and Grodno, then moved to Warsaw. "
+                   "Later police dispersed a march outside the city council.")
+    assert located(nlp, gazetteer, outnumbered, "dispersed", kind="COERCE") is None  # Belarus is named more
+
+
 @pytest.mark.issue(6)
 def test_deterministic_inputs_untouched_offsets_valid(nlp, gazetteer):
     text = "BAKU, 13 September. Troops shelled Jermuk and Goris near the Armenian-Azerbaijani border."
