@@ -26,6 +26,8 @@ CUES_FILE = "acled_cues.tsv"
 REBUILD = "scripts/build_acled_cues.py"
 NO_TYPE = "-"  # the cue's harm is natural or accidental: no ACLED event
 MODEL_PROBABILITY = 0.5  # the model overrides the rules when more likely than not (fixed beforehand)
+DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+GRIEVANCE_PREPOSITIONS = frozenset({"over", "against", "about", "for", "after", "following"})
 STANDALONE_QUADS = {"no": frozenset(), "conflict": frozenset({4}), "material": frozenset({2, 4})}
 
 Phrase = tuple[str, ...]  # words; "x*" matches any word starting with x
@@ -124,10 +126,17 @@ def words_of(tokens: Iterable[Token]) -> tuple[tuple[str, str], ...]:
     return tuple((t.lower_, t.lemma_.lower()) for t in tokens if not t.is_space)
 
 
-def sentence_tokens(token: Token) -> list[Token]:
+def sentence_tokens(token: Token, demonstration: bool = False) -> list[Token]:
     """The trigger's sentence without the clauses that do not hold it and tell of another act:
-    coordinated clauses with their own subject and relative clauses ("protests, which turned into riots")."""
+    coordinated clauses with their own subject and relative clauses ("protests, which turned into riots");
+    for a `demonstration`, also without what it is about: the trigger's own modifiers under "over",
+    "against", "about", "for", "after", "following" and its participle clauses ("a rally over the
+    killing of a student" is no force against the protesters)."""
     skip: set[int] = set()
+    if demonstration:
+        for c in token.children:
+            if (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPOSITIONS) or c.dep_ in ("acl", "advcl"):
+                skip |= {s.i for s in c.subtree}
     for t in token.sent:
         own = t.dep_ == "relcl" or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
@@ -138,9 +147,10 @@ def sentence_tokens(token: Token) -> list[Token]:
     return [t for t in token.sent if t.i not in skip]
 
 
-def event_words(token: Token) -> tuple[tuple[str, str], ...]:
-    """The words whose cues type the trigger's event: its sentence without other coordinated clauses."""
-    return words_of(sentence_tokens(token))
+def event_words(token: Token, found: tuple[str, str] | None = None) -> tuple[tuple[str, str], ...]:
+    """The words whose cues type the trigger's event of CAMEO-derived type `found`: its sentence
+    without other coordinated clauses (and, for a demonstration, without what it is about)."""
+    return words_of(sentence_tokens(token, found is not None and found[0] in DEMONSTRATIONS))
 
 
 @dataclass(frozen=True)

@@ -426,7 +426,7 @@ class EventExtractor:
         found = self.lexicon.acled_type(cameo.code)
         if found and cameo.code.startswith("192") and source and source.sector in ("GOV", "MIL"):
             found = (found[0], "Government regains territory")
-        typed = acled.type_event(acled.packaged(), acled.event_words(token), found, cameo.quad_class,
+        typed = acled.type_event(acled.packaged(), acled.event_words(token, found), found, cameo.quad_class,
                                  ctx.acled_proba(token))
         return AcledType(*typed) if typed else None
 

@@ -188,3 +188,10 @@ def test_case_label_reads_the_lead_sentence(analyze):
 def test_an_accident_removes_only_violent_types(cues):
     assert cues.refine(words("villagers marched to demand a safer road after the accident"), PROTEST, 4) == PROTEST
     assert cues.refine(words("the bus accident injured nine passengers"), ATTACK, 4) is None
+
+
+def test_what_a_demonstration_is_about_is_not_force_against_it(pipeline, cues):
+    doc = pipeline.nlp("Hundreds of nurses held a rally over the killing of a colleague in the capital.")
+    rally = next(t for t in doc if t.lower_ == "rally")
+    assert cues.refine(acled.event_words(rally, PROTEST), PROTEST, 4) == PROTEST
+    assert cues.refine(acled.event_words(rally), PROTEST, 4)[1] == "Excessive force against protesters"
