@@ -190,12 +190,13 @@ class _DocumentResolution:
 
     def object_modifier(self, ent: SpacySpan) -> bool:
         """True for a name that only qualifies a thing ("European Union flags", "NATO membership",
-        also as a conjunct: "Latvian and EU flags"), not a person or body ("EU officials")."""
+        also as a conjunct: "Latvian and EU flags"), not a person or body ("EU officials") nor a
+        named body ("the Iraq Relief Fund")."""
         token = ent.root
         while token.dep_ == "conj" and token.head.i not in range(ent.start, ent.end):
             token = token.head
         return token.dep_ in ("compound", "amod", "nmod") and token.head.i not in range(ent.start, ent.end) \
-            and token.head.i > token.i and token.head.lemma_.lower() in rules.OBJECT_NOUNS
+            and token.head.i > token.i and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in rules.OBJECT_NOUNS
 
     def pronoun_candidates(self) -> list[tuple]:
         """Pronouns, and proper nouns the NER missed that may repeat a surname ("Orlov added")."""

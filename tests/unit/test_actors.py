@@ -782,3 +782,5 @@ def test_a_name_that_only_qualifies_a_thing_is_no_mention_of_it(actor_pipeline):
     assert code(entity_at(entities, acting, "the European Union")) == ("EUR", "IGO")
     assert code(entity_at(entities, acting, "Latvian police")) == ("LVA", "COP")
     assert entity_at(entities, acting, "NATO") is not None
+    named = "Donors gave the Somalia Recovery Fund ten million dollars."
+    assert code(entity_at(analyze(actor_pipeline, named), named, "Somalia")) == ("SOM", None)  # a body's name
