@@ -148,10 +148,24 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
             run.append(i)
         else:
             break
-    # "Chad Sweet, the Cruz campaign's chairman," : PolNeAR closes an apposition with its comma
-    if any(doc[i].text == "," for i in run) and run[-1] + 1 < len(doc) and doc[run[-1] + 1].text == ",":
+    # "Chad Sweet, the Cruz campaign's chairman," : PolNeAR closes an apposition with its comma, or
+    # its dash ("Ann Lee — a nurse from Dover —")
+    after = doc[run[-1] + 1].text if run[-1] + 1 < len(doc) else ""
+    if after in (",", *DASHES) and any(doc[i].text == after for i in run):
         run.append(run[-1] + 1)
+    # DATELINE: "DOVER, Del. (AP) — Gov. Ann Lee": the speaker is what follows the credit line
+    dateline = next((k for k in range(1, len(run) - 1) if doc[run[k]].text in DASHES and doc[run[k - 1]].text == ")"), None)
+    if dateline is not None and run.index(head.i) > dateline:
+        run = run[dateline + 1:]
+    # a floating quantifier is the cue's ("Lee and Ruiz both said": PolNeAR's cue is "both said")
+    while len(run) > 1 and doc[run[-1]].lower_ in FLOATING and doc[run[-1]].i != head.i:
+        run.pop()
     return tuple(i for i in run if not doc[i].is_space)
+
+
+DASHES = ("—", "–", "-", "―")
+# Quantifiers that float after a plural speaker ("the two senators both said").
+FLOATING = frozenset({"both", "all", "each"})
 
 
 def _closes(doc: Doc, ordered: list[int]) -> bool:
@@ -195,8 +209,11 @@ def find_subject(verb: Token) -> Token | None:
             continue
         for child in candidate.children:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
+                if any(t.text in DASHES and verb.doc[t.i - 1].text == ")" for t in child.subtree):
+                    return adjacent_subject(verb) or child  # DATELINE: "DOVER (AP) — Gov. Ann Lee said"
                 if child.i < verb.i and any(_is_break(t) for t in verb.doc[child.i: verb.i]):
-                    return paragraph_subject(verb) or child  # a caption glued on before the cue's paragraph
+                    # a caption or headline glued on before the cue's paragraph
+                    return paragraph_subject(verb) or adjacent_subject(verb) or child
                 return child
     previous = next((t for t in reversed(verb.doc[max(verb.i - 3, 0): verb.i]) if not t.is_space), None)
     if previous is not None and any(ch in previous.text for ch in "”»\"'’"):
@@ -240,6 +257,30 @@ def controller_subject(verb: Token) -> Token | None:
         if subject is not None:
             return subject
     return None
+
+
+# Named-entity types that never speak (a time or amount ending right before a cue).
+NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def adjacent_subject(verb: Token) -> Token | None:
+    """ADJACENT_SUBJECT: when the parsed subject is in an earlier paragraph (a headline glued on) or is
+    a dateline, the noun phrase that ends right before the cue in its own paragraph ("Tuesday in
+    Dover, Gov. Ann Lee (D) said ...")."""
+    doc = verb.doc
+    start = next((k + 1 for k in range(verb.i - 1, verb.sent.start - 1, -1) if _is_break(doc[k])), verb.sent.start)
+    i = verb.i - 1
+    while i > start and (doc[i].text == "," or doc[i].dep_ in ("aux", "neg", "advmod")):
+        i -= 1
+    token = doc[i]
+    while token.head.i != token.i and start <= token.head.i < verb.i and token.pos_ not in ("NOUN", "PROPN"):
+        token = token.head
+    while token.head.i != token.i and start <= token.head.i < verb.i and token.head.pos_ in ("NOUN", "PROPN") \
+            and token.dep_ in ("compound", "appos", "npadvmod", "punct", "nmod"):
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_SPEAKER_ENTITIES or token.i < start:
+        return None  # not "Monday" in "... on Monday said"
+    return token
 
 
 def paragraph_subject(verb: Token) -> Token | None:

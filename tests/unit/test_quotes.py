@@ -194,6 +194,31 @@ def test_raised_subject_keeps_real_speakers(nlp, text, speaker):
     assert speaker in {q.speaker.text for q in quotes_of(nlp, text) if q.speaker}
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a dash-set apposition keeps its closing dash, as a comma-set one keeps its comma
+    ("Ivo Marsh — a ferry captain from Tarn — says the harbour is too shallow.",
+     "Ivo Marsh — a ferry captain from Tarn —"),
+    # a floating quantifier belongs to the cue, not the speaker
+    ("Lee and Ruiz both said the bridge will reopen on Friday.", "Lee and Ruiz"),
+    # DATELINE: the credit line before the dash is not the speaker
+    ("DOVER, Del. (AP) — Governor Ann Lee said the bridge will reopen on Friday.", "Governor Ann Lee"),
+])
+def test_speaker_span_conventions(nlp, text, speaker):
+    assert only(quotes_of(nlp, text)).speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Lee Vows ‘No More Delays’ On Bridge\n\nGovernor Ann Lee told reporters on Tuesday that the bridge "
+     "would reopen on Friday.", "Governor Ann Lee"),
+    ("Lee: ‘We Will Not Wait.’\n\nTuesday in Dover, Gov. Ann Lee (D-Del.), said, “The bridge opens Friday.”",
+     "Gov. Ann Lee (D-Del.)"),
+])
+def test_adjacent_subject_when_a_headline_is_glued_on(nlp, text, speaker):
+    # ADJACENT_SUBJECT: the parser made the headline the subject; the speaker is in the cue's paragraph
+    by_cue = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert by_cue[next(c for c in by_cue if c in ("told", "said"))].speaker.text == speaker
+
+
 def test_speaker_keeps_closing_bracket(nlp):
     text = "Rep. Dana Holt (D-Ore.) said the bill would pass easily."
     q = only(quotes_of(nlp, text))
