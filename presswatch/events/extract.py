@@ -928,39 +928,49 @@ class _Context:
             return pair
         seen: dict[str, Participant] = {}
         for token in sent:
-            hit = self.token_entity.get(token.i)
-            if hit and hit[0].actor and hit[0].actor.country and hit[0].actor.country not in seen:
+            country = self._party_country(token.i)
+            if country and country not in seen:
                 who = self.participant(token.i)
                 if who is not None:
-                    seen[hit[0].actor.country] = who
+                    seen[country] = who
         if len(seen) == 2:
             return list(seen.values())
         return self._coordinated_pair(sent.start, max(sent.start - 150, 0)) or self._last_two(sent.start)
+
+    def _party_country(self, j: int) -> str | None:
+        """The country of the entity at token `j` if it can be a party a group noun stands for:
+        not an organization (IGO/NGO: "the two countries" are never the SCO) nor a scene ("in X")."""
+        hit = self.token_entity.get(j)
+        actor = hit[0].actor if hit else None
+        if actor is None or not actor.country or actor.sector in ("IGO", "NGO"):
+            return None
+        head = self.doc[j]  # the mention's own head: "Addis" -> "Ababa", the object of "in"
+        while head.head is not head and hit[1] <= head.head.idx < hit[2]:
+            head = head.head
+        return None if _is_scene(head) else actor.country
 
     def _last_two(self, i: int) -> list[Participant]:
         """The actors of the last two countries named in the two sentences before token `i`."""
         stop = _sentences_back(self.doc, i, 2)
         found: dict[str, Participant] = {}
         for j in range(i - 1, stop - 1, -1):
-            hit = self.token_entity.get(j)
-            if hit and hit[0].actor and hit[0].actor.country and hit[0].actor.country not in found:
+            country = self._party_country(j)
+            if country and country not in found:
                 who = self.participant(j)
                 if who is not None:
-                    found[hit[0].actor.country] = who
+                    found[country] = who
             if len(found) == 2:
                 return list(found.values())
         return []
 
     def _coordinated_pair(self, i: int, stop: int) -> list[Participant]:
         for j in range(i - 1, stop - 1, -1):
-            hit = self.token_entity.get(j)
-            if not hit or not hit[0].actor or not hit[0].actor.country:
+            country = self._party_country(j)
+            if not country:
                 continue
-            token = self.doc[j]
-            for other in token.conjuncts:
-                other_hit = self.token_entity.get(other.i)
-                if other_hit and other_hit[0].actor and other_hit[0].actor.country \
-                        and other_hit[0].actor.country != hit[0].actor.country and other.i < i:
+            for other in self.doc[j].conjuncts:
+                other_country = self._party_country(other.i)
+                if other_country and other_country != country and other.i < i:
                     first, second = sorted((j, other.i))
                     return [p for p in (self.participant(first), self.participant(second)) if p is not None]
         return []

@@ -529,3 +529,14 @@ def test_verb_object_and_modified_noun_patterns(analyze, text, trigger, cameo):
 def test_aid_cut_or_goods_verb_without_its_object_is_no_pattern(analyze):
     codes = {e.cameo for e in analyze("Canada cut the ribbon at the new Honduran embassy.").events}
     assert not codes & {"162", "070"}
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    ("Kenya's president met Uganda's president at the African Union summit in Addis Ababa on Monday. "
+     "On Tuesday, border guards of the two countries exchanged fire near the lake.", "exchanged", {"KEN", "UGA"}),
+    ("The leaders of Peru spoke with Bolivia's foreign minister at the OAS meeting in Quito. "
+     "Later the sides announced a withdrawal of troops from the border.", "withdrawal", {"PER", "BOL"}),
+])
+def test_group_nouns_of_parties_skip_organizations_and_scenes(analyze, text, trigger, pair):
+    found = [e for e in analyze(text).events if e.trigger.text == trigger]
+    assert found and all({e.source.country, e.target.country} == pair for e in found)
