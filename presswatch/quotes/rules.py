@@ -148,6 +148,12 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
             run.append(i)
         else:
             break
+    # "Residents of the village of Ak-Sai told": the name the parser split off as more subjects
+    if _dangling(head):
+        k = run[-1] + 1
+        while k < head.head.i and doc[k].head.i == head.head.i and doc[k].dep_ in ("nsubj", "punct", "compound"):
+            run.append(k)
+            k += 1
     # "Chad Sweet, the Cruz campaign's chairman," : PolNeAR closes an apposition with its comma, or
     # its dash ("Ann Lee — a nurse from Dover —")
     after = doc[run[-1] + 1].text if run[-1] + 1 < len(doc) else ""
@@ -164,6 +170,14 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
 
 
 DASHES = ("—", "–", "-", "―")
+
+
+def _dangling(subject: Token) -> bool:
+    """The subject's phrase ends in a preposition without its object, and another subject follows."""
+    last = subject.right_edge
+    after = subject.doc[last.i + 1] if last.i + 1 < len(subject.doc) else None
+    return (subject.dep_ == "nsubj" and last.dep_ == "prep" and not list(last.children) and after is not None
+            and after.head.i == subject.head.i and after.dep_ == "nsubj")
 # Quantifiers that float after a plural speaker ("the two senators both said").
 FLOATING = frozenset({"both", "all", "each"})
 
@@ -207,7 +221,9 @@ def find_subject(verb: Token) -> Token | None:
     for candidate in (verb, head):
         if candidate is None:
             continue
-        for child in candidate.children:
+        # the subject next to the verb when the parse gives it two ("DOVER — Ann Lee said"), unless one
+        # ends in a preposition that lost its object to the others ("Residents of Ak-Sai told")
+        for child in sorted(candidate.children, key=lambda c: (not _dangling(c), abs(c.i - verb.i))):
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
                 if any(t.text in DASHES and verb.doc[t.i - 1].text == ")" for t in child.subtree):
                     return adjacent_subject(verb) or child  # DATELINE: "DOVER (AP) — Gov. Ann Lee said"

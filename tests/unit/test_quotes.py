@@ -207,6 +207,33 @@ def test_speaker_span_conventions(nlp, text, speaker):
     assert only(quotes_of(nlp, text)).speaker.text == speaker
 
 
+def test_nearest_of_two_parsed_subjects(nlp):
+    # the parser gives "said" two subjects (the label and the report); the one next to the verb speaks
+    text = "Editor’s Note: A report on Friday about the harbour tunnel said that it would open in May."
+    assert only(quotes_of(nlp, text)).speaker.text == "A report on Friday about the harbour tunnel"
+
+
+def test_subject_split_by_the_parser_at_a_hyphenated_name(nlp):
+    # a parse (written out here) that cuts "Ak-Sai" off "Residents of the village of" as two more
+    # subjects: the phrase with the dangling "of" is the speaker, and the name completes it
+    from spacy.tokens import Doc
+
+    words = ["Residents", "of", "the", "village", "of", "Ak", "-", "Sai", "told", "reporters", "that", "houses",
+             "burned", "."]
+    doc = Doc(nlp.vocab, words=words,
+              spaces=[True, True, True, True, True, False, False, True, True, True, True, True, False, False],
+              heads=[8, 0, 3, 1, 3, 8, 8, 8, 8, 8, 12, 12, 8, 8],
+              deps=["nsubj", "prep", "det", "pobj", "prep", "nsubj", "punct", "nsubj", "ROOT", "dobj", "mark",
+                    "nsubj", "ccomp", "punct"],
+              pos=["NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "SCONJ", "NOUN",
+                   "VERB", "PUNCT"],
+              lemmas=["resident", "of", "the", "village", "of", "Ak", "-", "Sai", "tell", "reporter", "that", "house",
+                      "burn", "."])
+    q = only(extract_quotes(Document.from_text(doc.text), doc, ()))
+    assert q.speaker.text == "Residents of the village of Ak-Sai"
+    assert q.content.text == "that houses burned"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Lee Vows ‘No More Delays’ On Bridge\n\nGovernor Ann Lee told reporters on Tuesday that the bridge "
      "would reopen on Friday.", "Governor Ann Lee"),
