@@ -32,7 +32,9 @@ that model retrained without each fold.
   snippet's main event, read as a news lead: the first sentence holding a non-negated event with an
   ACLED type, and in it the most confident such event of a specific sub-event type (one the
   sentence's instrument, target or circumstance gave), else of the generic ones a bare "attack" or
-  "kill" verb gets from its CAMEO code (armed clash, attack); its sub-event mapped to the CASE name,
+  "kill" verb gets from its CAMEO code (armed clash, attack); a demonstration takes the most severe
+  reading any sentence gives the snippet's demonstrations (a march that turned violent is a riot);
+  its sub-event mapped to the CASE name,
   "OTHER" when none (the CASE labels outside ACLED cannot be produced by the stage).  The most
   confident event of the whole snippet is reported beside it (`..._top_event`).  Metric: weighted F1 (the
   task's ranking score) over all gold labels, and over the ACLED sub-event types only (the events
@@ -82,6 +84,11 @@ ACLED_TO_CASE = {
 # The sub-event types a bare violent verb gets from its CAMEO code (190 fight, 18x assault): a lead
 # sentence's event of another, more specific type (instrument, target, circumstance) is its main one.
 GENERIC_ACLED = frozenset({"Armed clash", "Attack"})
+# ACLED types a demonstration by what happened at it: protesters who turn violent make a riot, force
+# used on peaceful ones an intervention or excessive force.  A lead demonstration takes the most
+# severe reading any sentence of the snippet gives a demonstration.
+DEMONSTRATION_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
+                          "Excessive force against protesters": 2, "Violent demonstration": 3, "Mob violence": 3}
 MAIN_EVENT_CONFIDENCE = 0.5  # the fixed cut reported for comparison: "more likely than not"
 
 # Baseline keyword lexicons: the first keyword (substring of the lower-cased text) found wins.
@@ -316,15 +323,21 @@ def score_conflibert(rows: list[tuple[str, int]], prepared: list[Prepared], ship
 def case_label(analysis: Analysis, lead: bool = True) -> str:
     """The CASE name of a snippet's main ACLED event: of the non-negated events with an ACLED type
     in the first sentence that has any, the most confident of a specific sub-event type, else of a
-    generic one (GENERIC_ACLED); `lead=False`: the most confident of the whole snippet.  "OTHER"
-    when there is none."""
+    generic one (GENERIC_ACLED), a demonstration raised to the most severe reading of the snippet's
+    demonstrations (DEMONSTRATION_SEVERITY); `lead=False`: the most confident event of the whole
+    snippet.  "OTHER" when there is none."""
     acled = [e for e in analysis.events if e.acled and e.acled.sub_event_type in ACLED_TO_CASE
              and e.status != "negated"]
+    best = top_event(acled)
     if lead and acled:
         first = min(e.sentence.start for e in acled)
-        acled = [e for e in acled if e.sentence.start == first]
-        acled = [e for e in acled if e.acled and e.acled.sub_event_type not in GENERIC_ACLED] or acled
-    best = top_event(acled)
+        lead_events = [e for e in acled if e.sentence.start == first]
+        best = top_event([e for e in lead_events if e.acled and e.acled.sub_event_type not in GENERIC_ACLED]
+                         or lead_events)
+        if best and best.acled and best.acled.sub_event_type in DEMONSTRATION_SEVERITY:
+            best = max((e for e in acled if e.acled and e.acled.sub_event_type in DEMONSTRATION_SEVERITY),
+                       key=lambda e: (DEMONSTRATION_SEVERITY[e.acled.sub_event_type], e.confidence or 0,
+                                      -e.trigger.start))
     return ACLED_TO_CASE[best.acled.sub_event_type] if best and best.acled and best.acled.sub_event_type else "OTHER"
 
 

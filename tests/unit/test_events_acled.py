@@ -195,3 +195,18 @@ def test_what_a_demonstration_is_about_is_not_force_against_it(pipeline, cues):
     rally = next(t for t in doc if t.lower_ == "rally")
     assert cues.refine(acled.event_words(rally, PROTEST), PROTEST, 4) == PROTEST
     assert cues.refine(acled.event_words(rally), PROTEST, 4)[1] == "Excessive force against protesters"
+
+
+def test_case_label_takes_the_most_severe_reading_of_a_lead_demonstration(analyze):
+    from dataclasses import replace
+
+    from presswatch.evaluate.events import case_label
+
+    a = analyze("Hundreds of farmers held a march through the capital on Monday. "
+                "By evening some marchers had torched a police van and hurled stones at officers.")
+    riot = [e for e in a.events if e.acled and e.acled.event_type == "Riots"]
+    assert riot and any(e.acled and e.acled.sub_event_type == "Peaceful protest" for e in a.events)
+    # even when the riot is the less confident event, the march that turned violent is a riot
+    calm = replace(a, events=tuple(replace(e, confidence=0.2) if e in riot else e for e in a.events))
+    assert case_label(calm, lead=False) == "PEACE_PROTEST"
+    assert case_label(calm) == "VIOL_DEMONSTR"
