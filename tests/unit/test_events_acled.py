@@ -210,3 +210,10 @@ def test_case_label_takes_the_most_severe_reading_of_a_lead_demonstration(analyz
     calm = replace(a, events=tuple(replace(e, confidence=0.2) if e in riot else e for e in a.events))
     assert case_label(calm, lead=False) == "PEACE_PROTEST"
     assert case_label(calm) == "VIOL_DEMONSTR"
+
+
+def test_a_takeover_without_fighting_is_a_non_violent_transfer(cues):
+    takeover = ("Battles", "Non-state actor overtakes territory")
+    assert cues.refine(words("the garrison withdrew and rebels took control of the town"), takeover, 4)[1] \
+        == "Non-violent transfer of territory"
+    assert cues.refine(words("rebels took control of the town after heavy fighting"), takeover, 4) == takeover
