@@ -13,7 +13,8 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
    (NAME_COLON, headline style); a line `NAME: statement` with no marks is NAME's (LABEL_COLON,
    transcripts and headlines).  A cue inside another quote's quoted words is part of that
    quote (NESTED), unless it reports a named third party; so is a belief, or an object or learned
-   cue with no named speaker, inside another quote's content (NESTED_REPORT).
+   cue with no named speaker, inside another quote's content (NESTED_REPORT).  A speaker's comma-set
+   relative clause that is itself an attribution is not part of the speaker (RELATIVE_ATTRIBUTION).
 
 Ids are q1, q2, ... in order of content start; the same input always gives the same output.
 """

@@ -26,6 +26,9 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 - GAPPED_RELATIVE       exclusion: `a plan that they refuse to sign` states nothing.
 - PARAGRAPH_SUBJECT     the subject of a cue whose sentence has a caption glued on before it.
 - CONTROLLER_SUBJECT    the subject up a chain of verbs for a clause or learned cue without one.
+- STRAY_SUBJECT, ADJACENT_SUBJECT, DATELINE   parse repairs for the speaker (a later verb's subject
+                        after a trailing cue; a glued-on headline or credit line as the subject).
+- RAISED_SUBJECT        `X seems to ...`, `X is expected to ...`: no speaker, X is content.
 """
 
 from __future__ import annotations
