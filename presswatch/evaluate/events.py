@@ -33,7 +33,8 @@ that model retrained without each fold.
   ACLED type, and in it the most confident such event of a specific sub-event type (one the
   sentence's instrument, target or circumstance gave), else of the generic ones a bare "attack" or
   "kill" verb gets from its CAMEO code (armed clash, attack); a demonstration takes the most severe
-  reading any sentence gives the snippet's demonstrations (a march that turned violent is a riot);
+  reading any sentence gives the snippet's demonstrations (a march that turned violent is a riot),
+  and a generic lead the first weapon (explosions/remote violence) a later sentence names for it;
   its sub-event mapped to the CASE name,
   "OTHER" when none (the CASE labels outside ACLED cannot be produced by the stage).  The most
   confident event of the whole snippet is reported beside it (`..._top_event`).  Metric: weighted F1 (the
@@ -89,6 +90,9 @@ GENERIC_ACLED = frozenset({"Armed clash", "Attack"})
 # severe reading any sentence of the snippet gives a demonstration.
 DEMONSTRATION_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
                           "Excessive force against protesters": 2, "Violent demonstration": 3, "Mob violence": 3}
+# ACLED's explosions/remote violence are defined by the weapon: a lead that tells of an attack or a
+# killing in generic words takes the weapon a later sentence names for it.
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 MAIN_EVENT_CONFIDENCE = 0.5  # the fixed cut reported for comparison: "more likely than not"
 
 # Baseline keyword lexicons: the first keyword (substring of the lower-cased text) found wins.
@@ -324,8 +328,9 @@ def case_label(analysis: Analysis, lead: bool = True) -> str:
     """The CASE name of a snippet's main ACLED event: of the non-negated events with an ACLED type
     in the first sentence that has any, the most confident of a specific sub-event type, else of a
     generic one (GENERIC_ACLED), a demonstration raised to the most severe reading of the snippet's
-    demonstrations (DEMONSTRATION_SEVERITY); `lead=False`: the most confident event of the whole
-    snippet.  "OTHER" when there is none."""
+    demonstrations (DEMONSTRATION_SEVERITY), a generic one to the first weapon the snippet names
+    (REMOTE_VIOLENCE); `lead=False`: the most confident event of the whole snippet.  "OTHER" when
+    there is none."""
     acled = [e for e in analysis.events if e.acled and e.acled.sub_event_type in ACLED_TO_CASE
              and e.status != "negated"]
     best = top_event(acled)
@@ -338,6 +343,10 @@ def case_label(analysis: Analysis, lead: bool = True) -> str:
             best = max((e for e in acled if e.acled and e.acled.sub_event_type in DEMONSTRATION_SEVERITY),
                        key=lambda e: (DEMONSTRATION_SEVERITY[e.acled.sub_event_type], e.confidence or 0,
                                       -e.trigger.start))
+        weapons = [e for e in acled if e.acled and e.acled.event_type == REMOTE_VIOLENCE]
+        if best and best.acled and best.acled.sub_event_type in GENERIC_ACLED and weapons:
+            named = min(e.sentence.start for e in weapons)
+            best = top_event([e for e in weapons if e.sentence.start == named])
     return ACLED_TO_CASE[best.acled.sub_event_type] if best and best.acled and best.acled.sub_event_type else "OTHER"
 
 

@@ -217,3 +217,12 @@ def test_a_takeover_without_fighting_is_a_non_violent_transfer(cues):
     assert cues.refine(words("the garrison withdrew and rebels took control of the town"), takeover, 4)[1] \
         == "Non-violent transfer of territory"
     assert cues.refine(words("rebels took control of the town after heavy fighting"), takeover, 4) == takeover
+
+
+def test_case_label_takes_the_weapon_a_later_sentence_names_for_a_generic_lead(analyze):
+    from presswatch.evaluate.events import case_label
+
+    a = analyze("Gunmen killed two shopkeepers in the market on Friday. "
+                "Police said a grenade had been thrown at the stalls from a passing motorbike.")
+    assert case_label(a, lead=False) == "ATTACK"  # the killing is the most confident event
+    assert case_label(a) == "GRENADE"
