@@ -232,6 +232,10 @@ class EventExtractor:
         complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
         if code is None or complement is None:
             return None
+        if verb.lemma_.lower() == "agree" and any(c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in
+                                    rules.TRUCE_COMPLEMENTS.get(complement.lemma_.lower(), ())
+                                    for c in complement.children):
+            code = "0871"  # "agreed to cease fire" declares a truce
         own = self.verb_trigger(verb)
         if own is not None and own.cameo.code[:2] == code[:2]:
             cameo = own.cameo

@@ -292,6 +292,14 @@ GOVERNING_HEADS: dict[str, str] = {
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
 
+# Agreeing to stop fighting is declaring a truce (0871), as "agreed to a ceasefire" is, not an
+# intent to cooperate (03; a promise or offer to stop stays an intent): complement verb -> the
+# objects that make it a truce ("agreed to cease fire", "agreed to stop the fighting"; not "agreed
+# to stop the talks").
+TRUCE_COMPLEMENTS: dict[str, frozenset[str]] = {
+    verb: frozenset({"fire", "fighting", "hostility", "shooting", "shelling", "attack"})
+    for verb in ("cease", "stop", "halt", "end")}
+
 # Modals of obligation: a reporting verb over "X must/should ..." is a demand on X (CAMEO 10).
 OBLIGATION_MODALS = frozenset({"must", "should"})
 

@@ -540,3 +540,15 @@ def test_aid_cut_or_goods_verb_without_its_object_is_no_pattern(analyze):
 def test_group_nouns_of_parties_skip_organizations_and_scenes(analyze, text, trigger, pair):
     found = [e for e in analyze(text).events if e.trigger.text == trigger]
     assert found and all({e.source.country, e.target.country} == pair for e in found)
+
+
+@pytest.mark.parametrize(("text", "truce"), [
+    ("Ecuador and Peru agreed to cease fire along the Cenepa valley on Thursday.", True),
+    ("The two militias agreed to stop the fighting in the hills.", True),
+    ("Ecuador agreed to stop the talks with Peru.", False),  # halting talks is no truce
+    ("The rebels promised to stop the fighting in the north.", False),  # a promise stays an intent
+])
+def test_agreeing_to_stop_fighting_declares_a_truce(analyze, text, truce):
+    heads = [e for e in analyze(text).events if e.trigger.text in ("agreed", "promised")]
+    assert heads and all(e.status == "asserted" for e in heads)
+    assert any(e.cameo == "0871" for e in heads) is truce
