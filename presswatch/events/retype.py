@@ -3,9 +3,11 @@
 `TypeModel.proba(grams, features)` scores the 16 PLOVER types of one event from the words and
 word pairs of its sentence (tf-idf, as classify.py) and the event's own features
 (`event_features`: trigger lemma, CAMEO root, the rule coder's type, dependency label and head).
-Trained on the NGEC synthetic stories (training only; scripts/train_event_types.py, MODEL_CARD.md)
-with balanced class weights.  `retype` returns the type's root CAMEO code (`default_codes`) when
-the model's best type differs from the rule type with probability >= the stored threshold.
+Trained (scripts/train_event_types.py, MODEL_CARD.md) on the NGEC synthetic stories (one type
+each, balanced class weights) and on real ConfliBERT sentences whose class only says which types
+are possible (partial labels, `fit_partial`).  `retype` returns the type's root CAMEO code
+(`default_codes`) when the model's best type differs from the rule type with probability >= the
+stored threshold.
 """
 
 from __future__ import annotations
@@ -42,6 +44,31 @@ def default_codes(lexicon: EventLexicon, types: Iterable[str]) -> dict[str, str]
             for t in types}
 
 
+def fit_partial(matrix, allowed: np.ndarray, weight: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (features x classes) and intercepts of a multinomial logistic regression maximizing
+    each instance's probability of its allowed classes (a row of `allowed`; one class is the usual
+    likelihood), weighted, with an L2 penalty 1/(2C) (scikit-learn's scale); L-BFGS (scipy)."""
+    from scipy.optimize import minimize
+    from scipy.special import logsumexp
+
+    n_features, n_classes = matrix.shape[1], allowed.shape[1]
+    masked = np.where(allowed, 0.0, -np.inf)
+    total = float(weight.sum())
+
+    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = flat[:-n_classes].reshape(n_features, n_classes), flat[-n_classes:]
+        z = matrix @ w + b
+        every, some = logsumexp(z, axis=1), logsumexp(z + masked, axis=1)
+        grad_z = weight[:, None] * (np.exp(z - every[:, None]) - np.exp(z + masked - some[:, None]))
+        value = float(weight @ (every - some)) + 0.5 * float((w * w).sum()) / C
+        grad = np.concatenate([(matrix.T @ grad_z + w / C).ravel(), grad_z.sum(axis=0)])
+        return value / total, grad / total  # scaled by the total weight, as scikit-learn's tolerance
+
+    start = np.zeros(n_features * n_classes + n_classes)
+    flat = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 3000, "gtol": 1e-4}).x
+    return flat[:-n_classes].reshape(n_features, n_classes), flat[-n_classes:]
+
+
 @dataclass(frozen=True)
 class TypeModel:
     """Feature index, idf of the n-gram features, weights (features x types), intercepts, types,
@@ -56,12 +83,14 @@ class TypeModel:
     codes: dict[str, str]
 
     @classmethod
-    def fit(cls, grams: Sequence[Counter[str]], features: Sequence[dict[str, float]], labels: Sequence[str],
-            codes: dict[str, str], threshold: float = 1.01) -> TypeModel:
-        """Logistic regression (scikit-learn, lbfgs, PARAMS) on n-grams seen in `min_df` sentences
-        and event features seen as often."""
+    def fit(cls, grams: Sequence[Counter[str]], features: Sequence[dict[str, float]],
+            labels: Sequence[str | frozenset[str]], codes: dict[str, str], threshold: float = 1.01,
+            weights: Sequence[float] | None = None) -> TypeModel:
+        """Logistic regression on n-grams seen in `min_df` sentences and event features seen as
+        often.  A label is one type or a set of types (a partial label: the likelihood of the set is
+        maximized, `fit_partial`); single labels are weighted "balanced", each instance further by
+        `weights`."""
         from scipy.sparse import csr_matrix
-        from sklearn.linear_model import LogisticRegression
 
         df: Counter[str] = Counter(k for g, f in zip(grams, features, strict=True) for k in [*g, *f])
         names = sorted(k for k, n in df.items() if n >= PARAMS["min_df"])
@@ -74,13 +103,15 @@ class TypeModel:
                 cols.append(k)
                 vals.append(v)
         matrix = csr_matrix((vals, (rows, cols)), shape=(len(grams), len(names)))
-        clf = LogisticRegression(C=PARAMS["C"], class_weight=PARAMS["class_weight"], max_iter=3000)
-        clf.fit(matrix, list(labels))
-        coef, intercept = clf.coef_.T, clf.intercept_
-        if coef.shape[1] == 1:  # two types: score both columns so proba stays a softmax
-            coef, intercept = np.hstack([-coef / 2, coef / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
+        sets = [frozenset([y]) if isinstance(y, str) else y for y in labels]
+        classes = sorted(set().union(*sets))
+        allowed = np.array([[c in y for c in classes] for y in sets])
+        single = Counter(next(iter(y)) for y in sets if len(y) == 1)
+        balanced = [len(sets) / (len(classes) * single[next(iter(y))]) if len(y) == 1 else 1.0 for y in sets]
+        weight = np.array(balanced) * (np.ones(len(sets)) if weights is None else np.asarray(weights))
+        coef, intercept = fit_partial(matrix, allowed, weight, PARAMS["C"])
         return cls(index, idf, coef.astype(np.float16).astype(np.float32), intercept.astype(np.float32),
-                   tuple(str(c) for c in clf.classes_), threshold, codes)
+                   tuple(classes), threshold, codes)
 
     def sentence_scores(self, grams: Counter[str]) -> np.ndarray:
         """The intercepts plus the sentence's n-gram part (tf-idf, L2-normalized): shared by all

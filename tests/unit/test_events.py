@@ -521,8 +521,12 @@ def test_deployment_of_peacekeepers_is_aid(analyze):
     ("Gunmen used the villagers of Kumba as human shields.", "shields", "184"),
     ("Peru and Ecuador began joint military exercises near the coast.", "exercises", "062"),
 ])
-def test_verb_object_and_modified_noun_patterns(analyze, text, trigger, cameo):
-    codes = {e.trigger.text.split()[0]: e.cameo for e in analyze(text).events}  # "laid down": "laid"
+def test_verb_object_and_modified_noun_patterns(pipeline, analyze, text, trigger, cameo):
+    from presswatch.events.extract import EventExtractor
+
+    a = analyze(text)  # the rule coder's codes (the type model may re-type a declared truce CONCEDE)
+    found = EventExtractor(load_lexicon())(a.document, pipeline.nlp(text), a.entities, a.quotes)
+    codes = {e.trigger.text.split()[0]: e.cameo for e in found}  # "laid down": "laid"
     assert codes.get(trigger) == cameo, codes
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from presswatch.errors import PresswatchError
@@ -17,6 +18,7 @@ from presswatch.events.retype import (
     TypeModel,
     default_codes,
     event_features,
+    fit_partial,
     load_types,
 )
 from presswatch.records import Document
@@ -41,6 +43,29 @@ def test_type_model_fits_retypes_and_round_trips():
     again = TypeModel.from_bytes(model.to_bytes())
     assert again.classes == model.classes and again.codes == model.codes and again.threshold == 0.6
     assert again.proba(grams[1], features[1]) == pytest.approx(model.proba(grams[1], features[1]), abs=1e-3)
+
+
+def test_partial_labels_put_the_mass_inside_the_allowed_set():
+    exact = [Counter({"w=signed": 1, "w=treaty": 1}), Counter({"w=shelled": 1, "w=town": 1}),
+             Counter({"w=sent": 1, "w=blankets": 1})] * 4
+    labels: list = ["AGREE", "ASSAULT", "AID"] * 4
+    vague = [Counter({"w=convoy": 1, "w=tents": 1})] * 6  # material cooperation: AID or RETREAT
+    model = TypeModel.fit(exact + vague, [{}] * 18, labels + [frozenset({"AID", "RETREAT"})] * 6,
+                          {"AGREE": "03", "ASSAULT": "18", "AID": "07"}, weights=[1.0] * 12 + [2.0] * 6)
+    proba = model.proba(vague[0], {})
+    assert set(model.classes) == {"AGREE", "ASSAULT", "AID", "RETREAT"}
+    assert proba["AID"] + proba["RETREAT"] > 0.8 and proba["AGREE"] < 0.1 and proba["ASSAULT"] < 0.1
+
+
+def test_partial_fit_with_single_labels_is_the_usual_logistic_regression():
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    rows = np.random.default_rng(3).random((40, 6))
+    matrix, y = csr_matrix(rows), (rows[:, 0] > rows[:, 1]).astype(int) + (rows[:, 2] > 0.7)
+    coef, intercept = fit_partial(matrix, np.eye(3, dtype=bool)[y], np.ones(40), 4.0)
+    reference = LogisticRegression(C=4.0, max_iter=3000).fit(matrix, y)
+    assert np.abs(coef - reference.coef_.T).max() < 0.05
 
 
 def test_event_features_name_trigger_root_type_and_syntax(pipeline):
