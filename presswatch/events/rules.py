@@ -65,7 +65,7 @@ MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
     "ban": {"travel": "163", "entry": "163", "visa": "163", "export": "163", "import": "163", "arm": "163"},
     "freeze": {"asset": "163"},
     "measure": {"restrictive": "163", "punitive": "163"},
-    "shield": {"human": "184"},  # civilians held or used as human shields (CAMEO 184)
+    "shield": {"human": "184"},  # people put in harm's way to deter an attack (CAMEO 184)
     # Manoeuvres: joint ones are military cooperation (062), one side's a show of force (150);
     # "joint" is tried first ("joint naval drills" is cooperation).
     "exercise": {"joint": "062", "military": "150", "naval": "150", "army": "150"},
@@ -166,7 +166,7 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
       for barrier in ("tariff", "sanction")),
     ("roll", frozenset({"back", "tariff"}), "085"),
     ("roll", frozenset({"back", "sanction"}), "085"),
-    # Disarming ("lay down their arms", "hand over weapons") is military de-escalation (0873).
+    # Disarming (giving up or surrendering weapons) is military de-escalation (0873).
     ("lay", frozenset({"down", "arm"}), "0873"),
     ("lay", frozenset({"down", "weapon"}), "0873"),
     ("hand", frozenset({"over", "arm"}), "0873"),
