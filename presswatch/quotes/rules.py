@@ -23,6 +23,8 @@ Patterns (the issue's list, DESIGN.md "quotes"):
                         (`the mayor remembered that ...`, `was confident that ...`).
 - CHARACTERIZATION      a learned verb of regarding/depicting with an object and an "as" predicate
                         (`voters see her as aloof`); not `chose her as chair`.
+- ACT_GATE              exclusion: `police used tear gas`, `a jet was scrambled to ...`: a deed
+                        (data/act_verbs.tsv) or an agentless passive outside the lexicon.
 - GAPPED_RELATIVE       exclusion: `a plan that they refuse to sign` states nothing.
 - PARAGRAPH_SUBJECT     the subject of a cue whose sentence has a caption glued on before it.
 - CONTROLLER_SUBJECT    the subject up a chain of verbs for a clause or learned cue without one.
@@ -43,6 +45,7 @@ from presswatch.knowledge import read_verified
 from presswatch.quotes.marks import ALL_MARKS
 
 CUE_LEXICON = "cue_verbs.tsv"
+ACT_VERBS = "act_verbs.tsv"
 
 # Dependency labels of a clausal complement that carries reported content.
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -72,6 +75,7 @@ class CueLexicon:
 
     classes: dict[str, str]
     version: str
+    acts: frozenset[str] = frozenset()  # ACT_VERBS: material action, appointment, permission
 
     def is_cue(self, lemma: str) -> bool:
         """Any reporting verb, used with a clausal complement."""
@@ -84,14 +88,31 @@ class CueLexicon:
 
 @cache
 def load_cue_lexicon() -> CueLexicon:
-    """The packaged cue-verb lexicon, checksum-verified against its .meta.json (PWE010, PWE011)."""
-    raw, meta = read_verified(Path(__file__).parent / "data" / CUE_LEXICON, "scripts/build_quote_cues.py")
-    classes = {}
-    for line in raw.decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            lemma, kind, *_ = line.split("\t")
-            classes[lemma] = kind
-    return CueLexicon(classes=classes, version=meta["version"])
+    """The packaged cue-verb lexicon and act verbs, checksum-verified against their .meta.json
+    (PWE010, PWE011)."""
+    data = Path(__file__).parent / "data"
+    raw, meta = read_verified(data / CUE_LEXICON, "scripts/build_quote_cues.py")
+    acts, _ = read_verified(data / ACT_VERBS, "hand-written: edit data/act_verbs.tsv, then write_verified")
+    return CueLexicon(classes=dict(_rows(raw)), version=meta["version"], acts=frozenset(dict(_rows(acts))))
+
+
+def _rows(raw: bytes) -> list[tuple[str, str]]:
+    """(lemma, class) pairs of a tab-separated knowledge file, comments skipped."""
+    rows = [line.split("\t") for line in raw.decode("utf-8").splitlines() if line and not line.startswith("#")]
+    return [(row[0], row[1]) for row in rows]
+
+
+def reports_act(verb: Token, lexicon: CueLexicon) -> bool:
+    """ACT_GATE: a verb of material action, appointment or permission (`ACT_VERBS`: "police used
+    tear gas", "the bloc imposed bans", "she was appointed minister") reports a deed, not a
+    statement, unless it is a lexicon cue with a clause ("he recalled that ...").  Also a passive
+    with no `by` agent of a verb outside the cue lexicon ("a jet was scrambled to ...")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in lexicon.acts:
+        return not (lemma in lexicon.classes and any(c.dep_ == "ccomp" for c in children))
+    return (lemma not in lexicon.classes and any(c.dep_ == "auxpass" for c in children)
+            and not any(c.dep_ in ("agent", "ccomp") for c in children))
 
 
 @dataclass(frozen=True)
@@ -575,7 +596,7 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
         return None
     if any(child.dep_ in CONTENT_DEPS for child in verb.children):
         return None
-    if relative_gap(verb):
+    if relative_gap(verb) or reports_act(verb, lexicon):
         return None
     subject = find_subject(verb)
     if subject is None:
@@ -681,6 +702,8 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
     nor has a statement-like complement (STATEMENT_DEPS, an object in STATEMENT_NOUNS: "laid out a
     plan", a judgement with "as" (CHARACTERIZATION: "they see it as a trap"), or an adjective with a
     clause: "is confident that"), or an impersonal passive ("it is noted that")."""
+    if reports_act(verb, lexicon):
+        return None
     speech = lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES  # "accused him of lying"
     # "is confident that ...", "was careful not to ...": an adjective with a clause or topic
     stance = [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i

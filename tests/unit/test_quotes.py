@@ -688,3 +688,32 @@ def test_object_control_speaker(nlp):
     text = "The budget shortfall has led several council members to warn that the library may close."
     q = only(quotes_of(nlp, text))
     assert (q.speaker.text, q.content.text) == ("several council members", "that the library may close")
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police used rubber bullets to scatter the marchers.",                # material action
+    "The navy maintains a supply depot on the island.",
+    "The ministry recalled its envoy from the capital.",
+    "The defence chief held phone calls with his counterparts in the region.",
+    "The harbour authority decided to raise the docking fees.",
+    "Two patrol jets were scrambled to escort the cargo plane.",               # passive, no `by` agent
+    "The stranded travellers were allowed to board a later ferry.",            # permission
+    "A retired judge has been appointed interim governor of the province.",   # appointment
+])
+def test_acts_are_not_quotes(nlp, text):
+    # ACT_GATE: a deed is not a statement, whatever the cue model scores for the verb
+    assert quotes_of(nlp, text) == ()
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The veteran senator recalled that the bridge had been built in a single summer.", "recalled",
+     "that the bridge had been built in a single summer"),                    # an act verb with a clause
+    ("The union has warned that the mines could close by winter.", "has warned", "that the mines could close by winter"),
+    ("Fishermen complained that the new quotas were unfair.", "complained", "that the new quotas were unfair"),
+    ("Opposition lawmakers demanded an independent inquiry.", "demanded", "an independent inquiry"),
+    ("The envoy condemned what she called reckless shelling of the port.", "condemned",
+     "what she called reckless shelling of the port"),
+    ("The governor rejects talks with the rebel commanders.", "rejects", "talks with the rebel commanders"),
+])
+def test_statements_pass_the_act_gate(nlp, text, cue, content):
+    assert any((q.cue.text, q.content.text) == (cue, content) for q in quotes_of(nlp, text))
