@@ -717,3 +717,27 @@ def test_acts_are_not_quotes(nlp, text):
 ])
 def test_statements_pass_the_act_gate(nlp, text, cue, content):
     assert any((q.cue.text, q.content.text) == (cue, content) for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Emergency crews warned drivers of black ice on the mountain pass.", "black ice on the mountain pass"),
+    ("The council warned residents of flooding along the river.", "flooding along the river"),
+    ("The opposition accused the mayor of hiding the audit.", "hiding the audit"),
+])
+def test_addressee_with_an_of_topic(nlp, text, content):
+    # ADDRESSEE_TOPIC: the "of" phrase on the addressee is what was said, not a later place phrase
+    assert only(quotes_of(nlp, text)).content.text == content
+
+
+def test_addressee_of_a_place_is_not_a_topic(nlp):
+    q = only(quotes_of(nlp, "The governor urged residents of Marlow to stay indoors."))
+    assert q.content.text == "to stay indoors"
+
+
+def test_holding_someone_responsible_is_a_judgement_not_an_act(nlp):
+    from presswatch.quotes.rules import reports_act
+
+    judged = nlp("The inspectors hold the port managers responsible for the spill.")
+    assert not reports_act(next(t for t in judged if t.lemma_ == "hold"), load_cue_lexicon())
+    met = nlp("The inspectors held talks with the port managers.")
+    assert reports_act(next(t for t in met if t.lemma_ == "hold"), load_cue_lexicon())
