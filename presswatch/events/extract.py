@@ -185,8 +185,8 @@ class EventExtractor:
     def cue_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
         """The event an ACLED cue marks by itself ("a roadside bomb went off", acled.py) in a sentence
         with a verb and no material-conflict trigger, or only default-coded ones (strength < 0.7, kept
-        only between two actors) whose phrase holds the cue besides the verb ("suicide bombers blew
-        themselves up", not a weak "demonstrated" alone); specific evidence, so strength 0.75, which
+        only between two actors) whose phrase holds the cue besides the verb ("a pair of suicide
+        attackers blew themselves up", not a weak "demonstrated" alone); specific evidence, so strength 0.75, which
         stands without named participants."""
         material = [t for t in found if t.cameo.quad_class == 4]
         busy = {ctx.doc[t.tokens[0]].sent.start for t in material if t.strength >= 0.7}
@@ -342,7 +342,7 @@ class EventExtractor:
             if len(group) < 2:
                 members = [p for p in group if p.sector]
                 group = ctx.parties_near(trigger.tokens[0])
-                if len(members) == 1 and len(group) >= 2:  # "the border guards of the two countries"
+                if len(members) == 1 and len(group) >= 2:  # "the frontier troops of the two states"
                     group = [replace(members[0], country=p.country) for p in group]
             if len(group) >= 2:
                 a, b = group[0], group[1]

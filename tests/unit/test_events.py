@@ -537,7 +537,7 @@ def test_aid_cut_or_goods_verb_without_its_object_is_no_pattern(analyze):
 
 @pytest.mark.parametrize(("text", "trigger", "pair"), [
     ("Kenya's president met Uganda's president at the African Union summit in Addis Ababa on Monday. "
-     "On Tuesday, border guards of the two countries exchanged fire near the lake.", "exchanged", {"KEN", "UGA"}),
+     "On Tuesday, frontier troops of the two countries traded fire near the lake.", "traded", {"KEN", "UGA"}),
     ("The leaders of Peru spoke with Bolivia's foreign minister at the OAS meeting in Quito. "
      "Later the sides announced a withdrawal of troops from the border.", "withdrawal", {"PER", "BOL"}),
 ])

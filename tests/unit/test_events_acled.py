@@ -170,7 +170,7 @@ def test_stage_marks_a_territory_takeover_at_the_taking_word(analyze):
 
 
 def test_cue_event_beside_a_default_coded_verb_but_not_instead_of_it(analyze):
-    a = analyze("Two suicide bombers blew themselves up outside the depot on Monday.")
+    a = analyze("A pair of suicide attackers blew themselves up near the fuel depot on Monday.")
     assert any(e.acled and e.acled.sub_event_type == "Suicide bomb" for e in a.events)
     b = analyze("The committee's aim is plain and is demonstrated by its votes.")
     assert not any(e.type == "PROTEST" for e in b.events)
