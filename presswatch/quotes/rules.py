@@ -180,7 +180,7 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
         while k < head.head.i and doc[k].head.i == head.head.i and doc[k].dep_ in ("nsubj", "punct", "compound"):
             run.append(k)
             k += 1
-    # "Chad Sweet, the Cruz campaign's chairman," : PolNeAR closes an apposition with its comma, or
+    # "Ann Lee, the mayor's campaign chairwoman," : PolNeAR closes an apposition with its comma, or
     # its dash ("Ann Lee — a nurse from Dover —")
     after = doc[run[-1] + 1].text if run[-1] + 1 < len(doc) else ""
     if after in (",", *DASHES) and any(doc[i].text == after for i in run):
