@@ -42,6 +42,7 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "prep", "pobj", "dobj", "attr", 
                         "nsubj", "nsubjpass", "advcl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 MAX_PAIRS = 4
+TERRITORY = ("Battles", "Non-state actor overtakes territory")
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class EventExtractor:
                 break
         if code is None and _armed_departure(verb):
             code, strength = "0872", 0.85
+        if code is None and _people_protest(verb):
+            code, strength = rules.PROTEST_VERBS[lemma], 0.75
         if code is None and rules.VERB_OVERRIDES.get(lemma, "") is not None:
             match = self.lexicon.match_verb(lemma, pre, post)
             override = rules.VERB_OVERRIDES.get(lemma)
@@ -428,7 +431,9 @@ class EventExtractor:
     def acled(self, ctx: _Context, token: Token, cameo: CameoCode, source: Participant | None) -> AcledType | None:
         """ACLED type of an event: the CAMEO mapping refined by the sentence's cues and model (acled.py)."""
         found = self.lexicon.acled_type(cameo.code)
-        if found and cameo.code.startswith("192") and source and source.sector in ("GOV", "MIL"):
+        if found and cameo.code.startswith("171"):
+            found = _seizure_type(token) or found
+        if found == TERRITORY and source and source.sector in ("GOV", "MIL"):
             found = (found[0], "Government regains territory")
         typed = acled.type_event(acled.packaged(), acled.event_words(token, found), found, cameo.quad_class,
                                  ctx.acled_proba(token))
@@ -493,6 +498,34 @@ def _armed_departure(verb: Token) -> bool:
         return False
     subject, passive = _controller(verb)
     return subject is not None and not passive and subject.lemma_.lower() in rules.ARMED_FORCE_NOUNS
+
+
+def _seizure_type(trigger: Token) -> tuple[str, str] | None:
+    """The ACLED type of a seizure by what it took: people (abduction) or a place (territory)."""
+    taken = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + \
+        [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not taken:
+        return None
+    thing = taken[0]
+    if thing.ent_type_ in ("PERSON", "NORP") or thing.lemma_.lower() in rules.SEIZED_PEOPLE_NOUNS:
+        return ("Violence against civilians", "Abduction/forced disappearance")
+    if thing.ent_type_ in ("GPE", "LOC", "FAC") or thing.lemma_.lower() in rules.SEIZED_PLACE_NOUNS:
+        return TERRITORY
+    return None
+
+
+def _people_protest(verb: Token) -> bool:
+    """People protesting with or without a target ("students marched to the ministry"), not a
+    statement ("protested that ...") or a showing ("the tests demonstrated a flaw")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in rules.PROTEST_VERBS or any(c.dep_ in ("ccomp", "nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if lemma not in rules.TRANSITIVE_PROTEST_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    subject, passive = _controller(verb)
+    return subject is not None and not passive and (
+        subject.ent_type_ in ("PERSON", "NORP", "ORG") or subject.lemma_.lower() in rules.PROTESTER_NOUNS
+        or subject.lower_ in rules.PROTESTER_NOUNS)
 
 
 def _controller(verb: Token) -> tuple[Token | None, bool]:

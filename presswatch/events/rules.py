@@ -182,6 +182,38 @@ DEPARTURE_VERBS = frozenset({"leave", "depart", "exit", "quit", "vacate"})
 ARMED_FORCE_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "unit", "army",
                                "serviceman", "paratrooper", "battalion", "brigade"})
 
+# Protest verbs (CAMEO 14x) that stand without a target when people protest: ACLED codes a
+# demonstration by a crowd with no named opponent ("pensioners rallied near the town hall", "the
+# union struck over pay").  The subject must be a person, a named group or a noun of people
+# (PROTESTER_NOUNS); "the figures demonstrated a rise" or "protested that ..." (a statement) is
+# not one.  Only "protest" and "picket" keep the reading with an object ("rallied support",
+# "struck a deal" are not protests).
+PROTEST_VERBS: dict[str, str] = {"rally": "141", "march": "141", "demonstrate": "141", "protest": "141",
+                                 "picket": "141", "strike": "143"}
+TRANSITIVE_PROTEST_VERBS = frozenset({"protest", "picket"})
+PROTESTER_NOUNS = frozenset({
+    "people", "crowd", "thousand", "hundred", "dozen", "score", "protester", "protestor", "demonstrator",
+    "activist", "supporter", "student", "worker", "employee", "staff", "union", "farmer", "teacher",
+    "nurse", "doctor", "miner", "driver", "trader", "vendor", "lawyer", "pensioner", "retiree",
+    "resident", "villager", "citizen", "youth", "woman", "man", "mother", "family", "relative",
+    "opposition", "party", "group", "member", "voter", "fan", "follower", "mourner", "veteran",
+    "refugee", "migrant", "taxi", "trucker", "pilot", "journalist", "civilian", "they", "we",
+})
+
+# What a seizure (CAMEO 171x) took decides its ACLED type (codebook): people taken are an abduction
+# ("gunmen seized two engineers"), a place or base taken is a territory event ("rebels captured
+# the camp"); only property taken or damaged stays looting/property destruction.
+SEIZED_PEOPLE_NOUNS = PROTESTER_NOUNS | frozenset({
+    "person", "hostage", "fighter", "soldier", "militant", "official", "officer", "engineer", "tourist",
+    "child", "girl", "boy", "passenger", "crew", "sailor", "fisherman", "priest", "journalist", "him",
+    "her", "them", "guard", "policeman", "commander", "leader", "contractor", "national",
+})
+SEIZED_PLACE_NOUNS = PLACE_NOUNS | frozenset({
+    "camp", "base", "town", "village", "city", "airport", "airfield", "position", "checkpoint", "post",
+    "outpost", "garrison", "district", "port", "bridge", "hill", "headquarters", "barracks", "province",
+    "stronghold", "compound", "crossing", "road", "highway", "valley", "island", "settlement",
+})
+
 # Passives that only qualify the verb they govern when no agent is named: "was forced to seek
 # help" (the request is the event, nobody is said to coerce); "was forced by rebels to flee" keeps
 # its coercion.

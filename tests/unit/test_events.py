@@ -556,3 +556,35 @@ def test_agreeing_to_stop_fighting_declares_a_truce(analyze, text, truce):
     heads = [e for e in analyze(text).events if e.trigger.text in ("agreed", "promised")]
     assert heads and all(e.status == "asserted" for e in heads)
     assert any(e.cameo == "0871" for e in heads) is truce
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Several hundred nurses rallied in front of the hospital on Monday.", "141"),
+    ("Law students marched to the courthouse.", "141"),
+    ("Bakery workers demonstrated outside the mill for a second week.", "141"),
+    ("The drivers' union struck for a day over unpaid overtime.", "143"),
+])
+def test_people_protest_without_a_target(analyze, text, code):
+    protests = events_of(analyze(text), "PROTEST")
+    assert [e.cameo for e in protests] == [code]
+    assert protests[0].status == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "The pilot study demonstrated that the coating resists rust.",
+    "The engineer demonstrated the new pump to visitors.",
+    "The coach rallied his tired squad at half time.",
+])
+def test_showing_or_rallying_someone_is_no_protest(analyze, text):
+    assert events_of(analyze(text), "PROTEST") == []
+
+
+def test_people_protest_rule_reads_subject_and_clause(pipeline):
+    from presswatch.events.extract import _people_protest
+
+    def verb(text: str, lemma: str):
+        return next(t for t in pipeline.nlp(text) if t.lemma_.lower() == lemma)
+
+    assert _people_protest(verb("Dozens of cab drivers picketed the transport office.", "picket"))
+    assert not _people_protest(verb("Several critics protested that the fee was too high.", "protest"))
+    assert not _people_protest(verb("The new engine was demonstrated at the fair.", "demonstrate"))

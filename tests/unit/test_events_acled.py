@@ -226,3 +226,17 @@ def test_case_label_takes_the_weapon_a_later_sentence_names_for_a_generic_lead(a
                 "Police said a grenade had been thrown at the stalls from a passing motorbike.")
     assert case_label(a, lead=False) == "ATTACK"  # the killing is the most confident event
     assert case_label(a) == "GRENADE"
+
+
+@pytest.mark.parametrize("text, lemma, expected", [
+    ("Armed raiders seized four road engineers near the quarry.", "seize",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("The insurgents captured the hilltop camp at dawn.", "capture",
+     ("Battles", "Non-state actor overtakes territory")),
+    ("The gang seized two lorries of grain.", "seize", None),
+])
+def test_seizure_is_typed_by_what_was_taken(pipeline, text, lemma, expected):
+    from presswatch.events.extract import _seizure_type
+
+    verb = next(t for t in pipeline.nlp(text) if t.lemma_.lower() == lemma)
+    assert _seizure_type(verb) == expected
