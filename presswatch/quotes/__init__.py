@@ -68,7 +68,9 @@ class _Draft:
 
 def knowledge_versions() -> dict[str, str]:
     """Versions of the knowledge files this stage loads (added to Analysis.versions)."""
-    return {"quotes_cue_verbs": load_cue_lexicon().version, "quotes_cue_model": load_cue_model().version}
+    lexicon = load_cue_lexicon()
+    return {"quotes_cue_verbs": lexicon.version, "quotes_act_verbs": lexicon.acts_version,
+            "quotes_cue_model": load_cue_model().version}
 
 
 def _segments(document: Document, parsed: Doc) -> list[tuple[int, int]]:

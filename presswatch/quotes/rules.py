@@ -76,6 +76,7 @@ class CueLexicon:
     classes: dict[str, str]
     version: str
     acts: frozenset[str] = frozenset()  # ACT_VERBS: material action, appointment, permission
+    acts_version: str = ""
 
     def is_cue(self, lemma: str) -> bool:
         """Any reporting verb, used with a clausal complement."""
@@ -92,8 +93,9 @@ def load_cue_lexicon() -> CueLexicon:
     (PWE010, PWE011)."""
     data = Path(__file__).parent / "data"
     raw, meta = read_verified(data / CUE_LEXICON, "scripts/build_quote_cues.py")
-    acts, _ = read_verified(data / ACT_VERBS, "hand-written: edit data/act_verbs.tsv, then write_verified")
-    return CueLexicon(classes=dict(_rows(raw)), version=meta["version"], acts=frozenset(dict(_rows(acts))))
+    acts, acts_meta = read_verified(data / ACT_VERBS, "hand-written: edit data/act_verbs.tsv, then write_verified")
+    return CueLexicon(classes=dict(_rows(raw)), version=meta["version"], acts=frozenset(dict(_rows(acts))),
+                      acts_version=acts_meta["version"])
 
 
 def _rows(raw: bytes) -> list[tuple[str, str]]:

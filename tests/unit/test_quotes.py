@@ -741,3 +741,10 @@ def test_holding_someone_responsible_is_a_judgement_not_an_act(nlp):
     assert not reports_act(next(t for t in judged if t.lemma_ == "hold"), load_cue_lexicon())
     met = nlp("The inspectors held talks with the port managers.")
     assert reports_act(next(t for t in met if t.lemma_ == "hold"), load_cue_lexicon())
+
+
+def test_knowledge_versions_name_every_quotes_file():
+    from presswatch.quotes import knowledge_versions
+
+    assert set(knowledge_versions()) == {"quotes_cue_verbs", "quotes_act_verbs", "quotes_cue_model"}
+    assert all(knowledge_versions().values())
