@@ -148,7 +148,7 @@ class EventExtractor:
                 code, strength = match.code, (0.6 if lemma in self.lexicon.verb_codes else 0.5)
         if code is None and lemma in rules.TRANSITIVE_CODES and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             code, strength = rules.TRANSITIVE_CODES[lemma], 0.6  # "returned the paintings to Peru"
-        if code is None:
+        if code is None or (code.startswith("14") and _showing(verb)):
             return None
         if lemma in rules.MODAL_PASSIVES and not any(c.dep_ == "agent" for c in verb.children) \
                 and any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children):
@@ -204,6 +204,8 @@ class EventExtractor:
                     for w in weak):
                 continue
             token, cameo = ctx.doc[hit[0]], self.lexicon.code(hit[1])
+            if token.pos_ == "VERB" and hit[1].startswith("14") and _showing(token):
+                continue
             source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
             if cameo is not None:
                 yield Trigger((token.i,), cameo, 0.75, source, target, False)
@@ -216,6 +218,8 @@ class EventExtractor:
                 return None
             match = self.lexicon.match_verb(lemma, (), ())
             code = rules.GOVERNING_HEADS.get(lemma) or rules.VERB_OVERRIDES.get(lemma) or (match.code if match else None)
+            if code and code.startswith("14") and _showing(token):
+                return None
             roles = _verb_roles(token)
         elif token.pos_ in ("NOUN", "PROPN"):
             code = self._noun_code(token)
@@ -512,6 +516,18 @@ def _seizure_type(trigger: Token) -> tuple[str, str] | None:
     if thing.ent_type_ in ("GPE", "LOC", "FAC") or thing.lemma_.lower() in rules.SEIZED_PLACE_NOUNS:
         return TERRITORY
     return None
+
+
+def _showing(verb: Token) -> bool:
+    """A protest verb used as "show" or "state": with an object or a clause and a subject that is not
+    people ("the lab figures demonstrated a decline", "the vote demonstrated that ..."); never a protest."""
+    if verb.lemma_.lower() not in rules.PROTEST_VERBS or verb.lemma_.lower() in rules.TRANSITIVE_PROTEST_VERBS:
+        return False
+    if not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False
+    subject, _ = _controller(verb)
+    return subject is None or not (subject.ent_type_ in ("PERSON", "NORP", "ORG")
+                                   or subject.lemma_.lower() in rules.PROTESTER_NOUNS)
 
 
 def _people_protest(verb: Token) -> bool:

@@ -588,3 +588,12 @@ def test_people_protest_rule_reads_subject_and_clause(pipeline):
     assert _people_protest(verb("Dozens of cab drivers picketed the transport office.", "picket"))
     assert not _people_protest(verb("Several critics protested that the fee was too high.", "protest"))
     assert not _people_protest(verb("The new engine was demonstrated at the fair.", "demonstrate"))
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("The lab figures demonstrated a steady decline in output.", False),
+    ("The audit demonstrated that the grants had been misused.", False),
+    ("Thousands of farmers demonstrated against the new tax in Lima.", True),
+])
+def test_a_protest_verb_that_means_showing_is_no_protest(analyze, text, protest):
+    assert any(e.type == "PROTEST" for e in analyze(text).events) is protest
