@@ -784,3 +784,15 @@ def test_a_name_that_only_qualifies_a_thing_is_no_mention_of_it(actor_pipeline):
     assert entity_at(entities, acting, "NATO") is not None
     named = "Donors gave the Somalia Recovery Fund ten million dollars."
     assert code(entity_at(analyze(actor_pipeline, named), named, "Somalia")) == ("SOM", None)  # a body's name
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("TASS reported that the talks in Minsk had ended without a deal.", "TASS", ("RUS", "MED")),
+    ("The analyst told RT that the new tariffs would fail.", "RT", ("RUS", "MED")),
+    ("Xinhua said the delegation would land on Monday.", "Xinhua", ("CHN", "MED")),
+    ("The Dovecote Gazette said the mayor had resigned.", "Gazette", None),  # an outlet we do not know
+])
+def test_news_media_are_coded_by_their_home_country(pipeline, text, mention, expected):
+    entity = entity_at(analyze(pipeline, text), text, mention)
+    assert entity is not None
+    assert (code(entity) if expected else (entity.actor.country if entity.actor else None)) == (expected or None)
