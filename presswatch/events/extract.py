@@ -526,8 +526,7 @@ def _showing(verb: Token) -> bool:
     if not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return False
     subject, _ = _controller(verb)
-    return subject is None or not (subject.ent_type_ in ("PERSON", "NORP", "ORG")
-                                   or subject.lemma_.lower() in rules.PROTESTER_NOUNS)
+    return subject is None or not _is_people(subject)
 
 
 def _people_protest(verb: Token) -> bool:
@@ -539,9 +538,13 @@ def _people_protest(verb: Token) -> bool:
     if lemma not in rules.TRANSITIVE_PROTEST_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
     subject, passive = _controller(verb)
-    return subject is not None and not passive and (
-        subject.ent_type_ in ("PERSON", "NORP", "ORG") or subject.lemma_.lower() in rules.PROTESTER_NOUNS
-        or subject.lower_ in rules.PROTESTER_NOUNS)
+    return subject is not None and not passive and _is_people(subject)
+
+
+def _is_people(token: Token) -> bool:
+    """A person, nationality or organization, or a noun of people who protest ("students", "crowds")."""
+    return token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lemma_.lower() in rules.PROTESTER_NOUNS \
+        or token.lower_ in rules.PROTESTER_NOUNS
 
 
 def _controller(verb: Token) -> tuple[Token | None, bool]:
