@@ -133,6 +133,8 @@ class _DocumentResolution:
         self.leader_country: dict[int, str] = {}
         self.owner_sector: dict[int, str] = {}
         self.modifier_names: dict[int, list[SpacySpan]] = {}
+        self.group_at: dict[int, tuple[_Cluster, int, int]] = {}  # a group phrase's root -> (cluster, span)
+        self.unknown_named_at: dict[int, _Cluster] = {}  # an unknown name's root -> its cluster
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
@@ -655,7 +657,22 @@ class _DocumentResolution:
                 self.add(cluster, start, end)
                 return
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and ent.root.pos_ == "PROPN":
-            self.add(self.cluster(f"U:{ent.label_}:{name_key(text)}", ent.label_, text), start, end)
+            cluster = self.cluster(f"U:{ent.label_}:{name_key(text)}", ent.label_, text)
+            self.add(cluster, start, end)
+            if ent.root.dep_ == "appos" and ent.root.head.i in self.group_at:  # "the rebel group Sons of X"
+                self.describe(cluster, *self.group_at[ent.root.head.i])
+            elif ent.label_ == "ORG":
+                self.unknown_named_at[ent.root.i] = cluster
+
+    def describe(self, named: _Cluster, group: _Cluster, first: int, last: int) -> None:
+        """An unknown name and the group phrase in apposition with it are one entity, coded by the
+        phrase ("the broadcaster Radio X", "X, a rebel group,"): the phrase's span moves to the name."""
+        if named.sector is None and named.country is None:
+            named.country, named.sector = group.country, group.sector
+        span = (self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1]))
+        if span in group.spans:
+            group.spans.remove(span)
+        self.add(named, first, last)
 
     def add_title(self, cluster: _Cluster, ent: SpacySpan) -> None:
         """The title before a person's name is a mention of that person ("U.S. negotiator" X, "British
@@ -907,7 +924,13 @@ class _DocumentResolution:
         name = self.doc[start:end].text
         for prefix in ("the ", "The "):
             name = name.removeprefix(prefix)
-        self.add(self.group_cluster(country, kind, sector, agent, name), start, end)
+        cluster = self.group_cluster(country, kind, sector, agent, name)
+        self.add(cluster, start, end)
+        root = payload["root"]
+        if root.dep_ == "appos" and root.head.i in self.unknown_named_at:  # "Radio X, the broadcaster,"
+            self.describe(self.unknown_named_at[root.head.i], cluster, start, end)
+        else:
+            self.group_at[root.i] = (cluster, start, end)
 
     def group_cluster(self, country: str | None, kind: str | None, sector: str, agent: str, name: str) -> _Cluster:
         if kind == "org" and sector == "GOV":

@@ -796,3 +796,14 @@ def test_news_media_are_coded_by_their_home_country(pipeline, text, mention, exp
     entity = entity_at(analyze(pipeline, text), text, mention)
     assert entity is not None
     assert (code(entity) if expected else (entity.actor.country if entity.actor else None)) == (expected or None)
+
+
+def test_an_unknown_name_takes_the_group_phrase_in_apposition_with_it(actor_pipeline):
+    text = ("The rebel group Sons of the Valley attacked a convoy near Gulistan. "
+            "Radio Lumen, a private broadcaster, said it would appeal. Officials of Tarnhold Holdings declined to comment.")
+    entities = analyze(actor_pipeline, text)
+    group = entity_at(entities, text, "Sons of the Valley")
+    assert code(group) == (None, "REB") and entity_at(entities, text, "The rebel group") is group  # one entity
+    radio = entity_at(entities, text, "Radio Lumen")
+    assert code(radio) == (None, "MED") and entity_at(entities, text, "a private broadcaster") is radio
+    assert code(entity_at(entities, text, "Tarnhold Holdings")) is None  # no descriptor: unknown stays unknown
