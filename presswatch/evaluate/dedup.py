@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dedup" / "mentions.tsv"
 COLUMNS = ("gold", "document", "outlet", "published", "type", "source", "target", "date", "precision", "place",
-           "place_country", "lat", "lon", "status", "speaker", "role")
+           "place_country", "lat", "lon", "status", "speaker", "role", "sentence")
 
 
 GoldRow = tuple[str, EventMention, bool]
@@ -69,7 +69,8 @@ def load_sections(path: Path = DEFAULT_GOLD) -> dict[str, list[GoldRow]]:
             location_name=values["place"] or None, location_country=values["place_country"] or None,
             lat=float(values["lat"]) if values["lat"] else None, lon=float(values["lon"]) if values["lon"] else None,
             status=values["status"], trigger_start=0, trigger_end=0, trigger_text="", published=values["published"],
-            outlet=values["outlet"], title=None, url=None, speaker=values["speaker"] or None)
+            outlet=values["outlet"], title=None, url=None, speaker=values["speaker"] or None,
+            sentence=values["sentence"] or None)
         rows.append((values["gold"], mention, values["role"] == "recalled"))
     return sections
 

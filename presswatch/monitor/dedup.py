@@ -5,6 +5,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
 - their dates fit: day-precise dates within `tolerance_days`; month or year precision must
   contain the other date; a mention without an event date is assumed to have happened in the
   `undated_window_days` before its article's publication;
+- two different days are two events when the later mention's sentence tells it as happening
+  again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
+  when one report dates both and they are not fighting, unrest or a crackdown (`DURATIVE`, which
+  go on over days or are dated to either side of midnight);
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
@@ -14,7 +18,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   which fits any place in it;
 - a mention with no country and no place at all only joins mentions of its own article.
 Clustering is complete linkage in three passes.  First, mentions with an event date, greedily in
-date order: each joins the first open cluster whose every member it is compatible with.  Then
+date order: each joins the open cluster whose every member it is compatible with and whose
+day-dated members are nearest its date (the first such).  Then
 undated mentions, each in the cluster it fits that holds a mention of its own article, else in
 the fitting cluster with the latest day-precise date (a report leaves its newest event undated
 and dates the older ones it recalls, "the raid of last Monday"), else in a new cluster.
@@ -44,6 +49,11 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
 # Events that happen at one place: two reports of them far apart are two events.  Decisions,
 # agreements, aid and deployments are reported from wherever the speaker or the troops are.
 PLACE_BOUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Events that may go on over consecutive days (fighting, unrest, a crackdown) or be dated to either
+# side of midnight ("the night of the 12th to the 13th"); other events happen at one moment, and a
+# report that dates two of them on different days is telling two events apart.
+DURATIVE = PLACE_BOUND
+DATE_REASONS = frozenset({"dates", "renewed"})
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,11 @@ class Deduplicator:
             slack = timedelta(days=self.tolerance_days if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return "dates"
+            if first.precision == second.precision == "day" and first != second:
+                if (a if first.first > second.first else b).renewed:
+                    return "renewed"
+                if a.document_id == b.document_id and a.type not in DURATIVE:
+                    return "dates"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
         if a.location_country and b.location_country and a.location_country != b.location_country:
@@ -120,7 +135,7 @@ class Deduplicator:
             return False
         if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
             return False
-        return (all(self.why_apart(x, y) != "dates" for x in _timed(group) for y in _timed(other))
+        return (all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other))
                 and places_fit([*group, *other]))
 
     def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]]) -> list[list[EventMention]]:
@@ -161,7 +176,7 @@ class Deduplicator:
                          key=lambda m: (m.published, m.key))
         groups = _Groups(self, ranges)
         for mention in dated:
-            groups.add(mention, groups.first_fit(mention))
+            groups.add(mention, groups.nearest_fit(mention))
         for mention in undated:
             groups.add(mention, groups.best_fit(mention))
         merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()])
@@ -196,9 +211,17 @@ class _Groups:
         pool.update(self.year_wide[mention.type])
         return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention])]
 
-    def first_fit(self, mention: EventMention) -> int | None:
-        """The first cluster a dated mention fits."""
-        return next(iter(self.candidates(mention)), None)
+    def nearest_fit(self, mention: EventMention) -> int | None:
+        """The cluster a dated mention fits whose day-dated members are nearest its dates (the
+        first such in creation order): a report of the 14th joins the event of the 14th, not
+        one of the 13th it would also fit."""
+        span = self.ranges[mention.key]
+
+        def gap(index: int) -> int:
+            days = [self.ranges[m.key] for m in _timed(self.groups[index])]
+            return min(max((r.first - span.last).days, (span.first - r.last).days, 0) for r in days)
+
+        return min(self.candidates(mention), key=gap, default=None)
 
     def best_fit(self, mention: EventMention) -> int | None:
         """The cluster an undated mention most likely reports: one its own article dates, else the

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from presswatch.monitor.cues import marks_renewal
 from presswatch.records import to_data
 
 
@@ -56,6 +57,11 @@ class EventMention:
     def actor_countries(self) -> frozenset[str]:
         """The countries of its source and target."""
         return frozenset(c for c in (self.source_country, self.target_country) if c)
+
+    @cached_property
+    def renewed(self) -> bool:
+        """Whether its sentence tells it as happening again ("shelled again", "the truce was broken")."""
+        return marks_renewal(self.sentence)
 
 
 @dataclass(frozen=True)

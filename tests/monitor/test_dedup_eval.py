@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-import pytest
-
 from presswatch.evaluate.dedup import (
     GoldEvent,
     end_to_end_scores,
@@ -39,9 +37,6 @@ def test_dedup_beats_baselines():
     assert scores["f1"] > report["baseline_same_day"]["f1"] > report["baseline_no_dedup"]["f1"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8 done-when not met: two events of one type and dyad a day apart "
-                                       "merge (Moscow's failed truce and the next day's ceasefire; a clash and "
-                                       "its renewal the next day)")
 def test_dedup_meets_the_done_when_floor():
     scores = run()["presswatch"]
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90

@@ -143,6 +143,42 @@ def test_undated_reports_placed_with_a_dated_one_take_its_date():
     assert cluster.articles == 3 and cluster.date == "2022-09-14"
     assert len(Deduplicator().cluster([early, late])) == 2  # with no dated report nothing ties them
 
+def test_fighting_told_as_happening_again_is_a_new_event():
+    first = mention(date="2022-09-13")
+    renewal = mention(document_id="d2", outlet="Steppe Post", date="2022-09-14", published="2022-09-14",
+                      sentence="Gunners on the ridge opened up once more shortly before dawn, the army said.")
+    assert Deduplicator().why_apart(first, renewal) == "renewed"
+    assert len(Deduplicator().cluster([first, renewal])) == 2
+    continuing = dataclasses.replace(renewal, sentence="Gunners on the ridge kept firing until dawn, the army said.")
+    assert len(Deduplicator().cluster([first, continuing])) == 1  # fighting through the night is one event
+    earlier_told_again = dataclasses.replace(renewal, date="2022-09-12")  # the cue only marks the later one
+    assert Deduplicator().why_apart(first, earlier_told_again) is None
+
+
+@pytest.mark.parametrize(("sentence", "renewed"), [
+    ("The truce they signed on Monday was breached within hours by mortar fire.", True),
+    ("Crowds filled the square for a third night.", True),
+    ("Shelling resumed along the river on Sunday.", True),
+    ("The ministry called the report another lie.", False),
+    ("Looters broke into the town hall and set it alight.", False),
+    (None, False),
+])
+def test_renewal_cues(sentence, renewed):
+    assert mention(sentence=sentence).renewed is renewed
+
+
+def test_one_report_dating_two_truces_on_different_days_keeps_them_apart():
+    truce = dict(type="RETREAT", cameo="0871", quad_class=2, goldstein=9.0, acled_event_type=None,
+                 location_name=None, location_country=None, lat=None, lon=None, published="2022-09-15")
+    failed = mention(event_id="v1", date="2022-09-13", **truce)
+    announced = mention(event_id="v2", date="2022-09-14", **truce)
+    elsewhere = mention(document_id="d2", outlet="Steppe Post", date="2022-09-14", **truce)
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([failed, announced, elsewhere])}
+    assert by_date == {"2022-09-13": {"d1:v1"}, "2022-09-14": {"d1:v2", "d2:v1"}}  # the nearest-dated truce
+    overnight = [mention(event_id="v1", date="2022-09-12"), mention(event_id="v2")]
+    assert len(Deduplicator().cluster(overnight)) == 1  # fighting may be dated to either side of midnight
+
+
 def test_confidence_counts_outlets_and_discounts_claims():
     assert cluster_confidence([BASE, mention(event_id="v2")]) == 0.6  # one outlet counts once
     assert cluster_confidence([mention(status="attributed")]) == 0.35
