@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dedup" / "mentions.tsv"
 COLUMNS = ("gold", "document", "outlet", "published", "type", "source", "target", "date", "precision", "place",
-           "place_country", "lat", "lon", "status", "speaker", "role", "sentence")
+           "place_country", "lat", "lon", "status", "speaker", "role", "sentence", "cameo")
 
 
 GoldRow = tuple[str, EventMention, bool]
@@ -62,7 +62,8 @@ def load_sections(path: Path = DEFAULT_GOLD) -> dict[str, list[GoldRow]]:
             continue
         values = dict(zip(COLUMNS, (line.split("\t") + [""] * len(COLUMNS))[:len(COLUMNS)], strict=True))
         mention = EventMention(
-            document_id=values["document"], event_id=f"v{number}", type=values["type"], cameo=None, quad_class=None,
+            document_id=values["document"], event_id=f"v{number}", type=values["type"], cameo=values["cameo"] or None,
+            quad_class=None,
             goldstein=None, acled_event_type=None, source_country=values["source"] or None,
             target_country=values["target"] or None, source_text=None, target_text=None,
             date=values["date"] or None, date_precision=values["precision"] or None,

@@ -2,8 +2,9 @@
 
 Two mentions may describe the same event when all of these hold (`why_apart` names the first that fails):
 - the same PLOVER type;
-- their dates fit: day-precise dates within `tolerance_days`; month or year precision must
-  contain the other date; a mention without an event date is assumed to have happened in the
+- their dates fit: day-precise dates within `tolerance_days` (`process_days` for two reports of
+  a troop withdrawal, which runs from its start to its completion: `PROCESSES`); month or year
+  precision must contain the other date; a mention without an event date is assumed to have happened in the
   `undated_window_days` before its article's publication;
 - two different days are two events when the later mention's sentence tells it as happening
   again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
@@ -54,6 +55,9 @@ PLACE_BOUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # report that dates two of them on different days is telling two events apart.
 DURATIVE = PLACE_BOUND
 DATE_REASONS = frozenset({"dates", "renewed"})
+# CAMEO codes of events that run for days or weeks and are reported at each stage: a pullout of
+# troops (withdraw, demobilize, retreat), told as begun one day and completed the next week.
+PROCESSES = frozenset({"0872", "0873", "0874"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class Deduplicator:
     """Parameters of the same-event rule (see the module docstring)."""
 
     tolerance_days: int = 1
+    process_days: int = 10
     undated_window_days: int = 3
     max_km: float = 150.0
 
@@ -105,13 +110,13 @@ class Deduplicator:
             return "type"
         first, second = date_range(a, self.undated_window_days), date_range(b, self.undated_window_days)
         if dates and first and second:
-            slack = timedelta(days=self.tolerance_days if "day" in (first.precision, second.precision) else 0)
+            slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return "dates"
             if first.precision == second.precision == "day" and first != second:
                 if (a if first.first > second.first else b).renewed:
                     return "renewed"
-                if a.document_id == b.document_id and a.type not in DURATIVE:
+                if a.document_id == b.document_id and a.type not in DURATIVE and not (_process(a) and _process(b)):
                     return "dates"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
@@ -126,6 +131,10 @@ class Deduplicator:
             if a.document_id != b.document_id:
                 return "unplaced"
         return None
+
+    def slack_days(self, *mentions: EventMention) -> int:
+        """Days reports' dates may differ by: `process_days` when all of them report a process."""
+        return self.process_days if all(_process(m) for m in mentions) else self.tolerance_days
 
     def fits(self, group: list[EventMention], other: list[EventMention]) -> bool:
         """Whether two groups of mentions may be one cluster (complete linkage).  Dates are compared
@@ -201,7 +210,7 @@ class _Groups:
 
     def candidates(self, mention: EventMention) -> list[int]:
         """Clusters, in creation order, that `mention` fits as a whole (complete linkage)."""
-        span, slack = self.ranges[mention.key], timedelta(days=self.rule.tolerance_days)
+        span, slack = self.ranges[mention.key], timedelta(days=self.rule.slack_days(mention))
         if span.precision == "year":
             pool = {index for (kind, day), indexes in self.by_day.items() if kind == mention.type
                     and span.first <= day <= span.last for index in indexes}
@@ -256,6 +265,10 @@ def places_fit(group: list[EventMention]) -> bool:
     """Whether a group's place countries agree, or one of its mentions names them all as its actors."""
     places = {m.location_country for m in group if m.location_country}
     return len(places) <= 1 or any(places <= m.actor_countries for m in group)
+
+
+def _process(mention: EventMention) -> bool:
+    return mention.cameo in PROCESSES
 
 
 def _timed(group: list[EventMention]) -> list[EventMention]:

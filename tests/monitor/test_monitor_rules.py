@@ -179,6 +179,18 @@ def test_one_report_dating_two_truces_on_different_days_keeps_them_apart():
     assert len(Deduplicator().cluster(overnight)) == 1  # fighting may be dated to either side of midnight
 
 
+def test_a_withdrawal_begun_and_completed_a_week_later_is_one_event():
+    pullout = dict(type="RETREAT", cameo="0872", quad_class=2, goldstein=9.0, acled_event_type=None,
+                   source_country="RUS", target_country="ARM", location_name=None, location_country=None,
+                   lat=None, lon=None)
+    begun = mention(date="2022-03-02", published="2022-03-02", **pullout)
+    completed = mention(document_id="d2", outlet="Steppe Post", date=None, date_precision=None,
+                        published="2022-03-09", **pullout)  # undated: 6-9 March
+    assert len(Deduplicator().cluster([begun, completed])) == 1
+    truces = [dataclasses.replace(m, cameo="0871") for m in (begun, completed)]
+    assert len(Deduplicator().cluster(truces)) == 2  # a ceasefire is made on one day
+
+
 def test_confidence_counts_outlets_and_discounts_claims():
     assert cluster_confidence([BASE, mention(event_id="v2")]) == 0.6  # one outlet counts once
     assert cluster_confidence([mention(status="attributed")]) == 0.35
