@@ -42,6 +42,15 @@ that model retrained without each fold.
   issue's wording: a snippet of a non-ACLED label such as DIPLO counts only when the stage gives it
   an ACLED type); the model alone and the ACLED cue typer alone (no events, nothing trained)
   are reported too.
+- ConfliBERT NER train sentences (`conflibert_cameo/cameo_ner_train.txt`, gold source/target spans,
+  no codes), a train-set diagnostic of argument selection, not a held-out score (the role ranker
+  of data/event_roles.json is trained on this file): for the sentences where the stage finds an
+  event, does its most confident event's source (target) entity have a mention overlapping the
+  gold source (target) span (a reciprocal "R" span counts for both roles)?  Per role: precision
+  over predictions in sentences with a gold span of the role, recall over those gold spans, F1,
+  the wrong ones split into swapped (the other role's span) and other, the missing ones, the
+  extra ones (a prediction where the role has no gold span, which the tags often leave out), and
+  the country accuracy over sentences whose gold span holds an entity with a country.
 - PETRARCH2 unit-test records (stylized sentences with invented actor names, so only the event
   code applies): a regression check of the coding logic.  Correct when the most confident event's
   PLOVER type (or 2-digit CAMEO root) is that of one of the record's gold codes; records without
@@ -65,6 +74,7 @@ from presswatch.records import Analysis, Document, Event
 GSR_FILE = "plover_gsr/PLOVER_GSR_CAMEO.dev.json"
 CONFLIBERT_FILE = "conflibert_cameo/cameo_class_train.tsv"
 CASE_FILE = "case2021_task2/task2_test_labels.dev25.tsv"
+NER_FILE = "conflibert_cameo/cameo_ner_train.txt"
 PETRARCH_FILE = "petrarch2/PETR.UnitTest.records.xml"
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_TO_ISO = {"JAP": "JPN", "GMB": "GMB", "ROM": "ROU", "UK": "GBR", "PSE": "PSE", "DEU": "DEU", "GER": "DEU"}
@@ -233,6 +243,65 @@ def score_gsr(records: list[dict], analyses: list[Analysis]) -> dict[str, Any]:
                                                                if k == "macro_f1"},
                      "source_country_accuracy": round(base_src_ok / src_n, 4) if src_n else 0.0},
     }
+
+
+def _mention_spans(analysis: Analysis, who: Any, text: str) -> list[tuple[int, int]]:
+    """Character spans of a participant: its entity's mentions, else where its text occurs."""
+    entity = next((e for e in analysis.entities if who.entity and e.id == who.entity), None)
+    if entity is not None:
+        return [(m.start, m.end) for m in entity.mentions]
+    found, i = [], text.find(who.text) if who.text else -1
+    while i >= 0:
+        found.append((i, i + len(who.text)))
+        i = text.find(who.text, i + 1)
+    return found
+
+
+def _overlap(spans: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> bool:
+    return any(a < d and c < b for a, b in spans for c, d in gold)
+
+
+def score_arguments(rows: list[tuple[str, list[tuple[str, int, int]]]], analyses: list[Analysis]) -> dict[str, Any]:
+    """Source/target span agreement of each sentence's most confident event with the ConfliBERT
+    NER tags (S source, T target, R both; module docstring)."""
+    counts = {role: Counter() for role in ("source", "target")}
+    with_event = 0
+    for (text, spans), analysis in zip(rows, analyses, strict=True):
+        best = top_event(analysis.events)
+        if best is None:
+            continue
+        with_event += 1
+        for role, own, other in (("source", "S", "T"), ("target", "T", "S")):
+            gold = [(a, b) for tag, a, b in spans if tag in (own, "R")]
+            wrong_role = [(a, b) for tag, a, b in spans if tag == other]
+            who = best.source if role == "source" else best.target
+            where = _mention_spans(analysis, who, text) if who is not None else []
+            row = counts[role]
+            row["gold"] += bool(gold)
+            countries = {e.actor.country for e in analysis.entities if e.actor and e.actor.country
+                         and _overlap(((m.start, m.end) for m in e.mentions), gold)}
+            row["country_n"] += bool(countries)
+            row["country_ok"] += bool(countries) and who is not None and who.country in countries
+            if who is None:
+                row["missing"] += bool(gold)
+            elif not gold:
+                row["extra"] += 1
+            elif _overlap(where, gold):
+                row["correct"] += 1
+            elif _overlap(where, wrong_role):
+                row["swapped"] += 1
+            else:
+                row["wrong"] += 1
+    report: dict[str, Any] = {"sentences": len(rows), "with_event": with_event}
+    for role, row in counts.items():
+        predicted = row["correct"] + row["swapped"] + row["wrong"]
+        precision = row["correct"] / predicted if predicted else 0.0
+        recall = row["correct"] / row["gold"] if row["gold"] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        report[role] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+                        "country_accuracy": round(row["country_ok"] / row["country_n"], 4) if row["country_n"] else 0.0,
+                        **{k: row[k] for k in ("gold", "correct", "swapped", "wrong", "missing", "extra")}}
+    return report
 
 
 def rule_quad(analysis: Analysis) -> int:
@@ -457,6 +526,30 @@ def read_conflibert(data: Path) -> list[tuple[str, int]]:
     return [(r[0], int(r[1])) for r in _tsv(Path(data) / CONFLIBERT_FILE, False) if len(r) >= 2]
 
 
+def read_conflibert_args(data: Path) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """(sentence, [(tag, start, end)]) of the ConfliBERT NER train file: one "word TAG" a line, BIO
+    tags S source, T target, R a party of a reciprocal event; words joined by single spaces."""
+    out: list[tuple[str, list[tuple[str, int, int]]]] = []
+    words: list[tuple[str, str]] = []
+    for line in [*(Path(data) / NER_FILE).read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            word, _, tag = line.rpartition(" ")
+            words.append((word, tag) if word else (tag, "O"))
+            continue
+        spans: list[tuple[str, int, int]] = []
+        start = 0
+        for word, tag in words:
+            if tag.startswith("I-") and spans and spans[-1][0] == tag[2:] and spans[-1][2] == start - 1:
+                spans[-1] = (tag[2:], spans[-1][1], start + len(word))
+            elif tag.startswith(("B-", "I-")):
+                spans.append((tag[2:], start, start + len(word)))
+            start += len(word) + 1
+        if words:
+            out.append((" ".join(w for w, _ in words), spans))
+        words = []
+    return out
+
+
 def read_case(data: Path) -> list[tuple[str, str]]:
     """(snippet, label) rows of the CASE-2021 task 2 dev25 file."""
     return [(r[1], r[2]) for r in _tsv(Path(data) / CASE_FILE, True) if len(r) >= 3]
@@ -478,13 +571,16 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
     conf = read_conflibert(data)[:limit]
     case = read_case(data)[:limit]
     petr = read_petrarch(data)[:limit]
-    texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case] + [t for t, _ in petr]
+    ner = read_conflibert_args(data)[:limit]
+    texts = [r["text"] for r in gsr] + [t for t, _ in conf] + [t for t, _ in case] + [t for t, _ in petr] \
+        + [t for t, _ in ner]
     nlp, prepared = _prepare(texts)
     seconds = time.perf_counter() - started
     shipped = {"lexicon": events._lexicon(), "models": events._models()[0], "roles": events._roles()[0],
                "types": events._types()[0]}
-    cut = np.cumsum([len(gsr), len(conf), len(case)])
-    p_gsr, p_conf, p_case, p_petr = prepared[:cut[0]], prepared[cut[0]:cut[1]], prepared[cut[1]:cut[2]], prepared[cut[2]:]
+    cut = np.cumsum([len(gsr), len(conf), len(case), len(petr)])
+    p_gsr, p_conf, p_case = prepared[:cut[0]], prepared[cut[0]:cut[1]], prepared[cut[1]:cut[2]]
+    p_petr, p_ner = prepared[cut[2]:cut[3]], prepared[cut[3]:]
     rules = EventExtractor(shipped["lexicon"])
     report["plover_gsr_dev"] = score_gsr(gsr, _events(events.make_component(nlp), p_gsr))
     report["plover_gsr_dev"]["rules_only"] = {k: v for k, v in score_gsr(gsr, _events(rules, p_gsr)).items()
@@ -493,6 +589,7 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
     report["conflibert_train_cv"] = score_conflibert(conf, p_conf, shipped, _events(rules, p_conf), folds)
     report["case2021_dev"] = score_case(case, p_case, shipped, _events(rules, p_case), folds)
     report["petrarch_unit_tests"] = score_petrarch(petr, _events(events.make_component(nlp), p_petr))
+    report["conflibert_ner_train_arguments"] = score_arguments(ner, _events(events.make_component(nlp), p_ner))
     report["gold_digest"] = f"{zlib.crc32(json.dumps(texts).encode()):08x}"
     report["texts"] = len(texts)
     report["seconds_parse"] = round(seconds, 1)
