@@ -9,9 +9,10 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
    (`“...,” the Russian leader noted.`, `He said: “...”`), even across several sentences or
    paragraphs; when it stands alone right after an attributed quote it continues that speaker
    (CONTINUATION), and when it opens a sentence right after one that attributes something to a
-   speaker it is that speaker's (SPEAKER_IN_PREVIOUS_SENTENCE); after `Name:` it is that name's
-   (NAME_COLON, headline style); a line `NAME: statement` with no marks is NAME's (LABEL_COLON,
-   transcripts and headlines).  A cue inside another quote's quoted words is part of that
+   speaker it is that speaker's (SPEAKER_IN_PREVIOUS_SENTENCE); a clause that the parser ran on past
+   a full stop into a quoted sentence with a cue of its own ends at the stop (QUOTE_OWN_CUE); after
+   `Name:` it is that name's (NAME_COLON, headline style); a line `NAME: statement` with no marks is
+   NAME's (LABEL_COLON, transcripts and headlines).  A cue inside another quote's quoted words is part of that
    quote (NESTED), unless it reports a named third party; so is a belief, or an object or learned
    cue with no named speaker, inside another quote's content (NESTED_REPORT).  A speaker's comma-set
    relative clause that is itself an attribution is not part of the speaker (RELATIVE_ATTRIBUTION).
@@ -135,12 +136,29 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
         if match is not None and match.content:
             add(match)
 
+    # a noun cue that is the object of another cue ("repeated her claim that ...") is part of that quote
+    for key, draft in list(by_cue.items()):
+        if draft.pattern == "NOMINAL_CUE":
+            noun = parsed[draft.cue[0]]
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if any(governor.i in d.cue or noun.i in d.cue for d in by_cue.values() if d is not draft):
+                del by_cue[key]
     previous: _Draft | None = None
     previous_end = -1
     orphans: list[_Draft] = []
     for start, end in segments:
         seg = set(range(start, end))
         owner = next((d for d in by_cue.values() if d.content & seg and not seg & set(d.cue)), None)
+        if owner is not None:
+            # QUOTE_OWN_CUE: a clause that ran on past a full stop into a quoted sentence with a cue of
+            # its own (`X said A. “B,” she said.`) ends at the stop; the quote is that cue's
+            stop = _sentence_break(parsed, owner, start)
+            cue = _trailing_cue(parsed, end, lexicon) if stop is not None else None
+            if cue is not None and cue not in owner.cue:
+                owner.content = {i for i in owner.content if i < stop}
+                subject = find_subject(parsed[cue])
+                assert subject is not None
+                owner = add(Match("QUOTE_WITH_CUE", cue_tokens(parsed[cue]), speaker_tokens(subject), ()))
         if owner is None:
             for cue in (_trailing_cue(parsed, end, lexicon), _leading_cue(parsed, start, lexicon)):
                 if cue is not None:
@@ -182,6 +200,21 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
     for draft in drafts:
         draft.source = _unmasked(parsed, draft.source, [set(e.cue) for e in drafts if e is not draft])
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _sentence_break(parsed: Doc, owner: _Draft, start: int) -> int | None:
+    """The index after a full stop that ends the narration right before a quoted stretch the owner
+    took as content, when the owner's cue comes before it; None if the stretch does not open a new
+    sentence."""
+    if not owner.cue or max(owner.cue) >= start:
+        return None
+    for i in range(start - 1, max(owner.cue), -1):
+        token = parsed[i]
+        if token.text in (".", "!", "?"):
+            return i + 1
+        if not (token.is_space or token.is_punct) or any(ch in ALL_MARKS for ch in token.text) and i < start - 1:
+            return None
+    return None
 
 
 def _unmasked(parsed: Doc, source: tuple[int, ...], cues: list[set[int]]) -> tuple[int, ...]:

@@ -7,7 +7,8 @@ in tests/unit/test_quotes.py.
 Patterns (the issue's list, DESIGN.md "quotes"):
 - VERB_WITH_CLAUSE      `Putin stressed that ...`, `the Kremlin said ...`: a cue verb with a clausal
                         complement (ccomp).  Must not match a cue verb with only an object
-                        ("he told a story", "Trump attacked Cruz").
+                        ("he told a story", "Trump attacked Cruz").  IN_STATEMENT: `said in a
+                        statement that ...`, the clause parsed onto the noun.
 - REPORTING_PARENTHETICAL `..., Mukhin added.` / `“...,” the Russian leader noted.`: the cue verb is
                         a parataxis/ROOT after the reported clause; content = the rest of the clause.
 - AS_SAID               `as Putin said, ...`, `as she put it, ...`: cue in an `as` adverbial clause; content = the
@@ -19,6 +20,8 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 - TRAILING_CUE          `..., she said.` closing a sentence whose parse did not hang the clause on the
                         cue; content = the sentence before the comma.
 - VERB_WITH_OBJECT      `Putin called on the parties to ...`: speech verb + object or topic phrase.
+- NOMINAL_CUE           `Moscow's claim that ...`, `allegations that ...`, `her fear that ...`: a noun of
+                        saying (or of belief, with a possessor) with a "that" clause.
 - LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
                         (`the mayor remembered that ...`, `was confident that ...`).
 - CHARACTERIZATION      a learned verb of regarding/depicting with an object and an "as" predicate
@@ -404,6 +407,16 @@ def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
     if verb.pos_ not in ("VERB", "AUX") or not lexicon.is_cue(verb.lemma_):
         return None
     clauses = [child for child in verb.children if child.dep_ in CONTENT_DEPS]
+    cue = cue_tokens(verb)
+    if not clauses and lexicon.classes.get(verb.lemma_.lower()) == "speech":
+        # IN_STATEMENT: "said in a statement that ...", the clause parsed onto the noun; PolNeAR's
+        # cue runs to the noun ("said in a statement")
+        for prep in verb.children:
+            nouns = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "in" else []
+            that = [c for noun in nouns for c in noun.children if _that_clause(c)]
+            if prep.i > verb.i and that:
+                clauses = that
+                cue = tuple(sorted({*cue, *range(prep.i, that[0].head.i + 1)}))
     if not clauses:
         return None
     subject = find_subject(verb)
@@ -425,8 +438,39 @@ def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
                 content.add(child.i)
     source = speaker_tokens(subject) if subject is not None else ()
     content -= set(source)
-    content -= set(cue_tokens(verb))
-    return Match("VERB_WITH_CLAUSE", cue_tokens(verb), source, _strip(verb.doc, content))
+    content -= set(cue)
+    return Match("VERB_WITH_CLAUSE", cue, source, _strip(verb.doc, content))
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause introduced by the complementizer "that" (not a relative "that")."""
+    return token.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+# Nouns that name something said (NOMINAL_CUE with a "that" clause: "the ministry's claim that ...",
+# "allegations that ..."), and nouns of belief, which report a statement only with a holder
+# ("her fear that ...", but not the narrator's "amid fears that ...").
+NOMINAL_CUES = frozenset("""claim statement assertion suggestion contention insistence allegation accusation
+    charge warning promise pledge vow argument assurance admission denial prediction comment remark complaint
+    recommendation announcement""".split())
+BELIEF_NOUNS = frozenset("belief view opinion concern fear hope conclusion assessment".split())
+
+
+def nominal_cue(noun: Token, lexicon: CueLexicon) -> Match | None:
+    """NOMINAL_CUE: a noun of saying or believing with a complement "that" clause: `Moscow's claim that
+    ...`, `allegations that ...`, `her fear that ...`; source = the possessor, content = the clause.
+    Must not match a relative clause ("the claim that he made") or a belief noun with no possessor
+    ("amid fears that ...")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in NOMINAL_CUES | BELIEF_NOUNS or noun.dep_ == "ROOT":
+        return None  # a noun parsed as the root: the clause has likely taken the sentence's verb
+    clauses = [c for c in noun.children if _that_clause(c) and c.i > noun.i]
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not clauses or not owners and lemma in BELIEF_NOUNS:
+        return None
+    source = speaker_tokens(owners[0]) if owners else ()
+    content = in_paragraph(noun.doc, subtree(clauses[0]), noun.i)
+    return Match("NOMINAL_CUE", (noun.i,), source, _strip(noun.doc, content))
 
 
 def reporting_parenthetical(verb: Token, lexicon: CueLexicon) -> Match | None:
@@ -664,7 +708,7 @@ def raised_subject(verb: Token) -> Token | None:
 
 
 VERB_PATTERNS = (verb_with_clause, reporting_parenthetical, as_said, passive_by, colon_intro, trailing_cue,
-                 verb_with_object)
+                 verb_with_object, nominal_cue)
 
 
 # Complements of a learned cue that carry what is attributed (measured on PolNeAR train: share of

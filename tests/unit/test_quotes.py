@@ -748,3 +748,56 @@ def test_knowledge_versions_name_every_quotes_file():
 
     assert set(knowledge_versions()) == {"quotes_cue_verbs", "quotes_act_verbs", "quotes_cue_model"}
     assert all(knowledge_versions().values())
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("The harbour board's claim that the pier was safe has been withdrawn.", "The harbour board's", "claim",
+     "that the pier was safe"),
+    ("Her insistence that the ballots be recounted delayed the result.", "Her", "insistence",
+     "that the ballots be recounted"),
+    ("The mayor's fear that the dam would fail proved unfounded.", "The mayor's", "fear",
+     "that the dam would fail"),
+])
+def test_nominal_cue_with_a_holder(nlp, text, speaker, cue, content):
+    # NOMINAL_CUE: a noun of saying or believing with a "that" clause; the possessor speaks
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.cue.text, q.content.text) == (speaker, cue, content)
+
+
+def test_nominal_cue_of_saying_without_a_holder(nlp):
+    q = only(quotes_of(nlp, "Allegations that the contractor overcharged the city have circulated for months."))
+    assert (q.speaker, q.cue.text, q.content.text) == (None, "Allegations", "that the contractor overcharged the city")
+
+
+@pytest.mark.parametrize("text", [
+    "Amid fears that the river would flood, the village emptied.",        # belief noun, no holder
+    "The promise that the council made in March was broken.",             # relative "that"
+    "The harbour board's claim that the pier was safe drew ridicule.",    # parsed with the noun as root
+    "The fact that the bridge reopened surprised commuters.",             # not a noun of saying
+])
+def test_nouns_that_are_not_quotes(nlp, text):
+    assert quotes_of(nlp, text) == ()
+
+
+def test_noun_cue_under_a_verb_cue_is_one_quote(nlp):
+    # "repeated her claim that ...": the verb's quote, not a second one for the noun
+    q = only(quotes_of(nlp, "The senator repeated her claim that the budget was balanced."))
+    assert q.cue.text == "repeated"
+
+
+def test_said_in_a_statement_that(nlp):
+    # IN_STATEMENT: the clause hangs on the noun; PolNeAR's cue runs to the noun
+    q = only(quotes_of(nlp, "The bakery chain says in a statement that its ovens meet every safety rule."))
+    assert (q.speaker.text, q.cue.text, q.content.text) == (
+        "The bakery chain", "says in a statement", "that its ovens meet every safety rule")
+
+
+def test_quoted_sentence_with_its_own_cue_leaves_the_clause_before_it(nlp):
+    # QUOTE_OWN_CUE: the parser may run the first clause on into the next quoted sentence
+    text = ("Mr. Okafor said the orchard had lost half its trees. ''We have never seen a frost like it,'' "
+            "he said. ''Nobody was ready.''")
+    quotes = quotes_of(nlp, text)
+    contents = [q.content.text for q in quotes]
+    assert "the orchard had lost half its trees" in contents
+    assert any(c.startswith("''We have never seen") and c.endswith("Nobody was ready.''") for c in contents)
+    assert all("orchard" not in c or "frost" not in c for c in contents)
