@@ -357,6 +357,11 @@ class EventExtractor:
         if len(sources) >= 2 and not targets and trigger.cameo.plover in rules.SYMMETRIC_TYPES:
             a, b = sources[0], sources[1]
             return [(a, b), (b, a)]
+        if trigger.cameo.plover in rules.JOINT_TYPES and not any(p.entity for p in targets):
+            group = ctx.coordinated_parties(trigger.source_tokens)  # "X and Y agreed to hold talks"
+            if len(group) >= 2:
+                a, b = group[0], group[1]
+                return [(a, b), (b, a)]
         if not any(p.country for p in sources) and not (trigger.passive and not sources):
             found = ctx.fallback_actor(first, "source", None)
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
@@ -377,7 +382,9 @@ class EventExtractor:
             targets = group[:2] if len(group) >= 2 else targets
         elif not targets or not any(p.country for p in targets):
             found = ctx.fallback_actor(first, "target", sources[0] if sources else None)
-            targets = [_located(targets, found)] if found is not None else targets
+            own_side = found is not None and sources and found.country == sources[0].country \
+                and any(p.entity and not p.sector for p in targets)
+            targets = [_located(targets, found)] if found is not None and not own_side else targets
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
         return pairs[:MAX_PAIRS]
@@ -569,7 +576,7 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
             controlled = True
             objects = [c for c in node.head.children if c.dep_ in ("dobj",)]
             objects += [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
-            if objects:  # object control: "called on the parties to prevent"
+            if objects and node.head.lemma_.lower() not in rules.PURPOSE_HEADS:  # object control: "called on the parties to prevent"
                 return objects[0], False
             node = node.head
         elif node.dep_ == "conj" or node.dep_ == "advcl":
@@ -577,6 +584,9 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
         elif node.dep_ == "relcl":
             return node.head, False
         elif node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            if node.head.dep_ == "dobj" and not _names_actor(node.head):  # "issued a statement urging X": the issuer
+                node = node.head.head
+                continue
             return node.head, False
         else:
             return None, False
@@ -601,13 +611,17 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     with_objects = [p for q in verb.subtree if q.dep_ == "prep" and q.lower_ in ("with", "against")
                     and verb in (q.head, q.head.head, q.head.head.head)  # "by telephone with X"
                     for p in q.children if p.dep_ == "pobj"]
+    if not with_objects and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head  # "held talks with X to discuss Y": the purpose is discussed with X
+        with_objects = [p for q in head.subtree if q.dep_ == "prep" and q.lower_ == "with" and head in (q.head, q.head.head)
+                        for p in q.children if p.dep_ == "pobj"]
     if objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS
                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if objects and objects[0].lemma_.lower() in rules.CONVEYED_OBJECTS:  # "sent troops to X": X
-        objects = [p for q in (verb, objects[0]) for c in q.children if c.dep_ == "prep"
-                   and c.lower_ in rules.RECIPIENT_PREPOSITIONS for p in c.children
-                   if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")] or objects
+        objects = _recipients(verb, objects[0]) or objects
+    elif objects and objects[0].dep_ in ("dobj", "dative") and not _names_actor(objects[0]):
+        objects = [p for p in _recipients(verb, objects[0]) if _names_actor(p)] or objects  # "gave arms to X"
     if objects and not objects[0].ent_type_:  # "opened fire on X": the target is X
         inner = [p for q in objects[0].children if q.dep_ == "prep" and q.lower_ in rules.TARGET_PREPOSITIONS
                  for p in q.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
@@ -634,12 +648,25 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     return tuple(source), tuple(target), reciprocal
 
 
+def _recipients(verb: Token, thing: Token) -> list[Token]:
+    """Who receives or loses what `verb` conveys (`thing`): "to/into/from X" on the verb or the thing."""
+    return [p for q in (verb, thing) for c in q.children if c.dep_ in ("prep", "dative")  # the parser's "to" is often dative
+            and c.lower_ in rules.RECIPIENT_PREPOSITIONS
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+
+
+def _names_actor(token: Token) -> bool:
+    """The noun phrase of `token` names a person, group or state ("Iraqi artifacts", "the UN mission")."""
+    return any(token.doc[j].ent_type_ in rules.ACTOR_ENTITY_TYPES for j in [token.i, *_np_tokens(token)])
+
+
 def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     source: list[int] = []
     target: list[int] = []
     reciprocal = False
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.ent_type_):
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")
+                                and c.ent_type_ in rules.ACTOR_ENTITY_TYPES):  # not "the Easter bombings"
             source = _conjuncts(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             source = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
@@ -664,6 +691,11 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
         subject, passive = _controller(verb)
         if subject is not None and not passive and noun.lemma_.lower() in rules.MEETING_NOUNS:
             source = _conjuncts(subject)  # "said at a meeting with X": the speaker meets X
+    if not source and first.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in \
+            rules.RESPONSIBILITY_NOUNS and head.head.dep_ == "dobj":  # "X claimed responsibility for the attack"
+        subject, passive = _controller(head.head.head)
+        if subject is not None and not passive:
+            source = _conjuncts(subject)
     if not source and noun.dep_ == "nsubjpass":
         source = [i for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                   for i in _conjuncts(p)]
@@ -871,6 +903,23 @@ class _Context:
         text = self.doc[left:right + 1].text
         return Participant(None, None, None, text) if text.strip() else None
 
+    def coordinated_parties(self, tokens: Sequence[int]) -> list[Participant]:
+        """The distinct actors of coordinated phrases (`tokens`, conjuncts: "X and Y") or coordinated
+        inside one phrase ("X and Y officials", "the X and Y armies"), in text order."""
+        found: dict[str, Participant] = {}
+        for i in tokens:
+            phrase = [i, *_np_tokens(self.doc[i])]
+            if len(tokens) < 2 and not any(self.doc[j].dep_ == "cc" and self.doc[j].lower_ in ("and", "&")
+                                           for j in phrase):
+                continue
+            for j in sorted(phrase):
+                hit = self.token_entity.get(j)
+                if hit and hit[0].actor and hit[0].id not in found:
+                    who = self.participant(j)
+                    if who is not None:
+                        found[hit[0].id] = who
+        return list(found.values())
+
     def last_state(self, token: Token) -> Entity | None:
         """The country (a GPE with a country code) named last before `token`, at most two
         sentences back: what "the country" or "the republic" stands for."""
@@ -898,7 +947,7 @@ class _Context:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.pos_ != "PRON":
                     hit = self.token_entity.get(c.i) or next(
                         (self.token_entity[j] for j in _np_tokens(c) if j in self.token_entity), None)
-                    if hit and hit[0].actor and hit[0].actor.country:
+                    if hit and hit[0].actor and (hit[0].actor.country or hit[0].actor.sector):
                         return c.i
         for j in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             hit = self.token_entity.get(j)

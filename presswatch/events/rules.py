@@ -37,6 +37,14 @@ WEAK_EVENT_NOUNS = frozenset({"conflict", "war", "aid", "assistance", "talk", "m
 # ("the minister said at a meeting with X", "spoke during talks with X").
 MEETING_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation"})
 
+# Who claims or takes the responsibility or credit for an act did it ("X claimed responsibility
+# for the bombing": X is the bombing's source).
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+
+# Verbs whose infinitive complement is their subject's purpose, not their object's act: "X summoned
+# Y's envoy to complain" (X complains), unlike "X urged Y to withdraw" (Y withdraws).
+PURPOSE_HEADS = frozenset({"summon", "send", "dispatch", "deploy", "convene"})
+
 # Nouns that are places, not targets, after a target preposition ("fighting on the border").
 PLACE_NOUNS = frozenset({"border", "frontier", "frontline", "front", "area", "region", "zone", "territory", "line"})
 
@@ -45,6 +53,9 @@ PLACE_NOUNS = frozenset({"border", "frontier", "frontline", "front", "area", "re
 CONVEYED_OBJECTS = frozenset({"force", "troop", "peacekeeper", "soldier", "aid", "assistance", "help", "weapon",
                               "arm", "delegation", "mission", "contingent", "unit", "equipment", "support"})
 RECIPIENT_PREPOSITIONS = frozenset({"to", "into", "from", "toward", "towards"})
+# Any other object that names no actor (no entity of these types in its phrase: "returned the
+# fossils to X", "granted asylum to X") yields to such a recipient that names one.
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 # Verbs of change whose "into" object continues their subject event: "protests turned into
 # riots" (the riots have the protests' participants).
@@ -282,6 +293,10 @@ RECIPROCAL_OBJECTS = ("each other", "one another")
 # Event types whose participants, when coordinated in the subject without an object, act on each
 # other: "Armenia and Azerbaijan reached a truce", "X and Y signed a protocol".
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT", "ASSAULT", "SUPPORT"})
+
+# Joint acts: coordinated parties in the subject with no actor as object act with each other
+# ("X and Y agreed to share data", "the X and Y ministers signed a deal"), both directions.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 # Reporting verbs whose claim about another actor's hostile act makes the report an accusation
 # (ACCUSE, CAMEO 112): "the minister claimed that foreign powers stir up unrest".

@@ -597,3 +597,71 @@ def test_people_protest_rule_reads_subject_and_clause(pipeline):
 ])
 def test_a_protest_verb_that_means_showing_is_no_protest(analyze, text, protest):
     assert any(e.type == "PROTEST" for e in analyze(text).events) is protest
+
+
+# -- argument selection (session 7; rules chosen on the ConfliBERT NER train tags) ----------------
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    ("Chile and Uruguay have agreed to hold joint naval drills next spring.", "agreed", {"CHL", "URY"}),
+    ("The Ghanaian and Togolese police chiefs agreed to share data on smuggling routes.", "agreed", {"GHA", "TGO"}),
+])
+def test_coordinated_parties_of_a_joint_act_act_with_each_other(analyze, text, trigger, pair):
+    found = {(e.source.country, e.target.country) for e in analyze(text).events
+             if e.trigger.text == trigger and e.source and e.target}
+    a, b = sorted(pair)
+    assert {(a, b), (b, a)} <= found
+
+
+def test_a_named_partner_is_no_joint_act(analyze):
+    events = [e for e in analyze("Chile and Uruguay agreed with Brazil on new fishing quotas.").events
+              if e.trigger.text == "agreed"]
+    assert events and all(e.target and e.target.country == "BRA" for e in events)
+
+
+def test_a_conveyed_thing_yields_to_its_recipient(pipeline):
+    from presswatch.events.extract import _verb_roles
+
+    doc = pipeline.nlp("Spain returned the stolen manuscripts to Mexico last week.")
+    verb = next(t for t in doc if t.lemma_ == "return")
+    assert [doc[i].text for i in _verb_roles(verb)[1]] == ["Mexico"]
+
+
+def test_a_statement_that_urges_is_its_issuer_s_act(pipeline):
+    from presswatch.events.extract import _controller
+
+    doc = pipeline.nlp("Oxfam issued a statement urging the Yemeni government to reopen the airport.")
+    subject, passive = _controller(next(t for t in doc if t.lower_ == "urging"))
+    assert subject is not None and subject.text == "Oxfam" and not passive
+
+
+def test_a_summoner_complains_not_the_envoy_summoned(analyze):
+    (event,) = [e for e in analyze("Chile summoned Peru's ambassador on Friday to complain about the border "
+                                   "incident.").events if e.trigger.text == "complain"]
+    assert event.source.country == "CHL" and event.target.country == "PER"
+
+
+def test_purpose_of_talks_is_discussed_with_the_partner(analyze):
+    a = analyze("The Chilean foreign minister held talks with Peruvian President Juan Soto to discuss the "
+                "Bolivian border dispute.")
+    (event,) = [e for e in a.events if e.trigger.text == "discuss"]
+    assert event.source.country == "CHL" and event.target.country == "PER"
+
+
+def test_pronoun_takes_the_speaker_without_a_country(analyze):
+    a = analyze("Hospital nurses said they would not end the strike until pay rises.")
+    assert any(e.source and e.source.text == "Hospital nurses" for e in a.events if e.trigger.text == "end")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Free Coast Front claimed responsibility for the attacks on three ferries.", "The Free Coast Front"),
+    ("A rebel faction claimed responsibility for the Christmas bombings in the port city.", "A rebel faction"),
+])
+def test_who_claims_an_attack_carried_it_out(analyze, text, source):
+    (event,) = [e for e in analyze(text).events if e.type == "ASSAULT"]
+    assert event.source is not None and event.source.text == source
+
+
+def test_own_forces_do_not_replace_the_place_left(analyze):
+    a = analyze("Ecuador is ready to withdraw its patrol boats from Punta Brava.")
+    events = [e for e in a.events if e.trigger.text == "withdraw"]
+    assert events and all(e.target is None or "patrol" not in e.target.text for e in events)
