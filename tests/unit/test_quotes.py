@@ -801,3 +801,37 @@ def test_quoted_sentence_with_its_own_cue_leaves_the_clause_before_it(nlp):
     assert "the orchard had lost half its trees" in contents
     assert any(c.startswith("''We have never seen") and c.endswith("Nobody was ready.''") for c in contents)
     assert all("orchard" not in c or "frost" not in c for c in contents)
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the ferry timetable will change next year.",
+    "The question is whether the orchard can survive another dry summer.",
+])
+def test_narrator_copula_is_not_a_quote(nlp, text):
+    # NARRATOR_COPULA: "be" with a clause is the author's judgement, whatever the cue model scores
+    assert quotes_of(nlp, text) == ()
+
+
+@pytest.mark.parametrize("text, narrator", [
+    ("It is clear that the ferry timetable will change next year.", True),
+    ("The harbour master's answer was that the cranes were too old to repair.", False),  # something said
+    ("She was adamant that the cranes could be repaired.", False),                      # a speaker's stance
+])
+def test_narrator_copula_keeps_said_subjects_and_stances(nlp, text, narrator):
+    from presswatch.quotes.rules import narrator_copula
+
+    doc = nlp(text)
+    assert narrator_copula(next(t for t in doc if t.lemma_ == "be" and t.dep_ == "ROOT")) is narrator
+
+
+@pytest.mark.parametrize("text", [
+    "The bakery added forty seasonal workers before the holidays.",
+    "The council has added a second lane to the bridge.",
+])
+def test_adding_things_is_not_a_statement(nlp, text):
+    assert quotes_of(nlp, text) == ()
+
+
+def test_adding_a_statement_noun_is_a_quote(nlp):
+    q = only(quotes_of(nlp, "The regulator added a warning about the cheaper batteries."))
+    assert q.cue.text == "added"
