@@ -680,6 +680,13 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
             content |= subtree(child) - {child.i}
             if child.i == verb.i + 1 or child.i - 1 in cue:
                 cue.add(child.i)  # PolNeAR keeps the preposition in the cue: "called for", "spoke about"
+    # OBJECT_TAIL: the verb's phrases right after its object belong to what was said ("demanded a vote
+    # before the summer", "promised help at the first request"); not after a comma or dash.  Train:
+    # content overlap F1 0.8354 -> 0.8363 (the same for learned cues: 0.8357, not taken)
+    for child in verb.children:
+        if content and child.dep_ in ("prep", "npadvmod", "advmod") and child.i > max(content) and not any(
+                t.text in (",", ";", *DASHES) for t in verb.doc[max(content) + 1: child.i]):
+            content |= subtree(child)
     source = speaker_tokens(subject)
     raised = raised_subject(verb)
     if raised is not None:

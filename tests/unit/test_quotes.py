@@ -835,3 +835,12 @@ def test_adding_things_is_not_a_statement(nlp, text):
 def test_adding_a_statement_noun_is_a_quote(nlp):
     q = only(quotes_of(nlp, "The regulator added a warning about the cheaper batteries."))
     assert q.cue.text == "added"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union demanded a pay rise before the end of the year.", "a pay rise before the end of the year"),
+    ("The mayor praised the firefighters, in a speech on Friday.", "the firefighters"),   # after a comma
+])
+def test_object_tail(nlp, text, content):
+    # OBJECT_TAIL: the verb's phrases right after its object are part of what was said
+    assert only(quotes_of(nlp, text)).content.text == content
