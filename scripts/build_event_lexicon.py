@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -48,6 +48,75 @@ APPEAL_AS_REQUEST = {"020": "", "021": "assist", "0211": "assist", "0212": "assi
 # imposed sanctions SANCTION (mode discontinue).
 CODEBOOK_OVERRIDES = {"163": ("SANCTION", "discontinue", "economic")}
 
+# 175 (violent repression): CAMEO2PLOVER-2021 puts the context "pro_autocracy" in the mode column; the
+# NGEC structured codebook lists crowd control (tear gas, water cannon, baton charges) as a mode of ASSAULT.
+CODEBOOK_OVERRIDES["175"] = ("ASSAULT", "crowd-control", "pro_autocracy;military")
+# Not overridden, by the same codebooks: putting one's signature to a treaty (or ratifying it) is one of
+# the NGEC codebook's SUPPORT modes, so 057 stays SUPPORT; AGREE there is the promise to sign one (03x,
+# which the governing verbs "promised/agreed to sign" already give).
+
+# Word sets of our own for the patterns below (PETRARCH-style "&NAME" slots; one word each, since a
+# slot is matched against single lower-case words and lemmas of the verb's right-hand phrase).
+OUR_SYNSETS = {
+    # a crowd or its action: what the police disperse, clear or push back ("them" only for verbs that
+    # take nothing but people or gatherings as object: disperse)
+    "&pw_crowd": ["crowd", "crowds", "protester", "protesters", "protestor", "protestors", "demonstrator",
+                  "demonstrators", "marcher", "marchers", "rally", "rallies", "protest", "protests",
+                  "demonstration", "demonstrations", "gathering", "gatherings", "sit", "picket", "march",
+                  "rioter", "rioters", "mob", "picketers"],
+    # crowd-control weapons (the NGEC codebook's ASSAULT crowd-control mode)
+    "&pw_crowd_weapon": ["cannon", "cannons", "teargas", "gas", "pepper", "truncheon", "truncheons", "baton",
+                         "batons", "bullet", "bullets", "grenade", "grenades"],
+    # people who are beaten in political violence (never a pronoun: "beat them 2-0" is sport)
+    "&pw_victim": ["protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+                   "journalist", "journalists", "reporter", "reporters", "detainee", "detainees", "prisoner",
+                   "prisoners", "civilian", "civilians", "student", "students", "activist", "activists",
+                   "people", "marcher", "marchers", "voter", "voters", "villager", "villagers", "opponent",
+                   "opponents", "worker", "workers", "observer", "observers"],
+    # public places a crowd assembles in (a meeting of officials is held in a city, a hall or a venue)
+    "&pw_public_place": ["outside", "square", "avenue", "street", "streets", "front"],
+    # places the police clear of a crowd ("street" left out: snow and rubble are cleared from streets)
+    "&pw_cleared_place": ["avenue", "square", "boulevard", "barricade", "barricades", "encampment", "camp",
+                          "blockade"],
+}
+
+# Verb senses: a verb moved out of its PETRARCH synonym block into a block of its own, which keeps the
+# old block's patterns after ours (ours win ties; those of the CAMEO roots in `dropped` are left behind)
+# and has its own default code ("" = none, None = the old block's).  Each pattern is (words after the
+# verb, CAMEO code).  ("sit" stands for "sit-in", which the tokenizer splits.)  175 is CAMEO's "violent repression",
+# PETRARCH's own code for dispersing a protest; a dispersal is coded 175 whether or not the report names
+# the weapons, so that reports of one dispersal share one type.
+VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tuple[str, ...]]] = {
+    # "police dispersed the crowd / them"; "the crowd dispersed" (no object) is no event
+    "disperse": ("", [(("&pw_crowd",), "175"), (("them",), "175")], ()),
+    # "cleared the square of protesters", "cleared the avenue"; "cleared the nominee" is no event
+    # (the PETRARCH block "allow" gave a weak CONCEDE 080 by default)
+    "clear": ("", [(("&pw_crowd",), "175"), (("&pw_cleared_place",), "175")], ()),
+    # "pushed the protesters back" is force, not a demand ("pushed for talks" keeps its patterns)
+    "push": (None, [(("&pw_crowd",), "175")], ()),
+    # "broke up the rally"; "beat detainees", "beat them up / with batons" ("beat them" stays weak: sport).
+    # PETRARCH's block of destroying also codes "* OUTSIDE" as a demonstration (141), left behind here.
+    "break": (None, [(("up", "&pw_crowd"), "175")], ("14",)),
+    "beat": (None, [(("&pw_victim",), "182"), (("up",), "182"), (("with", "&pw_crowd_weapon"), "182")], ("14",)),
+    # "charged into the crowd" (a baton charge); "charged the protesters with rioting" keeps PETRARCH's
+    "charge": (None, [(("into", "&pw_crowd"), "175")], ()),
+    # a crowd gathering at a public place is a demonstration (141); officials gathering for talks keep
+    # the block's consultation patterns and default (040)
+    **{verb: (None, [(("&pw_public_place",), "141")], ()) for verb in ("gather", "assemble", "congregate", "converge")},
+    "spray": ("", [(("&pw_crowd",), "175"), (("&pw_crowd_weapon",), "175")], ()),
+}
+
+# Patterns added to a whole PETRARCH block (all its verbs), before the block's own.
+BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
+    # "moved in with water cannon": force used on a crowd, not a deployment (the block's &WEAPON -> 154)
+    "move": [(("in", "with", "&pw_crowd_weapon"), "175"), (("with", "&pw_crowd_weapon"), "175")],
+    # "fired rubber bullets / stun grenades / water cannon at the crowd" (PETRARCH has "tear gas" only)
+    "explosive_destruction": [(("rubber", "bullets"), "175"), (("stun", "grenades"), "175"),
+                              (("water", "cannon"), "175"), (("pepper", "spray"), "175")],
+    # "introduced a state of emergency / martial law" (as PETRARCH has for impose and declare)
+    "introduce": [(("state", "of", "emergency"), "1724"), (("martial", "law"), "1724"), (("curfew",), "1723")],
+}
+
 # CAMEO code prefix -> (ACLED event type, sub-event type); the longest prefix wins.  Written by
 # hand from the ACLED codebook definitions; "" sub-type means the type only.
 ACLED_MAP = {
@@ -60,7 +129,8 @@ ACLED_MAP = {
     "140": ("Protests", "Peaceful protest"),
     "145": ("Riots", "Violent demonstration"),
     "173": ("Strategic developments", "Arrests"),
-    "175": ("Protests", "Excessive force against protesters"),
+    # a dispersal (175) is a protest with intervention unless the cues of acled.py find serious or lethal force
+    "175": ("Protests", "Protest with intervention"),
     "171": ("Strategic developments", "Looting/property destruction"),
     "180": ("Violence against civilians", "Attack"),
     "181": ("Violence against civilians", "Abduction/forced disappearance"),
@@ -159,9 +229,26 @@ def read_verb_dictionary(path: Path) -> dict:
         code = parse_code(match.group(1)) if match else None
         if code:
             verb_codes.setdefault(lemma, code)
+    add_senses(verbs, verb_codes, blocks, patterns, synsets)
     return {"verbs": dict(sorted(verbs.items())), "verb_codes": dict(sorted(verb_codes.items())),
             "blocks": dict(sorted(blocks.items())), "patterns": dict(sorted(patterns.items())),
             "synsets": dict(sorted(synsets.items()))}
+
+
+def add_senses(verbs: dict, verb_codes: dict, blocks: dict, patterns: dict, synsets: dict) -> None:
+    """Apply OUR_SYNSETS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
+    synsets.update(OUR_SYNSETS)
+    for block, extra in BLOCK_PATTERNS.items():
+        patterns[block] = [[[], list(words), code] for words, code in extra] + patterns[block]
+    for verb, (default, extra, dropped) in VERB_SENSES.items():
+        old = verbs.get(verb)
+        block = f"pw_{verb}"
+        verbs[verb] = block
+        blocks[block] = (default or None) if default is not None else blocks.get(old)
+        if default == "":
+            verb_codes.pop(verb, None)
+        patterns[block] = [[[], list(words), code] for words, code in extra] + [
+            list(p) for p in patterns.get(old, []) if not p[2].startswith(dropped)]
 
 
 def quad_class(code: str) -> int:
@@ -229,8 +316,9 @@ def main() -> None:
 
     verbs = read_verb_dictionary(dictionary)
     write(OUT / "verbs.json", (json.dumps(verbs, sort_keys=True, separators=(",", ":")) + "\n").encode(), {
-        **common, "source": "PETRARCH2 CAMEO.2.0 verb dictionary (openeventdata/petrarch2 @676801cd)",
-        "license": "MIT (Open Event Data Alliance)",
+        **common, "source": "PETRARCH2 CAMEO.2.0 verb dictionary (openeventdata/petrarch2 @676801cd) "
+                            "+ our verb senses and patterns (OUR_SYNSETS, VERB_SENSES, BLOCK_PATTERNS)",
+        "license": "MIT (Open Event Data Alliance; our additions MIT, presswatch)",
         "built_from": {"petrarch2/CAMEO.2.0.txt": sha256(dictionary)}})
 
     rows = read_cameo_table(plover, goldstein)
@@ -238,7 +326,8 @@ def main() -> None:
     write(OUT / "cameo.tsv", table.encode(), {
         **common, "source": "CAMEO2PLOVER-2021 (openeventdata/PLOVER) + GDELT CAMEO Goldstein scale; "
                             "CAMEO 02x appeals mapped to REQUEST by hand (APPEAL_AS_REQUEST); "
-                            "CAMEO 163 typed SANCTION by the PLOVER codebook (CODEBOOK_OVERRIDES)",
+                            "CAMEO 163 typed SANCTION and 175 given the crowd-control mode by the PLOVER codebook "
+                            "(CODEBOOK_OVERRIDES)",
         "license": "CC BY-SA 4.0 (PLOVER table); Goldstein values: GDELT lookup table",
         "built_from": {"cameo/CAMEO2PLOVER-2021.txt": sha256(plover),
                        "cameo/CAMEO.goldsteinscale.txt": sha256(goldstein)}})

@@ -1,0 +1,116 @@
+"""Event triggers added to the lexicon (scripts/build_event_lexicon.py: VERB_SENSES, BLOCK_PATTERNS,
+CODEBOOK_OVERRIDES): crowd dispersal, gatherings at public places, emergency rule, beatings, treaties.
+
+Each reading is tested with a sentence where it applies and one where it must not.  Sentences are
+written for these tests; nothing comes from ../shared or the example articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.events.lexicon import load_lexicon
+from presswatch.records import Document
+
+pytestmark = pytest.mark.issue(5)
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline):
+    def run(text: str):
+        return pipeline.analyze(Document.from_text(text))
+    return run
+
+
+def at(analysis, word: str):
+    """The events whose trigger text starts with `word`."""
+    return [e for e in analysis.events if e.trigger.text.lower().startswith(word)]
+
+
+def test_crowd_dispersal_is_coded_by_the_codebook():
+    lex = load_lexicon()
+    row = lex.code("175")
+    assert (row.plover, row.mode) == ("ASSAULT", "crowd-control")  # NGEC codebook mode, not a context
+    assert lex.acled_type("175") == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Police dispersed the marchers near the town hall on Sunday.", "dispersed"),
+    ("Officers dispersed them with batons late in the evening.", "dispersed"),
+    ("Riot police pushed the protesters back towards the bridge.", "pushed"),
+    ("Gendarmes cleared the square of demonstrators before dawn.", "cleared"),
+    ("Police cleared Liberty Boulevard shortly after midnight.", "cleared"),
+    ("Officers in helmets broke up the sit-in outside the ministry.", "broke"),
+    ("Officers on horseback moved in with water cannon at first light.", "moved"),
+    ("Riot police fired rubber bullets at the marchers.", "fired"),
+    ("Police sprayed the students with pepper spray.", "sprayed"),
+    ("Mounted police charged into the crowd near the bridge.", "charged"),
+])
+def test_crowd_dispersal_is_violent_repression(analyze, text, trigger):
+    events = at(analyze(text), trigger)
+    assert events and all(e.type == "ASSAULT" and e.cameo == "175" for e in events)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The fog dispersed by noon.", "dispersed"),
+    ("The crowd dispersed peacefully after the speeches.", "dispersed"),
+    ("The senate committee cleared the nominee on Tuesday.", "cleared"),
+    ("The regulator cleared the merger last week.", "cleared"),
+    ("Workers cleared snow from the streets.", "cleared"),
+])
+def test_other_senses_are_no_repression(analyze, text, trigger):
+    assert not at(analyze(text), trigger)
+
+
+def test_a_legal_charge_is_no_baton_charge(analyze):
+    events = at(analyze("Prosecutors charged three protesters with hooliganism."), "charged")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_pushing_for_something_stays_a_demand(analyze):
+    (event,) = at(analyze("The opposition pushed for early elections."), "pushed")
+    assert event.type == "REQUEST"
+
+
+def test_water_cannon_is_no_deployment(analyze):
+    events = at(analyze("Officers on horseback moved in with water cannon at first light."), "moved")
+    assert not [e for e in events if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of nurses gathered outside the health ministry in Accra on Monday.",
+    "Teachers assembled in front of the education ministry.",
+])
+def test_crowd_gathering_at_a_public_place_is_a_demonstration(analyze, text):
+    events = at(analyze(text), "gathered") + at(analyze(text), "assembled")
+    assert [(e.type, e.cameo) for e in events] == [("PROTEST", "141")]
+
+
+def test_officials_gathering_for_talks_is_consultation(analyze):
+    events = at(analyze("Foreign ministers gathered in Vienna for talks on the nuclear file."), "gathered")
+    assert events and all(e.type == "CONSULT" for e in events)
+
+
+def test_introduced_emergency_rule_is_coercion(analyze):
+    (event,) = at(analyze("Lawmakers introduced martial law in the eastern provinces."), "introduced")
+    assert (event.type, event.cameo, event.mode) == ("COERCE", "1724", "martial-law")
+    assert not at(analyze("The ministry introduced a new tax on fuel."), "introduced")
+
+
+def test_beating_people_is_assault_but_a_sports_win_is_not(analyze):
+    (event,) = at(analyze("Guards beat several detainees in the yard."), "beat")
+    assert (event.type, event.cameo) == ("ASSAULT", "182")
+    assert not at(analyze("Portugal beat them 3-1 in the semi-final."), "beat")
+    for text in ("Soldiers beat them up behind the station.", "The guards beat them with truncheons."):
+        assert [(e.type, e.cameo) for e in at(analyze(text), "beat")] == [("ASSAULT", "182")]
+    assert not [e for e in analyze("Two journalists said guards had beaten them outside the court.").events
+                if e.type == "PROTEST"]  # PETRARCH's "destroy ... outside" demonstration pattern is left behind
+
+
+def test_signing_a_treaty_is_support_and_promising_to_sign_is_agree(analyze):
+    # The NGEC codebook files a treaty's signature or ratification under SUPPORT, a promise to sign
+    # one under AGREE.
+    signed = at(analyze("The presidents of Peru and Bolivia signed a treaty on the shared lake in La Paz."), "signed")
+    assert signed and all((e.type, e.cameo) == ("SUPPORT", "057") for e in signed)
+    promised = at(analyze("Ghana and Togo promised to sign a fisheries treaty next year."), "promised")
+    assert promised and all(e.type == "AGREE" for e in promised)
