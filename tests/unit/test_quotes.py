@@ -844,3 +844,8 @@ def test_adding_a_statement_noun_is_a_quote(nlp):
 def test_object_tail(nlp, text, content):
     # OBJECT_TAIL: the verb's phrases right after its object are part of what was said
     assert only(quotes_of(nlp, text)).content.text == content
+
+
+def test_spoke_of_a_topic(nlp):
+    q = only(quotes_of(nlp, "The retiring judge spoke of a new era for the courts."))
+    assert (q.speaker.text, q.cue.text, q.content.text) == ("The retiring judge", "spoke of", "a new era for the courts")
