@@ -629,6 +629,10 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
             objects = inner
     if with_objects and (not objects or objects[0].ent_type_ == "" and with_objects[0].ent_type_ != ""):
         objects = with_objects  # "discussed the situation with X and Y": X and Y are the targets
+    if objects and objects[0].lemma_.lower() in rules.OPERATION_NOUNS and any(  # "troops to the UN force in X": X
+            verb.doc[j].ent_type_ == "ORG" for j in _np_tokens(objects[0])):
+        objects = [p for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "in"
+                   for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"] or objects
     phrase = verb.doc[verb.i + 1: verb.i + 4].text.lower()
     if any(r in phrase for r in rules.RECIPROCAL_OBJECTS):
         reciprocal = True

@@ -41,6 +41,10 @@ MEETING_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation"})
 # for the bombing": X is the bombing's source).
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 
+# An organization's operations stand for the country they are in: troops sent "to the UN force in X"
+# go to X (not a national force: "to the X forces in Y" stays X).
+OPERATION_NOUNS = frozenset({"mission", "force", "operation", "contingent"})
+
 # Verbs whose infinitive complement is their subject's purpose, not their object's act: "X summoned
 # Y's envoy to complain" (X complains), unlike "X urged Y to withdraw" (Y withdraws).
 PURPOSE_HEADS = frozenset({"summon", "send", "dispatch", "deploy", "convene"})

@@ -665,3 +665,15 @@ def test_own_forces_do_not_replace_the_place_left(analyze):
     a = analyze("Ecuador is ready to withdraw its patrol boats from Punta Brava.")
     events = [e for e in a.events if e.trigger.text == "withdraw"]
     assert events and all(e.target is None or "patrol" not in e.target.text for e in events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Norway is sending troops to the United Nations peacekeeping force in Chad.", "Chad"),
+    ("Norway is sending engineers to the Danish contingent in Chad.", "contingent"),
+])
+def test_an_organization_s_operation_stands_for_its_country(pipeline, text, target):
+    from presswatch.events.extract import _verb_roles
+
+    doc = pipeline.nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "send")
+    assert [doc[i].text for i in _verb_roles(verb)[1]] == [target]
