@@ -461,6 +461,7 @@ NOMINAL_CUES = frozenset("""claim statement assertion suggestion contention insi
     charge warning promise pledge vow argument assurance admission denial prediction comment remark complaint
     recommendation announcement""".split())
 BELIEF_NOUNS = frozenset("belief view opinion concern fear hope conclusion assessment".split())
+NOUN_CUES = NOMINAL_CUES | BELIEF_NOUNS
 
 
 def nominal_cue(noun: Token, lexicon: CueLexicon) -> Match | None:
@@ -469,7 +470,7 @@ def nominal_cue(noun: Token, lexicon: CueLexicon) -> Match | None:
     Must not match a relative clause ("the claim that he made") or a belief noun with no possessor
     ("amid fears that ...")."""
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in NOMINAL_CUES | BELIEF_NOUNS or noun.dep_ == "ROOT":
+    if noun.pos_ != "NOUN" or lemma not in NOUN_CUES or noun.dep_ == "ROOT":
         return None  # a noun parsed as the root: the clause has likely taken the sentence's verb
     clauses = [c for c in noun.children if _that_clause(c) and c.i > noun.i]
     owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -773,7 +774,7 @@ def characterizes(verb: Token) -> bool:
 
 
 # Subjects of "be" + clause that name something said or believed: "her answer was that ...".
-SAID_SUBJECTS = NOMINAL_CUES | BELIEF_NOUNS | STATEMENT_NOUNS | {"response", "answer", "reply", "slogan", "advice", "motto"}
+SAID_SUBJECTS = NOUN_CUES | STATEMENT_NOUNS | {"response", "answer", "reply", "slogan", "advice", "motto"}
 # Pronouns that do not hold a stance ("it is clear that ...", "this was why ...").
 IMPERSONAL = frozenset({"it", "this", "that", "which", "what", "there"})
 
