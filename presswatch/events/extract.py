@@ -358,7 +358,7 @@ class EventExtractor:
             a, b = sources[0], sources[1]
             return [(a, b), (b, a)]
         if trigger.cameo.plover in rules.JOINT_TYPES and not any(p.entity for p in targets):
-            group = ctx.coordinated_parties(trigger.source_tokens)  # "X and Y agreed to hold talks"
+            group = ctx.coordinated_parties(trigger.source_tokens)  # "X and Y agreed to pool records"
             if len(group) >= 2:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)]
@@ -584,7 +584,7 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
         elif node.dep_ == "relcl":
             return node.head, False
         elif node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
-            if node.head.dep_ == "dobj" and not _names_actor(node.head):  # "issued a statement urging X": the issuer
+            if node.head.dep_ == "dobj" and not _names_actor(node.head):  # "published a letter pressing X": the publisher
                 node = node.head.head
                 continue
             return node.head, False
@@ -612,7 +612,7 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
                     and verb in (q.head, q.head.head, q.head.head.head)  # "by telephone with X"
                     for p in q.children if p.dep_ == "pobj"]
     if not with_objects and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        head = verb.head  # "held talks with X to discuss Y": the purpose is discussed with X
+        head = verb.head  # "had lunch with X to negotiate Y": negotiated with X
         with_objects = [p for q in head.subtree if q.dep_ == "prep" and q.lower_ == "with" and head in (q.head, q.head.head)
                         for p in q.children if p.dep_ == "pobj"]
     if objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
@@ -629,7 +629,7 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
             objects = inner
     if with_objects and (not objects or objects[0].ent_type_ == "" and with_objects[0].ent_type_ != ""):
         objects = with_objects  # "discussed the situation with X and Y": X and Y are the targets
-    if objects and objects[0].lemma_.lower() in rules.OPERATION_NOUNS and any(  # "troops to the UN force in X": X
+    if objects and objects[0].lemma_.lower() in rules.OPERATION_NOUNS and any(  # "teams flown to the AU mission in X": X
             verb.doc[j].ent_type_ == "ORG" for j in _np_tokens(objects[0])):
         objects = [p for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "in"
                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"] or objects
@@ -660,7 +660,7 @@ def _recipients(verb: Token, thing: Token) -> list[Token]:
 
 
 def _names_actor(token: Token) -> bool:
-    """The noun phrase of `token` names a person, group or state ("Iraqi artifacts", "the UN mission")."""
+    """The noun phrase of `token` names a person, group or state ("Lebanese relics", "the AU mission")."""
     return any(token.doc[j].ent_type_ in rules.ACTOR_ENTITY_TYPES for j in [token.i, *_np_tokens(token)])
 
 
@@ -670,7 +670,7 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     reciprocal = False
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")
-                                and c.ent_type_ in rules.ACTOR_ENTITY_TYPES):  # not "the Easter bombings"
+                                and c.ent_type_ in rules.ACTOR_ENTITY_TYPES):  # not "the Sunday bombings"
             source = _conjuncts(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             source = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
@@ -696,7 +696,7 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
         if subject is not None and not passive and noun.lemma_.lower() in rules.MEETING_NOUNS:
             source = _conjuncts(subject)  # "said at a meeting with X": the speaker meets X
     if not source and first.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in \
-            rules.RESPONSIBILITY_NOUNS and head.head.dep_ == "dobj":  # "X claimed responsibility for the attack"
+            rules.RESPONSIBILITY_NOUNS and head.head.dep_ == "dobj":  # "X took the credit for the raid"
         subject, passive = _controller(head.head.head)
         if subject is not None and not passive:
             source = _conjuncts(subject)

@@ -37,16 +37,16 @@ WEAK_EVENT_NOUNS = frozenset({"conflict", "war", "aid", "assistance", "talk", "m
 # ("the minister said at a meeting with X", "spoke during talks with X").
 MEETING_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation"})
 
-# Who claims or takes the responsibility or credit for an act did it ("X claimed responsibility
-# for the bombing": X is the bombing's source).
+# Who claims or takes the responsibility or credit for an act did it ("X took the credit for the
+# raid": X is the raid's source).
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 
-# An organization's operations stand for the country they are in: troops sent "to the UN force in X"
-# go to X (not a national force: "to the X forces in Y" stays X).
+# An organization's operations stand for the country they are in: teams flown "to the AU mission in
+# X" go to X (not a national unit: "to the X contingent in Y" stays X).
 OPERATION_NOUNS = frozenset({"mission", "force", "operation", "contingent"})
 
 # Verbs whose infinitive complement is their subject's purpose, not their object's act: "X summoned
-# Y's envoy to complain" (X complains), unlike "X urged Y to withdraw" (Y withdraws).
+# Y's consul to protest" (X protests), unlike "X pressed Y to pull out" (Y pulls out).
 PURPOSE_HEADS = frozenset({"summon", "send", "dispatch", "deploy", "convene"})
 
 # Nouns that are places, not targets, after a target preposition ("fighting on the border").
@@ -58,7 +58,7 @@ CONVEYED_OBJECTS = frozenset({"force", "troop", "peacekeeper", "soldier", "aid",
                               "arm", "delegation", "mission", "contingent", "unit", "equipment", "support"})
 RECIPIENT_PREPOSITIONS = frozenset({"to", "into", "from", "toward", "towards"})
 # Any other object that names no actor (no entity of these types in its phrase: "returned the
-# fossils to X", "granted asylum to X") yields to such a recipient that names one.
+# manuscripts to X", "handed the relics to X") yields to such a recipient that names one.
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 # Verbs of change whose "into" object continues their subject event: "protests turned into
@@ -299,7 +299,7 @@ RECIPROCAL_OBJECTS = ("each other", "one another")
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT", "ASSAULT", "SUPPORT"})
 
 # Joint acts: coordinated parties in the subject with no actor as object act with each other
-# ("X and Y agreed to share data", "the X and Y ministers signed a deal"), both directions.
+# ("X and Y agreed to pool records", "the X and Y ministers signed a pact"), both directions.
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 # Reporting verbs whose claim about another actor's hostile act makes the report an accusation

@@ -603,7 +603,8 @@ def test_a_protest_verb_that_means_showing_is_no_protest(analyze, text, protest)
 
 @pytest.mark.parametrize(("text", "trigger", "pair"), [
     ("Chile and Uruguay have agreed to hold joint naval drills next spring.", "agreed", {"CHL", "URY"}),
-    ("The Ghanaian and Togolese police chiefs agreed to share data on smuggling routes.", "agreed", {"GHA", "TGO"}),
+    ("The Ghanaian and Togolese police chiefs agreed to pool their records on smuggling routes.", "agreed",
+     {"GHA", "TGO"}),
 ])
 def test_coordinated_parties_of_a_joint_act_act_with_each_other(analyze, text, trigger, pair):
     found = {(e.source.country, e.target.country) for e in analyze(text).events
@@ -629,32 +630,32 @@ def test_a_conveyed_thing_yields_to_its_recipient(pipeline):
 def test_a_statement_that_urges_is_its_issuer_s_act(pipeline):
     from presswatch.events.extract import _controller
 
-    doc = pipeline.nlp("Oxfam issued a statement urging the Yemeni government to reopen the airport.")
-    subject, passive = _controller(next(t for t in doc if t.lower_ == "urging"))
+    doc = pipeline.nlp("Oxfam published a letter pressing the Yemeni government to reopen the airport.")
+    subject, passive = _controller(next(t for t in doc if t.lower_ == "pressing"))
     assert subject is not None and subject.text == "Oxfam" and not passive
 
 
-def test_a_summoner_complains_not_the_envoy_summoned(analyze):
-    (event,) = [e for e in analyze("Chile summoned Peru's ambassador on Friday to complain about the border "
-                                   "incident.").events if e.trigger.text == "complain"]
-    assert event.source.country == "CHL" and event.target.country == "PER"
+def test_a_summoner_protests_not_the_envoy_summoned(analyze):
+    (event,) = [e for e in analyze("Chile summoned Peru's consul to protest the detention of its "
+                                   "fishermen.").events if e.trigger.text == "protest"]
+    assert event.source.country == "CHL"
 
 
-def test_purpose_of_talks_is_discussed_with_the_partner(analyze):
-    a = analyze("The Chilean foreign minister held talks with Peruvian President Juan Soto to discuss the "
-                "Bolivian border dispute.")
-    (event,) = [e for e in a.events if e.trigger.text == "discuss"]
+def test_purpose_of_a_meeting_is_pursued_with_the_partner(analyze):
+    a = analyze("The Chilean foreign minister had lunch with Peruvian President Juan Soto to negotiate a "
+                "fishing accord.")
+    (event,) = [e for e in a.events if e.trigger.text == "negotiate"]
     assert event.source.country == "CHL" and event.target.country == "PER"
 
 
 def test_pronoun_takes_the_speaker_without_a_country(analyze):
-    a = analyze("Hospital nurses said they would not end the strike until pay rises.")
-    assert any(e.source and e.source.text == "Hospital nurses" for e in a.events if e.trigger.text == "end")
+    a = analyze("Hospital nurses said they would not call off the walkout until pay rises.")
+    assert any(e.source and e.source.text == "Hospital nurses" for e in a.events if e.trigger.text == "walkout")
 
 
 @pytest.mark.parametrize(("text", "source"), [
-    ("The Free Coast Front claimed responsibility for the attacks on three ferries.", "The Free Coast Front"),
-    ("A rebel faction claimed responsibility for the Christmas bombings in the port city.", "A rebel faction"),
+    ("The Free Coast Front claimed credit for the Sunday bombings of three ferries.", "The Free Coast Front"),
+    ("A rebel faction accepted responsibility for a raid on the ferry terminal.", "A rebel faction"),
 ])
 def test_who_claims_an_attack_carried_it_out(analyze, text, source):
     (event,) = [e for e in analyze(text).events if e.type == "ASSAULT"]
@@ -662,18 +663,18 @@ def test_who_claims_an_attack_carried_it_out(analyze, text, source):
 
 
 def test_own_forces_do_not_replace_the_place_left(analyze):
-    a = analyze("Ecuador is ready to withdraw its patrol boats from Punta Brava.")
-    events = [e for e in a.events if e.trigger.text == "withdraw"]
+    a = analyze("Under the deal, Ecuador removes its patrol boats from Punta Brava by March.")
+    events = [e for e in a.events if e.trigger.text == "removes"]
     assert events and all(e.target is None or "patrol" not in e.target.text for e in events)
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Norway is sending troops to the United Nations peacekeeping force in Chad.", "Chad"),
-    ("Norway is sending engineers to the Danish contingent in Chad.", "contingent"),
+    ("Norway flew two medical teams to the African Union mission in Chad.", "Chad"),
+    ("Norway flew two medical teams to the Danish contingent in Chad.", "contingent"),
 ])
 def test_an_organization_s_operation_stands_for_its_country(pipeline, text, target):
     from presswatch.events.extract import _verb_roles
 
     doc = pipeline.nlp(text)
-    verb = next(t for t in doc if t.lemma_ == "send")
+    verb = next(t for t in doc if t.lemma_ == "fly")
     assert [doc[i].text for i in _verb_roles(verb)[1]] == [target]
