@@ -849,3 +849,14 @@ def test_object_tail(nlp, text, content):
 def test_spoke_of_a_topic(nlp):
     q = only(quotes_of(nlp, "The retiring judge spoke of a new era for the courts."))
     assert (q.speaker.text, q.cue.text, q.content.text) == ("The retiring judge", "spoke of", "a new era for the courts")
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Stewards cleared the stand before kick-off.", "clear"),
+    ("Riot officers dispersed the marchers near the station.", "disperse"),
+])
+def test_clearing_and_dispersing_are_acts(nlp, text, lemma):
+    from presswatch.quotes.rules import reports_act
+
+    doc = nlp(text)
+    assert reports_act(next(t for t in doc if t.lemma_ == lemma), load_cue_lexicon())
