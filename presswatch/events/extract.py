@@ -937,8 +937,10 @@ class _Context:
     def antecedent(self, pronoun: Token) -> int | None:
         """The token a third-person subject pronoun stands for ("Syria says it will withdraw").
 
-        The subject of a clause governing the pronoun's clause when that is an actor with a country,
-        else the nearest earlier actor with a country in the sentence; None for other pronouns.
+        The subject of a clause governing the pronoun's clause when that is an actor, or a person or
+        organization without one (a speaker stands for their side: "the union's head said they would
+        stay out"), else the nearest earlier actor with a country in the sentence; None for other
+        pronouns.
         """
         if pronoun.lower_ not in rules.ANAPHORIC_PRONOUNS:
             return None
@@ -951,7 +953,7 @@ class _Context:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.pos_ != "PRON":
                     hit = self.token_entity.get(c.i) or next(
                         (self.token_entity[j] for j in _np_tokens(c) if j in self.token_entity), None)
-                    if hit and hit[0].actor and (hit[0].actor.country or hit[0].actor.sector):
+                    if hit and (hit[0].actor or hit[0].type in ("PERSON", "ORG")):
                         return c.i
         for j in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             hit = self.token_entity.get(j)

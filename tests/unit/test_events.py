@@ -648,9 +648,13 @@ def test_purpose_of_a_meeting_is_pursued_with_the_partner(analyze):
     assert event.source.country == "CHL" and event.target.country == "PER"
 
 
-def test_pronoun_takes_the_speaker_without_a_country(analyze):
-    a = analyze("Hospital nurses said they would not call off the walkout until pay rises.")
-    assert any(e.source and e.source.text == "Hospital nurses" for e in a.events if e.trigger.text == "walkout")
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Hospital nurses said they would not call off the walkout until pay rises.", "Hospital nurses"),
+    ("The Kestrel Drivers Cooperative said they would not call off the walkout until fares rise.",
+     "The Kestrel Drivers Cooperative"),  # an organization with no coded actor
+])
+def test_pronoun_takes_the_speaker_without_a_country(analyze, text, speaker):
+    assert any(e.source and e.source.text == speaker for e in analyze(text).events if e.trigger.text == "walkout")
 
 
 @pytest.mark.parametrize(("text", "source"), [
