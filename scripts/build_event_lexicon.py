@@ -104,6 +104,11 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
     # the block's consultation patterns and default (040)
     **{verb: (None, [(("&pw_public_place",), "141")], ()) for verb in ("gather", "assemble", "congregate", "converge")},
     "spray": ("", [(("&pw_crowd",), "175"), (("&pw_crowd_weapon",), "175")], ()),
+    # An arrest is COERCE/arrest (173) in the PLOVER codebook whoever is arrested.  PETRARCH's blocks of
+    # arresting and confining code "arrested protesters" with the second part of a paired code (the
+    # protesters' act, 140) or 175, and share "hold ... protest/rally" (141) with "detain"; these
+    # verbs leave those patterns behind ("detained organisers of the march" is an arrest).
+    **{verb: ("173", [], ("14", "175")) for verb in ("arrest", "apprehend", "detain", "jail", "imprison", "incarcerate")},
 }
 
 # Patterns added to a whole PETRARCH block (all its verbs), before the block's own.

@@ -114,3 +114,13 @@ def test_signing_a_treaty_is_support_and_promising_to_sign_is_agree(analyze):
     assert signed and all((e.type, e.cameo) == ("SUPPORT", "057") for e in signed)
     promised = at(analyze("Ghana and Togo promised to sign a fisheries treaty next year."), "promised")
     assert promised and all(e.type == "AGREE" for e in promised)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Police detained dozens of protesters after the march.", "detained"),
+    ("Riot police arrested scores of protesters outside the court.", "arrested"),
+    ("Officers arrested a journalist covering the rally.", "arrested"),
+])
+def test_arresting_protesters_is_an_arrest(analyze, text, trigger):
+    events = at(analyze(text), trigger)
+    assert events and all((e.type, e.cameo) == ("COERCE", "173") for e in events)
