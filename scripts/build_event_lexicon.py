@@ -167,9 +167,11 @@ def sha256(path: Path) -> str:
 
 
 def parse_code(raw: str) -> str | None:
-    """The event code of a "[...]" field; "---" and empty mean none; "a:b" keeps the last part."""
+    """The event code of a "[...]" field; "---" and empty mean none.  A paired code "a:b" gives the
+    subject's act on the object (a) and the object's reply (b): a clause-level trigger codes a
+    ("visit" is [042:043], make a visit / host one); "[:b]" keeps b."""
     parts = [p.strip() for p in raw.split(":") if p.strip()]
-    code = parts[-1] if parts else ""
+    code = parts[0] if parts else ""
     return code if code and code != "---" and code.isdigit() else None
 
 

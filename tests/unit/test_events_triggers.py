@@ -124,3 +124,10 @@ def test_signing_a_treaty_is_support_and_promising_to_sign_is_agree(analyze):
 def test_arresting_protesters_is_an_arrest(analyze, text, trigger):
     events = at(analyze(text), trigger)
     assert events and all((e.type, e.cameo) == ("COERCE", "173") for e in events)
+
+
+def test_paired_codes_give_the_subjects_act(analyze):
+    # PETRARCH pairs the visitor's act with the host's ([042:043]); the subject's comes first.
+    (visit,) = at(analyze("The Kenyan president visited Addis Ababa on Monday."), "visited")
+    (host,) = at(analyze("India hosted the Japanese prime minister last week."), "hosted")
+    assert (visit.cameo, host.cameo) == ("042", "043")
