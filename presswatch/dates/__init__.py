@@ -16,9 +16,15 @@ import dataclasses
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from presswatch.dates.attach import SentenceInfo, choose_date, past_expressions, sentence_infos
+from presswatch.dates.attach import (
+    SentenceInfo,
+    choose_date,
+    event_resolutions,
+    past_expressions,
+    sentence_infos,
+)
 from presswatch.dates.elections import Election, election_month, load_elections
 from presswatch.dates.expressions import find_expressions
 from presswatch.dates.named_days import load_named_days
@@ -57,6 +63,12 @@ def _event_date(text: str, sentences: tuple[SentenceInfo, ...], resolution: Reso
                      expression.end, f"{how}:{expression.pattern}")
 
 
+def _tokens(parsed: Doc, start: int, end: int) -> Span | tuple[()]:
+    """The tokens covering characters start:end (none if they cannot be aligned)."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return () if span is None else span
+
+
 def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
                 elections: tuple[Election, ...] | None = None) -> tuple[Event, ...]:
     """New events, each with the date its text gives (or unchanged when it gives none).
@@ -66,7 +78,10 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
         return events
     calendar = load_elections() if elections is None else elections
     sentences = sentence_infos(parsed)
-    resolutions = _resolve(document, parsed, sentences, calendar)
+    event_tokens = frozenset(token.i for event in events
+                             for token in _tokens(parsed, event.trigger.start, event.trigger.end))
+    resolutions = event_resolutions(parsed, document.text, _resolve(document, parsed, sentences, calendar),
+                                    event_tokens)
     dated = []
     for event in events:
         chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end,

@@ -1,17 +1,28 @@
 """Choose each event's date from the temporal expressions of its text (issue 6).
 
 In order:
-1. "clause": a resolved expression in the trigger's own clause (the trigger, or for a noun trigger
+1. "modifier": for a noun trigger, a resolved expression in a participle or relative clause that
+   modifies it: "the truce signed late on Monday ... collapsed on Tuesday" dates the truce Monday.
+2. "clause": a resolved expression in the trigger's own clause (the trigger, or for a noun trigger
    such as "clashes" the verb it belongs to, governs the expression without crossing a clause
    boundary): "On September 12, the situation ... escalated"; "a meeting ... in February".
-2. "sentence": a resolved expression framing the whole sentence (attached to the sentence root):
-   "At the beginning of 2022, ... Kazakhstan, where ... mass protests began".
-3. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense, and a
+3. "participle": a resolved expression in an "-ing" participle clause tied to the trigger's clause
+   (both describe one moment): "gunmen stormed a checkpoint manned by ... , firing at guards
+   patrolling it at dawn on Sunday".
+4. "sentence": a resolved expression framing the whole sentence (attached to the sentence root),
+   unless the root is a reporting verb and the trigger is in what it reports.
+5. "report": the date of the reporting verb whose complement holds the trigger: in "rebels shelled
+   the town, the army said on Friday" Friday dates the statement; the shelling takes it only for
+   want of a date of its own (news reports mostly come the same day or the next), and the method
+   says so.  A fronted "On Friday, rebels shelled the town, the army said" is a "sentence" date.
+6. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense, and a
    resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
-   heading between): "On September 12, the situation escalated. The ministry said the military
+   heading between; there, the last one that does not date a statement, if any): "On September 12, the situation escalated. The ministry said the military
    opened fire ..."; not for a noun trigger that names a stretch of time ("died during the
    riots"): it refers back to the whole episode, not to the last day mentioned.
 Otherwise the event has no date: nothing is invented.
+A year that modifies a noun naming no event ("the maps of 1931-1935", "the 1991 borders") dates
+that thing: it dates no event and is no narrative anchor.
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presswatch.dates.elections import ELECTION_AFTER_YEAR
 from presswatch.dates.normalize import Resolution
 
 # Dependencies that start a new clause: an expression does not cross them to reach a trigger.
@@ -29,6 +41,15 @@ PRESENT_TAGS = frozenset({"VBP", "VBZ", "MD"})
 NARRATIVE_WINDOW = 2
 # Prepositions whose object is a stretch of time: "during the unrest", "amid the protests".
 PERIOD_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
+# Lemmas of verbs that report speech: their own date belongs to the statement.
+REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "confirm",
+                              "note", "write", "declare", "allege", "insist", "deny"})
+# Dependencies of a clause that modifies a noun: "the truce signed on Monday", "talks that ended in May".
+MODIFIER_DEPS = frozenset({"acl", "relcl"})
+# Dependencies by which a year modifies a noun ("the 1991 borders"; "maps of 1931" via the preposition).
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod"})
+# Prepositions that make their object a point or stretch of time for the sentence.
+TIME_PREPOSITIONS = PERIOD_PREPOSITIONS | {"after", "before", "since", "until", "till", "following", "by"}
 CAPTION_MARKS = ("•", "©", "*", "-")
 _SENTENCE_INFOS = ("presswatch", "sentence_infos")  # key of the cached sentence list in Doc.user_data
 
@@ -150,11 +171,73 @@ def past_expressions(parsed: Doc, starts_ends: list[tuple[int, int]]) -> frozens
     return frozenset(past)
 
 
+def participle_anchor(clause: Token) -> Token:
+    """The clause an "-ing" participle clause hangs from, itself for any other clause: in
+    "gunmen fired at guards patrolling the gate, wounding two" both participles hang from "fired"."""
+    while clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and clause.head.i != clause.i \
+            and not crosses_line(clause, clause.head):
+        clause = clause_head(clause.head)
+    return clause
+
+
+def reported_complement(trigger_clause: Token, top: Token) -> Token | None:
+    """The complement clause of a reporting verb at the sentence top that holds `trigger_clause`
+    ("rebels shelled the town" in "..., the army said"), or None."""
+    if top.lemma_.lower() not in REPORTING_LEMMAS or trigger_clause.i == top.i:
+        return None
+    token = trigger_clause
+    while token.head.i != top.i and token.head.i != token.i:
+        token = token.head
+    return token if token.head.i == top.i and token.dep_ == "ccomp" else None
+
+
+def frames_the_report(token: Token, complement: Token, top: Token) -> bool:
+    """Whether an expression at the sentence top dates the report rather than what it reports: not
+    when it opens a sentence whose attribution comes last ("On May 3, X happened, the army said")."""
+    return not (token.i < complement.left_edge.i and top.i > complement.i)
+
+
+def dates_a_report(parsed: Doc, resolution: Resolution) -> bool:
+    """Whether an expression belongs to a reporting verb's clause ("the army said on Friday")."""
+    token = root_token(parsed, resolution.expression.start, resolution.expression.end)
+    return token is not None and clause_head(token).lemma_.lower() in REPORTING_LEMMAS
+
+
+def dates_a_thing(parsed: Doc, text: str, resolution: Resolution, event_tokens: frozenset[int]) -> bool:
+    """Whether a year expression modifies a noun that names no event ("the maps of 1931-1935",
+    "the 1991 borders"): it dates that thing, not an event.  Election years stay (elections.py), and
+    so does a noun after a time preposition, which places the sentence in time ("since the 2013 floods")."""
+    expression = resolution.expression
+    if resolution.precision != "year" or ELECTION_AFTER_YEAR.match(text, expression.end):
+        return False
+    token = root_token(parsed, expression.start, expression.end)
+    if token is None:
+        return False
+    while token.head.i != token.i and token.head.like_num:  # the second year of "1931-1935"
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ in NOUN_MODIFIER_DEPS:
+        noun = token.head
+    else:
+        return False
+    time_reference = noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPOSITIONS  # "after the 2013 floods"
+    return noun.pos_ in ("NOUN", "PROPN") and noun.i not in event_tokens and not noun.like_num and not time_reference
+
+
+def event_resolutions(parsed: Doc, text: str, resolutions: tuple[Resolution, ...],
+                      event_tokens: frozenset[int]) -> tuple[Resolution, ...]:
+    """The resolutions that may date events: without the years that date a thing (a year on a noun
+    that is none of the triggers at `event_tokens`)."""
+    return tuple(r for r in resolutions if not dates_a_thing(parsed, text, r, event_tokens))
+
+
 def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: tuple[Resolution, ...],
                 trigger_start: int, trigger_end: int, narrative: bool = True) -> tuple[Resolution, str] | None:
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
-    how it was chosen ("clause", "sentence", "narrative"); None when the text gives no date.
-    `narrative=False` (hypothetical events: threats, intentions) skips the narrative fallback."""
+    how it was chosen ("modifier", "clause", "participle", "sentence", "narrative"); None when the
+    text gives no date.  `narrative=False` (hypothetical events: threats, intentions) skips the
+    narrative fallback."""
     trigger = root_token(parsed, trigger_start, trigger_end)
     if trigger is None:
         return None
@@ -166,18 +249,27 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
     here = [r for r in resolved if sentence.start <= r.expression.start < sentence.end]
     any_here = any(sentence.start <= r.expression.start < sentence.end for r in resolutions)
     trigger_clause = clause_head(trigger)
-    clause_matches, sentence_matches = [], []
+    anchor, top = participle_anchor(trigger_clause), top_of(trigger)
+    complement = reported_complement(trigger_clause, top)
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    tiers: dict[str, list[tuple[int, Resolution]]] = {
+        "modifier": [], "clause": [], "participle": [], "sentence": [], "report": []}
     for resolution in here:
         token = root_token(parsed, resolution.expression.start, resolution.expression.end)
         if token is None:
             continue
         clause = line_clause(token, trigger)
         distance = abs(token.i - trigger.i)
-        if clause.i == trigger_clause.i:
-            clause_matches.append((distance, resolution))
-        elif clause.i == top_of(trigger).i:
-            sentence_matches.append((distance, resolution))
-    for matches, how in ((clause_matches, "clause"), (sentence_matches, "sentence")):
+        if noun and clause.dep_ in MODIFIER_DEPS and clause.head.i == trigger.i:
+            tiers["modifier"].append((distance, resolution))
+        elif clause.i == trigger_clause.i:
+            tiers["clause"].append((distance, resolution))
+        elif participle_anchor(clause).i == anchor.i:
+            tiers["participle"].append((distance, resolution))
+        elif clause.i == top.i:
+            framing = complement is None or not frames_the_report(token, complement, top)
+            tiers["sentence" if framing else "report"].append((distance, resolution))
+    for how, matches in tiers.items():
         if matches:
             return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
     if any_here or not narrative or not is_past(trigger) or names_a_period(trigger):
@@ -193,6 +285,7 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
         if back > NARRATIVE_WINDOW:
             return None
         inside = [r for r in resolved if earlier.start <= r.expression.start < earlier.end]
-        if inside:
-            return inside[-1], "narrative"
+        told = [r for r in inside if not dates_a_report(parsed, r)] or inside
+        if told:
+            return told[-1], "narrative"
     return None

@@ -256,3 +256,81 @@ def test_that_month_keeps_the_previous_date_at_month_precision(nlp):
     assert found["That month"] == ("2011-05", "month")
     assert found["The same year"] == ("2011", "year")
     assert resolve(nlp, "Clerks were hired in 2011. That month, the office opened.", "2019-06-03")["That month"] == (None, None)
+
+
+def dated(nlp, text: str, triggers: list[str], published: str = "2024-05-10") -> list[tuple[str | None, str | None]]:
+    """(value, how it was tied) of the event at each trigger word, all dated together."""
+    document = Document.from_text(text, published=published)
+    events = date_events(document, nlp(text), tuple(event_at(text, word) for word in triggers))
+    return [(e.date.value, e.date.method.split(":")[0]) if e.date else (None, None) for e in events]
+
+
+@pytest.mark.issue(8)
+def test_a_reporting_verb_keeps_its_date_for_the_report(nlp):
+    text = ("Masked men attacked a customs post guarding the bridge on Sunday night, hurling petrol bombs "
+            "at the guards, the interior ministry said on Wednesday.")
+    attacked, hurling, said = dated(nlp, text, ["attacked", "hurling", "said"])
+    assert attacked[0] == hurling[0] == "2024-05-05"
+    assert said == ("2024-05-08", "clause")
+
+
+@pytest.mark.issue(8)
+def test_a_reported_event_without_its_own_date_falls_back_to_the_report(nlp):
+    text = "Farmers blocked the coastal highway with tractors, the regional police said on Monday."
+    blocked, said = dated(nlp, text, ["blocked", "said"])
+    assert blocked == ("2024-05-06", "report") and said == ("2024-05-06", "clause")
+
+
+@pytest.mark.issue(8)
+def test_a_frame_that_is_no_report_still_dates_the_sentence(nlp):
+    text = "In March, dockers walked out after the port cut their pay."
+    (walked,) = dated(nlp, text, ["walked"])
+    assert walked == ("2024-03", "sentence") or walked == ("2024-03", "clause")
+
+
+@pytest.mark.issue(8)
+def test_narrative_skips_the_date_of_a_statement(nlp):
+    text = ("Rioters burned two buses near the stadium late on Saturday, the mayor told reporters on Tuesday. "
+            "Police arrested eleven men.")
+    (arrested,) = dated(nlp, text, ["arrested"])
+    assert arrested == ("2024-05-04", "narrative")
+
+
+@pytest.mark.issue(8)
+def test_a_year_on_a_thing_dates_no_event(nlp):
+    text = ("On 3 May, border guards fired on a road crew. The crew was laying a fence along the line shown "
+            "on the charts of 1931-1935. Herders threw stones at the guards.")
+    fired, laying, threw = dated(nlp, text, ["fired", "laying", "threw"])
+    assert fired == ("2024-05-03", "clause")
+    assert laying[0] != "1935" and threw == ("2024-05-03", "narrative")
+    withdrew, = dated(nlp, "The rebels withdrew behind the 1994 borders.", ["withdrew"])
+    assert withdrew == (None, None)
+
+
+@pytest.mark.issue(8)
+def test_a_year_on_an_event_noun_dates_it(nlp):
+    text = "The elders still speak of the riots of 1989 in the valley."
+    document = Document.from_text(text, published="2024-05-10")
+    (riots,) = date_events(document, nlp(text), (event_at(text, "riots", kind="PROTEST"),))
+    assert riots.date is not None and riots.date.value == "1989"
+
+
+@pytest.mark.issue(8)
+def test_a_clause_modifying_a_noun_trigger_gives_its_own_date(nlp):
+    text = "A ceasefire brokered by the elders late on Monday was violated on Wednesday."
+    ceasefire, collapsed = dated(nlp, text, ["ceasefire", "violated"])
+    assert ceasefire == ("2024-05-06", "modifier") and collapsed == ("2024-05-08", "clause")
+    text = "The blockade, which began in April, was lifted on 2 June."
+    blockade, lifted = dated(nlp, text, ["blockade", "lifted"])
+    assert blockade == ("2024-04", "modifier") and lifted == ("2024-06-02", "clause")
+    (ceasefire,) = dated(nlp, "The ceasefire collapsed on Wednesday.", ["ceasefire"])
+    assert ceasefire == ("2024-05-08", "clause")
+
+
+@pytest.mark.issue(8)
+def test_a_date_opening_a_sentence_attributed_at_its_end_dates_the_report_content(nlp):
+    # the parser hangs "On 2 May" on the headline, so the date reaches the lead only as a sentence frame
+    text = ("Governor says gunmen raided station\n\n"
+            "On 2 May, armed men stormed a police station in the hills, the governor said.")
+    (stormed,) = dated(nlp, text, ["stormed"])
+    assert stormed == ("2024-05-02", "sentence")
