@@ -85,7 +85,7 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
     dated = []
     for event in events:
         chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end,
-                             narrative=event.status != "hypothetical")
+                             narrative=event.status != "hypothetical", published=document.published)
         if chosen is None:
             dated.append(event)
             continue

@@ -7,7 +7,8 @@ In order:
    such as "clashes" the verb it belongs to, governs the expression without crossing a clause
    boundary): "On September 12, the situation ... escalated"; "a meeting ... in February".
 3. "participle": a resolved expression in an "-ing" participle clause tied to the trigger's clause
-   (both describe one moment): "gunmen stormed a checkpoint manned by ... , firing at guards
+   (both describe one moment; not a date after publication for a past event: "marched, demanding
+   a vote in 2031"): "gunmen stormed a checkpoint manned by ... , firing at guards
    patrolling it at dawn on Sunday".
 4. "sentence": a resolved expression framing the whole sentence (attached to the sentence root),
    unless the root is a reporting verb and the trigger is in what it reports.
@@ -232,12 +233,19 @@ def event_resolutions(parsed: Doc, text: str, resolutions: tuple[Resolution, ...
     return tuple(r for r in resolutions if not dates_a_thing(parsed, text, r, event_tokens))
 
 
+def after(resolution: Resolution, published: str | None) -> bool:
+    """Whether a resolved date starts after the publication day ("demanding a vote in 2031")."""
+    value = resolution.value or ""
+    return published is not None and value > published[:len(value)]
+
+
 def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: tuple[Resolution, ...],
-                trigger_start: int, trigger_end: int, narrative: bool = True) -> tuple[Resolution, str] | None:
+                trigger_start: int, trigger_end: int, narrative: bool = True,
+                published: str | None = None) -> tuple[Resolution, str] | None:
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
-    how it was chosen ("modifier", "clause", "participle", "sentence", "narrative"); None when the
-    text gives no date.  `narrative=False` (hypothetical events: threats, intentions) skips the
-    narrative fallback."""
+    how it was chosen ("modifier", "clause", "participle", "sentence", "report", "narrative"); None
+    when the text gives no date.  `narrative=False` (hypothetical events: threats, intentions) skips
+    the narrative fallback; a past-tense event takes no participle's date after `published`."""
     trigger = root_token(parsed, trigger_start, trigger_end)
     if trigger is None:
         return None
@@ -265,7 +273,8 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
         elif clause.i == trigger_clause.i:
             tiers["clause"].append((distance, resolution))
         elif participle_anchor(clause).i == anchor.i:
-            tiers["participle"].append((distance, resolution))
+            if not (after(resolution, published) and is_past(trigger)):  # "marched, demanding a vote in 2031"
+                tiers["participle"].append((distance, resolution))
         elif clause.i == top.i:
             framing = complement is None or not frames_the_report(token, complement, top)
             tiers["sentence" if framing else "report"].append((distance, resolution))

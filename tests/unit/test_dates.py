@@ -275,6 +275,16 @@ def test_a_reporting_verb_keeps_its_date_for_the_report(nlp):
 
 
 @pytest.mark.issue(8)
+def test_a_participle_aiming_at_a_later_date_does_not_date_a_past_event(nlp):
+    text = "Students marched through the capital, demanding a new vote in 2031."
+    (marched,) = dated(nlp, text, ["marched"])
+    assert marched == (None, None)
+    text = "Students marched through the capital, chanting slogans on Thursday."
+    (marched,) = dated(nlp, text, ["marched"])
+    assert marched == ("2024-05-09", "participle")
+
+
+@pytest.mark.issue(8)
 def test_a_reported_event_without_its_own_date_falls_back_to_the_report(nlp):
     text = "Farmers blocked the coastal highway with tractors, the regional police said on Monday."
     blocked, said = dated(nlp, text, ["blocked", "said"])
