@@ -74,6 +74,15 @@ def test_protest_sub_types(cues):
     assert cues.refine(words("farmers staged a sit-in outside parliament"), PROTEST, 4) == PROTEST
 
 
+def test_barricades_and_burning_tyres_make_a_protest_violent(cues):
+    # the ACLED codebook counts blocking roads with barricades or burning tyres as rioting
+    assert cues.refine(words("traders protested downtown and put up barricades"), PROTEST, 4) \
+        == ("Riots", "Violent demonstration")
+    assert cues.refine(words("the demonstrators were burning tyres near the depot"), PROTEST, 4)[1] \
+        == "Violent demonstration"
+    assert cues.refine(words("traders protested downtown and waved banners"), PROTEST, 4) == PROTEST
+
+
 def test_disrupted_weapons_come_before_the_weapon(cues):
     assert cues.refine(words("an army unit defused a roadside bomb"), BATTLE, 4)[1] == "Disrupted weapons use"
 
