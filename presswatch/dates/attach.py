@@ -1,14 +1,16 @@
 """Choose each event's date from the temporal expressions of its text (issue 6).
 
 In order:
-1. "modifier": for a noun trigger, a resolved expression in a participle or relative clause that
-   modifies it: "the truce signed late on Monday ... collapsed on Tuesday" dates the truce Monday.
+1. "modifier": for a noun trigger, a resolved expression that is a time adjunct of a participle or
+   relative clause modifying it, unless that clause is in the present tense: "the truce signed late on Monday ...
+   collapsed on Tuesday" dates the truce Monday.
 2. "clause": a resolved expression in the trigger's own clause (the trigger, or for a noun trigger
    such as "clashes" the verb it belongs to, governs the expression without crossing a clause
    boundary): "On September 12, the situation ... escalated"; "a meeting ... in February".
-3. "participle": a resolved expression in an "-ing" participle clause tied to the trigger's clause
-   (both describe one moment; not a date after publication for a past event: "marched, demanding
-   a vote in 2031"): "gunmen stormed a checkpoint manned by ... , firing at guards
+3. "participle": for a past-tense trigger, a resolved expression that is a time adjunct of an
+   "-ing" participle clause tied to the trigger's clause (both describe one moment); not a date
+   after publication ("marched, demanding a vote in 2031"), nor one inside the participle's object
+   ("citing last week's raid"): "gunmen stormed a checkpoint manned by ... , firing at guards
    patrolling it at dawn on Sunday".
 4. "sentence": a resolved expression framing the whole sentence (attached to the sentence root),
    unless the root is a reporting verb and the trigger is in what it reports.
@@ -49,6 +51,9 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add
 MODIFIER_DEPS = frozenset({"acl", "relcl"})
 # Dependencies by which a year modifies a noun ("the 1991 borders"; "maps of 1931" via the preposition).
 NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod"})
+# Nouns that only say when: an expression hanging from them still dates the clause.
+TIME_NOUNS = frozenset({"hour", "night", "morning", "afternoon", "evening", "day", "week", "weekend", "month",
+                        "year", "dawn", "dusk", "midnight", "noon", "beginning", "start", "end", "middle"})
 # Prepositions that make their object a point or stretch of time for the sentence.
 TIME_PREPOSITIONS = PERIOD_PREPOSITIONS | {"after", "before", "since", "until", "till", "following", "by"}
 CAPTION_MARKS = ("•", "©", "*", "-")
@@ -181,6 +186,19 @@ def participle_anchor(clause: Token) -> Token:
     return clause
 
 
+def is_adjunct(token: Token, clause: Token) -> bool:
+    """Whether an expression (its root `token`) is a time adjunct of `clause`'s verb: reached through
+    prepositions and time nouns only ("in the early hours of Friday"), not from inside an object
+    ("citing last week's raid", "in a letter Monday")."""
+    while token.i != clause.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i != clause.i and token.pos_ != "ADP" and token.lemma_.lower() not in TIME_NOUNS:
+            return False
+    return True
+
+
 def reported_complement(trigger_clause: Token, top: Token) -> Token | None:
     """The complement clause of a reporting verb at the sentence top that holds `trigger_clause`
     ("rebels shelled the town" in "..., the army said"), or None."""
@@ -216,6 +234,8 @@ def dates_a_thing(parsed: Doc, text: str, resolution: Resolution, event_tokens: 
         return False
     while token.head.i != token.i and token.head.like_num:  # the second year of "1931-1935"
         token = token.head
+    if not token.like_num:  # "that year", "last year": they tell when, not which thing
+        return False
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         noun = token.head.head
     elif token.dep_ in NOUN_MODIFIER_DEPS:
@@ -245,7 +265,7 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
     """The resolution that dates the event whose trigger spans `trigger_start:trigger_end`, and
     how it was chosen ("modifier", "clause", "participle", "sentence", "report", "narrative"); None
     when the text gives no date.  `narrative=False` (hypothetical events: threats, intentions) skips
-    the narrative fallback; a past-tense event takes no participle's date after `published`."""
+    the narrative fallback; an event takes no participle's date after `published`."""
     trigger = root_token(parsed, trigger_start, trigger_end)
     if trigger is None:
         return None
@@ -259,7 +279,7 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
     trigger_clause = clause_head(trigger)
     anchor, top = participle_anchor(trigger_clause), top_of(trigger)
     complement = reported_complement(trigger_clause, top)
-    noun = trigger.pos_ in ("NOUN", "PROPN")
+    noun, past = trigger.pos_ in ("NOUN", "PROPN"), is_past(trigger)
     tiers: dict[str, list[tuple[int, Resolution]]] = {
         "modifier": [], "clause": [], "participle": [], "sentence": [], "report": []}
     for resolution in here:
@@ -268,20 +288,21 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
             continue
         clause = line_clause(token, trigger)
         distance = abs(token.i - trigger.i)
+        adjunct = is_adjunct(token, clause)
         if noun and clause.dep_ in MODIFIER_DEPS and clause.head.i == trigger.i:
-            tiers["modifier"].append((distance, resolution))
+            if adjunct and is_past(clause):  # not "an attack that three years later remains divisive"
+                tiers["modifier"].append((distance, resolution))
         elif clause.i == trigger_clause.i:
             tiers["clause"].append((distance, resolution))
-        elif participle_anchor(clause).i == anchor.i:
-            if not (after(resolution, published) and is_past(trigger)):  # "marched, demanding a vote in 2031"
-                tiers["participle"].append((distance, resolution))
+        elif past and adjunct and participle_anchor(clause).i == anchor.i and not after(resolution, published):
+            tiers["participle"].append((distance, resolution))
         elif clause.i == top.i:
             framing = complement is None or not frames_the_report(token, complement, top)
             tiers["sentence" if framing else "report"].append((distance, resolution))
     for how, matches in tiers.items():
         if matches:
             return min(matches, key=lambda item: (item[0], item[1].expression.start))[1], how
-    if any_here or not narrative or not is_past(trigger) or names_a_period(trigger):
+    if any_here or not narrative or not past or names_a_period(trigger):
         return None  # "Yesterday, diplomats met"; "... died during the riots": no narrative date
     back = 0
     for earlier_index in range(index - 1, -1, -1):

@@ -282,6 +282,16 @@ def test_a_participle_aiming_at_a_later_date_does_not_date_a_past_event(nlp):
     text = "Students marched through the capital, chanting slogans on Thursday."
     (marched,) = dated(nlp, text, ["marched"])
     assert marched == ("2024-05-09", "participle")
+    text = "Recalling last month's floods as a warning, the mayor urged residents to leave."
+    (urged,) = dated(nlp, text, ["urged"])
+    assert urged == (None, None)  # the date belongs to the floods, inside the participle's object
+
+
+@pytest.mark.issue(8)
+def test_a_date_inside_the_main_clause_object_still_frames_a_trailing_participle(nlp):
+    text = "The coach criticized the referees in a letter Monday to the league, accusing them of bias."
+    accusing, criticized = dated(nlp, text, ["accusing", "criticized"])
+    assert accusing == ("2024-05-06", "sentence") and criticized == ("2024-05-06", "clause")
 
 
 @pytest.mark.issue(8)
@@ -315,6 +325,9 @@ def test_a_year_on_a_thing_dates_no_event(nlp):
     assert laying[0] != "1935" and threw == ("2024-05-03", "narrative")
     withdrew, = dated(nlp, "The rebels withdrew behind the 1994 borders.", ["withdrew"])
     assert withdrew == (None, None)
+    text = "The envoy came back in 2012. Farmers still praise the harvest of that year."
+    (praised,) = dated(nlp, text, ["praise"])
+    assert praised[0] == "2012"  # "that year" tells when, whatever noun it hangs on
 
 
 @pytest.mark.issue(8)
@@ -335,6 +348,9 @@ def test_a_clause_modifying_a_noun_trigger_gives_its_own_date(nlp):
     assert blockade == ("2024-04", "modifier") and lifted == ("2024-06-02", "clause")
     (ceasefire,) = dated(nlp, "The ceasefire collapsed on Wednesday.", ["ceasefire"])
     assert ceasefire == ("2024-05-08", "clause")
+    text = "The siege, which since 2021 has divided the town, began in 2019."
+    siege, began = dated(nlp, text, ["siege", "began"])
+    assert siege == ("2019", "clause") and began == ("2019", "clause")  # a present-tense clause dates no event
 
 
 @pytest.mark.issue(8)
