@@ -325,11 +325,12 @@ class EventExtractor:
         confirmed = (ctx.class_probability(first, trigger.cameo) or 0.0) >= rules.CONFIRM_PROBABILITY
         pair = sum(bool(p.entity) for p in (targets if trigger.reciprocal else sources)) >= 2 and (
             trigger.reciprocal or trigger.cameo.plover in rules.SYMMETRIC_TYPES)  # "X and Y held talks"
-        if trigger.strength < 0.7 and not confirmed and not pair \
+        harmed = _harms_people(ctx.doc, trigger)  # "several people had been killed": no actor needed
+        if trigger.strength < 0.7 and not confirmed and not pair and not harmed \
                 and not ((any(p.entity for p in sources) or ctx.nearest_actor(first, after=False, exclude=None))
                          and (any(p.entity for p in targets) or ctx.nearest_actor(first, after=True, exclude=None))):
             return []  # a default-coded verb counts only between two actors of its clause (as PETRARCH)
-        if trigger.strength < 0.75 and not ctx.noun_tokens.issuperset(trigger.tokens[-1:]) and not confirmed \
+        if trigger.strength < 0.75 and not ctx.noun_tokens.issuperset(trigger.tokens[-1:]) and not confirmed and not harmed \
                 and not any(p.entity for p in sources + targets):
             return []
         if sources and not sources[0].country and _is_party_group(ctx.doc, [t.i for i in trigger.source_tokens
@@ -497,6 +498,13 @@ def _words(tokens: Iterable[Token]) -> set[str]:
         out.add(t.lower_)
         out.add(t.lemma_.lower())
     return out
+
+
+def _harms_people(doc: Doc, trigger: Trigger) -> bool:
+    """A violent act (CAMEO 18-20, 175) whose object or passive subject is a noun of people ("several
+    people had been killed"); not a pronoun ("beat them 3-1" is sport)."""
+    return (trigger.cameo.code[:2] in ("18", "19", "20") or trigger.cameo.code == "175") and any(
+        doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in rules.SEIZED_PEOPLE_NOUNS for i in trigger.target_tokens)
 
 
 def _conjuncts(token: Token) -> list[int]:

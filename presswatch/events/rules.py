@@ -155,6 +155,10 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("pull", frozenset({"out"}), "0872"),
     ("pull", frozenset({"back"}), "0872"),
     ("open", frozenset({"fire"}), "193"),
+    *((verb, frozenset(weapon) | extra, "175")  # "used water cannon", "turned tear gas on": crowd control
+      for verb, extra in (("use", frozenset()), ("turn", frozenset({"on"})))
+      for weapon in (("water", "cannon"), ("tear", "gas"), ("rubber", "bullet"), ("pepper", "spray"),
+                     ("stun", "grenade"))),
     ("launch", frozenset({"war"}), "190"),
     ("launch", frozenset({"operation"}), "190"),
     ("launch", frozenset({"attack"}), "190"),

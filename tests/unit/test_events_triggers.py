@@ -131,3 +131,23 @@ def test_paired_codes_give_the_subjects_act(analyze):
     (visit,) = at(analyze("The Kenyan president visited Addis Ababa on Monday."), "visited")
     (host,) = at(analyze("India hosted the Japanese prime minister last week."), "hosted")
     assert (visit.cameo, host.cameo) == ("042", "043")
+
+
+def test_agentless_killing_inside_a_claim_is_an_event(analyze):
+    a = analyze("A blogger from Tarsus said in a post that several people had been killed, which nobody could check.")
+    (event,) = at(a, "killed")
+    assert event.type == "ASSAULT" and event.source is None
+    assert not at(analyze("The visitors beat them 2-0 on Saturday."), "beat")  # a pronoun object: sport
+
+
+@pytest.mark.parametrize("text", [
+    "Police used water cannon to break the picket line.",
+    "Gendarmes turned tear gas and water cannon on the crowd outside the town hall.",
+])
+def test_crowd_control_weapons_used_or_turned_on_a_crowd(analyze, text):
+    events = [e for e in analyze(text).events if e.trigger.text in ("used", "turned")]
+    assert [(e.type, e.cameo) for e in events] == [("ASSAULT", "175")]
+
+
+def test_using_gas_as_fuel_is_no_event(analyze):
+    assert not analyze("The city used less gas this winter.").events
