@@ -267,7 +267,7 @@ def dated(nlp, text: str, triggers: list[str], published: str = "2024-05-10") ->
 
 @pytest.mark.issue(8)
 def test_a_reporting_verb_keeps_its_date_for_the_report(nlp):
-    text = ("Masked men attacked a customs post guarding the bridge on Sunday night, hurling petrol bombs "
+    text = ("Masked men attacked a customs post guarding the bridge on Sunday night, hurling bricks "
             "at the guards, the interior ministry said on Wednesday.")
     attacked, hurling, said = dated(nlp, text, ["attacked", "hurling", "said"])
     assert attacked[0] == hurling[0] == "2024-05-05"
