@@ -10,7 +10,7 @@ In order:
 3. "participle": for a past-tense trigger, a resolved expression that is a time adjunct of an
    "-ing" participle clause tied to the trigger's clause (both describe one moment); not a date
    after publication ("marched, demanding a vote in 2031"), nor one inside the participle's object
-   ("citing last week's raid"): "gunmen stormed a checkpoint manned by ... , firing at guards
+   ("recalling last month's floods"): "gunmen stormed a checkpoint manned by ... , firing at guards
    patrolling it at dawn on Sunday".
 4. "sentence": a resolved expression framing the whole sentence (attached to the sentence root),
    unless the root is a reporting verb and the trigger is in what it reports.
@@ -189,7 +189,7 @@ def participle_anchor(clause: Token) -> Token:
 def is_adjunct(token: Token, clause: Token) -> bool:
     """Whether an expression (its root `token`) is a time adjunct of `clause`'s verb: reached through
     prepositions and time nouns only ("in the early hours of Friday"), not from inside an object
-    ("citing last week's raid", "in a letter Monday")."""
+    ("recalling last month's floods", "in a letter Monday")."""
     while token.i != clause.i:
         if token.head.i == token.i:
             return False
@@ -290,7 +290,7 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
         distance = abs(token.i - trigger.i)
         adjunct = is_adjunct(token, clause)
         if noun and clause.dep_ in MODIFIER_DEPS and clause.head.i == trigger.i:
-            if adjunct and is_past(clause):  # not "an attack that three years later remains divisive"
+            if adjunct and is_past(clause):  # not "a siege that since 2021 has divided the town"
                 tiers["modifier"].append((distance, resolution))
         elif clause.i == trigger_clause.i:
             tiers["clause"].append((distance, resolution))
