@@ -2,27 +2,29 @@
 
 In order:
 1. "modifier": for a noun trigger, a resolved expression that is a time adjunct of a participle or
-   relative clause modifying it, unless that clause is in the present tense: "the truce signed late on Monday ...
-   collapsed on Tuesday" dates the truce Monday.
+   relative clause modifying it, unless that clause is in the present tense: "the truce signed
+   late on Monday ... collapsed on Tuesday" dates the truce Monday.
 2. "clause": a resolved expression in the trigger's own clause (the trigger, or for a noun trigger
-   such as "clashes" the verb it belongs to, governs the expression without crossing a clause
-   boundary): "On September 12, the situation ... escalated"; "a meeting ... in February".
+   such as "riots" the verb it belongs to, governs the expression without crossing a clause
+   boundary): "On 3 May, the dispute over the dam flared up"; "a summit ... in June".
 3. "participle": for a past-tense trigger, a resolved expression that is a time adjunct of an
    "-ing" participle clause tied to the trigger's clause (both describe one moment); not a date
    after publication ("marched, demanding a vote in 2031"), nor one inside the participle's object
    ("recalling last month's floods"): "gunmen stormed a checkpoint manned by ... , firing at guards
    patrolling it at dawn on Sunday".
 4. "sentence": a resolved expression framing the whole sentence (attached to the sentence root),
-   unless the root is a reporting verb and the trigger is in what it reports.
+   unless the root is a reporting verb and the trigger is in what it reports: "In 2019, ... the
+   province, where ... a strike broke out".
 5. "report": the date of the reporting verb whose complement holds the trigger: in "rebels shelled
    the town, the army said on Friday" Friday dates the statement; the shelling takes it only for
    want of a date of its own (news reports mostly come the same day or the next), and the method
    says so.  A fronted "On Friday, rebels shelled the town, the army said" is a "sentence" date.
-6. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense, and a
-   resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
-   heading between; there, the last one that does not date a statement, if any): "On September 12, the situation escalated. The ministry said the military
-   opened fire ..."; not for a noun trigger that names a stretch of time ("died during the
-   riots"): it refers back to the whole episode, not to the last day mentioned.
+6. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense,
+   and a resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
+   heading between; there, the last one that does not date a statement, if any): "On 3 May, the
+   dispute flared up. Officials said guards fired on a fishing boat ..."; not for a noun trigger
+   that names a stretch of time ("died during the riots"): it refers back to the whole episode,
+   not to the last day mentioned.
 Otherwise the event has no date: nothing is invented.
 A year that modifies a noun naming no event ("the maps of 1931-1935", "the 1991 borders") dates
 that thing: it dates no event and is no narrative anchor.

@@ -34,9 +34,9 @@ def event_at(text: str, word: str, occurrence: int = 1, kind: str = "ASSAULT") -
 
 @pytest.mark.issue(6)
 @pytest.mark.parametrize("sentence, expression, value, precision", [
-    ("On September 12, the situation escalated.", "On September 12", "2022-09-12", "day"),
+    ("On September 12, the standoff deepened.", "On September 12", "2022-09-12", "day"),
     ("Troops arrived on 13 September 2021.", "on 13 September 2021", "2021-09-13", "day"),
-    ("He said at a meeting with Putin in February.", "in February", "2022-02", "month"),
+    ("She spoke at a dinner with the envoy in February.", "in February", "2022-02", "month"),
     ("At the beginning of 2022, protests began.", "At the beginning of 2022", "2022-01", "month"),
     ("Protesters gathered last Tuesday.", "last Tuesday", "2022-10-11", "day"),  # the latest before
     ("Earlier this month, talks failed.", "Earlier this month", "2022-10", "month"),
