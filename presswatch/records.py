@@ -144,7 +144,7 @@ class EventDate:
     text: str | None = None
     start: int | None = None  # offsets of the temporal expression in the document text
     end: int | None = None
-    method: str | None = None  # how it was found: "clause", "sentence", "narrative"; then the rule
+    method: str | None = None  # how it was tied (dates/attach.py: "clause", "report", ...), then the rule
 
 
 @dataclass(frozen=True)
