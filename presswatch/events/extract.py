@@ -126,6 +126,8 @@ class EventExtractor:
     def verb_trigger(self, verb: Token) -> Trigger | None:
         lemma = verb.lemma_.lower()
         post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12)
+        if lemma in rules.LIGHT_VERBS:  # "a state of emergency was introduced": what was introduced
+            post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)
         pre = _words(t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
         code, strength = None, 0.0
         for extra_lemma, words, extra_code in rules.EXTRA_VERB_PATTERNS:

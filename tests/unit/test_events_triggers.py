@@ -91,6 +91,16 @@ def test_officials_gathering_for_talks_is_consultation(analyze):
     assert events and all(e.type == "CONSULT" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "A state of emergency was introduced in the province for two weeks.",
+    "Martial law was imposed in the border districts on Sunday.",
+])
+def test_emergency_rule_in_the_passive_is_coercion(analyze, text):
+    events = [e for e in analyze(text).events if e.type == "COERCE"]
+    assert [e.cameo for e in events] == ["1724"]
+    assert not analyze("The state of emergency was lifted on Friday.").events
+
+
 def test_introduced_emergency_rule_is_coercion(analyze):
     (event,) = at(analyze("Lawmakers introduced martial law in the eastern provinces."), "introduced")
     assert (event.type, event.cameo, event.mode) == ("COERCE", "1724", "martial-law")
