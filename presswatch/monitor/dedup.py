@@ -4,7 +4,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
 - the same PLOVER type;
 - their dates fit: day-precise dates within `tolerance_days` (`process_days` for two reports of
   a troop withdrawal, which runs from its start to its completion: `PROCESSES`); month or year
-  precision must contain the other date; a mention without an event date is assumed to have happened in the
+  precision must contain the other date; a day-precise range ("the night of 12 to 13 May") covers
+  each of its days (`extra_days`); a mention without an event date is assumed to have happened in the
   `undated_window_days` before its article's publication;
 - two different days are two events when the later mention's sentence tells it as happening
   again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,6 +60,9 @@ DATE_REASONS = frozenset({"dates", "renewed"})
 # CAMEO codes of events that run for days or weeks and are reported at each stage: a pullout of
 # troops (withdraw, demobilize, retreat), told as begun one day and completed the next week.
 PROCESSES = frozenset({"0872", "0873", "0874"})
+# A day-precise expression naming a range of days, "12-13 May" or "the night of 12 to 13 May" (`extra_days`).
+DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})(?:\s+[a-z]+\.?)?\s*(?:-|–|to|and)\s*(?P<last>\d{1,2})\b", re.IGNORECASE)
+MAX_SPAN_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -81,11 +86,21 @@ def date_range(mention: EventMention, undated_window_days: int = 3) -> DateRange
             following = date(year + month // 12, month % 12 + 1, 1)
             return DateRange(date(year, month, 1), following - timedelta(days=1), "month")
         day = date.fromisoformat(value[:10])
-        return DateRange(day, day, "day")
+        return DateRange(day, day + timedelta(days=extra_days(mention.date_text)), "day")
     if mention.published:
         published = date.fromisoformat(mention.published[:10])
         return DateRange(published - timedelta(days=undated_window_days), published, "published")
     return None
+
+
+def extra_days(text: str | None) -> int:
+    """Days after its first that a day-precise expression covers: the dates stage resolves a range
+    of days ("4-5 May", "the night of 4 to 5 May") to its first day."""
+    found = DAY_SPAN.search(text or "")
+    if not found:
+        return 0
+    first, last = int(found["first"]), int(found["last"])
+    return min(last - first, MAX_SPAN_DAYS) if last > first else 1  # "31 May to 1 June"
 
 
 def _kilometres(a: EventMention, b: EventMention) -> float:

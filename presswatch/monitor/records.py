@@ -41,6 +41,7 @@ class EventMention:
     url: str | None
     speaker: str | None = None  # who made the claim, when the event is attributed
     sentence: str | None = None  # the sentence of a violent event (QuadClass 4), for casualty figures
+    date_text: str | None = None  # the temporal expression its date came from ("the night of 4 to 5 May")
 
     # cached: dedup asks for these millions of times on a large store
     @cached_property

@@ -27,7 +27,7 @@ MENTION_COLUMNS = (
     ("location_country", "e.location_country"), ("lat", "e.lat"), ("lon", "e.lon"), ("status", "e.status"),
     ("trigger_start", "e.trigger_start"), ("trigger_end", "e.trigger_end"), ("trigger_text", "e.trigger_text"),
     ("published", "d.published"), ("outlet", "d.outlet"), ("title", "d.title"), ("url", "d.url"),
-    ("speaker", "q.speaker_name"),
+    ("speaker", "q.speaker_name"), ("sentence", "CASE WHEN e.quad_class = 4 THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END"), ("date_text", "e.date_text"),
 )
 CLUSTER_SCHEMA = (
     "id string, type string, cameo string, quad_class long, goldstein double, acled_event_type string,"

@@ -23,7 +23,8 @@ MENTION_COLUMNS = (
     " e.target_country, e.source_text, e.target_text, e.date_value, e.date_precision, e.location_name,"
     " e.location_country, e.lat, e.lon, e.status, e.trigger_start, e.trigger_end, e.trigger_text,"
     " d.published, d.outlet, d.title, d.url, q.speaker_name,"
-    " CASE WHEN e.quad_class = 4 THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END"
+    " CASE WHEN e.quad_class = 4 THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END,"
+    " e.date_text"
 )
 MENTION_JOINS = (
     " FROM events e JOIN documents d ON d.id = e.document_id"
