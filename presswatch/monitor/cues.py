@@ -1,5 +1,6 @@
 """Phrases that present an occurrence as a repetition ("shelled again", "the truce was broken",
-"a second night of protests"), from data/renewal_cues.json, compiled once per process."""
+"a second night of protests", data/renewal_cues.json) or as still going on ("continued to
+shell", data/continuation_cues.json), compiled once per process."""
 
 from __future__ import annotations
 
@@ -11,14 +12,20 @@ from pathlib import Path
 from presswatch.knowledge import read_verified
 
 CUES = Path(__file__).resolve().parent / "data" / "renewal_cues.json"
+CONTINUATION_CUES = Path(__file__).resolve().parent / "data" / "continuation_cues.json"
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    raw, _ = read_verified(CUES, "an edit of presswatch/monitor/data/renewal_cues.json")
+@lru_cache(maxsize=2)
+def _pattern(path: Path) -> re.Pattern[str]:
+    raw, _ = read_verified(path, f"an edit of presswatch/monitor/data/{path.name}")
     return re.compile("|".join(f"(?:{p})" for p in json.loads(raw)["patterns"]), re.IGNORECASE)
 
 
 def marks_renewal(sentence: str | None) -> bool:
     """Whether a sentence presents its event as happening again."""
-    return bool(sentence and _pattern().search(sentence))
+    return bool(sentence and _pattern(CUES).search(sentence))
+
+
+def marks_continuation(sentence: str | None) -> bool:
+    """Whether a sentence presents its fighting as still going on."""
+    return bool(sentence and _pattern(CONTINUATION_CUES).search(sentence))

@@ -6,7 +6,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   a troop withdrawal, which runs from its start to its completion: `PROCESSES`); month or year
   precision must contain the other date; a day-precise range ("the night of 12 to 13 May") covers
   each of its days (`extra_days`); a mention without an event date is assumed to have happened in the
-  `undated_window_days` before its article's publication;
+  `undated_window_days` before its article's publication; fighting that one report tells as still
+  going on ("continued to shell": data/continuation_cues.json) may be `continuing_days` apart;
 - two different days are two events when the later mention's sentence tells it as happening
   again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
   when one report dates both and they are not fighting, unrest or a crackdown (`DURATIVE`, which
@@ -60,6 +61,8 @@ DATE_REASONS = frozenset({"dates", "renewed"})
 # CAMEO codes of events that run for days or weeks and are reported at each stage: a pullout of
 # troops (withdraw, demobilize, retreat), told as begun one day and completed the next week.
 PROCESSES = frozenset({"0872", "0873", "0874"})
+# Events a report may tell as still going on from an earlier day (fighting): `continuing_days`.
+CONTINUING = frozenset({"ASSAULT"})
 # A day-precise expression naming a range of days, "12-13 May" or "the night of 12 to 13 May" (`extra_days`).
 DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})(?:\s+[a-z]+\.?)?\s*(?:-|–|to|and)\s*(?P<last>\d{1,2})\b", re.IGNORECASE)
 MAX_SPAN_DAYS = 7
@@ -115,6 +118,7 @@ class Deduplicator:
 
     tolerance_days: int = 1
     process_days: int = 10
+    continuing_days: int = 2
     undated_window_days: int = 3
     max_km: float = 150.0
 
@@ -148,8 +152,13 @@ class Deduplicator:
         return None
 
     def slack_days(self, *mentions: EventMention) -> int:
-        """Days reports' dates may differ by: `process_days` when all of them report a process."""
-        return self.process_days if all(_process(m) for m in mentions) else self.tolerance_days
+        """Days reports' dates may differ by: `process_days` when all of them report a process,
+        `continuing_days` for fighting one of them tells as still going on."""
+        if all(_process(m) for m in mentions):
+            return self.process_days
+        if all(m.type in CONTINUING for m in mentions) and any(m.continuing for m in mentions):
+            return self.continuing_days
+        return self.tolerance_days
 
     def fits(self, group: list[EventMention], other: list[EventMention]) -> bool:
         """Whether two groups of mentions may be one cluster (complete linkage).  Dates are compared

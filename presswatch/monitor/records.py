@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from presswatch.monitor.cues import marks_renewal
+from presswatch.monitor.cues import marks_continuation, marks_renewal
 from presswatch.records import to_data
 
 
@@ -63,6 +63,11 @@ class EventMention:
     def renewed(self) -> bool:
         """Whether its sentence tells it as happening again ("shelled again", "the truce was broken")."""
         return marks_renewal(self.sentence)
+
+    @cached_property
+    def continuing(self) -> bool:
+        """Whether its sentence tells it as still going on ("continued to shell") and not as renewed."""
+        return not self.renewed and marks_continuation(self.sentence)
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,30 @@ def test_a_range_of_days_covers_each_of_its_days():
     assert len(Deduplicator().cluster([single_day, later])) == 2
 
 
+def test_fighting_told_as_still_going_on_joins_the_episode_two_days_later():
+    first = mention(sentence="Mortar rounds landed on the hillside posts overnight, officers said.")
+    later = mention(document_id="d2", outlet="Steppe Post", date="2022-09-15", published="2022-09-15",
+                    sentence="Troops on the far ridge continued to pound the hillside posts on Thursday.")
+    assert len(Deduplicator().cluster([first, later])) == 1
+    plain = dataclasses.replace(later, sentence="Troops on the far ridge pounded the hillside posts on Thursday.")
+    assert len(Deduplicator().cluster([first, plain])) == 2
+    renewed = dataclasses.replace(later, sentence="Troops continued to pound the posts after the truce was broken.")
+    assert len(Deduplicator().cluster([first, renewed])) == 2
+    talks = [dataclasses.replace(m, type="CONSULT", cameo="040") for m in (first, later)]
+    assert len(Deduplicator().cluster(talks)) == 2  # only fighting goes on over days this way
+
+
+@pytest.mark.parametrize(("sentence", "continuing"), [
+    ("Shelling hit the valley villages in the evening.", False),
+    ("Sporadic clashes were still continuing near the pass, a local official said.", True),
+    ("Police said the ongoing fighting had closed the road.", True),
+    ("The gunners were still firing at dusk.", True),
+    ("The minister said she would continue talks.", False),
+])
+def test_continuation_cues(sentence, continuing):
+    assert mention(sentence=sentence).continuing is continuing
+
+
 @pytest.mark.parametrize(("text", "days"), [
     (None, 0), ("on Sunday", 0), ("2-4 March", 2), ("the night of 30 to 31 July", 1),
     ("the night of 31 July to 1 August", 1), ("between 9 and 10 May", 1), ("1 to 28 February", 7),
