@@ -586,7 +586,7 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
             controlled = True
             objects = [c for c in node.head.children if c.dep_ in ("dobj",)]
             objects += [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
-            if objects and node.head.lemma_.lower() not in rules.PURPOSE_HEADS:  # object control: "called on the parties to prevent"
+            if objects and node.head.lemma_.lower() not in rules.PURPOSE_HEADS:  # object control: "urged both camps to avoid"
                 return objects[0], False
             node = node.head
         elif node.dep_ == "conj" or node.dep_ == "advcl":

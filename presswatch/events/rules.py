@@ -249,7 +249,7 @@ LIGHT_VERBS = frozenset({"organize", "stage", "hold", "launch", "carry", "conduc
                          "rekindle", "stir", "incite", "orchestrate", "instigate"})
 
 # Heads that make their xcomp/ccomp/object hypothetical: intentions, attempts, threats, plans,
-# appeals, readiness ("trying to provoke", "ready to unleash", "called on the parties to prevent",
+# appeals, readiness ("trying to provoke", "ready to unleash", "urged both camps to avoid",
 # "readiness to provide").  Not "forced to seek help" (it happened) nor "managed to achieve".
 HYPOTHETICAL_HEADS = frozenset({
     "try", "attempt", "want", "plan", "intend", "threaten", "seek", "aim", "prepare", "hope", "agree",
