@@ -215,7 +215,7 @@ def test_fighting_told_as_still_going_on_joins_the_episode_two_days_later():
 
 @pytest.mark.parametrize(("sentence", "continuing"), [
     ("Shelling hit the valley villages in the evening.", False),
-    ("Scattered gunfire was still going on near the pass, a district official said.", True),
+    ("Near the pass the shelling was still ongoing at noon, a district official said.", True),
     ("Police said the ongoing fighting had closed the road.", True),
     ("The gunners were still firing at dusk.", True),
     ("The minister said she would continue talks.", False),
