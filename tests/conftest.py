@@ -21,6 +21,16 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def analyze(pipeline):
+    """Text -> Analysis with the full pipeline (no publication date)."""
+    from presswatch.records import Document
+
+    def run(text: str):
+        return pipeline.analyze(Document.from_text(text))
+    return run
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """`../shared/data`; tests that need it skip when it is absent."""
     if not SHARED_DATA.is_dir():

@@ -17,13 +17,6 @@ from presswatch.records import Document
 pytestmark = pytest.mark.issue(5)
 
 
-@pytest.fixture(scope="module")
-def analyze(pipeline):
-    def run(text: str):
-        return pipeline.analyze(Document.from_text(text))
-    return run
-
-
 def events_of(analysis, type_=None):
     return [e for e in analysis.events if type_ is None or e.type == type_]
 
@@ -462,7 +455,7 @@ def test_sentence_class_reads_the_top_event_through_the_model_roots():
     from dataclasses import replace
 
     from presswatch.evaluate.events import stage_quad
-    from presswatch.records import Analysis, Document, Event, Extent, make_span
+    from presswatch.records import Analysis, Event, Extent, make_span
 
     models, _ = load_models(lexicon_module.DATA_DIR)
     quad = replace(models["quad"], roots={"16": "3"}, cut=0.5)

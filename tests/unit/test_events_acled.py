@@ -9,7 +9,6 @@ import pytest
 
 from presswatch.errors import PresswatchError
 from presswatch.events import acled
-from presswatch.records import Document
 
 pytestmark = pytest.mark.issue(5)
 
@@ -26,13 +25,6 @@ def words(text: str) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def cues():
     return acled.packaged()
-
-
-@pytest.fixture(scope="module")
-def analyze(pipeline):
-    def run(text: str):
-        return pipeline.analyze(Document.from_text(text))
-    return run
 
 
 def test_parse_groups_scopes_and_tiers():

@@ -10,16 +10,8 @@ from __future__ import annotations
 import pytest
 
 from presswatch.events.lexicon import load_lexicon
-from presswatch.records import Document
 
 pytestmark = pytest.mark.issue(5)
-
-
-@pytest.fixture(scope="module")
-def analyze(pipeline):
-    def run(text: str):
-        return pipeline.analyze(Document.from_text(text))
-    return run
 
 
 def at(analysis, word: str):
