@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.7"
+VERSION = "2025.10.8"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -137,7 +137,7 @@ def parse_agents(path: Path) -> dict[str, str]:
 
 def parse_manual(path: Path) -> dict:
     """The hand-written file: countries, places, organizations, agents, people."""
-    manual: dict = {"countries": {}, "places": {}, "orgs": {}, "org_seats": {}, "agents": {},
+    manual: dict = {"countries": {}, "regions": {}, "places": {}, "orgs": {}, "org_seats": {}, "agents": {},
                     "named": {}, "people": []}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
@@ -148,6 +148,8 @@ def parse_manual(path: Path) -> dict:
         if kind == "C":
             manual["countries"][fields[0]] = {"capitals": items[1], "names": items[2],
                                               "adjectives": items[3]}
+        elif kind == "R":
+            manual["regions"][fields[0]] = {"names": items[1], "adjectives": items[2]}
         elif kind == "K":
             manual["places"].setdefault(fields[0], []).extend(items[1])
         elif kind == "O":
@@ -224,12 +226,42 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
                for name in extra["names"] + extra["adjectives"]}
     for code, entry in countries.items():
         entry["names"].insert(0, entry["name"])
+        entry["names"] = formal_names(entry["names"])
         for key in ("names", "adjectives"):
             entry[key] = [name for name in entry[key] if claimed.get(name.lower(), code) == code]
         for key, values in entry.items():
             if isinstance(values, list):
                 entry[key] = sorted(set(values), key=lambda v: (v.lower(), v))
+    for code, region in manual["regions"].items():
+        countries[code] = {"name": region["names"][0], "names": region["names"], "adjectives": region["adjectives"],
+                           "capitals": [], "seats": [], "places": [], "region": True}
     return dict(sorted(countries.items()))
+
+
+# A formal state name: a form of state and the short name ("Socialist Republic of Viet Nam").
+STATE_FORM = re.compile(r"^(?:the )?(.*\b(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Duchy|Emirate)"
+                        r" of (?:the )?)([^,]+)$")
+
+
+def spelling(name: str) -> str:
+    """A name without case, accents, spaces and hyphens: "Viet Nam", "Vietnam" and "Viet-Nam" agree."""
+    return re.sub(r"[\s-]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
+
+
+def formal_names(names: list[str]) -> list[str]:
+    """A country's names with their formal variants: ISO's inverted names the usual way round
+    ("Korea, Republic of" -> "Republic of Korea"), each formal name with the other spellings of its
+    short name ("Socialist Republic of Vietnam" beside ISO's "Viet Nam"), and every name with an
+    apostrophe also spelled with the typographic one ("Côte d’Ivoire")."""
+    names = list(names)
+    names += [f"{tail} {head}" for head, _, tail in (n.partition(", ") for n in names) if tail.endswith(" of")]
+    for name in list(names):
+        match = STATE_FORM.match(name)
+        if match:
+            names += [match.group(1) + other for other in names
+                      if other != match.group(2) and spelling(other) == spelling(match.group(2))]
+    names += [n.replace("'", "\u2019") for n in names if "'" in n and "," not in n]
+    return list(dict.fromkeys(names))
 
 
 def index_countries(countries: dict, organizations: dict) -> dict:
@@ -243,7 +275,7 @@ def index_countries(countries: dict, organizations: dict) -> dict:
         for code, entry in countries.items():
             for name in entry.get(field, ()):
                 index[name_key(name)] = [code, kind]
-                if label and name not in RULER_EXCLUDED:
+                if label and name not in RULER_EXCLUDED and not entry.get("region"):
                     ruler[name] = label
     seats = {}
     for code, org in organizations.items():
@@ -253,6 +285,7 @@ def index_countries(countries: dict, organizations: dict) -> dict:
         for name in org["seats"]:
             seats[name_key(name)] = code
     return {"names": {code: entry["name"] for code, entry in countries.items()},
+            "regions": sorted(code for code, entry in countries.items() if entry.get("region")),
             "index": dict(sorted(index.items())), "org_seats": seats,
             "ruler": sorted(ruler.items())}
 
@@ -432,11 +465,12 @@ def main(shared: Path) -> None:
     write("agents.json", dict(sorted(agents.items())),
           [petrarch / "Phoenix.agents.txt", events / "ngec" / "PLOVER_agents.txt", MANUAL],
           "Phoenix and PLOVER agent dictionaries (primary sector), hand-written overrides", mit)
-    write("named.json", build_named(shared, countries, manual),
+    states = {code: entry for code, entry in countries.items() if not entry.get("region")}
+    write("named.json", build_named(shared, states, manual),
           [petrarch / "Phoenix.International.actors.txt", petrarch / "Phoenix.MilNonState.actors.txt",
            petrarch / "Phoenix.Countries.actors.txt", MANUAL],
           "Phoenix institutions, international and non-state actors (undated codes)", mit)
-    write("people.json", build_people(manual, phoenix_countries, countries),
+    write("people.json", build_people(manual, phoenix_countries, states),
           [petrarch / "Phoenix.Countries.actors.txt", MANUAL],
           f"hand-written office holders to {CUTOFF}, then Phoenix CountryInfo people (to 2014-01)", mit)
 

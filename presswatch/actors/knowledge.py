@@ -106,6 +106,7 @@ class KnowledgeBase:
         self.country_names: dict[str, str] = countries["names"]
         self._places: dict[str, list[str]] = countries["index"]
         self.org_seats: dict[str, str] = countries["org_seats"]
+        self.regions: frozenset[str] = frozenset(countries.get("regions", ()))
         organizations = data["organizations.json"]
         self.org_members = {code: tuple(org["members"]) for code, org in organizations.items()}
         self.org_names = {code: next((n for n in org["names"] if len(n) > 5), org["names"][0])

@@ -70,6 +70,17 @@ def phrase_of(tokens: list[Token]) -> str:
     return "".join(t.lemma_.lower() + (" " if t.whitespace_ else "") for t in tokens).strip()
 
 
+def names_bloc(token: Token, kind: str) -> bool:
+    """True if a region word names its bloc of states: "the West" heading its own phrase, "Western"
+    before a common noun ("Western governments"); not a direction or part of a place name ("West
+    of the river", "the West Bank", "western Ukraine")."""
+    if kind == "adjective":
+        return token.dep_ == "amod" and token.head.pos_ == "NOUN"
+    return token.is_title and token.dep_ != "compound" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 class Resolver:
     """Turns one parsed document into entities; holds only the knowledge base."""
 
@@ -98,7 +109,14 @@ class Resolver:
 
     def token_place(self, token: Token, ent: SpacySpan | None) -> Place | None:
         """The place a token stands for, via its named entity `ent` when it has one; the first word of
-        an organization named by a place and an agent noun ("Philippine Army", "Afghan Police")."""
+        an organization named by a place and an agent noun ("Philippine Army", "Afghan Police"); a
+        bloc's region word only where it names the bloc (`names_bloc`)."""
+        place = self.known_place(token, ent)
+        if place is not None and place.country in self.kb.regions and not names_bloc(token, place.kind):
+            return None
+        return place
+
+    def known_place(self, token: Token, ent: SpacySpan | None) -> Place | None:
         if ent is not None and ent.label_ in NAMED_LABELS:
             place = self.kb.place(ent.text)
             if place is None and ent.label_ == "ORG" and token.i == ent.start and len(ent) > 1 \
@@ -221,6 +239,8 @@ class _DocumentResolution:
                 continue  # a person, a pronoun, or the "of" object of a phrase already read
             if root.head.lower_ == "as" and root.dep_ == "pobj":
                 continue  # a predicate ("recognized her as the president"), not a reference
+            if self.topic(root):
+                continue  # what is discussed ("talks on border security"), not who acts
             if any(t.ent_type_ == "PERSON" and not self.name_as_modifier(t, root) for t in chunk):
                 continue
             if root.ent_type_ and self.token_place(root) is not None:
@@ -297,6 +317,11 @@ class _DocumentResolution:
                 begin = chunk.start
                 if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
                     continue  # "Ivan Petrov, a farmer": describes the person, not a group
+                if root.lemma_.lower() in rules.BLOC_HEADS and countries and set(countries) <= self.kb.regions:
+                    found.append((begin, end, self.on_bloc, countries[0]))  # "Western nations": the bloc
+                    self.consumed.update(i for t in modifiers if (ent := self.ent_at.get(t.i)) is not None
+                                         for i in range(ent.start, ent.end))
+                    continue
                 sector, agent = self.resolver.agent_sector(words)
                 around = [t for t in body if t not in modifiers]  # "official Syrian newspaper"
                 if len(around) > len(words):
@@ -401,6 +426,16 @@ class _DocumentResolution:
                 start -= 1
             phrases.append(self.doc[start:token.i + 1])
         return phrases
+
+    def topic(self, root: Token) -> bool:
+        """True for a common-noun phrase after "on"/"about"/"over" that follows a noun of talks or
+        agreements ("talks on border security", "a deal about prison guards"), also as a conjunct."""
+        while root.dep_ == "conj":
+            root = root.head
+        preposition = root.head
+        return root.dep_ == "pobj" and root.pos_ == "NOUN" and not root.ent_type_ \
+            and preposition.lower_ in rules.TOPIC_PREPOSITIONS and preposition.head.pos_ == "NOUN" \
+            and preposition.head.lemma_.lower() in rules.TOPIC_NOUNS
 
     def holder_modifiers(self, token: Token) -> list[Token]:
         """The places right before a holder of "-held"/"-controlled" that the parser hangs on the held
@@ -621,6 +656,8 @@ class _DocumentResolution:
             self.add_title(person, ent)
             return
         place = self.kb.place(text)
+        if place is not None and place.country in self.kb.regions and not names_bloc(ent.root, place.kind):
+            return  # a direction ("West of the river"), no actor
         if place is not None:
             self.on_place(start, end, ent, place)
             return
@@ -742,7 +779,13 @@ class _DocumentResolution:
             self.add(self.group_cluster(code, "country", shared[0], shared[1], ent.text), start, end)
         else:
             name = self.kb.country_names.get(code, ent.text)
-            self.add(self.cluster(f"C:{code}", "GPE", name, country=code), start, end)
+            sector = "GOV" if code in self.kb.regions else None  # a bloc acts by its governments
+            self.add(self.cluster(f"C:{code}", "GPE", name, country=code, sector=sector), start, end)
+
+    def on_bloc(self, start: int, end: int, code: str) -> None:
+        """A bloc's states as a whole ("Western countries") are the bloc, acting by its governments."""
+        cluster = self.cluster(f"C:{code}", "GPE", self.kb.country_names.get(code, code), country=code, sector="GOV")
+        self.add(cluster, start, end)
 
     def conjoined_agent(self, token: Token) -> tuple[str, str] | None:
         """(sector, agent) of the group a demonym the parser took for a noun shares with its conjunct:

@@ -228,3 +228,18 @@ HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occup
 OBJECT_NOUNS = frozenset({"flag", "banner", "emblem", "logo", "symbol", "insignia", "anthem", "colour", "color",
                           "passport", "fund", "funding", "money", "membership", "accession", "candidacy",
                           "integration", "standard", "norm"})
+
+# Topics: a group phrase after "on"/"about"/"over" that follows one of these nouns is what is
+# discussed, not an actor ("talks on border security", "an agreement over the police reform",
+# "cooperation on customs officers").  Must not include verbs of force ("an attack on soldiers":
+# FORCE_PREPOSITIONS) nor "sanctions" or "pressure" (their "on" object is the one hit).
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+TOPIC_NOUNS = frozenset({"talk", "talks", "agreement", "deal", "accord", "pact", "treaty", "cooperation",
+                         "co-operation", "negotiation", "discussion", "consultation", "dialogue", "memorandum",
+                         "conference", "debate", "dispute", "disagreement", "consensus", "understanding",
+                         "protocol", "declaration", "law", "bill", "decree", "seminar"})
+
+# Heads of a phrase that, after a bloc's region adjective, name the bloc itself, acting by its
+# governments ("Western countries", "Western powers"; CAMEO WST).  Must not include agent nouns
+# ("Western diplomats" keep their own sector) nor places ("western regions").
+BLOC_HEADS = frozenset({"country", "nation", "state", "power", "ally", "capital", "democracy"})

@@ -807,3 +807,53 @@ def test_an_unknown_name_takes_the_group_phrase_in_apposition_with_it(actor_pipe
     radio = entity_at(entities, text, "Radio Lumen")
     assert code(radio) == (None, "MED") and entity_at(entities, text, "a private broadcaster") is radio
     assert code(entity_at(entities, text, "Tarnhold Holdings")) is None  # no descriptor: unknown stays unknown
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("People's Republic of China", "CHN"), ("People\u2019s Republic of China", "CHN"),
+    ("Democratic People\u2019s Republic of Korea", "PRK"), ("Republic of Korea", "KOR"),
+    ("Russian Federation", "RUS"), ("Islamic Republic of Iran", "IRN"), ("Kyrgyz Republic", "KGZ"),
+    ("Republic of Belarus", "BLR"), ("United Mexican States", "MEX"),
+    ("Socialist Republic of Vietnam", "VNM"),  # ISO writes "Viet Nam"
+])
+def test_formal_state_names(actor_pipeline, name, expected):
+    text = f"The {name} lodged a protest with the organizers on Friday."
+    entity = entity_at(analyze(actor_pipeline, text), text, name)
+    assert entity is not None and entity.actor.country == expected
+
+
+def test_the_west_as_a_bloc_of_governments(actor_pipeline):
+    text = ("The West will not finance the new pipeline, a spokesman in Caracas said. "
+            "Western governments condemned the vote, and Western diplomats walked out. "
+            "Western nations sent observers to the count.")
+    entities = analyze(actor_pipeline, text)
+    bloc = entity_at(entities, text, "West")
+    assert code(bloc) == ("WST", "GOV")
+    assert entity_at(entities, text, "Western nations") is bloc
+    assert code(entity_at(entities, text, "Western governments")) == ("WST", "GOV")  # a group, as "Russian officials"
+    assert code(entity_at(entities, text, "Western diplomats")) == ("WST", "GOV")
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Herders west of the river lost half their flock.", "Herders", (None, "AGR")),
+    ("West of the capital, rebels seized two villages.", "rebels", (None, "REB")),
+    ("Settlers in the West Bank quarrelled with police.", "police", ("PSE", "COP")),
+    ("Shelling hit villages in western Ukraine overnight.", "Ukraine", ("UKR", None)),
+])
+def test_west_as_a_direction_or_place_name_is_no_bloc(actor_pipeline, text, mention, expected):
+    entities = analyze(actor_pipeline, text)
+    assert all(e.actor is None or e.actor.country != "WST" for e in entities)
+    entity = next((e for e in entities if any(mention in m.text for m in e.mentions)), None)
+    assert entity is not None and entity.actor.country == expected[0]
+    if expected[1]:
+        assert entity.actor.sector == expected[1]
+
+
+def test_an_agent_phrase_discussed_is_a_topic_not_an_actor(actor_pipeline):
+    topic = "The two ministers held talks on border security in Almaty and signed a deal about prison guards."
+    mentions = {m.text for e in analyze(actor_pipeline, topic) for m in e.mentions}
+    assert not any("security" in m or "guards" in m for m in mentions)
+    acting = "The envoy held talks with the border guards, and border guards later detained two smugglers."
+    entities = analyze(actor_pipeline, acting)
+    assert code(entity_at(entities, acting, "the border guards"))[1] == "MIL"
+    assert code(entity_at(entities, acting, "border guards"))[1] == "MIL"
