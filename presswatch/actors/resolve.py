@@ -70,12 +70,17 @@ def phrase_of(tokens: list[Token]) -> str:
     return "".join(t.lemma_.lower() + (" " if t.whitespace_ else "") for t in tokens).strip()
 
 
-def names_bloc(token: Token, kind: str) -> bool:
+def names_bloc(token: Token, kind: str, agents: dict[str, str]) -> bool:
     """True if a region word names its bloc of states: "the West" heading its own phrase, "Western"
-    before a common noun ("Western governments"); not a direction or part of a place name ("West
-    of the river", "the West Bank", "western Ukraine")."""
+    before an agent noun or a noun of states ("Western governments", "Western nations"); not a
+    direction or part of a place name ("West of the river", "the West Bank", "western Ukraine", "the
+    western province")."""
     if kind == "adjective":
-        return token.dep_ == "amod" and token.head.pos_ == "NOUN"
+        head = token.head.lemma_.lower()
+        part_of = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+                      for c in token.head.children)  # "the western state of Gujarat"
+        return token.dep_ == "amod" and token.head.pos_ == "NOUN" and head not in rules.PLACE_NOUNS \
+            and (head in agents or head in rules.BLOC_HEADS) and not part_of
     return token.is_title and token.dep_ != "compound" \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -112,7 +117,7 @@ class Resolver:
         an organization named by a place and an agent noun ("Philippine Army", "Afghan Police"); a
         bloc's region word only where it names the bloc (`names_bloc`)."""
         place = self.known_place(token, ent)
-        if place is not None and place.country in self.kb.regions and not names_bloc(token, place.kind):
+        if place is not None and place.country in self.kb.regions and not names_bloc(token, place.kind, self.kb.agents):
             return None
         return place
 
@@ -656,7 +661,7 @@ class _DocumentResolution:
             self.add_title(person, ent)
             return
         place = self.kb.place(text)
-        if place is not None and place.country in self.kb.regions and not names_bloc(ent.root, place.kind):
+        if place is not None and place.country in self.kb.regions and not names_bloc(ent.root, place.kind, self.kb.agents):
             return  # a direction ("West of the river"), no actor
         if place is not None:
             self.on_place(start, end, ent, place)

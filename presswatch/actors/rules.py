@@ -243,3 +243,8 @@ TOPIC_NOUNS = frozenset({"talk", "talks", "agreement", "deal", "accord", "pact",
 # governments ("Western countries", "Western powers"; CAMEO WST).  Must not include agent nouns
 # ("Western diplomats" keep their own sector) nor places ("western regions").
 BLOC_HEADS = frozenset({"country", "nation", "state", "power", "ally", "capital", "democracy"})
+
+# Places the agent dictionaries list as people (PLOVER: city, town, village CVL): after "western"
+# they are a part of a country ("the western province"), never the bloc.
+PLACE_NOUNS = frozenset({"province", "city", "town", "village", "district", "region", "area", "county",
+                         "suburb", "neighbourhood", "neighborhood", "coast", "border", "territory"})

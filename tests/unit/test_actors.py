@@ -839,6 +839,8 @@ def test_the_west_as_a_bloc_of_governments(actor_pipeline):
     ("West of the capital, rebels seized two villages.", "rebels", (None, "REB")),
     ("Settlers in the West Bank quarrelled with police.", "police", ("PSE", "COP")),
     ("Shelling hit villages in western Ukraine overnight.", "Ukraine", ("UKR", None)),
+    ("The western province of Farah was shelled at dawn.", "province", ("AFG", "CVL")),
+    ("Students marched in the western state of Rajasthan.", "Students", (None, "EDU")),
 ])
 def test_west_as_a_direction_or_place_name_is_no_bloc(actor_pipeline, text, mention, expected):
     entities = analyze(actor_pipeline, text)
