@@ -19,7 +19,7 @@ from presswatch.knowledge import write_verified
 
 ROOT = Path(__file__).resolve().parents[1]
 PATH = ROOT / "presswatch" / "events" / "data" / CUES_FILE
-VERSION = "1.2.1"
+VERSION = "1.3.0"
 
 
 def main() -> int:

@@ -121,9 +121,20 @@ def position(cue: Cue, words: Sequence[tuple[str, str]], occ: dict[str, list[int
     return min(found, default=None)
 
 
+def names_riot_police(token: Token) -> bool:
+    """A "riot" modifying the police or their gear ("riot police", "anti-riot units"): no riot."""
+    return token.lower_ == "riot" and token.dep_ in ("compound", "amod", "nmod") \
+        and token.head.lemma_.lower() in rules.RIOT_EQUIPMENT_HEADS
+
+
+def cue_tokens(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens cues are matched against: spaces and riot-police modifiers dropped."""
+    return [t for t in tokens if not t.is_space and not names_riot_police(t)]
+
+
 def words_of(tokens: Iterable[Token]) -> tuple[tuple[str, str], ...]:
-    """(lower form, lower lemma) of the tokens, spaces dropped."""
-    return tuple((t.lower_, t.lemma_.lower()) for t in tokens if not t.is_space)
+    """(lower form, lower lemma) of the cue tokens."""
+    return tuple((t.lower_, t.lemma_.lower()) for t in cue_tokens(tokens))
 
 
 def sentence_tokens(token: Token, demonstration: bool = False) -> list[Token]:
@@ -200,7 +211,7 @@ class AcledCues:
         Of the cues that may stand alone, the lowest tier then the earliest wins; a winner without
         an event code (natural harm, a defused bomb, ...) marks no event.
         """
-        kept = [t for t in tokens if not t.is_space]
+        kept = cue_tokens(tokens)
         words = words_of(kept)
         occ = occurrences(tuple(words))
         hits = [(c.tier, i, c) for c in self._candidates(occ) if (c.standalone_quads or c.sub_event_type == NO_TYPE)

@@ -584,7 +584,7 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
                 return c, not controlled or any(a.dep_ == "auxpass" for a in verb.children)
         if node.dep_ == "xcomp":
             controlled = True
-            objects = [c for c in node.head.children if c.dep_ in ("dobj",)]
+            objects = [c for c in node.head.children if c.dep_ in ("dobj",) and not _is_instrument(c)]  # "used gas to clear"
             objects += [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
             if objects and node.head.lemma_.lower() not in rules.PURPOSE_HEADS:  # object control: "urged both camps to avoid"
                 return objects[0], False
@@ -594,7 +594,7 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
         elif node.dep_ == "relcl":
             return node.head, False
         elif node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
-            if node.head.dep_ == "dobj" and not _names_actor(node.head):  # "published a letter pressing X": the publisher
+            if node.head.dep_ == "dobj" and (not _names_actor(node.head) or _is_instrument(node.head)):  # "published a letter pressing X": the publisher
                 node = node.head.head
                 continue
             return node.head, False
@@ -609,7 +609,7 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     target: list[int] = []
     reciprocal = False
     own_passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if subject is not None:
+    if subject is not None and not _is_instrument(subject):
         if passive_subject or own_passive:
             target = _conjuncts(subject)
         else:
@@ -637,6 +637,9 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
                  for p in q.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
         if inner:
             objects = inner
+    if objects and _is_instrument(objects[0]):  # "fired rubber bullets at the crowd": the crowd
+        objects = _aimed_at(verb, objects[0])
+    with_objects = [p for p in with_objects if not _is_instrument(p)]  # "dispersed them with batons"
     if with_objects and (not objects or objects[0].ent_type_ == "" and with_objects[0].ent_type_ != ""):
         objects = with_objects  # "discussed the situation with X and Y": X and Y are the targets
     if objects and objects[0].lemma_.lower() in rules.OPERATION_NOUNS and any(  # "teams flown to the AU mission in X": X
@@ -655,7 +658,7 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS:
                 pobj = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
-                        and p.lemma_.lower() not in rules.PLACE_NOUNS]
+                        and p.lemma_.lower() not in rules.PLACE_NOUNS and not _is_instrument(p)]
                 if pobj:
                     target = _conjuncts(pobj[0])
                     break
@@ -667,6 +670,23 @@ def _recipients(verb: Token, thing: Token) -> list[Token]:
     return [p for q in (verb, thing) for c in q.children if c.dep_ in ("prep", "dative")  # the parser's "to" is often dative
             and c.lower_ in rules.RECIPIENT_PREPOSITIONS
             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+
+
+def _is_instrument(token: Token) -> bool:
+    """The noun names a means of force ("tear gas", "rubber bullets", rules.INSTRUMENT_NOUNS), never an actor."""
+    lemma = token.lemma_.lower()
+    pairs = {f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1}
+    return lemma in rules.INSTRUMENT_NOUNS or bool(pairs & rules.INSTRUMENT_NOUNS)
+
+
+def _aimed_at(verb: Token, instrument: Token) -> list[Token]:
+    """Whom an instrument was aimed at: "at/on/against/into X" on the verb or the instrument, else
+    the object of the purpose clause ("used water cannon to disperse X")."""
+    aimed = [p for q in (verb, instrument) for c in q.children if c.dep_ == "prep" and c.lower_ in rules.AIM_PREPOSITIONS
+             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and not _is_instrument(p)]
+    return aimed or [o for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     for o in c.children if o.dep_ == "dobj" and not _is_instrument(o)][:1]
 
 
 def _names_actor(token: Token) -> bool:

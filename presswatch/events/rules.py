@@ -329,6 +329,22 @@ PARTY_NOUNS = frozenset({"party", "side", "country", "state", "nation", "neighbo
 # Prepositions introducing the target of a verb or event noun ("fired on", "clashes with").
 TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from"})
 
+# Means of force are never participants: who used them is the source, whom they were aimed at
+# ("at/on/against/into X") the target.  Lemmas of the head noun, or "modifier head" lemma pairs.
+INSTRUMENT_NOUNS = frozenset({
+    "teargas", "tear gas", "water cannon", "rubber bullet", "plastic bullet", "stun grenade", "smoke grenade",
+    "pepper spray", "pepper ball", "baton", "truncheon", "lathi", "pellet", "sound cannon", "flash bang",
+    "bullet", "grenade", "live ammunition", "ammunition", "rocket", "missile", "mortar", "projectile",
+})
+AIM_PREPOSITIONS = frozenset({"at", "on", "against", "into", "upon", "toward", "towards"})
+
+# "riot police", "riot gear", "anti-riot units" name the police and their equipment, not a riot:
+# a "riot" modifying one of these heads is no cue of a riot (acled.py).
+RIOT_EQUIPMENT_HEADS = frozenset({
+    "police", "policeman", "policemen", "officer", "unit", "squad", "force", "troop", "trooper", "personnel",
+    "gear", "shield", "helmet", "control", "van", "vehicle", "battalion", "brigade", "team", "detachment",
+})
+
 # Objects that belong to the trigger, not the target: "opened fire on X", "launched an attack
 # on X", "carried out strikes against X" (the target is X, never "fire").
 PATTERN_OBJECTS = frozenset({"fire", "attack", "strike", "offensive", "raid", "assault"})

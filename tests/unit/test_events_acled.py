@@ -241,3 +241,28 @@ def test_seizure_is_typed_by_what_was_taken(pipeline, text, lemma, expected):
 
     verb = next(t for t in pipeline.nlp(text) if t.lemma_.lower() == lemma)
     assert _seizure_type(verb) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police in Ostrava broke up a candlelit vigil beside the town library.",
+    "Riot police were sent to the harbour district of Valparaiso.",
+    "Anti-riot units of the Peruvian police pushed back the marching pensioners near the ministry.",
+    "Officers in riot gear scattered a quiet rally of nurses outside the Lagos hospital.",
+])
+def test_riot_police_are_no_riot(analyze, text):
+    events = analyze(text).events
+    assert not any(e.cameo == "145" for e in events)
+    assert not any(e.acled and e.acled.event_type == "Riots" for e in events)
+
+
+def test_a_real_riot_is_still_one(analyze):
+    a = analyze("Furious dockworkers rioted in the harbour town overnight, smashing shop windows.")
+    assert any(e.acled and e.acled.event_type == "Riots" for e in a.events)
+    b = analyze("Students hurled bricks at riot police near the campus gates in Quito.")
+    assert any(e.acled and e.acled.sub_event_type == "Violent demonstration" for e in b.events)
+
+
+def test_riot_modifier_of_police_drops_out_of_the_cue_words(pipeline):
+    doc = pipeline.nlp("Riot police guarded the bridge while a riot raged in the old town.")
+    kept = [t.lower_ for t in acled.cue_tokens(doc)]
+    assert kept.count("riot") == 1 and "police" in kept

@@ -153,3 +153,21 @@ def test_crowd_control_weapons_used_or_turned_on_a_crowd(analyze, text):
 
 def test_using_gas_as_fuel_is_no_event(analyze):
     assert not analyze("The city used less gas this winter.").events
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Municipal police used tear gas to clear the plaza of striking miners.", "police", "miners"),
+    ("Gendarmes fired rubber bullets at the crowd of farmers near the depot.", "Gendarmes", "crowd"),
+    ("Soldiers fired stun grenades and water cannon into the marching students.", "Soldiers", "students"),
+    ("Pepper spray was fired at the pensioners by the municipal guards.", "guards", "pensioners"),
+    ("Police dispersed the protesting cab drivers with batons and pepper spray.", "Police", "drivers"),
+])
+def test_instruments_are_never_participants(analyze, text, source, target):
+    instruments = ("gas", "bullet", "grenade", "cannon", "spray", "baton")
+    events = [e for e in analyze(text).events if e.type == "ASSAULT"]
+    assert events
+    for e in events:
+        for p in (e.source, e.target):
+            assert p is None or not any(w in p.text.lower() for w in instruments), (e.trigger.text, p.text)
+    assert any(e.source and source in e.source.text for e in events)
+    assert any(e.target and target in e.target.text for e in events)
