@@ -156,7 +156,7 @@ def test_using_gas_as_fuel_is_no_event(analyze):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Municipal police used tear gas to clear the plaza of striking miners.", "police", "miners"),
+    ("The town police used tear gas yesterday to clear the plaza of striking miners.", "police", "miners"),
     ("Gendarmes fired rubber bullets at the crowd of farmers near the depot.", "Gendarmes", "crowd"),
     ("Soldiers fired stun grenades and water cannon into the marching students.", "Soldiers", "students"),
     ("Pepper spray was fired at the pensioners by the municipal guards.", "guards", "pensioners"),
