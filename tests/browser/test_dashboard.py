@@ -75,7 +75,7 @@ def test_article_highlights_click_and_toggle(page, server):
 
 
 def test_xss_article_shows_its_payload_as_text(page, server):
-    found = httpx.get(server + "/api/v1/documents", params={"q": "Rahmon", "limit": 5}).json()["documents"]
+    found = httpx.get(server + "/api/v1/documents", params={"q": "Rahmon", "limit": 100}).json()["documents"]
     xss = next(d for d in found if "Border" in (d["title"] or ""))
     for url in (f"/articles/{xss['id']}", "/articles", "/", "/events?country=TJK"):
         page.goto(url)
