@@ -222,12 +222,12 @@ EXPLOSIVE_HEADS = frozenset(noun.split()[-1] for noun in EXPLOSIVE_NOUNS)  # a q
 HOLDING_PARTICIPLES = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied", "run"})
 
 # Things a name only qualifies when it modifies them ("EU flags", "the UN logo", "NATO
-# membership", "European standards"): the named body or country is not acting there, so such a
-# modifier is no mention of it.  Must not include people or bodies ("officials", "monitors",
+# membership", "European standards", "09:00 Moscow time"): the named body or country is not acting
+# there, so such a modifier is no mention of it.  Must not include people or bodies ("officials", "monitors",
 # "troops", "summit"), nor acts that are the name's own ("sanctions", "aid", "statement").
 OBJECT_NOUNS = frozenset({"flag", "banner", "emblem", "logo", "symbol", "insignia", "anthem", "colour", "color",
                           "passport", "fund", "funding", "money", "membership", "accession", "candidacy",
-                          "integration", "standard", "norm"})
+                          "integration", "standard", "norm", "time"})
 
 # Topics: a group phrase after "on"/"about"/"over" that follows one of these nouns is what is
 # discussed, not an actor ("talks on border security", "an agreement over the police reform",

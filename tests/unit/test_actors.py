@@ -784,6 +784,8 @@ def test_a_name_that_only_qualifies_a_thing_is_no_mention_of_it(actor_pipeline):
     assert entity_at(entities, acting, "NATO") is not None
     named = "Donors gave the Somalia Recovery Fund ten million dollars."
     assert code(entity_at(analyze(actor_pipeline, named), named, "Somalia")) == ("SOM", None)  # a body's name
+    clock = "The truce between the two armies was to hold from 06:00 Ankara time on Sunday."
+    assert entity_at(analyze(actor_pipeline, clock), clock, "Ankara") is None  # a time zone, not Turkey
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [
