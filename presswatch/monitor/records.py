@@ -40,7 +40,7 @@ class EventMention:
     title: str | None
     url: str | None
     speaker: str | None = None  # who made the claim, when the event is attributed
-    sentence: str | None = None  # the sentence of a violent event (QuadClass 4), for casualty figures
+    sentence: str | None = None  # of a violent or place-bound event: casualty figures, renewal cues
     date_text: str | None = None  # the temporal expression its date came from ("the night of 4 to 5 May")
 
     # cached: dedup asks for these millions of times on a large store

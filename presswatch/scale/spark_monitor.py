@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from presswatch.monitor.dedup import Deduplicator
 from presswatch.monitor.records import EventMention
 from presswatch.monitor.series import DAY_PRECISE, PROTEST, VIOLENCE
+from presswatch.store.monitoring import SENTENCE_COLUMN
 
 MENTION_COLUMNS = (
     ("document_id", "e.document_id"), ("event_id", "e.event_id"), ("type", "e.type"), ("cameo", "e.cameo"),
@@ -27,7 +28,7 @@ MENTION_COLUMNS = (
     ("location_country", "e.location_country"), ("lat", "e.lat"), ("lon", "e.lon"), ("status", "e.status"),
     ("trigger_start", "e.trigger_start"), ("trigger_end", "e.trigger_end"), ("trigger_text", "e.trigger_text"),
     ("published", "d.published"), ("outlet", "d.outlet"), ("title", "d.title"), ("url", "d.url"),
-    ("speaker", "q.speaker_name"), ("sentence", "CASE WHEN e.quad_class = 4 THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END"), ("date_text", "e.date_text"),
+    ("speaker", "q.speaker_name"), ("sentence", SENTENCE_COLUMN), ("date_text", "e.date_text"),
 )
 CLUSTER_SCHEMA = (
     "id string, type string, cameo string, quad_class long, goldstein double, acled_event_type string,"

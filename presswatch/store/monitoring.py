@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from presswatch.monitor.dedup import PLACE_BOUND
 from presswatch.monitor.records import (
     Alert,
     ContestedClaim,
@@ -18,13 +19,18 @@ from presswatch.monitor.records import (
 )
 from presswatch.store.database import Store
 
+# The sentence of a mention the monitor reads it for: material conflict (casualty figures) and
+# events bound to one place, whose renewal or continuation cues tell dedup apart ("a second night of
+# protests").  Shared with the Spark monitor.
+PLACE_BOUND_TYPES = ", ".join(f"'{kind}'" for kind in sorted(PLACE_BOUND))
+SENTENCE_COLUMN = (f"CASE WHEN e.quad_class = 4 OR e.type IN ({PLACE_BOUND_TYPES})"
+                   " THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END")
 MENTION_COLUMNS = (
     "e.document_id, e.event_id, e.type, e.cameo, e.quad_class, e.goldstein, e.acled_event_type, e.source_country,"
     " e.target_country, e.source_text, e.target_text, e.date_value, e.date_precision, e.location_name,"
     " e.location_country, e.lat, e.lon, e.status, e.trigger_start, e.trigger_end, e.trigger_text,"
     " d.published, d.outlet, d.title, d.url, q.speaker_name,"
-    " CASE WHEN e.quad_class = 4 THEN substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) END,"
-    " e.date_text"
+    f" {SENTENCE_COLUMN}, e.date_text"
 )
 MENTION_JOINS = (
     " FROM events e JOIN documents d ON d.id = e.document_id"

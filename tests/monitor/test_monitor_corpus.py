@@ -39,6 +39,17 @@ def test_alerts_fire_for_the_september_2022_border_wars(corpus_db):
     assert all(alert["evidence"] for alert in weekly)
 
 
+def test_stored_mentions_carry_the_sentences_dedup_reads(corpus_db):
+    from presswatch.store.monitoring import event_mentions
+
+    with Store(corpus_db) as store:
+        mentions = event_mentions(store)
+    protests = [m for m in mentions if m.type == "PROTEST"]
+    assert protests and all(m.sentence for m in protests)  # renewal cues: "a second night of protests"
+    assert any(m.renewed for m in protests)
+    assert all(m.sentence is None for m in mentions if m.quad_class in (1, 2))
+
+
 def test_events_are_deduplicated_and_filterable(corpus_db):
     data = json.loads(run("events", "--db", corpus_db, "--dyad", "ARM-AZE", "--format", "json", "--limit", "500").stdout)
     assert data["total"] == len(data["events"]) > 0
