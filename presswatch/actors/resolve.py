@@ -711,7 +711,8 @@ class _DocumentResolution:
         phrase ("the broadcaster Radio X", "X, a rebel group,"): the phrase's span moves to the name."""
         if named.sector is None and named.country is None:
             named.country, named.sector = group.country, group.sector
-        span = (self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1]))
+        phrase = self.doc[first:last]
+        span = (phrase.start_char, phrase.end_char)  # as `add` recorded it
         if span in group.spans:
             group.spans.remove(span)
         self.add(named, first, last)
