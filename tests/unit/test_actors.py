@@ -839,7 +839,7 @@ def test_the_west_as_a_bloc_of_governments(actor_pipeline):
 @pytest.mark.parametrize(("text", "mention", "expected"), [
     ("Herders west of the river lost half their flock.", "Herders", (None, "AGR")),
     ("West of the capital, rebels seized two villages.", "rebels", (None, "REB")),
-    ("Settlers living in the West Bank quarrelled with police.", "police", ("PSE", "COP")),
+    ("Near Nablus in the West Bank, settlers quarrelled with police.", "police", ("PSE", "COP")),
     ("Shelling hit villages in western Ukraine overnight.", "Ukraine", ("UKR", None)),
     ("The western province of Farah was shelled at dawn.", "province", ("AFG", "CVL")),
     ("Students marched in the western state of Rajasthan.", "Students", (None, "EDU")),
