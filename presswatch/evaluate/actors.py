@@ -240,7 +240,10 @@ def score_fixtures(folder: Path, pipeline: Any) -> dict[str, Any]:
 
 PETRARCH_PATH = Path("events") / "petrarch2" / "PETR.UnitTest.records.xml"
 PETRARCH_SENTENCE = re.compile(r'<Sentence [^>]*id="([^"]+)"[^>]*>(.*?)</Sentence>', re.S)
-PETRARCH_CODE = re.compile(r'(?:sourcecode|targetcode)="([A-Z]{3})([A-Z]{3})?')
+PETRARCH_CODE = re.compile(r'(?:sourcecode|targetcode)="([A-Z]{3})((?:[A-Z]{3})*)')
+# CAMEO religion codes: a secondary code before the sector ("DNKMUSMED": Danish Islamist media, MED),
+# the sector only when nothing follows ("DNKMUS": Danish Muslims, REL as PLOVER writes it).
+RELIGIONS = frozenset({"MUS", "MOS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN", "CTH", "PRO", "ORT"})
 
 
 PETRARCH_ACTORS = "PETR.Validate.actors.txt"
@@ -257,6 +260,14 @@ def invented_codes(actors_file: Path, kb: Any) -> set[str]:
     return invented - real
 
 
+def petrarch_sector(rest: str) -> str | None:
+    """The sector of a code's part after the country: its first triple that is no religion code
+    ("MUSMED" -> MED), else REL for a religion alone ("MUS"), else None."""
+    triples = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    sector = next((t for t in triples if t not in RELIGIONS), None)
+    return sector or ("REL" if triples else None)
+
+
 def petrarch_records(path: Path, kb: Any) -> list[tuple[str, str, list[tuple[str, str | None]]]]:
     """(id, text, gold (country, sector) codes) of the PETRARCH unit-test sentences whose codes name a
     real country (most name invented ones: Arnor, Gondor; some reuse real codes, see `invented_codes`)."""
@@ -265,7 +276,7 @@ def petrarch_records(path: Path, kb: Any) -> list[tuple[str, str, list[tuple[str
     for match in PETRARCH_SENTENCE.finditer(path.read_text(encoding="utf-8", errors="replace")):
         body = match.group(2)
         text = re.search(r"<Text>(.*?)</Text>", body, re.S)
-        codes = sorted({(c, s or None) for c, s in PETRARCH_CODE.findall(body)
+        codes = sorted({(c, petrarch_sector(rest)) for c, rest in PETRARCH_CODE.findall(body)
                         if c in known}, key=lambda code: (code[0], code[1] or ""))
         if text and codes:
             records.append((match.group(1), " ".join(text.group(1).split()), codes))

@@ -439,9 +439,14 @@ def test_petrarch_check_skips_codes_reused_for_invented_places(tmp_path):
     records = tmp_path / "records.xml"
     records.write_text(
         '<Sentence date="20000101" id="T-1"><EventCoding sourcecode="ERI" targetcode="KENGOV"></EventCoding>'
-        "<Text>\nNarnia warned the government of Kenya.\n</Text></Sentence>", encoding="utf-8")
+        "<Text>\nNarnia warned the government of Kenya.\n</Text></Sentence>"
+        '<Sentence date="20000101" id="T-2"><EventCoding sourcecode="KENMUSMED" targetcode="KENCHR">'
+        "</EventCoding><Text>\nKenyan Muslim papers praised the Christians of Kenya.\n</Text></Sentence>",
+        encoding="utf-8")
     assert petrarch_records(records, load_knowledge()) == [
-        ("T-1", "Narnia warned the government of Kenya.", [("KEN", "GOV")])]
+        ("T-1", "Narnia warned the government of Kenya.", [("KEN", "GOV")]),
+        # a religion code before the sector is no sector; alone it is the religious sector
+        ("T-2", "Kenyan Muslim papers praised the Christians of Kenya.", [("KEN", "MED"), ("KEN", "REL")])]
 
 
 def test_newer_groups_embassies_and_armed_forces(actor_pipeline):
