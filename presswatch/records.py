@@ -36,6 +36,10 @@ TechniqueName = Literal[
 ]
 
 
+# Field metadata of an optional key the contract JSON leaves out when its value is None.
+OMIT_WHEN_NONE = {"omit_when_none": True}
+
+
 def document_id(text: str) -> str:
     """The document id: sha256 hex digest of its UTF-8 text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -145,6 +149,9 @@ class EventDate:
     start: int | None = None  # offsets of the temporal expression in the document text
     end: int | None = None
     method: str | None = None  # how it was tied (dates/attach.py: "clause", "report", ...), then the rule
+    # last day of a range of days ("the night of 12 to 13 May": value the 12th, until the 13th);
+    # in the JSON only when set (`OMIT_WHEN_NONE`)
+    until: str | None = field(default=None, metadata=OMIT_WHEN_NONE)
 
 
 @dataclass(frozen=True)
@@ -252,9 +259,11 @@ class Analysis:
 
 
 def to_data(value: Any) -> Any:
-    """Records (dataclasses, tuples) as plain JSON-ready data; keys are field names."""
+    """Records (dataclasses, tuples) as plain JSON-ready data; keys are field names (a field marked
+    `OMIT_WHEN_NONE` only when it has a value)."""
     if dataclasses.is_dataclass(value):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not (f.metadata.get("omit_when_none") and getattr(value, f.name) is None)}
     if isinstance(value, (tuple, list)):
         return [to_data(item) for item in value]
     if isinstance(value, dict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -109,3 +110,13 @@ def test_unknown_extra_keys_are_ignored_and_missing_optionals_default():
     del data["techniques"]
     restored = Analysis.from_dict(data)
     assert restored.techniques == ()
+
+
+def test_a_date_range_keeps_its_last_day_and_a_single_day_has_no_until_key():
+    data = full_analysis().to_dict()
+    assert "until" not in data["events"][0]["date"]  # older readers see the same keys as before
+    ranged = EventDate("2031-04-07", "day", "from 7 to 9 April", 20, 37, "clause:DAY_RANGE_MONTH", until="2031-04-09")
+    analysis = full_analysis()
+    analysis = dataclasses.replace(analysis, events=(dataclasses.replace(analysis.events[0], date=ranged),))
+    assert analysis.to_dict()["events"][0]["date"]["until"] == "2031-04-09"
+    assert Analysis.from_json(analysis.to_json()) == analysis
