@@ -675,3 +675,44 @@ def test_an_organization_s_operation_stands_for_its_country(pipeline, text, targ
     doc = pipeline.nlp(text)
     verb = next(t for t in doc if t.lemma_ == "fly")
     assert [doc[i].text for i in _verb_roles(verb)[1]] == [target]
+
+
+def test_petrarch_test_dictionary_gives_each_code_its_verbs_and_marks_negated_patterns(tmp_path):
+    from presswatch.evaluate.events import PETRARCH_VERB_FILE, read_test_verbs
+
+    path = tmp_path / PETRARCH_VERB_FILE
+    path.parent.mkdir()
+    path.write_text("&FRUITS\n+PEAR\n+PLUM\n\n--- SCOLD [120] ---\nSCOLD {SCOLDED}  # note\n"
+                    "+TELL_OFF\n- * HARSHLY [125]\n- WILL NOT * [901]\n\n"
+                    "--- GREET [031:032] ---\nGREET\n- &FRUITS * [045]\n", encoding="utf-8")
+    verbs = read_test_verbs(tmp_path)
+    assert verbs["120"] == {"scold": False, "scolded": False, "tell": False}
+    assert verbs["125"]["scold"] is False and verbs["901"] == {"scold": True, "scolded": True, "tell": True}
+    assert set(verbs["031"]) == set(verbs["032"]) == set(verbs["045"]) == {"greet"}
+    assert "pear" not in {w for row in verbs.values() for w in row}
+
+
+def test_petrarch_score_checks_trigger_verbs_and_negation_not_codes():
+    from types import SimpleNamespace
+
+    from presswatch.evaluate.events import score_petrarch
+    from presswatch.records import Analysis, Event, Extent, make_span
+
+    def record(text: str, trigger: str, status: str = "asserted"):
+        lemmas = {"scolded": "scold", "met": "meet", "fell": "fall"}
+        doc = [SimpleNamespace(idx=i, lower_=w.lower(), lemma_=lemmas.get(w, w.lower()))
+               for i, w in ((text.index(w), w) for w in text.split())]
+        start = text.index(trigger)
+        event = Event(id="v1", type="ACCUSE", trigger=make_span(text, start, start + len(trigger)),
+                      sentence=Extent(0, len(text)), status=status, cameo="111", confidence=0.9)
+        return Analysis(document=Document.from_text(text), events=(event,)), doc
+
+    verbs = {"120": {"scold": False}, "901": {"scold": True}}
+    rows = [("Tarvia scolded Omberg", ["120"]), ("Tarvia did not scold Omberg", ["901"]),
+            ("Tarvia met Omberg", ["120"]), ("Rain fell", [])]
+    made = [record(rows[0][0], "scolded"), record(rows[1][0], "scold", "negated"), record(rows[2][0], "met"),
+            record(rows[3][0], "fell")]
+    report = score_petrarch(rows, [a for a, _ in made], [d for _, d in made], verbs)
+    assert report["coded"] == 3 and report["gold_verb_located"] == 2
+    assert report["trigger_accuracy_top"] == 1.0 and report["negated_status_accuracy"] == 1.0
+    assert report["event_found_uncoded"] == 1.0 and report["wrongly_negated"] == 0
