@@ -716,3 +716,16 @@ def test_petrarch_score_checks_trigger_verbs_and_negation_not_codes():
     assert report["coded"] == 3 and report["gold_verb_located"] == 2
     assert report["trigger_accuracy_top"] == 1.0 and report["negated_status_accuracy"] == 1.0
     assert report["event_found_uncoded"] == 1.0 and report["wrongly_negated"] == 0
+
+
+def test_gsr_mode_reads_the_older_mode_names_as_the_codebook_ones():
+    from presswatch.evaluate.events import score_gsr
+    from presswatch.records import Analysis, Event, Extent, make_span
+
+    text = "Jailed miners in Corvath began a hunger strike on Tuesday."
+    start = text.index("hunger strike")
+    event = Event(id="v1", type="PROTEST", trigger=make_span(text, start, start + 13), sentence=Extent(0, len(text)),
+                  mode="hunger", cameo="142", confidence=0.8)
+    record = {"text": text, "event": "PROTEST", "mode": "strike-hun", "eventText": "began hunger strike"}
+    report = score_gsr([record], [Analysis(document=Document.from_text(text), events=(event,))])
+    assert report["mode_accuracy"] == 1.0 and report["mode_accuracy_gsr_names"] == 0.0
