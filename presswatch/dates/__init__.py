@@ -5,8 +5,10 @@ Finds temporal expressions (`expressions.py`, patterns in `rules.py`), resolves 
 that names an election ("after the 2020 presidential election") gives the election's month from
 the calendar in data/elections.tsv (`elections.py`), which also dates "Election Day"; yearless
 named days ("the Sept. 11 attacks") come from data/named_days.tsv (`named_days.py`).
-Returns new Event records with `date = EventDate(value, precision, text, start, end, method)`;
-`method` is "<how it was tied>:<pattern>", e.g. "clause:MONTH_DAY" or "narrative:NARRATIVE_DAY".
+Returns new Event records with `date = EventDate(value, precision, text, start, end, method, until)`;
+`method` is "<how it was tied>:<pattern>", e.g. "clause:MONTH_DAY" or "narrative:NARRATIVE_DAY"; a
+range of days ("the night of 12 to 13 May", "from Monday to Wednesday") is dated by its first day,
+and `until` holds its last (None for a single day).
 An event the text does not date keeps `date=None`.  DESIGN.md, "The contract".
 """
 
@@ -60,7 +62,7 @@ def _event_date(text: str, sentences: tuple[SentenceInfo, ...], resolution: Reso
             return EventDate(month, "month", expression.text, expression.start, expression.end, f"{how}:ELECTION")
     assert resolution.value is not None and resolution.precision in ("day", "month", "year")
     return EventDate(resolution.value, resolution.precision, expression.text, expression.start,  # type: ignore[arg-type]
-                     expression.end, f"{how}:{expression.pattern}")
+                     expression.end, f"{how}:{expression.pattern}", resolution.until)
 
 
 def _tokens(parsed: Doc, start: int, end: int) -> Span | tuple[()]:

@@ -1,6 +1,9 @@
 """Normalize temporal expressions against the publication date and the narrative (issue 6).
 
 Values are ISO strings cut to their precision: "2022-09-12" (day), "2022-09" (month), "2022" (year).
+A range of days ("12 to 13 May", "the night of 30 June to 1 July", "from Monday to Wednesday") takes
+its first day as value and its last as `until`; a weekday range told in the past tense ends by
+publication ("between Tuesday and Thursday, talks were held" in a Wednesday article: last week's).
 
 Anchors, in order of trust:
 - the text itself: a complete date ("12 September 2022");
@@ -54,6 +57,7 @@ class Resolution:
     value: str | None
     precision: str | None
     anchor: str | None  # "text", "sentence-year", "publication", "narrative", "narrative-year", "text-year", "calendar"
+    until: str | None = None  # the last day of a range of days ("12 to 13 May"), whose first day is `value`
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,7 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
         word = " ".join((expression.group("word") or "").lower().split())
         back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2, "tomorrow": -1}.get(word, 0)
         result = _When(ref.day - timedelta(days=back), "day")
-    elif expression.pattern == "WEEKDAY":
+    elif expression.pattern in ("WEEKDAY", "WEEKDAY_RANGE"):
         weekday = WEEKDAYS[(expression.group("weekday") or "").lower()]
         mod = " ".join((expression.group("mod") or "").lower().split())
         if mod == "next":
@@ -259,6 +263,10 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
             result = _When(ref.day - timedelta(days=(ref.day.weekday() - weekday) % 7 or 7), "day")
         else:
             result = _When(ref.day - timedelta(days=(ref.day.weekday() - weekday) % 7), "day")
+        last = WEEKDAYS.get((expression.group("weekday2") or "").lower())
+        if last is not None and expression.start in context.past and \
+                result.day + timedelta(days=(last - weekday) % 7) > ref.day:  # a range told as past ends by publication
+            result = _When(result.day - timedelta(days=7), "day")
     elif expression.pattern == "PUBLICATION_PERIOD":
         mod = " ".join((expression.group("mod") or "").lower().split())
         unit = (expression.group("unit") or "").lower()
@@ -289,6 +297,22 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
     if result is None:
         return None
     return result, how
+
+
+def _until(expression: TimeExpression, when: _When) -> str | None:
+    """The last day of a range of days whose first day is `when` ("12 to 13 May", "30 June to
+    1 July", "from Monday to Wednesday"), or None for a single day or a date less precise."""
+    if when.precision != "day" or when.coarse:
+        return None
+    weekday = expression.group("weekday2")
+    if weekday:
+        last: date | None = when.day + timedelta(days=(WEEKDAYS[weekday.lower()] - when.day.weekday()) % 7)
+    else:
+        day = _number("".join(ch for ch in expression.group("day2") or "" if ch.isdigit()) or None)
+        named = (expression.group("month2") or "").lower().rstrip(".")
+        month = MONTHS.get(named, when.day.month)
+        last = _safe_date(when.day.year + (month < when.day.month), month, day) if day else None
+    return last.isoformat() if last is not None and last > when.day else None
 
 
 def _anchors(expression: TimeExpression, context: _Context) -> Iterator[tuple[TimeExpression, _When]]:
@@ -398,5 +422,5 @@ def resolve_expressions(expressions: tuple[TimeExpression, ...], published: str 
             continue
         when, anchor = found
         context.history.append((expression, when))
-        resolutions.append(Resolution(expression, when.value(), when.reported(), anchor))
+        resolutions.append(Resolution(expression, when.value(), when.reported(), anchor, _until(expression, when)))
     return tuple(resolutions)

@@ -86,7 +86,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern("ISO_DATE", "absolute", _compile(
         r"\b(?P<year>(?:19|20)\d{2})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
     # "the night of 12 to 13 September", "12-13 September 2022"; the range resolves to its first
-    # day.  Not "12 to 13 soldiers".
+    # day, and its last day (`day2`) becomes the date's `until`.  Not "12 to 13 soldiers".
     TimePattern("DAY_RANGE_MONTH", "absolute", _compile(
         rf"(?i:(?:on\s+)?the\s+night\s+of\s+)?\b(?P<day>{_DAY})\s*(?:-|–|(?i:to|and))\s*(?P<day2>{_DAY})"
         rf"\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"), _MONTH_WORDS),
@@ -94,6 +94,15 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern("MONTH_DAY_RANGE", "absolute", _compile(
         rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?:-|–|(?i:to))\s*(?P<day2>{_DAY})\b"
         rf"(?:,?\s+(?P<year>{_YEAR}))?"), _MONTH_WORDS),
+    # A range across a month's end: "the night of 30 June to 1 July", "31 May-2 June 2023".
+    # Not "30 June and 1 July" (two days named, no range).
+    TimePattern("DAY_RANGE_MONTHS", "absolute", _compile(
+        rf"(?i:(?:on\s+)?the\s+night\s+of\s+)?\b(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s*(?:-|–|(?i:to|until|till))"
+        rf"\s*(?P<day2>{_DAY})\s+(?P<month2>{_MONTH})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), _MONTH_WORDS),
+    # "June 30 to July 2", "Jan. 30-Feb. 1, 2022".  Not "June 30 and July 2".
+    TimePattern("MONTH_DAY_RANGE_MONTHS", "absolute", _compile(
+        rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?:-|–|(?i:to|until|till))\s*(?P<month2>{_MONTH})\s+"
+        rf"(?P<day2>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), _MONTH_WORDS),
     # "On September 12", "September 12, 2022", "Sept. 12th".  Not "September 2022" (the day needs
     # a word boundary after at most two digits) and not "May 5 soldiers"?  It would: day numbers
     # after a month are read as days, as news style writes them.
@@ -133,6 +142,12 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern("WEEKDAY", "publication", _compile(
         rf"(?:(?P<mod>(?i:last|this|next|on|early\s+on|late\s+on|since|until|by|from))\s+)?"
         rf"\b(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?"), frozenset(WEEKDAYS)),
+    # "from Monday to Wednesday", "Friday through Sunday", "between Tuesday and Thursday": the first
+    # weekday as WEEKDAY resolves it, the second (`weekday2`) the range's last day.  Not "Monday and
+    # Wednesday" without "between" (two days named).
+    TimePattern("WEEKDAY_RANGE", "publication", _compile(
+        rf"(?:(?P<between>(?i:between))\s+|(?i:from)\s+)?\b(?P<weekday>{_WEEKDAY})\s+"
+        rf"(?(between)(?i:and)|(?i:to|through|until|till))\s+(?P<weekday2>{_WEEKDAY})\b"), frozenset(WEEKDAYS)),
     # "earlier this month", "this year", "last month", "next week", "later this week".
     TimePattern("PUBLICATION_PERIOD", "publication", _compile(
         r"\b(?:(?P<edge>(?i:earlier|later))\s+)?(?P<mod>(?i:this|last|next|the\s+previous|the\s+past))\s+"

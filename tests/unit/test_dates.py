@@ -360,3 +360,31 @@ def test_a_date_opening_a_sentence_attributed_at_its_end_dates_the_report_conten
             "On 2 May, armed men stormed a police station in the hills, the governor said.")
     (stormed,) = dated(nlp, text, ["stormed"])
     assert stormed == ("2024-05-02", "sentence")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("sentence, expression, value, until", [
+    ("Mortars hit the depot on the night of 4 to 5 March.", "on the night of 4 to 5 March", "2022-03-04", "2022-03-05"),
+    ("Sirens sounded through the night of 31 March to 1 April.", "the night of 31 March to 1 April", "2022-03-31",
+     "2022-04-01"),
+    ("The drills ran Aug. 29 to Sept. 2.", "Aug. 29 to Sept. 2", "2022-08-29", "2022-09-02"),
+    ("Strikes closed the mines from Monday to Wednesday.", "from Monday to Wednesday", "2022-10-10", "2022-10-12"),
+    ("Envoys met between Tuesday and Thursday.", "between Tuesday and Thursday", "2022-10-04", "2022-10-06"),
+    ("Mortars hit the depot on 4 March.", "on 4 March", "2022-03-04", None),
+])
+def test_a_range_of_days_resolves_to_its_first_day_until_its_last(nlp, sentence, expression, value, until):
+    document = Document.from_text(sentence, published="2022-10-12")  # a Wednesday
+    found = {r.expression.text: (r.value, r.until) for r in resolve_document(document, nlp(sentence))}
+    assert found[expression] == (value, until)
+
+
+@pytest.mark.issue(8)
+def test_an_event_dated_by_a_range_carries_its_last_day(nlp):
+    text = "Mortars hit the depot on the night of 4 to 5 March. Crowds marched in the capital on 9 March."
+    document = Document.from_text(text, published="2022-10-12")
+    hit, marched = date_events(document, nlp(text), (event_at(text, "hit"), event_at(text, "marched", kind="PROTEST")))
+    assert (hit.date.value, hit.date.until) == ("2022-03-04", "2022-03-05")
+    assert (marched.date.value, marched.date.until) == ("2022-03-09", None)
+    assert "Monday and Wednesday" not in {r.expression.text for r in resolve_document(
+        Document.from_text("Strikes closed the mines on Monday and Wednesday.", published="2022-10-12"),
+        nlp("Strikes closed the mines on Monday and Wednesday."))}
