@@ -55,6 +55,8 @@ class Errors(StrEnum):
     PWE902 = "{path}: cannot write to the database ({reason})"
     PWE903 = "{path}: not a presswatch database ({reason})"
     PWE904 = "{path}: no such database; create it with `presswatch ingest ... --db {path}`"
+    PWE905 = ("{path}: database schema version {found} is older than this presswatch's ({supported}); open it for"
+              " writing once to upgrade it, e.g. `presswatch refresh --db {path}`")
 
 
 class Warnings(StrEnum):

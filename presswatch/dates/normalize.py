@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from presswatch.dates.elections import Election, election_day
-from presswatch.dates.expressions import TimeExpression
+from presswatch.dates.expressions import TimeExpression, find_expressions
 from presswatch.dates.named_days import NamedDay, named_day
 from presswatch.dates.rules import MONTHS, NUMBER_WORDS, WEEKDAYS, noun_stems
 
@@ -313,6 +313,16 @@ def _until(expression: TimeExpression, when: _When) -> str | None:
         month = MONTHS.get(named, when.day.month)
         last = _safe_date(when.day.year + (month < when.day.month), month, day) if day else None
     return last.isoformat() if last is not None and last > when.day else None
+
+
+def stored_until(text: str, value: str) -> str | None:
+    """The `until` of a day-precise date stored before EventDate had one: the last day of the range
+    its expression `text` names, counted from its first day `value` (store schema 3 migration)."""
+    try:
+        first = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return next((_until(expression, _When(first, "day")) for expression in find_expressions(text, None)), None)
 
 
 def _anchors(expression: TimeExpression, context: _Context) -> Iterator[tuple[TimeExpression, _When]]:

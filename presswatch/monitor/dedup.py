@@ -5,8 +5,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
 - their dates fit: day-precise dates within `tolerance_days` (`process_days` for two reports of
   a troop withdrawal, which runs from its start to its completion: `PROCESSES`); month or year
   precision must contain the other date; a day-precise range ("the night of 12 to 13 May") covers
-  each of its days (`extra_days`); a mention without an event date is assumed to have happened in the
-  `undated_window_days` before its article's publication; fighting that one report tells as still
+  each of its days up to its last (EventDate.until, at most `MAX_SPAN_DAYS` after the first); a
+  mention dated only by the statement that reports it ("..., the army said on Friday": method
+  `report:`) happened on that day or in the `report_days` before it; a mention without an event
+  date is assumed to have happened in the `undated_window_days` before its article's publication; fighting that one report tells as still
   going on ("continued to shell": data/continuation_cues.json) may be `continuing_days` apart;
 - two different days are two events when the later mention's sentence tells it as happening
   again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
@@ -39,7 +41,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,8 +64,7 @@ DATE_REASONS = frozenset({"dates", "renewed"})
 PROCESSES = frozenset({"0872", "0873", "0874"})
 # Events a report may tell as still going on from an earlier day (fighting): `continuing_days`.
 CONTINUING = frozenset({"ASSAULT"})
-# A day-precise expression naming a range of days, "12-13 May" or "the night of 12 to 13 May" (`extra_days`).
-DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})(?:\s+[a-z]+\.?)?\s*(?:-|–|to|and)\s*(?P<last>\d{1,2})\b", re.IGNORECASE)
+# The most days after its first that a range of days ("1 to 28 February") may cover for dedup.
 MAX_SPAN_DAYS = 7
 
 
@@ -77,8 +77,9 @@ class DateRange:
     precision: str
 
 
-def date_range(mention: EventMention, undated_window_days: int = 3) -> DateRange | None:
-    """The possible days of a mention's event, or None with neither event nor publication date."""
+def date_range(mention: EventMention, undated_window_days: int = 3, report_days: int = 0) -> DateRange | None:
+    """The possible days of a mention's event, or None with neither event nor publication date: a
+    date that only bounds it (`EventMention.report_dated`) covers the `report_days` before it too."""
     if mention.date:
         value = mention.date
         if mention.date_precision == "year" or len(value) == 4:
@@ -89,21 +90,13 @@ def date_range(mention: EventMention, undated_window_days: int = 3) -> DateRange
             following = date(year + month // 12, month % 12 + 1, 1)
             return DateRange(date(year, month, 1), following - timedelta(days=1), "month")
         day = date.fromisoformat(value[:10])
-        return DateRange(day, day + timedelta(days=extra_days(mention.date_text)), "day")
+        last = date.fromisoformat(mention.date_until[:10]) if mention.date_until else day
+        first = day - timedelta(days=report_days) if mention.report_dated else day
+        return DateRange(first, min(last, day + timedelta(days=MAX_SPAN_DAYS)), "day")
     if mention.published:
         published = date.fromisoformat(mention.published[:10])
         return DateRange(published - timedelta(days=undated_window_days), published, "published")
     return None
-
-
-def extra_days(text: str | None) -> int:
-    """Days after its first that a day-precise expression covers: the dates stage resolves a range
-    of days ("4-5 May", "the night of 4 to 5 May") to its first day."""
-    found = DAY_SPAN.search(text or "")
-    if not found:
-        return 0
-    first, last = int(found["first"]), int(found["last"])
-    return min(last - first, MAX_SPAN_DAYS) if last > first else 1  # "31 May to 1 June"
 
 
 def _kilometres(a: EventMention, b: EventMention) -> float:
@@ -120,6 +113,7 @@ class Deduplicator:
     process_days: int = 10
     continuing_days: int = 2
     undated_window_days: int = 3
+    report_days: int = 0
     max_km: float = 150.0
 
     def why_apart(self, a: EventMention, b: EventMention, dates: bool = True) -> str | None:
@@ -127,7 +121,7 @@ class Deduplicator:
         `dates=False` skips the date rule."""
         if a.type != b.type:
             return "type"
-        first, second = date_range(a, self.undated_window_days), date_range(b, self.undated_window_days)
+        first, second = self.date_range(a), self.date_range(b)
         if dates and first and second:
             slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
@@ -150,6 +144,10 @@ class Deduplicator:
             if a.document_id != b.document_id:
                 return "unplaced"
         return None
+
+    def date_range(self, mention: EventMention) -> DateRange | None:
+        """The possible days of a mention's event under these parameters (`date_range`)."""
+        return date_range(mention, self.undated_window_days, self.report_days)
 
     def slack_days(self, *mentions: EventMention) -> int:
         """Days reports' dates may differ by: `process_days` when all of them report a process,
@@ -199,7 +197,7 @@ class Deduplicator:
         mentions = _unique(mentions)
         ranges: dict[str, DateRange] = {}
         for mention in mentions:
-            if mention.status != "hypothetical" and (found := date_range(mention, self.undated_window_days)):
+            if mention.status != "hypothetical" and (found := self.date_range(mention)):
                 ranges[mention.key] = found
         kept = [m for m in mentions if m.key in ranges]
         placeable = [m for m in kept if m.countries or m.location_name]

@@ -9,6 +9,9 @@ from typing import Any
 from presswatch.monitor.cues import marks_continuation, marks_renewal
 from presswatch.records import to_data
 
+# EventDate.method prefixes of a date that only bounds an event from above (presswatch/dates/attach.py).
+REPORT_METHODS = ("report:",)
+
 
 @dataclass(frozen=True)
 class EventMention:
@@ -41,7 +44,8 @@ class EventMention:
     url: str | None
     speaker: str | None = None  # who made the claim, when the event is attributed
     sentence: str | None = None  # of a violent or place-bound event: casualty figures, renewal cues
-    date_text: str | None = None  # the temporal expression its date came from ("the night of 4 to 5 May")
+    date_until: str | None = None  # the last day of a range of days ("the night of 4 to 5 May"): EventDate.until
+    date_method: str | None = None  # how its date was tied, "report:WEEKDAY", ...: EventDate.method
 
     # cached: dedup asks for these millions of times on a large store
     @cached_property
@@ -58,6 +62,12 @@ class EventMention:
     def actor_countries(self) -> frozenset[str]:
         """The countries of its source and target."""
         return frozenset(c for c in (self.source_country, self.target_country) if c)
+
+    @cached_property
+    def report_dated(self) -> bool:
+        """Whether its date is the day of the statement that reports it ("..., the army said on
+        Friday"), taken for want of its own: it happened on or before that day."""
+        return (self.date_method or "").startswith(REPORT_METHODS)
 
     @cached_property
     def renewed(self) -> bool:

@@ -28,7 +28,8 @@ MENTION_COLUMNS = (
     ("location_country", "e.location_country"), ("lat", "e.lat"), ("lon", "e.lon"), ("status", "e.status"),
     ("trigger_start", "e.trigger_start"), ("trigger_end", "e.trigger_end"), ("trigger_text", "e.trigger_text"),
     ("published", "d.published"), ("outlet", "d.outlet"), ("title", "d.title"), ("url", "d.url"),
-    ("speaker", "q.speaker_name"), ("sentence", SENTENCE_COLUMN), ("date_text", "e.date_text"),
+    ("speaker", "q.speaker_name"), ("sentence", SENTENCE_COLUMN), ("date_until", "e.date_until"),
+    ("date_method", "e.date_method"),
 )
 CLUSTER_SCHEMA = (
     "id string, type string, cameo string, quad_class long, goldstein double, acled_event_type string,"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from presswatch.errors import PresswatchError
 from presswatch.records import Analysis, Failure
-from presswatch.store.schema import SCHEMA, SCHEMA_VERSION
+from presswatch.store.schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION
 from presswatch.tables import TABLES, rows
 
 COUNTED_TABLES = ("documents", "entities", "mentions", "quotes", "events", "techniques", "errors", "runs")
@@ -77,6 +77,8 @@ class Store:
         if readonly:
             if version == 0:
                 raise PresswatchError("PWE903", path=self.path, reason="it is empty")
+            if version < SCHEMA_VERSION:  # its tables lack columns the queries read
+                raise PresswatchError("PWE905", path=self.path, found=version, supported=SCHEMA_VERSION)
             return
         self.connection.execute("PRAGMA journal_mode = WAL")
         self.connection.execute("PRAGMA synchronous = NORMAL")
@@ -85,8 +87,37 @@ class Store:
         with self.transaction():
             for statement in _statements(SCHEMA):
                 self.connection.execute(statement)
+            if self._add_columns():
+                self._fill_date_columns()
             if version < SCHEMA_VERSION:
                 self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _add_columns(self) -> bool:
+        """Add the columns of `ADDED_COLUMNS` a store made by an older version lacks; True if any."""
+        added = False
+        for table, column, statement in ADDED_COLUMNS:
+            present = {row[1] for row in self.connection.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+            if column not in present:
+                self.connection.execute(statement)
+                added = True
+        return added
+
+    def _fill_date_columns(self) -> None:
+        """Fill events.date_method from each stored analysis (its JSON always held the method) and
+        events.date_until from the date's expression, as the dates stage reads a range of days."""
+        from presswatch.dates.normalize import stored_until
+
+        self.connection.execute(
+            "UPDATE events SET date_method = (SELECT json_extract(j.value, '$.date.method')"
+            " FROM documents d, json_each(d.analysis, '$.events') j"
+            " WHERE d.id = events.document_id AND json_extract(j.value, '$.id') = events.event_id)"
+            " WHERE date_value IS NOT NULL")
+        ranges = [(until, document, event) for document, event, value, text in self.connection.execute(
+                      "SELECT document_id, event_id, date_value, date_text FROM events"
+                      " WHERE date_precision = 'day' AND date_text IS NOT NULL")
+                  if (until := stored_until(text, value))]
+        self.connection.executemany(
+            "UPDATE events SET date_until = ? WHERE document_id = ? AND event_id = ?", ranges)
 
     def transaction(self) -> _Transaction:
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""

@@ -30,7 +30,7 @@ MENTION_COLUMNS = (
     " e.target_country, e.source_text, e.target_text, e.date_value, e.date_precision, e.location_name,"
     " e.location_country, e.lat, e.lon, e.status, e.trigger_start, e.trigger_end, e.trigger_text,"
     " d.published, d.outlet, d.title, d.url, q.speaker_name,"
-    f" {SENTENCE_COLUMN}, e.date_text"
+    f" {SENTENCE_COLUMN}, e.date_until, e.date_method"
 )
 MENTION_JOINS = (
     " FROM events e JOIN documents d ON d.id = e.document_id"

@@ -1,6 +1,14 @@
 """The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
 
-SCHEMA_VERSION = 2  # 2: monitor tables (clusters, their mentions and countries, contested, series)
+SCHEMA_VERSION = 3  # 2: monitor tables (clusters, their mentions and countries, contested, series);
+# 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied)
+
+# Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
+# the ones a store lacks and fills them from what it holds (`database._fill_date_columns`).
+ADDED_COLUMNS = (
+    ("events", "date_until", "ALTER TABLE events ADD COLUMN date_until TEXT"),
+    ("events", "date_method", "ALTER TABLE events ADD COLUMN date_method TEXT"),
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -61,6 +69,8 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
     sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
     confidence REAL,
+    date_until TEXT,   -- last day of a range of days, else NULL (EventDate.until)
+    date_method TEXT,  -- how the date was tied: "clause:DAY_MONTH", "report:WEEKDAY", ... (EventDate.method)
     PRIMARY KEY (document_id, event_id)
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date_value);

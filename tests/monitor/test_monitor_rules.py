@@ -8,7 +8,7 @@ import pytest
 
 from presswatch.monitor.alerts import EscalationDetector
 from presswatch.monitor.contested import contested_claims, narratives
-from presswatch.monitor.dedup import Deduplicator, cluster_confidence, extra_days
+from presswatch.monitor.dedup import Deduplicator, cluster_confidence, date_range
 from presswatch.monitor.exports import GDELT_COLUMNS, gdelt_row
 from presswatch.monitor.records import EventMention
 from presswatch.monitor.series import build_series, period_of
@@ -192,12 +192,14 @@ def test_a_withdrawal_begun_and_completed_a_week_later_is_one_event():
 
 
 def test_a_range_of_days_covers_each_of_its_days():
-    # the dates stage resolves "the night of 3 to 4 June" to the 3rd; a report of the 5th is the same fighting
-    overnight = mention(date="2030-06-03", date_text="the night of 3 to 4 June", published="2030-06-04")
+    # "the night of 3 to 4 June": the dates stage gives the 3rd and, as its last day, the 4th
+    overnight = mention(date="2030-06-03", date_until="2030-06-04", published="2030-06-04")
     later = mention(document_id="d2", outlet="Steppe Post", date="2030-06-05", published="2030-06-05")
     assert len(Deduplicator().cluster([overnight, later])) == 1
-    single_day = dataclasses.replace(overnight, date_text="on 3 June")
+    single_day = dataclasses.replace(overnight, date_until=None)
     assert len(Deduplicator().cluster([single_day, later])) == 2
+    month_long = dataclasses.replace(overnight, date_until="2030-06-28")  # "3 to 28 June": a week at most
+    assert date_range(month_long).last.isoformat() == "2030-06-10"
 
 
 def test_fighting_told_as_still_going_on_joins_the_episode_two_days_later():
@@ -222,14 +224,6 @@ def test_fighting_told_as_still_going_on_joins_the_episode_two_days_later():
 ])
 def test_continuation_cues(sentence, continuing):
     assert mention(sentence=sentence).continuing is continuing
-
-
-@pytest.mark.parametrize(("text", "days"), [
-    (None, 0), ("on Sunday", 0), ("2-4 March", 2), ("the night of 30 to 31 July", 1),
-    ("the night of 31 July to 1 August", 1), ("between 9 and 10 May", 1), ("1 to 28 February", 7),
-])
-def test_extra_days_of_a_range(text, days):
-    assert extra_days(text) == days
 
 
 def test_confidence_counts_outlets_and_discounts_claims():

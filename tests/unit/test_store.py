@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
 
 from presswatch.errors import PresswatchError
-from presswatch.records import Failure
+from presswatch.records import EventDate, Failure
 from presswatch.store import SCHEMA_VERSION, Store
 from tests.unit.test_records import full_analysis
 
@@ -88,3 +89,27 @@ def test_check_finds_a_half_written_document(tmp_path):
         store.write_batch([analysis], [], None)
         store.connection.execute("DELETE FROM entities")
         assert any("do not match" in problem for problem in store.check())
+
+
+def test_a_version_2_store_gets_the_date_columns_filled_from_what_it_holds(tmp_path):
+    analysis = full_analysis()
+    ranged = EventDate("2022-09-11", "day", "over the night of 11 to 12 September", 50, 70,
+                       "report:DAY_RANGE_MONTH", until="2022-09-12")
+    analysis = dataclasses.replace(analysis, events=(dataclasses.replace(analysis.events[0], date=ranged),))
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.write_batch([analysis], [], None)
+    with sqlite3.connect(path) as connection:  # what a store written by schema version 2 looks like
+        connection.execute("ALTER TABLE events DROP COLUMN date_until")
+        connection.execute("ALTER TABLE events DROP COLUMN date_method")
+        connection.execute("PRAGMA user_version = 2")
+    with pytest.raises(PresswatchError) as info:
+        Store(path, create=False, readonly=True)
+    assert info.value.code == "PWE905" and "presswatch refresh" in str(info.value)
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.connection.execute("SELECT date_until, date_method FROM events").fetchall() == [
+            ("2022-09-12", "report:DAY_RANGE_MONTH")]
+        assert store.check() == []
+    with Store(path, create=False, readonly=True) as store:
+        assert list(store.iter_table("events"))[0][-2:] == ("2022-09-12", "report:DAY_RANGE_MONTH")
