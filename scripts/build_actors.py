@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.8"
+VERSION = "2025.10.9"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -123,6 +123,7 @@ def parse_agents(path: Path) -> dict[str, str]:
         sector = branch_sector(code.group(1)[1:4], code.group(1)[4:7])
         if path.name.startswith("PLOVER"):
             sector = PLOVER_TO_CAMEO.get(sector, sector)
+        sector = "REL" if sector in RELIGION_CODES else sector
         phrase = line.split("[", 1)[0]
         variants = [phrase]
         for marker, words in substitutions.items():
@@ -300,6 +301,9 @@ SECTOR_OF_PREFIX = {"MNC": "BUS", "IMG": "REB"}
 # The sector codes that PLOVER_agents.txt spells differently from CAMEO/Phoenix; we use CAMEO's,
 # as the Analysis contract does (DESIGN.md): media and journalists MED, health and medical HLH.
 PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH"}
+# CAMEO religion codes as an agent's primary code ("IMAM [~MUS]"); PLOVER_agents.txt writes them all
+# REL ("IMAM [~REL]"), as does the resolver: a spelling, not a disagreement between the files.
+RELIGION_CODES = frozenset({"MUS", "MOS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN", "CTH", "PRO", "ORT"})
 # Branches of government: "~GOVLEG", "USAGOVJUD" are coded by the branch, the more specific
 # sector (the PLOVER gold codes a parliament LEG, a supreme court JUD, a defence ministry MIL).
 GOV_BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
