@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presswatch.actors import rules
-from presswatch.actors.knowledge import KnowledgeBase, Person, Place, name_key
+from presswatch.actors.knowledge import KnowledgeBase, Office, Person, Place, name_key
 from presswatch.records import Actor, Document, Entity, make_span
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -84,6 +84,14 @@ def names_bloc(token: Token, kind: str, agents: dict[str, str]) -> bool:
     return token.is_title and token.dep_ != "compound" \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def default_office(offices: tuple[Office, ...]) -> Office | None:
+    """The one undated office among dated ones: a Phoenix person's code for any day outside the dated
+    ranges ("[ISRELI 460101-010307] [ISRGOV 010307-060414] [ISRELI]": ELI), so also for a text
+    without a date where nothing else picks an office."""
+    undated = [o for o in offices if o.start is None and o.end is None]
+    return undated[0] if len(undated) == 1 and len(undated) < len(offices) else None
 
 
 class Resolver:
@@ -1309,6 +1317,8 @@ class _DocumentResolution:
                     leading = {o.sector for o in offices if o.leader}
                     if len(sectors) > 1 and len(leading) == 1:
                         sector = leading.pop()  # undated: a one-time top leader is news as the leader
+                    elif sector is None and (default := default_office(offices)) is not None:
+                        sector = default.sector  # the dictionary's code for outside its dated offices
             else:
                 countries = {o.country for o in person.offices}
                 country = countries.pop() if len(countries) == 1 else country

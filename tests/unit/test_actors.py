@@ -866,3 +866,13 @@ def test_an_agent_phrase_discussed_is_a_topic_not_an_actor(actor_pipeline):
     entities = analyze(actor_pipeline, acting)
     assert code(entity_at(entities, acting, "the border guards"))[1] == "MIL"
     assert code(entity_at(entities, acting, "border guards"))[1] == "MIL"
+
+
+def test_undated_text_takes_a_phoenix_persons_default_code(actor_pipeline):
+    # Phoenix lists a Kohl with dated GOV and ELI codes and an undated ELI one: PETRARCH's code for a day
+    # outside the ranges, so also for a text without a date when no title picks an office.
+    text = "Helmut Kohl praised the new bridge over the river."
+    assert code(entity_at(analyze(actor_pipeline, text), text, "Helmut Kohl")) == ("DEU", "ELI")
+    assert code(entity_at(analyze(actor_pipeline, text, "1990-05-02"), text, "Helmut Kohl")) == ("DEU", "GOV")
+    titled = "Chancellor Helmut Kohl praised the new bridge over the river."
+    assert code(entity_at(analyze(actor_pipeline, titled), titled, "Helmut Kohl")) == ("DEU", "GOV")
