@@ -7,10 +7,12 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   precision must contain the other date; a day-precise range ("the night of 12 to 13 May") covers
   each of its days up to its last (EventDate.until, at most `MAX_SPAN_DAYS` after the first); a
   mention dated only by the statement that reports it ("..., the army said on Friday": method
-  `report:`) happened on that day or in the `report_days` before it; a mention without an event
-  date is assumed to have happened in the `undated_window_days` before its article's publication; fighting that one report tells as still
-  going on ("continued to shell": data/continuation_cues.json) may be `continuing_days` apart;
-- two different days are two events when the later mention's sentence tells it as happening
+  `report:`) happened on that day or in the `report_days` before it (1: reports mostly come the
+  same day or the next; development labels tie for 0 to 5); a mention without an event date is
+  assumed to have happened in the `undated_window_days` before its article's publication; fighting
+  that one report tells as still going on ("continued to shell": data/continuation_cues.json) may
+  be `continuing_days` apart;
+- two different days (the days stated, before a report's day is widened) are two events when the later mention's sentence tells it as happening
   again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
   when one report dates both and they are not fighting, unrest or a crackdown (`DURATIVE`, which
   go on over days or are dated to either side of midnight);
@@ -113,7 +115,7 @@ class Deduplicator:
     process_days: int = 10
     continuing_days: int = 2
     undated_window_days: int = 3
-    report_days: int = 0
+    report_days: int = 1
     max_km: float = 150.0
 
     def why_apart(self, a: EventMention, b: EventMention, dates: bool = True) -> str | None:
@@ -126,6 +128,8 @@ class Deduplicator:
             slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return "dates"
+            if first.precision == second.precision == "day" and a.report_dated | b.report_dated:
+                first, second = date_range(a), date_range(b)  # the days they state tell them apart
             if first.precision == second.precision == "day" and first != second:
                 if (a if first.first > second.first else b).renewed:
                     return "renewed"
@@ -148,6 +152,11 @@ class Deduplicator:
     def date_range(self, mention: EventMention) -> DateRange | None:
         """The possible days of a mention's event under these parameters (`date_range`)."""
         return date_range(mention, self.undated_window_days, self.report_days)
+
+    def stated_first(self, mention: EventMention, span: DateRange) -> date:
+        """The first day a mention's date states, before a report date is widened backwards."""
+        return span.first + timedelta(days=self.report_days) if mention.report_dated and span.precision == "day" \
+            else span.first
 
     def slack_days(self, *mentions: EventMention) -> int:
         """Days reports' dates may differ by: `process_days` when all of them report a process,
@@ -202,7 +211,7 @@ class Deduplicator:
         kept = [m for m in mentions if m.key in ranges]
         placeable = [m for m in kept if m.countries or m.location_name]
         dated = sorted((m for m in placeable if ranges[m.key].precision != "published"), key=lambda m: (
-            ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key))
+            self.stated_first(m, ranges[m.key]), PRECISION_RANK[ranges[m.key].precision], m.key))
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
         groups = _Groups(self, ranges)
@@ -245,12 +254,13 @@ class _Groups:
     def nearest_fit(self, mention: EventMention) -> int | None:
         """The cluster a dated mention fits whose day-dated members are nearest its dates (the
         first such in creation order): a report of the 14th joins the event of the 14th, not
-        one of the 13th it would also fit."""
+        one of the 13th it would also fit; for a report-dated mention, nearest the report's day."""
         span = self.ranges[mention.key]
+        first = self.rule.stated_first(mention, span)
 
         def gap(index: int) -> int:
             days = [self.ranges[m.key] for m in _timed(self.groups[index])]
-            return min(max((r.first - span.last).days, (span.first - r.last).days, 0) for r in days)
+            return min(max((r.first - span.last).days, (first - r.last).days, 0) for r in days)
 
         return min(self.candidates(mention), key=gap, default=None)
 
@@ -313,8 +323,9 @@ def _days(first: date, last: date) -> Iterable[date]:
 
 
 def summarize(group: list[EventMention]) -> EventCluster:
-    """The cluster record of a group of mentions: consensus coding, date, place, confidence."""
-    ranked = sorted(group, key=lambda m: (PRECISION_RANK[date_range(m).precision], m.key))
+    """The cluster record of a group of mentions: consensus coding, date, place, confidence.  The
+    date is the most precise member's, one with a date of its own before a report-dated one."""
+    ranked = sorted(group, key=lambda m: (PRECISION_RANK[date_range(m).precision], m.report_dated, m.key))
     best = ranked[0]
     best_range = date_range(best)
     if best_range.precision == "published":

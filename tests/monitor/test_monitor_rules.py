@@ -343,3 +343,19 @@ def test_gdelt_row_has_every_column():
     assert row["SQLDATE"] == "20220913" and row["EventRootCode"] == "19" and row["QuadClass"] == 4
     assert row["Actor1CountryCode"] == "AZE" and row["ActionGeo_FullName"] == "Jermuk"
     assert row["SOURCEURL"] == "https://a.example.org/1"
+
+
+def test_a_date_taken_from_the_report_is_an_upper_bound():
+    # "..., the governor said on Thursday": the raid happened on Thursday or a day before
+    own = mention(date="2030-05-07", published="2030-05-07")
+    reported = mention(document_id="d2", outlet="Steppe Post", date="2030-05-09", published="2030-05-09",
+                       date_method="report:WEEKDAY")
+    (cluster,) = Deduplicator().cluster([own, reported])
+    assert cluster.date == "2030-05-07"  # the cluster keeps the date of the event's own report
+    stated = dataclasses.replace(reported, date_method="clause:WEEKDAY")
+    assert len(Deduplicator().cluster([own, stated])) == 2
+    assert len(Deduplicator(report_days=0).cluster([own, reported])) == 2
+    # in one article, a claim dated by its statement and one dated in its own clause on that day stay one
+    claims = [mention(type="ACCUSE", cameo="112", event_id=f"v{n}", date="2030-05-09", date_method=method)
+              for n, method in ((1, "report:WEEKDAY"), (2, "clause:WEEKDAY"))]
+    assert len(Deduplicator().cluster(claims)) == 1
