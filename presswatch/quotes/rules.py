@@ -158,7 +158,13 @@ def cue_tokens(verb: Token) -> tuple[int, ...]:
 
 
 def speaker_tokens(head: Token) -> tuple[int, ...]:
-    """A source noun phrase: the subject's subtree, leaving out a comma-set participial phrase."""
+    """A source noun phrase: the subject's subtree, leaving out a comma-set participial phrase.
+
+    OWNER_OF_STATEMENT: a noun for something said with a possessor ("the mayor's reply said ...")
+    gives the possessor, the one who said it, as PolNeAR marks it."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    if owner is not None and head.lemma_.lower() in UTTERANCES:
+        return tuple(t.i for t in owner.subtree if not t.is_space)
     keep = subtree(head)
     doc = head.doc
     for child in head.children:
@@ -166,7 +172,7 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
             continue
         # comma-set only: PolNeAR sources keep restrictive phrases ("Gov. Branstad of Iowa")
         after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
-        if child.dep_ in SPEAKER_TRIM_DEPS and after_comma:
+        if child.dep_ in SPEAKER_TRIM_DEPS and after_comma or _when(child) and child.right_edge.i == max(keep):
             keep -= {i for i in range(child.left_edge.i, len(doc)) if i in keep}  # ", in a conversation with RT"
     ordered = sorted(keep)
     while ordered and (doc[ordered[-1]].is_punct or doc[ordered[-1]].is_space) and not _closes(doc, ordered):
@@ -186,6 +192,10 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
             run.append(i)
         else:
             break
+    # SPLIT_TITLE: "Harbor board chair Nina Vell said" parsed as two subjects ("chair", "Vell")
+    title = _title_subject(head)
+    if title is not None:
+        run = [*range(title.left_edge.i, run[0]), *run]
     # "Residents of the village of Ak-Sai told": the name the parser split off as more subjects
     if _dangling(head):
         k = run[-1] + 1
@@ -208,6 +218,34 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
 
 
 DASHES = ("—", "–", "-", "―")
+# Possessive marks the parser may leave between two halves of one subject ("the agency’ director").
+POSSESSIVE_MARKS = frozenset({"’", "'", "'s", "’s"})
+
+
+def _when(phrase: Token) -> bool:
+    """A time phrase the parser hung on the speaker ("the council on Friday said"): not part of it when
+    it ends the phrase ("a memo on Monday about the levy said" stays whole)."""
+    return phrase.dep_ == "prep" and phrase.lower_ in ("on", "during", "at") and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
+
+
+def _title_subject(subject: Token) -> Token | None:
+    """SPLIT_TITLE: another subject of the same verb that ends right where this one begins, a title
+    or owner the parser cut off the name ("Port authority spokesman Ivo Marsh said", "the league’s
+    Ada Roe said").  Not across punctuation other than a possessive mark, nor a line break, so a
+    heading ("Note: ...") or a dateline ("DOVER — ...") stays out."""
+    if subject.dep_ not in SUBJECT_DEPS or subject.pos_ == "PRON" or subject.head.dep_ == "relcl":
+        return None  # "the party he leads": a relative clause's subject
+    begin = subject.left_edge.i
+    for other in subject.head.children:
+        if other.dep_ not in SUBJECT_DEPS or other.i >= subject.i or other.right_edge.i != begin - 1:
+            continue
+        words = list(other.subtree)
+        if any(t.is_punct and t.text not in POSSESSIVE_MARKS or "\n" in t.text + t.whitespace_
+               or t.tag_ in ("WDT", "WP", "WP$") for t in words):
+            return None
+        return other
+    return None
 
 
 def _dangling(subject: Token) -> bool:
@@ -776,6 +814,10 @@ def characterizes(verb: Token) -> bool:
 # Subjects of "be" + clause that name something said or believed: "her answer was that ...".
 SAID_SUBJECTS = NOUN_CUES | STATEMENT_NOUNS | {"response", "answer", "reply", "slogan", "advice", "motto"}
 # Pronouns that do not hold a stance ("it is clear that ...", "this was why ...").
+# Nouns for an utterance: its possessor is the speaker (OWNER_OF_STATEMENT); not a document or program
+# ("her plan", "his letter"), which PolNeAR keeps whole as the source.
+UTTERANCES = NOUN_CUES | {"comment", "remark", "response", "answer", "reply", "advice", "argument", "point",
+                          "criticism", "praise", "demand", "call", "appeal", "threat", "explanation", "message"}
 IMPERSONAL = frozenset({"it", "this", "that", "which", "what", "there"})
 
 

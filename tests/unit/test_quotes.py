@@ -860,3 +860,45 @@ def test_clearing_and_dispersing_are_acts(nlp, text, lemma):
 
     doc = nlp(text)
     assert reports_act(next(t for t in doc if t.lemma_ == lemma), load_cue_lexicon())
+
+
+def test_title_the_parser_split_off_the_name_stays_in_the_speaker(nlp):
+    # SPLIT_TITLE: a parse (written out here) with two subjects, the title "Harbor spokesman" and the
+    # name right after it: the speaker is the whole phrase, not only the name
+    from spacy.tokens import Doc
+
+    words = ["Harbor", "spokesman", "Ivo", "Marsh", "said", "the", "pier", "would", "reopen", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 4, 3, 4, 4, 6, 8, 8, 4, 4],
+              deps=["compound", "nsubj", "compound", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+              pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+              lemmas=["Harbor", "spokesman", "Ivo", "Marsh", "say", "the", "pier", "would", "reopen", "."])
+    q = only(extract_quotes(Document.from_text(doc.text), doc, ()))
+    assert q.speaker.text == "Harbor spokesman Ivo Marsh"
+
+
+def test_split_title_does_not_cross_a_heading_colon(nlp):
+    # the same parse with "Update:" before the name: a heading, not part of the speaker
+    from spacy.tokens import Doc
+
+    words = ["Update", ":", "Ivo", "Marsh", "said", "the", "pier", "would", "reopen", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False] + [True] * 7 + [False, False],
+              heads=[4, 0, 3, 4, 4, 6, 8, 8, 4, 4],
+              deps=["nsubj", "punct", "compound", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+              pos=["NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+              lemmas=["update", ":", "Ivo", "Marsh", "say", "the", "pier", "would", "reopen", "."])
+    q = only(extract_quotes(Document.from_text(doc.text), doc, ()))
+    assert q.speaker.text == "Ivo Marsh"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor's remarks suggested that the budget would shrink.", "The mayor's"),  # an utterance: its owner
+    ("Their plan calls for two new bridges.", "Their plan"),                        # a document stays whole
+])
+def test_owner_of_a_statement_is_the_speaker(nlp, text, speaker):
+    assert only(quotes_of(nlp, text)).speaker.text == speaker
+
+
+def test_time_phrase_on_the_speaker_is_left_out(nlp):
+    q = only(quotes_of(nlp, "The port authority on Friday said that ferries would resume."))
+    assert q.speaker.text == "The port authority"
