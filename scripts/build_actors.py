@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.9"
+VERSION = "2025.10.10"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -107,8 +107,10 @@ def parse_phoenix_actors(path: Path) -> list[dict]:
     return entries
 
 
-def parse_agents(path: Path) -> dict[str, str]:
-    """Agent phrase -> primary sector code (first three letters after '~')."""
+def parse_agents(path: Path, gapped: set[str] | None = None) -> dict[str, str]:
+    """Agent phrase -> primary sector code (first three letters after '~').  Phrases whose words the
+    file joins with a blank ("CHIEF EXECUTIVE"), PETRARCH's connector for "words may come between",
+    are added to `gapped`; "_" ("ILLEGAL_IMMIGRANT") means consecutive words."""
     substitutions: dict[str, list[str]] = {}
     agents: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -129,10 +131,13 @@ def parse_agents(path: Path) -> dict[str, str]:
         for marker, words in substitutions.items():
             if marker in phrase:
                 variants = [v.replace(marker, word) for v in variants for word in words]
+        blank = " " in re.sub(r"\{.*?\}", "", phrase).strip()
         for variant in variants:
             key = phoenix_phrase(variant)
-            if key and "!" not in key and sector.isalpha():
-                agents.setdefault(key, sector)
+            if key and "!" not in key and sector.isalpha() and key not in agents:
+                agents[key] = sector
+                if blank and gapped is not None:
+                    gapped.add(key)
     return agents
 
 
@@ -462,11 +467,17 @@ def main(shared: Path) -> None:
           "aliases, hand-written capitals/seats/adjectives", mit)
     write("organizations.json", organizations, [MANUAL],
           "hand-written organizations, codes and member states", "MIT")
-    agents = parse_agents(petrarch / "Phoenix.agents.txt")
-    for phrase, sector in parse_agents(events / "ngec" / "PLOVER_agents.txt").items():
-        agents[phrase] = sector
+    phoenix_gapped: set[str] = set()
+    plover_gapped: set[str] = set()
+    agents = parse_agents(petrarch / "Phoenix.agents.txt", phoenix_gapped)
+    plover = parse_agents(events / "ngec" / "PLOVER_agents.txt", plover_gapped)
+    agents.update(plover)
     agents.update(manual["agents"])
-    write("agents.json", dict(sorted(agents.items())),
+    # The entry that gives the sector says whether words may come between; hand-written phrases
+    # are written with blanks ("official newspaper": "the official Syrian newspaper").
+    gapped = (phoenix_gapped - set(plover)) | plover_gapped | {p for p in manual["agents"] if " " in p}
+    gapped -= {p for p in manual["agents"] if " " not in p}
+    write("agents.json", {"sectors": dict(sorted(agents.items())), "gapped": sorted(gapped & set(agents))},
           [petrarch / "Phoenix.agents.txt", events / "ngec" / "PLOVER_agents.txt", MANUAL],
           "Phoenix and PLOVER agent dictionaries (primary sector), hand-written overrides", mit)
     states = {code: entry for code, entry in countries.items() if not entry.get("region")}

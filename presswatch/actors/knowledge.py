@@ -111,7 +111,9 @@ class KnowledgeBase:
         self.org_members = {code: tuple(org["members"]) for code, org in organizations.items()}
         self.org_names = {code: next((n for n in org["names"] if len(n) > 5), org["names"][0])
                           for code, org in organizations.items()}
-        self.agents: dict[str, str] = data["agents.json"]
+        self.agents: dict[str, str] = data["agents.json"]["sectors"]
+        # multi-word agents whose words may have others between them ("official Syrian newspaper")
+        self.gapped_agents: frozenset[str] = frozenset(data["agents.json"]["gapped"])
         self.named: dict[str, list] = data["named.json"]
         people = data["people.json"]
         self._people_rows: list[list] = people["people"]

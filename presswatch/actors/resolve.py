@@ -337,9 +337,9 @@ class _DocumentResolution:
                     continue
                 sector, agent = self.resolver.agent_sector(words)
                 around = [t for t in body if t not in modifiers]  # "official Syrian newspaper"
-                if len(around) > len(words):
-                    wider, wider_agent = self.resolver.agent_sector(around)
-                    if wider_agent is not None and len(wider_agent.split()) > len((agent or "").split()):
+                if len(around) > len(words):  # past a place, only a phrase whose words may part
+                    wider, wider_agent = self.resolver.agent_sector(around)  # not "illegal X immigrants"
+                    if wider_agent in self.kb.gapped_agents and len(wider_agent.split()) > len((agent or "").split()):
                         sector, agent = wider, wider_agent
                 if of_object is not None:  # "Chamber of Commerce", "the ministry of defence"
                     with_of, of_agent = self.resolver.agent_sector(words + list(self.doc[root.i + 1:of_object.i + 1]))

@@ -876,3 +876,17 @@ def test_undated_text_takes_a_phoenix_persons_default_code(actor_pipeline):
     assert code(entity_at(analyze(actor_pipeline, text, "1990-05-02"), text, "Helmut Kohl")) == ("DEU", "GOV")
     titled = "Chancellor Helmut Kohl praised the new bridge over the river."
     assert code(entity_at(analyze(actor_pipeline, titled), titled, "Helmut Kohl")) == ("DEU", "GOV")
+
+
+def test_agent_words_parted_by_a_place_only_where_the_dictionary_allows(actor_pipeline):
+    # PETRARCH's connectors: "ILLEGAL_IMMIGRANT" needs the two words side by side, so a demonym between
+    # them leaves plain immigrants (CVL); our hand-written phrases are written with blanks, words may part.
+    kb = load_knowledge()
+    assert "official newspaper" in kb.gapped_agents and "illegal immigrant" not in kb.gapped_agents
+    text = "Border agents detained dozens of illegal Honduran immigrants. The official Peruvian newspaper denied it."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "illegal Honduran immigrants")) == ("HND", "CVL")
+    assert code(entity_at(entities, text, "The official Peruvian newspaper")) == ("PER", "GOV")
+    side_by_side = "Border agents detained dozens of Honduran illegal immigrants."
+    assert code(entity_at(analyze(actor_pipeline, side_by_side), side_by_side, "Honduran illegal immigrants")) \
+        == ("HND", "CRM")
