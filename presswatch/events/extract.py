@@ -250,12 +250,24 @@ class EventExtractor:
             cameo = own.cameo
         else:
             cameo = self.lexicon.code(code)
+        if cameo is not None and cameo.code == "130":
+            cameo = self.threat_of(complement) or cameo
         if cameo is None:
             return None
         source, target, reciprocal = _verb_roles(verb)
         if not target:
             target = _verb_roles(complement)[1]
         return Trigger((verb.i,), cameo, 0.8, source, target, reciprocal)
+
+    def threat_of(self, act: Token) -> CameoCode | None:
+        """The CAMEO threat code of a threatened act (rules.THREAT_CODES, as for an announced act):
+        "threatened to shell the villages" 138, "to cut off aid" 1311; a light verb's act is its
+        object ("to launch attacks" 138); None when the act has no threat code of its own."""
+        trigger = self.verb_trigger(act) if act.pos_ in ("VERB", "AUX") else None
+        code = trigger.cameo.code if trigger else next(
+            (c for c in map(self._noun_code, (c for c in act.children if c.dep_ == "dobj")) if c), None)
+        threat = code and (rules.THREAT_CODES.get(code[:3]) or rules.THREAT_CODES.get(code[:2]))
+        return self.lexicon.code(threat) if threat else None
 
     def obligation_trigger(self, verb: Token) -> Trigger | None:
         """A statement that another actor must act is a demand (CAMEO 10, as "demanded that" is):
@@ -437,7 +449,7 @@ class EventExtractor:
             cameo = (self.lexicon.code(code) or cameo) if code else cameo
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
-            mode=cameo.mode, context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
+            mode=_mode(cameo, acled_type), context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
             quad_class=cameo.quad_class, acled=acled_type, source=source, target=target,
             attributed_to=quote.id if quote else None, confidence=round(min(max(confidence, 0.05), 0.99), 2),
         )
@@ -490,6 +502,12 @@ class EventExtractor:
                 confidence=_with_model(0.6 if speaker else 0.45, ctx.class_probability(cue, cameo))))
             taken.add(cue.i)
         return out
+
+
+def _mode(cameo: CameoCode, acled_type: AcledType | None) -> str | None:
+    """The code's PLOVER mode; an assault's weapon mode from the weapon its ACLED type names."""
+    weapon = rules.WEAPON_MODES.get(acled_type.sub_event_type or "") if acled_type else None
+    return weapon if weapon and cameo.plover == "ASSAULT" and cameo.mode in rules.REPLACEABLE_MODES else cameo.mode
 
 
 # -- syntax helpers -------------------------------------------------------------------------------

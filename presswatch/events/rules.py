@@ -285,6 +285,17 @@ THREAT_CODES: dict[str, str] = {
     "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "1313",
     "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "1384",
 }
+# ACLED sub-event types that name an assault's weapon -> the PLOVER codebook's ASSAULT mode for it
+# (ngec/PLOVER_structured_codebook_updated.csv: explosives "mines, IEDs, car bombs", heavy-weapons
+# "artillery, rocket launchers", suicide-attack).  The weapon a sentence names replaces a weapon
+# mode that CAMEO2PLOVER gives the code alone (183, "suicide, car, or other non-military bombing",
+# is suicide-attack there) or fills an empty one (190, 1823 "kill by physical assault");
+# assassinate, beat, abduct, torture or crowd-control say more than the weapon and stay.  Air and
+# drone strikes are left out: the codebook has two modes for them and ACLED one sub-event.
+WEAPON_MODES: dict[str, str] = {
+    "Shelling/artillery/missile attack": "heavy-weapons", "Remote explosive/landmine/IED": "explosives",
+    "Grenade": "explosives", "Suicide bomb": "suicide-attack"}
+REPLACEABLE_MODES = frozenset({None, "suicide-attack", "explosives", "firearms", "heavy-weapons"})
 INTENT_MODALS = frozenset({"will", "shall", "'ll"})
 INTENT_HEADS = frozenset({"ready", "willing", "prepared", "committed", "determined"})
 

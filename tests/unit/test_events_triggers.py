@@ -171,3 +171,29 @@ def test_instruments_are_never_participants(analyze, text, source, target):
             assert p is None or not any(w in p.text.lower() for w in instruments), (e.trigger.text, p.text)
     assert any(e.source and source in e.source.text for e in events)
     assert any(e.target and target in e.target.text for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, mode", [
+    # the weapon the sentence names gives an assault its codebook mode
+    ("A magistrate from Lyon died when a car bomb went off outside her flat in Marseille.", "died", None),
+    ("Two Kenyan rangers were killed by a roadside bomb near the Somali border.", "killed", "explosives"),
+    ("Ukrainian howitzers pounded Russian trenches near the river all night.", "pounded", "heavy-weapons"),
+    # a mode that says more than the weapon stays
+    ("Masked men abducted a Colombian mayor at gunpoint in Cali.", "abducted", "abduct"),
+])
+def test_an_assault_takes_its_named_weapon_as_mode(analyze, text, trigger, mode):
+    events = [e for e in at(analyze(text), trigger) if e.type == "ASSAULT"]
+    if mode is None:
+        assert all(e.mode != "suicide-attack" for e in events)  # no suicide is named
+    else:
+        assert events and all(e.mode == mode for e in events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rebel commanders in Darfur threatened on Sunday to bombard the port unless the siege ends.", "138"),
+    ("Norway threatened to cut off its development aid to the junta in Myanmar.", "1311"),
+    ("The Polish haulers' union threatened to start a general strike next week.", "133"),
+])
+def test_a_threat_is_coded_by_the_threatened_act(analyze, text, code):
+    events = [e for e in at(analyze(text), "threatened") if e.type == "THREATEN"]
+    assert events and all(e.cameo == code for e in events)
