@@ -15,10 +15,13 @@ In order:
 4. "sentence": a resolved expression framing the whole sentence (attached to the sentence root),
    unless the root is a reporting verb and the trigger is in what it reports: "In 2019, ... the
    province, where ... a strike broke out".
-5. "report": the date of the reporting verb whose complement holds the trigger: in "rebels shelled
-   the town, the army said on Friday" Friday dates the statement; the shelling takes it only for
-   want of a date of its own (news reports mostly come the same day or the next), and the method
+5. "report": the date of the reporting verb whose complement, or another clause below it, holds the
+   trigger: in "rebels shelled the town, the army said on Friday" and "the town is calm, the army
+   said on Friday, after rebels shelled it" Friday dates the statement; the shelling takes it only
+   for want of a date of its own (news reports mostly come the same day or the next), and the method
    says so.  A fronted "On Friday, rebels shelled the town, the army said" is a "sentence" date.
+   An expression after the root in its own clause dates no coordinated clause with a subject of its
+   own ("the truce announced on Monday held, and each side accused the other of breaking it").
 6. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense,
    and a resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
    heading between; there, the last one that does not date a statement, if any): "On 3 May, the
@@ -212,6 +215,15 @@ def reported_complement(trigger_clause: Token, top: Token) -> Token | None:
     return token if token.head.i == top.i and token.dep_ == "ccomp" else None
 
 
+def in_earlier_conjunct(token: Token, trigger_clause: Token, top: Token) -> bool:
+    """Whether an expression after the sentence root stays in the root's clause, before a
+    coordinated clause with a subject of its own that holds the trigger: in "the truce signed ... on
+    Monday held, and each side has accused the other of violating it" Monday does not date the
+    violation (a fronted expression still frames both)."""
+    return (trigger_clause.dep_ == "conj" and trigger_clause.head.i == top.i and top.i < token.i < trigger_clause.left_edge.i
+            and any(child.dep_ in ("nsubj", "nsubjpass") for child in trigger_clause.children))
+
+
 def frames_the_report(token: Token, complement: Token, top: Token) -> bool:
     """Whether an expression at the sentence top dates the report rather than what it reports: not
     when it opens a sentence whose attribution comes last ("On May 3, X happened, the army said")."""
@@ -298,8 +310,10 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
             tiers["clause"].append((distance, resolution))
         elif past and adjunct and participle_anchor(clause).i == anchor.i and not after(resolution, published):
             tiers["participle"].append((distance, resolution))
-        elif clause.i == top.i:
-            framing = complement is None or not frames_the_report(token, complement, top)
+        elif clause.i == top.i and not in_earlier_conjunct(token, trigger_clause, top):
+            below = complement or (trigger_clause if top.lemma_.lower() in REPORTING_LEMMAS
+                                   and trigger_clause.i != top.i else None)
+            framing = below is None or not frames_the_report(token, below, top)
             tiers["sentence" if framing else "report"].append((distance, resolution))
     for how, matches in tiers.items():
         if matches:

@@ -388,3 +388,20 @@ def test_an_event_dated_by_a_range_carries_its_last_day(nlp):
     assert "Monday and Wednesday" not in {r.expression.text for r in resolve_document(
         Document.from_text("Strikes closed the mines on Monday and Wednesday.", published="2022-10-12"),
         nlp("Strikes closed the mines on Monday and Wednesday."))}
+
+
+@pytest.mark.issue(8)
+def test_a_statement_date_bounds_an_event_in_a_clause_below_the_reporting_verb(nlp):
+    text = "Markets in the port reopened, the harbour police said on Monday, after a curfew was lifted there."
+    document = Document.from_text(text, published="2031-06-18")
+    (lifted,) = date_events(document, nlp(text), (event_at(text, "lifted", kind="CONCEDE"),))
+    assert lifted.date.value == "2031-06-16" and lifted.date.method == "report:WEEKDAY"
+
+
+@pytest.mark.issue(8)
+def test_a_trailing_date_of_the_first_clause_does_not_date_a_coordinated_clause(nlp):
+    text = ("The armistice proclaimed on May 2 has mostly held, although both camps have recorded stray gunfire "
+            "since then, and each has blamed the other for breaching the armistice.")  # parsed with 'proclaimed' as root
+    document = Document.from_text(text, published="2031-05-09")
+    (breaching,) = date_events(document, nlp(text), (event_at(text, "breaching"),))
+    assert breaching.date is None
