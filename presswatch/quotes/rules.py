@@ -609,7 +609,31 @@ def according_to(token: Token) -> Match | None:
     content = in_paragraph(token.doc, subtree(head) - subtree(token), token.i)
     if head.i == token.i or not content:
         return None
-    return Match("ACCORDING_TO", (token.i, to[0].i), speaker_tokens(objects[0]), _strip(token.doc, content))
+    source = speaker_tokens(objects[0])
+    cut = _according_cut(objects[0], token.i < head.i)
+    if cut is not None:
+        if token.i < head.i:
+            content |= {i for i in source if i > cut}
+        source = tuple(i for i in source if i < cut)
+    return Match("ACCORDING_TO", (token.i, to[0].i), source, _strip(token.doc, content))
+
+
+def _according_cut(source: Token, opening: bool) -> int | None:
+    """ACCORDING_SOURCE: where the source of "according to" ends early.  A relative clause set off by a
+    comma is not part of it ("according to the board, which meets monthly"); an opening "According
+    to X, Y ..." whose Y the parser made an apposition of X (no comma closes it) ends at the comma,
+    and Y is the content's.  "According to Ann Lee, a planner, the ..." keeps the apposition."""
+    doc = source.doc
+    for child in source.children:
+        if child.i < source.i or doc[child.left_edge.i - 1].text != ",":
+            continue
+        if child.dep_ == "relcl":
+            return child.left_edge.i - 1
+        after = child.right_edge.i + 1
+        if opening and child.dep_ == "appos" and (after >= len(doc) or doc[after].text != ","):
+            return child.left_edge.i - 1
+    return None
+
 
 
 def passive_by(verb: Token, lexicon: CueLexicon) -> Match | None:

@@ -902,3 +902,23 @@ def test_owner_of_a_statement_is_the_speaker(nlp, text, speaker):
 def test_time_phrase_on_the_speaker_is_left_out(nlp):
     q = only(quotes_of(nlp, "The port authority on Friday said that ferries would resume."))
     assert q.speaker.text == "The port authority"
+
+
+def test_according_to_source_leaves_out_a_comma_set_relative_clause(nlp):
+    q = only(quotes_of(nlp, "The ferry will run again, according to the harbor board, which meets on Mondays."))
+    assert (q.cue.text, q.speaker.text, q.content.text) == ("according to", "the harbor board", "The ferry will run again")
+
+
+def test_according_to_subject_the_parser_made_an_apposition(nlp):
+    # ACCORDING_SOURCE: a parse (written out here) that hangs the main clause's subject "toll rules" on
+    # "Dan Roe" as an apposition; no comma closes it, so it is the content's, not the source's
+    from spacy.tokens import Doc
+
+    words = ["According", "to", "Dan", "Roe", ",", "toll", "rules", "were", "unfair", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, False, True, True, True, True, False, False],
+              heads=[7, 0, 3, 1, 3, 6, 3, 7, 7, 7],
+              deps=["prep", "prep", "compound", "pobj", "punct", "compound", "appos", "ROOT", "acomp", "punct"],
+              pos=["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "AUX", "ADJ", "PUNCT"],
+              lemmas=["accord", "to", "Dan", "Roe", ",", "toll", "rule", "be", "unfair", "."])
+    q = only(extract_quotes(Document.from_text(doc.text), doc, ()))
+    assert (q.speaker.text, q.content.text) == ("Dan Roe", "toll rules were unfair")
