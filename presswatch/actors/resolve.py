@@ -677,6 +677,13 @@ class _DocumentResolution:
         known = self.kb.persons(text)
         if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) == 1:  # "Erdogan" taken for a place: curated people only
             known = tuple(p for p in known if any(o.role for o in p.offices))
+        if not known and ent.label_ == "PERSON" and name_key(text) not in self.kb.named and ent.root.dep_ == "appos" \
+                and ent.root.head.i in self.group_at and ent.root.head.lemma_.lower() in rules.BODY_HEADS:
+            # an unknown name after "the opposition newspaper": the paper's, no person's
+            cluster = self.cluster(f"U:ORG:{name_key(text)}", "ORG", text)
+            self.add(cluster, start, end)
+            self.describe(cluster, *self.group_at[ent.root.head.i])
+            return
         if known or ent.label_ == "PERSON" or self.titled_person(ent):
             cluster = self.person_cluster(ent)
             named = self.kb.named.get(name_key(text)) if cluster.person is None else None

@@ -60,6 +60,14 @@ NON_ACTOR_HEADS = frozenset({"country", "state", "party", "side", "nation", "rep
                              "member", "territory", "community", "world", "ally",
                              "representative", "capital", "power", "city"})
 
+# Heads of group phrases that name a body, never a person: a name the NER takes for a person in
+# apposition after one is the body's name ("the opposition weekly X", "the ruling party X").
+# Must match "newspaper", "broadcaster", "party"; must not match person nouns ("journalist", "leader").
+BODY_HEADS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "journal", "broadcaster",
+                        "channel", "station", "network", "agency", "radio", "television", "company",
+                        "firm", "bank", "party", "group", "movement", "organization", "organisation",
+                        "union", "association", "charity", "foundation", "institute", "university"})
+
 # Sector codes of the agent dictionaries that do not name an actor ("power" -> NON, junk -> JNK).
 NON_ACTOR_SECTORS = frozenset({"NON", "JNK", "UNK"})
 

@@ -890,3 +890,15 @@ def test_agent_words_parted_by_a_place_only_where_the_dictionary_allows(actor_pi
     side_by_side = "Border agents detained dozens of Honduran illegal immigrants."
     assert code(entity_at(analyze(actor_pipeline, side_by_side), side_by_side, "Honduran illegal immigrants")) \
         == ("HND", "CRM")
+
+
+def test_unknown_name_after_a_body_noun_is_that_body(actor_pipeline):
+    # The NER may take a paper's name for a person's; after "the ... newspaper" it names the paper.
+    text = "Peru's government ordered the opposition newspaper Nuevo Horizonte to close."
+    entities = analyze(actor_pipeline, text)
+    paper = entity_at(entities, text, "Nuevo Horizonte")
+    assert paper is entity_at(entities, text, "the opposition newspaper") and paper.type != "PERSON"
+    assert code(paper) is not None and code(paper)[0] == "PER"
+    # a person noun keeps its person
+    reporter = "Police questioned the opposition journalist Maria Lopez."
+    assert entity_at(analyze(actor_pipeline, reporter), reporter, "Maria Lopez").type == "PERSON"
