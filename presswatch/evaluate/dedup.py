@@ -16,10 +16,8 @@ days are those of its day-dated rows (± tolerance), else of all its rows: an un
 when the dated ones say.  A row whose `role` is "recalled" marks an article that mentions the event
 only as background to its own news, with a date ("the shelling of Tuesday"); there, only pipeline
 mentions with an event date report it, so the article's undated mentions stay with its own news.
-A pipeline mention that fits several events (two nights of protest, a clash and its renewal the next
-day, in the same articles) is theirs only when its stated day is a labelled day of exactly one of
-them; else it is scored for none.  Where an event's rows give a CAMEO code (RETREAT rows: ceasefire
-0871, withdrawal 0872), a mention with another code (release of a person, 084) reports another event.
+Where an event's rows give a CAMEO code (RETREAT rows: ceasefire 0871, withdrawal 0872), a pipeline
+mention with an unrelated code (release of a person, 084) reports another event.
 """
 
 from __future__ import annotations
@@ -145,12 +143,7 @@ class GoldEvent:
     last: date
     articles: frozenset[tuple[str, str]]  # (outlet, publication day)
     recalled_in: frozenset[tuple[str, str]] = frozenset()
-    days: frozenset[date] = frozenset()  # the days its day-dated rows state, without tolerance
     cameos: frozenset[str] = frozenset()  # CAMEO codes its rows give, if any
-
-
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _article(mention: EventMention) -> tuple[str, str]:
@@ -171,10 +164,9 @@ def gold_events(rows: Sequence[GoldRow], tolerance_days: int = 1) -> list[GoldEv
         slack = timedelta(days=tolerance_days)
         articles = frozenset(_article(m) for m in mentions)
         reporting = frozenset(_article(m) for m, recalled in rows_of if not recalled)
-        days = frozenset(day for r in ranges if r.precision == "day" for day in _days(r.first, r.last))
         events.append(GoldEvent(label, mentions[0].type, frozenset().union(*(m.countries for m in mentions)),
                                 min(r.first for r in ranges) - slack, max(r.last for r in ranges) + slack,
-                                articles, articles - reporting, days, frozenset(m.cameo for m in mentions if m.cameo)))
+                                articles, articles - reporting, frozenset(m.cameo for m in mentions if m.cameo)))
     return events
 
 
@@ -217,17 +209,13 @@ def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMenti
     Each pipeline mention that reports exactly one gold event (`_reports`) is that event's; per
     event: found (any mention), clusters its mentions fall into (one is right), whether its
     largest cluster holds every gold article the pipeline found it in and no other gold event.
-    A mention that fits several events is that of the one whose labelled days hold its stated day,
-    if exactly one does; else it is scored for none (counted as `ambiguous_mentions`).
+    Mentions that fit several events are scored for none (counted as `ambiguous_mentions`):
+    two events of one dyad on adjacent days, reported in the same articles, are not told apart.
     """
     owner: dict[str, str] = {}
     ambiguous: Counter[str] = Counter()  # mentions that fit more than one event, per event; scored for none
     for mention in mentions:
-        matched = [event for event in events if _reports(event, mention)]
-        stated = date_range(mention)
-        on_day = [event for event in matched if stated and stated.precision == "day"
-                  and event.days & set(_days(stated.first, stated.last))]
-        matched = [event.label for event in (on_day if len(matched) > 1 and len(on_day) == 1 else matched)]
+        matched = [event.label for event in events if _reports(event, mention)]
         if len(matched) == 1:
             owner[mention.key] = matched[0]
         elif matched:
