@@ -6,9 +6,11 @@ import pytest
 
 pytestmark = [pytest.mark.issue(3), pytest.mark.shared_data, pytest.mark.slow]
 
-# Floors pinned a little under the measured scores (knowledge 2025.10.7, session 6, see presswatch/actors/README.md):
-# GSR dev country 0.910 / sector 0.871 (all roles; source 0.907 / 0.902, target 0.914 / 0.828); fixtures 1.0;
-# ConfliBERT coverage (share of source/target spans coded with country and sector) 0.610 / 0.369.
+# Floors pinned a little under the measured scores (knowledge 2025.10.10, session 8, see presswatch/actors/README.md):
+# GSR dev country 0.913 / sector 0.879 (all roles; source 0.907 / 0.902, target 0.919 / 0.848); fixtures 1.0;
+# ConfliBERT coverage (share of source/target spans coded with country and sector) 0.611 / 0.374;
+# PETRARCH unit codes: country recall 0.966, country+sector recall 0.588 (10 of 17; the other 7 follow the
+# test dictionary's own entries, "SECURITY_OFFICIALS" GOV where Phoenix and PLOVER say COP, "THE_KU" USAEDU).
 FLOORS = {"country_accuracy": 0.87, "sector_accuracy": 0.82}
 
 
@@ -23,6 +25,7 @@ def test_plover_gsr_floor(shared_data):
         assert gsr["actors"][role]["country_accuracy"] > gsr["baseline"][role]["country_accuracy"]
     petrarch = report["petrarch_unit"]  # recall of real-country codes, PETRARCH's own conventions
     assert petrarch["codes"] >= 80 and petrarch["country_recall"] >= 0.9
+    assert petrarch["sector_codes"] >= 15 and petrarch["country_sector_recall"] >= 0.55
     coverage = report["conflibert_coverage"]  # no gold codes: coded spans, the rule-selection data
     assert coverage["source"]["coded_share"] >= 0.58 and coverage["target"]["coded_share"] >= 0.35
     fixtures = report["fixtures"]
