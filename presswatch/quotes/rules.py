@@ -288,6 +288,8 @@ def find_subject(verb: Token) -> Token | None:
         head = verb.head.head  # "She answered by saying ...", "In describing the plan, he ..."
     if head is not None and verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i:
         head = head.head  # "He added that A is B, and called on C": the parse conjoins the cue to the content
+    if head is not None and _trailing_participle(verb) and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+        head = head.head  # REPORTER_PARTICIPLE: "Lee said the plan works, adding that ...": Lee adds, not the plan
     if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         # OBJECT_CONTROL: "the shortfall led council members to warn that ...": the object speaks
         controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
@@ -313,6 +315,12 @@ def find_subject(verb: Token) -> Token | None:
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > verb.i and child.pos_ in ("NOUN", "PROPN"):
                 return child
     return stray_subject(verb) or paragraph_subject(verb)
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """A participle set off by a comma after the clause it modifies (", adding that ...")."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text == ",")
 
 
 def stray_subject(verb: Token) -> Token | None:

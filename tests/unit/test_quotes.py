@@ -922,3 +922,13 @@ def test_according_to_subject_the_parser_made_an_apposition(nlp):
               lemmas=["accord", "to", "Dan", "Roe", ",", "toll", "rule", "be", "unfair", "."])
     q = only(extract_quotes(Document.from_text(doc.text), doc, ()))
     assert (q.speaker.text, q.content.text) == ("Dan Roe", "toll rules were unfair")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the new tunnel was safe, adding that tolls would stay low.",  # hung on the reported clause
+    "Tolls stayed low, the mayor said, adding that the tunnel was safe.",          # hung on the cue
+])
+def test_trailing_participle_speaks_for_the_reporter(nlp, text):
+    # REPORTER_PARTICIPLE: ", adding that ..." is the mayor's, not the reported clause's subject
+    by_cue = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert by_cue["adding"].speaker.text.lower() == "the mayor"
