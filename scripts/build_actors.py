@@ -476,7 +476,6 @@ def main(shared: Path) -> None:
     # The entry that gives the sector says whether words may come between; hand-written phrases
     # are written with blanks ("official newspaper": "the official Syrian newspaper").
     gapped = (phoenix_gapped - set(plover)) | plover_gapped | {p for p in manual["agents"] if " " in p}
-    gapped -= {p for p in manual["agents"] if " " not in p}
     write("agents.json", {"sectors": dict(sorted(agents.items())), "gapped": sorted(gapped & set(agents))},
           [petrarch / "Phoenix.agents.txt", events / "ngec" / "PLOVER_agents.txt", MANUAL],
           "Phoenix and PLOVER agent dictionaries (primary sector), hand-written overrides", mit)
