@@ -254,7 +254,7 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
         word = " ".join((expression.group("word") or "").lower().split())
         back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2, "tomorrow": -1}.get(word, 0)
         result = _When(ref.day - timedelta(days=back), "day")
-    elif expression.pattern in ("WEEKDAY", "WEEKDAY_RANGE"):
+    elif expression.pattern == "WEEKDAY":
         weekday = WEEKDAYS[(expression.group("weekday") or "").lower()]
         mod = " ".join((expression.group("mod") or "").lower().split())
         if mod == "next":

@@ -41,6 +41,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNTIL = r"(?:-|–|(?i:to|until|till)\b)"  # between the first and the last day of a range
 _ON = r"(?:(?i:on|since|until|by|from|before|after)\s+(?:the\s+)?)?"
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
@@ -94,23 +95,19 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern("MONTH_DAY_RANGE", "absolute", _compile(
         rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?:-|–|(?i:to))\s*(?P<day2>{_DAY})\b"
         rf"(?:,?\s+(?P<year>{_YEAR}))?"), _MONTH_WORDS),
-    # A range across a month's end: "the night of 30 June to 1 July", "31 May-2 June 2023".
-    # Not "30 June and 1 July" (two days named, no range).
-    TimePattern("DAY_RANGE_MONTHS", "absolute", _compile(
-        rf"(?i:(?:on\s+)?the\s+night\s+of\s+)?\b(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s*(?:-|–|(?i:to|until|till))"
-        rf"\s*(?P<day2>{_DAY})\s+(?P<month2>{_MONTH})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), _MONTH_WORDS),
-    # "June 30 to July 2", "Jan. 30-Feb. 1, 2022".  Not "June 30 and July 2".
-    TimePattern("MONTH_DAY_RANGE_MONTHS", "absolute", _compile(
-        rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?:-|–|(?i:to|until|till))\s*(?P<month2>{_MONTH})\s+"
-        rf"(?P<day2>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), _MONTH_WORDS),
-    # "On September 12", "September 12, 2022", "Sept. 12th".  Not "September 2022" (the day needs
+    # "On September 12", "September 12, 2022", "Sept. 12th"; a range across a month's end, "June 30
+    # to July 2" (`month2`, `day2`: the date's `until`).  Not "September 2022" (the day needs
     # a word boundary after at most two digits) and not "May 5 soldiers"?  It would: day numbers
     # after a month are read as days, as news style writes them.
     TimePattern("MONTH_DAY", "absolute", _compile(
-        rf"{_ON}\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"), _MONTH_WORDS),
-    # "13 September", "on 12 September 2022", "the 5th of May".  Not "13 soldiers".
+        rf"{_ON}\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:\s*{_UNTIL}\s*(?P<month2>{_MONTH})\s+(?P<day2>{_DAY})\b)?"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?"), _MONTH_WORDS),
+    # "13 September", "on 12 September 2022", "the 5th of May"; a range across a month's end,
+    # "(the night of) 30 June to 1 July", "31 May-2 June 2023".  Not "13 soldiers", and "30 June
+    # and 1 July" is two days named, no range.
     TimePattern("DAY_MONTH", "absolute", _compile(
-        rf"{_ON}\b(?P<day>{_DAY})\s+(?:(?i:of)\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"), _MONTH_WORDS),
+        rf"{_ON}\b(?P<day>{_DAY})\s+(?:(?i:of)\s+)?(?P<month>{_MONTH})(?:\s*{_UNTIL}\s*(?P<day2>{_DAY})\s+"
+        rf"(?P<month2>{_MONTH})\b)?(?:,?\s+(?P<year>{_YEAR}))?\b"), _MONTH_WORDS),
     # "March of next year", "June this year", "January of last year": the month in the year
     # counted from publication.  Not "March" alone (MONTH) nor "next year" alone (PUBLICATION_PERIOD).
     TimePattern("MONTH_OF_YEAR", "publication", _compile(
@@ -137,17 +134,14 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern("PUBLICATION_DAY", "publication", _compile(
         r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|tonight|overnight|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night))\b"), _DAY_WORDS),
-    # "on Tuesday", "last Tuesday", "Tuesday night", "next Friday".  Not "Tuesday's" forms? They
+    # "on Tuesday", "last Tuesday", "Tuesday night", "next Friday"; a range, "from Monday to
+    # Wednesday", "between Tuesday and Thursday" (`weekday2`: the date's `until`; "Monday and
+    # Wednesday" without "between" is two days named).  Not "Tuesday's" forms? They
     # match too ("Tuesday's attack" happened on Tuesday).
     TimePattern("WEEKDAY", "publication", _compile(
-        rf"(?:(?P<mod>(?i:last|this|next|on|early\s+on|late\s+on|since|until|by|from))\s+)?"
-        rf"\b(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?"), frozenset(WEEKDAYS)),
-    # "from Monday to Wednesday", "Friday through Sunday", "between Tuesday and Thursday": the first
-    # weekday as WEEKDAY resolves it, the second (`weekday2`) the range's last day.  Not "Monday and
-    # Wednesday" without "between" (two days named).
-    TimePattern("WEEKDAY_RANGE", "publication", _compile(
-        rf"(?:(?P<between>(?i:between))\s+|(?i:from)\s+)?\b(?P<weekday>{_WEEKDAY})\s+"
-        rf"(?(between)(?i:and)|(?i:to|through|until|till))\s+(?P<weekday2>{_WEEKDAY})\b"), frozenset(WEEKDAYS)),
+        rf"(?:(?P<mod>(?i:last|this|next|on|early\s+on|late\s+on|since|until|by|from|(?P<between>between)))\s+)?"
+        rf"\b(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?"
+        rf"(?:\s+(?(between)(?i:and)|(?i:to|through|until|till))\s+(?P<weekday2>{_WEEKDAY})\b)?"), frozenset(WEEKDAYS)),
     # "earlier this month", "this year", "last month", "next week", "later this week".
     TimePattern("PUBLICATION_PERIOD", "publication", _compile(
         r"\b(?:(?P<edge>(?i:earlier|later))\s+)?(?P<mod>(?i:this|last|next|the\s+previous|the\s+past))\s+"
