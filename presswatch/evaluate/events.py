@@ -36,8 +36,14 @@ that model retrained without each fold.
   reading any sentence gives the snippet's demonstrations (a march that turned violent is a riot),
   and a generic lead the first weapon (explosions/remote violence) a later sentence names for it;
   its sub-event mapped to the CASE name,
-  "OTHER" when none (the CASE labels outside ACLED cannot be produced by the stage).  The most
-  confident event of the whole snippet is reported beside it (`..._top_event`).  Metric: weighted F1 (the
+  "OTHER" when none (the CASE labels outside ACLED cannot be produced by the stage): this lead
+  reading is `..._lead`.  The headline label is the main-event ranker's (events/acled.py
+  `main_type`): among the types the snippet's events, its sentences' cues, its whole text's cues and
+  the fold's acled model give, and "no ACLED event", the candidate a logistic regression scores
+  highest, the lead reading being one of its features; the ranker is refitted inside each outer
+  fold on candidates from acled models fitted without each inner fold, its C chosen by that inner
+  CV (nested; `fit_case_ranker`).  The most confident event of the whole snippet is reported beside
+  it (`..._top_event`).  Metric: weighted F1 (the
   task's ranking score) over all gold labels, and over the ACLED sub-event types only (the events
   issue's wording: a snippet of a non-ACLED label such as DIPLO counts only when the stage gives it
   an ACLED type); the model alone and the ACLED cue typer alone (no events, nothing trained)
@@ -69,7 +75,7 @@ import json
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,17 +110,6 @@ ACLED_TO_CASE = {
     "Grenade": "GRENADE", "Disrupted weapons use": "DISR_WEAP", "Headquarters or base established": "HQ_ESTABLISHED",
     "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER", "Change to group/activity": "CHANGE_TO_GROUP_ACT",
 }
-# The sub-event types a bare violent verb gets from its CAMEO code (190 fight, 18x assault): a lead
-# sentence's event of another, more specific type (instrument, target, circumstance) is its main one.
-GENERIC_ACLED = frozenset({"Armed clash", "Attack"})
-# ACLED types a demonstration by what happened at it: protesters who turn violent make a riot, force
-# used on peaceful ones an intervention or excessive force.  A lead demonstration takes the most
-# severe reading any sentence of the snippet gives a demonstration.
-DEMONSTRATION_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
-                          "Excessive force against protesters": 2, "Violent demonstration": 3, "Mob violence": 3}
-# ACLED's explosions/remote violence are defined by the weapon: a lead that tells of an attack or a
-# killing in generic words takes the weapon a later sentence names for it.
-REMOTE_VIOLENCE = "Explosions/Remote violence"
 MAIN_EVENT_CONFIDENCE = 0.5  # the fixed cut reported for comparison: "more likely than not"
 
 # Baseline keyword lexicons: the first keyword (substring of the lower-cased text) found wins.
@@ -408,29 +403,17 @@ def score_conflibert(rows: list[tuple[str, int]], prepared: list[Prepared], ship
 
 
 def case_label(analysis: Analysis, lead: bool = True) -> str:
-    """The CASE name of a snippet's main ACLED event: of the non-negated events with an ACLED type
-    in the first sentence that has any, the most confident of a specific sub-event type, else of a
-    generic one (GENERIC_ACLED), a demonstration raised to the most severe reading of the snippet's
-    demonstrations (DEMONSTRATION_SEVERITY), a generic one to the first weapon the snippet names
-    (REMOTE_VIOLENCE); `lead=False`: the most confident event of the whole snippet.  "OTHER" when
-    there is none."""
-    acled = [e for e in analysis.events if e.acled and e.acled.sub_event_type in ACLED_TO_CASE
-             and e.status != "negated"]
-    best = top_event(acled)
-    if lead and acled:
-        first = min(e.sentence.start for e in acled)
-        lead_events = [e for e in acled if e.sentence.start == first]
-        best = top_event([e for e in lead_events if e.acled and e.acled.sub_event_type not in GENERIC_ACLED]
-                         or lead_events)
-        if best and best.acled and best.acled.sub_event_type in DEMONSTRATION_SEVERITY:
-            best = max((e for e in acled if e.acled and e.acled.sub_event_type in DEMONSTRATION_SEVERITY),
-                       key=lambda e: (DEMONSTRATION_SEVERITY[e.acled.sub_event_type], e.confidence or 0,
-                                      -e.trigger.start))
-        weapons = [e for e in acled if e.acled and e.acled.event_type == REMOTE_VIOLENCE]
-        if best and best.acled and best.acled.sub_event_type in GENERIC_ACLED and weapons:
-            named = min(e.sentence.start for e in weapons)
-            best = top_event([e for e in weapons if e.sentence.start == named])
-    return ACLED_TO_CASE[best.acled.sub_event_type] if best and best.acled and best.acled.sub_event_type else "OTHER"
+    """The CASE name of a snippet's lead ACLED event (events/acled.py: lead_type); `lead=False`: of
+    the most confident typed event of the whole snippet.  "OTHER" when there is none."""
+    from presswatch.events import acled
+
+    if lead:
+        sub = acled.lead_type(analysis.events)
+    else:
+        best = top_event([e for e in analysis.events if e.acled and e.acled.sub_event_type in ACLED_TO_CASE
+                          and e.status != "negated"])
+        sub = best.acled.sub_event_type if best and best.acled else None
+    return ACLED_TO_CASE.get(sub or "", "OTHER")
 
 
 def cue_label(doc: Any) -> str:
@@ -460,31 +443,93 @@ def case_groups(texts: Sequence[str], threshold: float = 0.5) -> list[int]:
     return [root(i) for i in range(len(texts))]
 
 
-def score_case(rows: list[tuple[str, str]], prepared: list[Prepared], shipped: dict[str, Any],
-               rules_only: list[Analysis], folds: int = 5, random_state: int = 0) -> dict[str, Any]:
+RANKER_CS = (0.3, 1.0, 3.0, 10.0)  # the main-event ranker's C, chosen by inner CV (fixed beforehand)
+
+
+def _case_split(index: Any, gold: Sequence[str], groups: Sequence[int], folds: int, random_state: int) -> list:
+    """Label-stratified folds of the snippets `index`, grouped by near-duplicates: (train, test) index arrays."""
+    import warnings
+
     import numpy as np
     from sklearn.model_selection import StratifiedGroupKFold
 
+    index = np.asarray(index)
+    split = StratifiedGroupKFold(folds, shuffle=True, random_state=random_state)
+    with warnings.catch_warnings():  # labels with fewer snippets than folds are expected here
+        warnings.filterwarnings("ignore", message="The least populated class")
+        parts = split.split(np.zeros(len(index)), [gold[i] for i in index], [groups[i] for i in index])
+        return [(index[a], index[b]) for a, b in parts]
+
+
+def _case_stage(prepared: Sequence[Prepared], gold: Sequence[str], shipped: dict[str, Any], train: Any,
+                test: Any) -> Iterator[tuple[int, Analysis, Any]]:
+    """(snippet, analysis, acled model) of each snippet of `test`, the stage run with an acled model fitted on `train`."""
     from presswatch.events.classify import ACLED_PARAMS, SentenceModel
     from presswatch.events.extract import EventExtractor
 
+    model = SentenceModel.fit([prepared[i][1] for i in train], [gold[i] for i in train], **ACLED_PARAMS)
+    extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "acled": model},
+                               shipped["roles"], shipped.get("types"))
+    for i, analysis in zip(test, _events(extractor, [prepared[i] for i in test]), strict=True):
+        yield int(i), analysis, model
+
+
+def fit_case_ranker(prepared: Sequence[Prepared], gold: Sequence[str], groups: Sequence[int], shipped: dict[str, Any],
+                    index: Any, folds: int = 5, random_state: int = 0) -> tuple[Any, float, dict[float, float]]:
+    """The main-event ranker (events/acled.py) fitted on the snippets `index`: their candidates come
+    from the stage run with acled models fitted without each inner fold, and C (RANKER_CS) is the one
+    best on that inner CV.  Returns (ranker, C, inner weighted F1 over the ACLED types by C)."""
+    from presswatch.events import acled
+
+    subs = {label: sub for sub, label in ACLED_TO_CASE.items()}
+    gold_sub = [subs.get(g) for g in gold]
+    inner = _case_split(index, gold, groups, folds, random_state)
+    samples = {i: acled.main_features(prepared[i][1], analysis.events, model)
+               for train, test in inner for i, analysis, model in _case_stage(prepared, gold, shipped, train, test)}
+    scores = {}
+    for C in RANKER_CS:
+        pred = {}
+        for train, test in inner:
+            ranker = acled.fit_main_ranker([samples[i] for i in train], [gold_sub[i] for i in train], C)
+            pred.update({int(i): ACLED_TO_CASE.get(ranker.choose(*samples[i]) or "", "OTHER") for i in test})
+        ids = sorted(pred)
+        scores[C] = f1_scores([gold[i] for i in ids], [pred[i] for i in ids], ACLED_TO_CASE.values())["weighted_f1"]
+    best = max(RANKER_CS, key=lambda C: (scores[C], -abs(C - 1.0)))
+    ranker = acled.fit_main_ranker([samples[i] for i in index], [gold_sub[i] for i in index], best)
+    return ranker, best, scores
+
+
+def score_case(rows: list[tuple[str, str]], prepared: list[Prepared], shipped: dict[str, Any],
+               rules_only: list[Analysis], folds: int = 5, random_state: int = 0) -> dict[str, Any]:
+    from sklearn.metrics import f1_score
+
+    from presswatch.events import acled
+
     gold = [label for _, label in rows]
+    groups = case_groups([t for t, _ in rows])
     stage, whole, alone = ["OTHER"] * len(rows), ["OTHER"] * len(rows), ["OTHER"] * len(rows)
-    split = StratifiedGroupKFold(folds, shuffle=True, random_state=random_state)
-    for train, test in split.split(np.zeros(len(gold)), gold, case_groups([t for t, _ in rows])):
-        model = SentenceModel.fit([prepared[i][1] for i in train], [gold[i] for i in train], **ACLED_PARAMS)
-        extractor = EventExtractor(shipped["lexicon"], {**shipped["models"], "acled": model},
-                                   shipped["roles"], shipped.get("types"))
-        for i, analysis in zip(test, _events(extractor, [prepared[i] for i in test]), strict=True):
+    main, chosen = ["OTHER"] * len(rows), []
+    for train, test in _case_split(range(len(rows)), gold, groups, folds, random_state):
+        ranker, C, _ = fit_case_ranker(prepared, gold, groups, shipped, train, folds, random_state)
+        chosen.append(C)
+        for i, analysis, model in _case_stage(prepared, gold, shipped, train, test):
             stage[i], whole[i] = case_label(analysis), case_label(analysis, lead=False)
+            main[i] = ACLED_TO_CASE.get(acled.main_type(prepared[i][1], analysis.events, model, ranker) or "", "OTHER")
             alone[i] = _argmax(model, prepared[i][1])
     rules_pred = [case_label(a) for a in rules_only]
     cues = [cue_label(prepared[i][1]) for i in range(len(rows))]
     base = [keyword_label(text, BASELINE_CASE, "OTHER") for text, _ in rows]
+    labels = sorted(set(gold) & set(ACLED_TO_CASE.values()))
+    per_class = zip(labels, *(f1_score(gold, p, labels=labels, average=None, zero_division=0) for p in (stage, main)),
+                    strict=True)
     return {"snippets": len(rows), "folds": folds,
-            "weighted_f1": f1_scores(gold, stage)["weighted_f1"], "macro_f1": f1_scores(gold, stage)["macro_f1"],
-            "acled_types_weighted_f1": f1_scores(gold, stage, ACLED_TO_CASE.values())["weighted_f1"],
+            "weighted_f1": f1_scores(gold, main)["weighted_f1"], "macro_f1": f1_scores(gold, main)["macro_f1"],
+            "acled_types_weighted_f1": f1_scores(gold, main, ACLED_TO_CASE.values())["weighted_f1"],
+            "main_ranker_C_by_fold": chosen,
+            "acled_types_weighted_f1_lead": f1_scores(gold, stage, ACLED_TO_CASE.values())["weighted_f1"],
+            "weighted_f1_lead": f1_scores(gold, stage)["weighted_f1"],
             "acled_types_weighted_f1_top_event": f1_scores(gold, whole, ACLED_TO_CASE.values())["weighted_f1"],
+            "acled_types_f1_lead_vs_main": {k: [round(float(a), 2), round(float(b), 2)] for k, a, b in per_class},
             "cues_alone_acled_types_weighted_f1": f1_scores(gold, cues, ACLED_TO_CASE.values())["weighted_f1"],
             "snippet_model_cv_weighted_f1": f1_scores(gold, alone)["weighted_f1"],
             "rules_weighted_f1": f1_scores(gold, rules_pred)["weighted_f1"],

@@ -11,16 +11,20 @@ and writes its sidecar.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from presswatch.events import rules
 from presswatch.events.lexicon import DATA_DIR
 from presswatch.knowledge import read_verified
+from presswatch.records import Event
 
 CUES_FILE = "acled_cues.tsv"
 REBUILD = "scripts/build_acled_cues.py"
@@ -264,3 +268,139 @@ def type_event(cues: AcledCues, words: Sequence[tuple[str, str]], found: tuple[s
         return None
     p, label = model_type(proba)
     return label if label and p >= MODEL_PROBABILITY else typed
+
+
+# A document's main ACLED event (CASE-2021 labels a news snippet by one sub-event type).
+MAIN_FILE = "acled_main.json"
+MAIN_REBUILD = "scripts/train_acled_main.py ../shared/data/events"
+SUB_EVENTS = {sub: label for label, (_, sub) in rules.ACLED_LABELS.items()}  # sub-event type -> model label
+# The sub-event types a bare violent verb gets from its CAMEO code (190 fight, 18x assault): a lead
+# sentence's event of another, more specific type (instrument, target, circumstance) is its main one.
+GENERIC_SUB_EVENTS = frozenset({"Armed clash", "Attack"})
+# ACLED types a demonstration by what happened at it: protesters who turn violent make a riot, force
+# used on peaceful ones an intervention or excessive force.
+DEMONSTRATION_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1,
+                          "Excessive force against protesters": 2, "Violent demonstration": 3, "Mob violence": 3}
+# Explosions/remote violence are defined by the weapon: a generic lead takes the one a later sentence names.
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+MAIN_FEATURES = ("lead_reading", "has_event", "in_lead_sentence", "confidence", "first_sentence", "asserted",
+                 "events", "document_cue", "first_sentence_cue", "sentence_cue", "model_p", "model_top",
+                 "generic", "none", "no_event")
+
+
+def _typed(events: Sequence[Event]) -> list[Event]:
+    """The non-negated events with a known ACLED sub-event type."""
+    return [e for e in events if e.acled and e.acled.sub_event_type in SUB_EVENTS and e.status != "negated"]
+
+
+def _top(events: Iterable[Event]) -> Event | None:
+    return max(events, key=lambda e: (e.confidence or 0, -e.trigger.start), default=None)
+
+
+def lead_type(events: Sequence[Event]) -> str | None:
+    """The sub-event type of a document's lead event: of the non-negated typed events of the first
+    sentence that has any, the most confident of a specific type, else of a generic one
+    (GENERIC_SUB_EVENTS); a demonstration raised to the most severe reading any sentence gives the
+    document's demonstrations, a generic event to the first weapon (REMOTE_VIOLENCE) the text names."""
+    typed = _typed(events)
+    if not typed:
+        return None
+    first = min(e.sentence.start for e in typed)
+    lead = [e for e in typed if e.sentence.start == first]
+    best = _top([e for e in lead if e.acled.sub_event_type not in GENERIC_SUB_EVENTS] or lead)
+    if best.acled.sub_event_type in DEMONSTRATION_SEVERITY:
+        best = max((e for e in typed if e.acled.sub_event_type in DEMONSTRATION_SEVERITY),
+                   key=lambda e: (DEMONSTRATION_SEVERITY[e.acled.sub_event_type], e.confidence or 0, -e.trigger.start))
+    weapons = [e for e in typed if e.acled.event_type == REMOTE_VIOLENCE]
+    if best.acled.sub_event_type in GENERIC_SUB_EVENTS and weapons:
+        named = min(e.sentence.start for e in weapons)
+        best = _top(e for e in weapons if e.sentence.start == named)
+    return best.acled.sub_event_type
+
+
+def cue_type(cues: AcledCues, tokens: Iterable[Token]) -> str | None:
+    """The sub-event type the cues give tokens by themselves (a cue that may stand for a
+    material-conflict act), with no event: None when none occurs."""
+    typed = cues.refine(words_of(tokens), None, 4)
+    return typed[1] if typed and typed[1] in SUB_EVENTS else None
+
+
+def main_candidates(events: Sequence[Event], sentence_starts: Sequence[int], sentence_cues: Sequence[str | None],
+                    document_cue: str | None, proba: dict[str, float]) -> tuple[list[str | None], list[list[float]]]:
+    """The candidate main sub-event types of a document (None: no ACLED event) and their features
+    (MAIN_FEATURES): the types its events, its sentences' and its whole text's cues and the acled
+    model's most likely ACLED label give, each described by the lead reading (lead_type), its events
+    (in the lead sentence, confidence, earliest sentence, asserted, count), the cues and the model's
+    probability (`proba`, the acled model's over the whole text; {} without it)."""
+    typed = _typed(events)
+    lead, reading = min((e.sentence.start for e in typed), default=None), lead_type(events)
+    acled_p = {sub: proba.get(label, 0.0) for sub, label in SUB_EVENTS.items()}
+    top = max(acled_p, key=acled_p.__getitem__) if proba else None
+    found = {e.acled.sub_event_type for e in typed} | {c for c in sentence_cues if c} | {document_cue, top}
+    names: list[str | None] = sorted(c for c in found if c)
+    rows = []
+    for sub in names:
+        mine = [e for e in typed if e.acled.sub_event_type == sub]
+        first = min((sum(s <= e.sentence.start for s in sentence_starts) for e in mine), default=0)
+        rows.append([sub == reading, bool(mine), any(e.sentence.start == lead for e in mine),
+                     max((e.confidence or 0 for e in mine), default=0), 1 / first if first else 0,
+                     any(e.status == "asserted" for e in mine), math.log1p(len(mine)), document_cue == sub,
+                     bool(sentence_cues) and sentence_cues[0] == sub, sub in sentence_cues, acled_p[sub],
+                     sub == top, sub in GENERIC_SUB_EVENTS, 0, 0])
+    rows.append([reading is None, 0, 0, 0, 0, 0, 0, document_cue is None, 0, 0,
+                 sum(p for label, p in proba.items() if label not in rules.ACLED_LABELS), 0, 0, 1, not typed])
+    return [*names, None], [[float(v) for v in row] for row in rows]
+
+
+@dataclass(frozen=True)
+class MainRanker:
+    """A linear score of a candidate's MAIN_FEATURES (logistic regression: is it the document's
+    main sub-event type); the best-scoring candidate is the main type."""
+
+    weights: tuple[float, ...]
+    version: str = ""
+
+    def choose(self, names: Sequence[str | None], rows: Sequence[Sequence[float]]) -> str | None:
+        scores = [sum(w * v for w, v in zip(self.weights, row, strict=True)) for row in rows]
+        return names[max(range(len(names)), key=scores.__getitem__)]
+
+
+def main_features(doc: Doc, events: Sequence[Event], model: Any | None) -> tuple[list[str | None], list[list[float]]]:
+    """main_candidates of a parsed document and its events, with the acled sentence model's
+    probabilities over the whole text (none without a model)."""
+    sents, cues = list(doc.sents), packaged()
+    return main_candidates(events, [s.start_char for s in sents], [cue_type(cues, s) for s in sents],
+                           cue_type(cues, doc), model.proba(doc) if model is not None else {})
+
+
+def main_type(doc: Doc, events: Sequence[Event], model: Any | None, ranker: MainRanker | None = None) -> str | None:
+    """A document's main ACLED sub-event type (None: no ACLED event): the ranker's choice among its
+    candidates (main_features); without a ranker, the lead reading (lead_type)."""
+    return ranker.choose(*main_features(doc, events, model)) if ranker is not None else lead_type(events)
+
+
+def fit_main_ranker(samples: Sequence[tuple[Sequence[str | None], Sequence[Sequence[float]]]],
+                    gold: Sequence[str | None], C: float) -> MainRanker:
+    """Logistic regression over the candidates of `samples` (main_features of each document), a
+    candidate being positive when it is the document's gold main type (None: no ACLED event)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [row for _, doc_rows in samples for row in doc_rows]
+    hits = [name == g for (names, _), g in zip(samples, gold, strict=True) for name in names]
+    clf = LogisticRegression(C=C, max_iter=2000).fit(rows, hits)
+    return MainRanker(tuple(round(float(w), 6) for w in clf.coef_[0]))
+
+
+def load_main(data_dir: Path) -> MainRanker:
+    """The packaged main-event ranker, checksum verified (PWE010, PWE011)."""
+    raw, meta = read_verified(data_dir / MAIN_FILE, MAIN_REBUILD)
+    data = json.loads(raw)
+    if tuple(data["features"]) != MAIN_FEATURES:
+        raise ValueError(f"{MAIN_FILE}: features {data['features']} differ from MAIN_FEATURES")
+    return MainRanker(tuple(data["weights"]), meta["version"])
+
+
+@cache
+def packaged_main() -> MainRanker:
+    """The main-event ranker shipped in `presswatch/events/data/`, loaded once."""
+    return load_main(DATA_DIR)

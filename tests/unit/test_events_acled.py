@@ -266,3 +266,61 @@ def test_riot_modifier_of_police_drops_out_of_the_cue_words(pipeline):
     doc = pipeline.nlp("Riot police guarded the bridge while a riot raged in the old town.")
     kept = [t.lower_ for t in acled.cue_tokens(doc)]
     assert kept.count("riot") == 1 and "police" in kept
+
+
+def _typed_event(sub: str, sentence_start: int, confidence: float, status: str = "asserted"):
+    from presswatch.records import AcledType, Event, Extent, Span
+
+    kind = next(t for t, s in acled.rules.ACLED_LABELS.values() if s == sub)
+    return Event(id="", type="ASSAULT", trigger=Span(sentence_start + 3, sentence_start + 8, "x"),
+                 sentence=Extent(sentence_start, sentence_start + 40), status=status,
+                 acled=AcledType(kind, sub), confidence=confidence)
+
+
+def test_main_candidates_gather_events_cues_and_the_model():
+    events = [_typed_event("Armed clash", 0, 0.9), _typed_event("Grenade", 50, 0.6),
+              _typed_event("Arrests", 0, 0.95, status="negated")]
+    names, rows = acled.main_candidates(events, [0, 50], [None, "Grenade"], "Looting/property destruction",
+                                        {"AIR_STRIKE": 0.5, "DIPLO": 0.3, "GRENADE": 0.2})
+    assert names == ["Air/drone strike", "Armed clash", "Grenade", "Looting/property destruction", None]
+    assert len(rows[0]) == len(acled.MAIN_FEATURES)
+    feature = {n: dict(zip(acled.MAIN_FEATURES, r, strict=True)) for n, r in zip(names, rows, strict=True)}
+    assert feature["Grenade"]["lead_reading"] == 1  # a generic lead takes the weapon named later
+    assert feature["Armed clash"]["in_lead_sentence"] == 1 and feature["Grenade"]["first_sentence"] == 0.5
+    assert feature["Air/drone strike"]["model_top"] == 1 and feature["Air/drone strike"]["has_event"] == 0
+    assert feature["Looting/property destruction"]["document_cue"] == 1
+    assert feature[None]["none"] == 1 and feature[None]["model_p"] == pytest.approx(0.3)
+    assert "Arrests" not in names  # a negated event is no candidate
+
+
+def test_a_ranker_that_trusts_the_lead_reading_returns_it():
+    events = [_typed_event("Armed clash", 0, 0.9), _typed_event("Peaceful protest", 60, 0.8)]
+    names, rows = acled.main_candidates(events, [0, 60], [None, None], None, {})
+    lead_only = acled.MainRanker(tuple(float(f == "lead_reading") for f in acled.MAIN_FEATURES))
+    assert lead_only.choose(names, rows) == acled.lead_type(events) == "Armed clash"
+    assert acled.lead_type([]) is None
+
+
+def test_fit_main_ranker_learns_which_feature_marks_the_main_type():
+    width = len(acled.MAIN_FEATURES)
+    samples, gold = [], []
+    for k in range(12):
+        right, wrong = [0.0] * width, [0.0] * width
+        right[10], wrong[0] = 0.9, 1.0  # the model's probability, not the lead reading, marks the gold type
+        samples.append((["Grenade", "Attack"], [right, wrong] if k % 2 else [wrong, right]))
+        gold.append("Grenade" if k % 2 else "Attack")
+    ranker = acled.fit_main_ranker(samples, gold, C=10.0)
+    assert ranker.weights[10] > ranker.weights[0]
+    assert ranker.choose(["Arrests", "Attack"], [[0.0] * 10 + [0.8] + [0.0] * 4, [1.0] + [0.0] * 14]) == "Arrests"
+
+
+def test_the_packaged_ranker_types_an_invented_snippet(pipeline, analyze):
+    from presswatch import events
+
+    text = ("Militants fired mortar rounds at an army outpost near the river crossing on Tuesday. "
+            "Two soldiers were wounded, officials said.")
+    ranker = acled.packaged_main()
+    assert ranker.version and len(ranker.weights) == len(acled.MAIN_FEATURES)
+    model = events._models()[0]["acled"]
+    assert acled.main_type(pipeline.nlp(text), analyze(text).events, model, ranker) \
+        == "Shelling/artillery/missile attack"
