@@ -40,6 +40,7 @@ from presswatch.quotes.rules import (
     learned_cue,
     load_cue_lexicon,
     speaker_tokens,
+    trailing_participle,
 )
 from presswatch.records import Document, Entity, Quote, SpeakerRef, make_span
 
@@ -198,8 +199,22 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
     drafts = [d for d in drafts if not (_nested_report(parsed, d, lexicon) and any(
         e is not d and d.cue[0] in e.content and set(d.source) <= e.content for e in drafts))]
     for draft in drafts:
+        draft.content = draft.content - _own_participles(parsed, draft, drafts) or draft.content
         draft.source = _unmasked(parsed, draft.source, [set(e.cue) for e in drafts if e is not draft])
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _own_participles(parsed: Doc, draft: _Draft, drafts: list[_Draft]) -> set[int]:
+    """SECOND_STATEMENT: a trailing participle cue in a quote's content that is the same speaker's next
+    statement ("Lee said the plan works, adding that ..."): it and its comma leave the first content."""
+    out: set[int] = set()
+    for other in drafts:
+        if other is draft or not other.cue or other.source != draft.source or other.cue[0] not in draft.content:
+            continue
+        verb = parsed[other.cue[0]]
+        if trailing_participle(verb):
+            out |= set(range(verb.left_edge.i - 1, verb.right_edge.i + 1))
+    return out
 
 
 def _sentence_break(parsed: Doc, owner: _Draft, start: int) -> int | None:

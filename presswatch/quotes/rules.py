@@ -143,6 +143,9 @@ def subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+CLEAR_WORDS = frozenset({"clear", "plain"})
+
+
 def cue_tokens(verb: Token) -> tuple[int, ...]:
     """The cue: the verb plus its auxiliaries, negation and a particle ("pointed out")."""
     parts = {verb.i}
@@ -151,6 +154,10 @@ def cue_tokens(verb: Token) -> tuple[int, ...]:
             parts.add(child.i)
         elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in CUE_ADVERBS:
             parts.add(child.i)
+    if verb.lemma_.lower() == "make":  # MAKE_CLEAR: "made (it) clear that ...", one cue as PolNeAR marks it
+        for child in verb.children:
+            if child.lower_ in CLEAR_WORDS and child.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and child.i <= verb.i + 2:
+                parts |= {child.i, *(t.i for t in verb.doc[verb.i + 1: child.i] if t.lower_ == "it")}
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is not None and after.text == ":":
         parts.add(after.i)  # `said:` (PolNeAR keeps the colon in the cue)
@@ -288,7 +295,7 @@ def find_subject(verb: Token) -> Token | None:
         head = verb.head.head  # "She answered by saying ...", "In describing the plan, he ..."
     if head is not None and verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i:
         head = head.head  # "He added that A is B, and called on C": the parse conjoins the cue to the content
-    if head is not None and _trailing_participle(verb) and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+    if head is not None and trailing_participle(verb) and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
         head = head.head  # REPORTER_PARTICIPLE: "Lee said the plan works, adding that ...": Lee adds, not the plan
     if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         # OBJECT_CONTROL: "the shortfall led council members to warn that ...": the object speaks
@@ -317,7 +324,7 @@ def find_subject(verb: Token) -> Token | None:
     return stray_subject(verb) or paragraph_subject(verb)
 
 
-def _trailing_participle(verb: Token) -> bool:
+def trailing_participle(verb: Token) -> bool:
     """A participle set off by a comma after the clause it modifies (", adding that ...")."""
     return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.left_edge.i > 0
             and verb.doc[verb.left_edge.i - 1].text == ",")

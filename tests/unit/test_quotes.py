@@ -932,3 +932,20 @@ def test_trailing_participle_speaks_for_the_reporter(nlp, text):
     # REPORTER_PARTICIPLE: ", adding that ..." is the mayor's, not the reported clause's subject
     by_cue = {q.cue.text: q for q in quotes_of(nlp, text)}
     assert by_cue["adding"].speaker.text.lower() == "the mayor"
+
+
+def test_second_statement_leaves_the_first_content(nlp):
+    # SECOND_STATEMENT: ", adding that ..." is the mayor's next quote, not part of what was said first
+    by_cue = {q.cue.text: q for q in quotes_of(nlp, "The mayor said the new tunnel was safe, adding that tolls "
+                                                     "would stay low.")}
+    assert by_cue["said"].content.text == "the new tunnel was safe"
+    assert by_cue["adding"].content.text == "that tolls would stay low"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor made clear that the levy would stay.", "made clear", "that the levy would stay"),
+    ("She made it plain she would not run.", "made it plain", "she would not run"),
+])
+def test_make_clear_is_one_cue(nlp, text, cue, content):
+    q = only(quotes_of(nlp, text))
+    assert (q.cue.text, q.content.text) == (cue, content)
