@@ -399,7 +399,12 @@ class _DocumentResolution:
                     if speaks_for is not None:
                         sector = speaks_for[1] or sector
                 payload.update(sector=sector, agent=agent)
-                found.append((begin, end, self.on_group, payload))
+                described = next((self.ent_at[c.i] for c in root.children
+                                  if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
+                    if not plural and root.lemma_.lower() not in rules.BODY_HEADS else None  # not "the newspaper X"
+                if described is not None:  # "the Russian expert X", "a Kazakh analyst, X,": the person
+                    payload["person"] = described
+                found.append((begin, end, self.on_described_person if described else self.on_group, payload))
                 if root.ent_type_ and self.token_place(root) is None:
                     self.consumed.update(t.i for t in words)  # an agent the NER took for a name
                 for t in chunk:  # names inside the group's phrase ("Houthi rebels") are part of it
@@ -962,6 +967,19 @@ class _DocumentResolution:
                 best.sector = best.sector or self.role_sector(noun)
             self.add(best, start, end)
 
+    def on_described_person(self, start: int, end: int, payload: dict) -> None:
+        """A person noun with its name in apposition is that person, placed by the phrase's one
+        country and coded by its agent noun unless the knowledge base knows the person."""
+        cluster = self.person_cluster(payload["person"])
+        cluster.roles.add(payload["root"].lemma_.lower())
+        cluster.former = cluster.former or any(t.lower_ in rules.FORMER for t in payload["chunk"])
+        countries = payload["countries"]
+        if cluster.person is None:
+            cluster.country = cluster.country or (countries[0] if len(countries) == 1 else None)
+            cluster.sector = cluster.sector or payload["sector"]
+            cluster.role = cluster.role or payload["agent"]
+        self.add(cluster, start, end)
+
     def on_group(self, start: int, end: int, payload: dict) -> None:
         sector: str = payload["sector"]
         countries: list[str] = payload["countries"]
@@ -1167,12 +1185,16 @@ class _DocumentResolution:
             cluster.title_countries.add(title_country)
         if title_role and cluster.person is not None and cluster.role is None:
             cluster.role = self.display_role(title_role) if title_role in rules.OFFICE_ROLES else None
-        for role_text, role_noun, country in self.appositive_roles(ent):
+        for role_text, role_noun, country, body_sector in self.appositive_roles(ent):
             cluster.roles.add(role_noun)
             if cluster.person is None:
                 cluster.role = cluster.role or role_text
                 cluster.country = cluster.country or country  # the text says whose he is
-                cluster.sector = cluster.sector or (self.role_sector(role_text.lower()) if country else None)
+                cluster.sector = cluster.sector or (self.role_sector(role_text.lower()) or body_sector if country else None)
+        if cluster.person is None and cluster.country is None:
+            tie = self.affiliation(ent.root)  # "X of the Valdai Discussion Club", "X from Chatham House"
+            if tie is not None:
+                cluster.country, cluster.sector = tie[0], cluster.sector or tie[1]
         return cluster
 
     def known_person_cluster(self, person: Person) -> _Cluster:
@@ -1257,19 +1279,58 @@ class _DocumentResolution:
             i -= 1
         return tokens
 
-    def appositive_roles(self, ent: SpacySpan) -> list[tuple[str, str, str | None]]:
-        """(role text, role noun, country) of appositions: ("general director", "director", None) for
-        "Alexei Mukhin, general director of ...", ("human rights activist", "activist", "DZA") for
-        "X, Algeria's leading human rights activist"."""
+    def appositive_roles(self, ent: SpacySpan) -> list[tuple[str, str, str | None, str | None]]:
+        """(role text, role noun, country, the body's sector) of appositions: ("general director",
+        "director", None, None) for "Jan Novak, general director of an unknown body", ("human rights
+        activist", "activist", "DZA", None) for "X, Algeria's leading human rights activist"; a role
+        without a place takes its body's code ("X, a professor at Moscow State University": RUS, EDU)."""
         found = []
         for child in ent.root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 lefts = [t for t in child.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN")]
                 places = {place.country for t in lefts if (place := self.token_place(t)) is not None}
                 words = [t for t in lefts if self.token_place(t) is None] + [child]
-                found.append((" ".join(t.text for t in words), child.lemma_.lower(),
-                              places.pop() if len(places) == 1 else None))
+                country, sector = places.pop() if len(places) == 1 else None, None
+                if country is None and child.lemma_.lower() not in rules.STANCE_ROLES:
+                    country, sector = self.affiliation(child) or (None, None)
+                found.append((" ".join(t.text for t in words), child.lemma_.lower(), country, sector))
         return found
+
+    def affiliation(self, token: Token) -> tuple[str, str | None] | None:
+        """(country, sector) of the body a person or role noun is tied to by "of", "at", "with" or
+        "from" (`rules.AFFILIATION_PREPOSITIONS`), or None."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in rules.AFFILIATION_PREPOSITIONS:
+                body = next((t for t in prep.children if t.dep_ == "pobj"), None)
+                code = self.body_code(body) if body is not None else None
+                if code is not None:
+                    return code
+        return None
+
+    def body_code(self, head: Token) -> tuple[str, str | None] | None:
+        """(country, sector) of the body a noun phrase names: its knowledge-base code, an organization's
+        code, or the one country named before its head or as its "of" object ("the Kazakh Institute of
+        X", "University of Tehran"); None for a country, city or seat of power (a place, no employer:
+        "an expert of Russia", "a critic of the Kremlin"), and for a common noun no agent ("the plan")."""
+        ent = self.ent_at.get(head.i)
+        first = next(t.i for t in self.doc[head.left_edge.i:head.i + 1] if t.pos_ != "DET" or t.i == head.i)
+        spans = [self.doc[first:self.subtree_end(head)], self.doc[first:head.i + 1]] + ([ent] if ent is not None else [])
+        for span in spans:
+            named = self.kb.named.get(name_key(span.text))
+            if named is not None and named[0] is not None:
+                return named[0], named[1]
+        place = self.token_place(head)
+        if place is not None:
+            return (place.country, "IGO") if place.kind == "org" else None
+        sector, _agent = self.resolver.agent_sector([head])
+        if head.pos_ != "PROPN" and sector is None:
+            return None
+        places = [p for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and (p := self.token_place(t))]
+        of_object = self.of_object(head)
+        if of_object is not None and (p := self.token_place(of_object)) is not None and p.kind != "org":
+            places.append(p)
+        countries = {p.country for p in places if p.country not in self.kb.regions}
+        return (countries.pop(), sector) if len(countries) == 1 else None
 
     def appositive_person(self, root: Token) -> SpacySpan | None:
         """The name in apposition to a role noun ("the President of Kazakhstan, Kassym-Jomart Tokayev")."""

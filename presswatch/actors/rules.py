@@ -256,3 +256,14 @@ BLOC_HEADS = frozenset({"country", "nation", "state", "power", "ally", "capital"
 # they are a part of a country ("the western province"), never the bloc.
 PLACE_NOUNS = frozenset({"province", "city", "town", "village", "district", "region", "area", "county",
                          "suburb", "neighbourhood", "neighborhood", "coast", "border", "territory"})
+
+# Prepositions that tie a person or a role noun to the body they work for: "X of the Valdai Club",
+# "director of the institute", "a professor at the university", "an analyst with the bank", "X from
+# the Atlantic Council" (must match); not "to" ("an adviser to the minister": whom he serves, maybe
+# abroad), "on" ("an expert on Iran": the topic), "for" ("a spokesman for": `speaks_for`).
+AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "from"})
+
+# Role nouns whose "of" names whom they face, not where they work: "a critic of the Russian
+# government", "an opponent of the ruling party" (must not take that body's country).
+STANCE_ROLES = frozenset({"critic", "opponent", "supporter", "ally", "enemy", "foe", "adversary", "detractor",
+                          "admirer", "friend", "rival", "victim", "observer", "watcher"})

@@ -902,3 +902,46 @@ def test_unknown_name_after_a_body_noun_is_that_body(actor_pipeline):
     # a person noun keeps its person
     reporter = "Police questioned the opposition journalist Maria Lopez."
     assert entity_at(analyze(actor_pipeline, reporter), reporter, "Maria Lopez").type == "PERSON"
+
+
+def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(actor_pipeline):
+    # "X, director of <body>", "X, a <role> at <body>", "X of <body>": the body's code from the knowledge
+    # base, or from the one place in its name; the person's own role noun keeps its sector.
+    cases = [
+        ("Oleg Zorin, director of the Valdai Discussion Club, told reporters the plan was dead.",
+         "Oleg Zorin", ("RUS", "EDU")),
+        ("Boris Ilyin, a professor at Moscow State University, said the deal was weak.", "Boris Ilyin", ("RUS", "EDU")),
+        ("Tomas Weber, a fellow at Chatham House, said the sanctions would fail.", "Tomas Weber", ("GBR", "EDU")),
+        ("Rafael Ortiz of Harvard said the talks stalled.", "Rafael Ortiz", ("USA", "EDU")),
+        ("Lena Brandt, a lecturer at the University of Tehran, said the talks stalled.", "Lena Brandt", ("IRN", "EDU")),
+    ]
+    for text, name, expected in cases:
+        assert code(entity_at(analyze(actor_pipeline, text), text, name)) == expected, text
+    club = "Oleg Zorin, director of the Valdai Discussion Club, told reporters the plan was dead."
+    assert code(entity_at(analyze(actor_pipeline, club), club, "Valdai Discussion Club")) == ("RUS", "EDU")
+
+
+def test_no_country_without_a_tie_in_the_text(actor_pipeline):
+    # An unknown body, a body the person only criticizes, a country they study, or the outlet they
+    # spoke to: no country for the person.
+    cases = [
+        ("Oleg Zorin, head of the Narva Policy Lab, said the plan was dead.", "Oleg Zorin"),
+        ("Tomas Weber, a critic of the Russian government, said the sanctions would fail.", "Tomas Weber"),
+        ("Tomas Weber, an economist who studies Kazakhstan, said the sanctions would fail.", "Tomas Weber"),
+        ("Political analyst Tomas Weber told RT that the sanctions would fail.", "Tomas Weber"),
+    ]
+    for text, name in cases:
+        entity = entity_at(analyze(actor_pipeline, text), text, name)
+        assert entity is not None and (entity.actor is None or entity.actor.country is None), text
+
+
+def test_a_nationality_before_a_person_noun_places_the_named_person(actor_pipeline):
+    text = "The Russian expert Oleg Zorin said the plan was dead. Zorin added that he was tired."
+    entities = analyze(actor_pipeline, text)
+    zorin = entity_at(entities, text, "Oleg Zorin")
+    assert [m.text for m in zorin.mentions] == ["The Russian expert", "Oleg Zorin", "Zorin", "he"]
+    assert code(zorin) == ("RUS", "EDU")
+    text = "A Kazakh analyst, Dana Serikova, said the plan was dead."
+    entities = analyze(actor_pipeline, text)
+    assert entity_at(entities, text, "A Kazakh analyst") is entity_at(entities, text, "Dana Serikova")
+    assert code(entity_at(entities, text, "Dana Serikova")) == ("KAZ", "EDU")
