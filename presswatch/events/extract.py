@@ -1206,13 +1206,20 @@ def _intended(token: Token) -> bool:
     return False
 
 
+def _negative_subject(token: Token) -> bool:
+    """A subject denying its clause: "neither X nor Y", "no party", "none of them", "nobody"."""
+    return token.dep_ in ("nsubj", "nsubjpass") and (token.lower_ in rules.NEGATIVE_SUBJECTS or any(
+        c.lower_ in rules.NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in token.children))
+
+
 def _modality(token: Token) -> EventStatus | None:
     """negated / hypothetical from the trigger's clause and the clauses it depends on, else None."""
     node = token
     for _ in range(7):
         children = list(node.children)
         if node.pos_ in ("VERB", "AUX", "ADJ") or node.i == token.i:
-            if any(c.dep_ == "neg" for c in children) or any(c.lower_ == "no" and c.dep_ == "det" for c in children):
+            if any(c.dep_ == "neg" for c in children) or any(c.lower_ == "no" and c.dep_ == "det" for c in children) \
+                    or any(_negative_subject(c) for c in children):
                 return "negated"
             if any(c.dep_ == "aux" and c.lower_ in rules.MODALS for c in children):
                 return "hypothetical"
@@ -1227,7 +1234,8 @@ def _modality(token: Token) -> EventStatus | None:
         if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "ccomp") and head_lemma in rules.NEGATING_HEADS:
             return "negated"
         if node.dep_ in ("xcomp", "acl", "dobj", "prep", "pcomp") and head_lemma in rules.HYPOTHETICAL_HEADS:
-            return "hypothetical"
+            denied = head_lemma not in rules.DENYING_HEADS and any(c.dep_ == "neg" for c in head.children)
+            return "negated" if denied else "hypothetical"
         if node.dep_ in ("nsubj", "nsubjpass") and node.i != token.i:
             return None
         node = head

@@ -259,6 +259,16 @@ HYPOTHETICAL_HEADS = frozenset({
     "desire", "goal", "idea", "order", "purpose", "would", "could", "may", "might", "should",
 })
 
+# A negated hypothetical head denies its complement too ("will not try to block the veto", "did
+# not plan to attack": negated, as PETRARCH's unit tests code "won't try to clash"), except heads
+# that already deny it: "did not prevent/avoid a clash" leaves the clash possible (hypothetical).
+DENYING_HEADS = frozenset({"prevent", "avoid"})
+
+# A subject that denies the clause negates it ("neither X nor Y boycotted", "no party attacked",
+# "none of the ministers resigned"): a determiner of the subject, or the subject pronoun itself.
+NEGATING_DETERMINERS = frozenset({"neither", "no"})
+NEGATIVE_SUBJECTS = frozenset({"neither", "none", "nobody", "nothing", "noone"})
+
 # Heads that negate their complement: "refused to attack", "failed to reach", "denied attacking".
 NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "reject", "stop", "cease", "halt"})
 

@@ -729,3 +729,21 @@ def test_gsr_mode_reads_the_older_mode_names_as_the_codebook_ones():
     record = {"text": text, "event": "PROTEST", "mode": "strike-hun", "eventText": "began hunger strike"}
     report = score_gsr([record], [Analysis(document=Document.from_text(text), events=(event,))])
     assert report["mode_accuracy"] == 1.0 and report["mode_accuracy_gsr_names"] == 0.0
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    # a negated attempt or plan denies the act it governs
+    ("The Slovak premier will not try to block the Czech bid.", "block", "negated"),
+    ("Egypt did not plan to attack the Sudanese garrison.", "attack", "negated"),
+    # a head that already denies its complement does not deny it twice
+    ("Lebanese troops did not prevent the shelling of the Israeli outpost.", "shelling", "hypothetical"),
+    # a subject that denies the clause
+    ("Neither Chile nor Peru boycotted the summit in Quito.", "boycotted", "negated"),
+    ("No government in the region boycotted the Lima summit.", "boycotted", "negated"),
+    # an attempt that is not negated stays hypothetical
+    ("The Slovak premier will try to block the Czech bid.", "block", "hypothetical"),
+])
+def test_negated_heads_and_subjects_deny_the_act(analyze, text, trigger, status):
+    statuses = {e.status for e in analyze(text).events if e.trigger.text.startswith(trigger)}
+    assert status in statuses  # an announced act also gives an asserted threat or intent (the stance)
+    assert status == "negated" or "negated" not in statuses
