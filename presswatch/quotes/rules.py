@@ -749,6 +749,8 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
                 if word.dep_ == "prep" and word.lower_ == "of" and lemma in TOPIC_OF_VERBS and not any(
                         c.pos_ == "PROPN" for c in word.children):
                     content |= subtree(word) - {word.i}
+            if any(c.dep_ == "xcomp" and c.i > child.i for c in verb.children):
+                content |= subtree(child)  # CONTROLLED_ADDRESSEE: "urged party leaders to wait": both said
             continue
         if child.dep_ in ("dobj", "xcomp", "oprd"):
             content |= subtree(child)

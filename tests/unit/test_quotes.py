@@ -730,8 +730,9 @@ def test_addressee_with_an_of_topic(nlp, text, content):
 
 
 def test_addressee_of_a_place_is_not_a_topic(nlp):
+    # the town is no topic; the addressee with its infinitive is the content (CONTROLLED_ADDRESSEE)
     q = only(quotes_of(nlp, "The governor urged residents of Marlow to stay indoors."))
-    assert q.content.text == "to stay indoors"
+    assert q.content.text == "residents of Marlow to stay indoors"
 
 
 def test_holding_someone_responsible_is_a_judgement_not_an_act(nlp):
@@ -949,3 +950,13 @@ def test_second_statement_leaves_the_first_content(nlp):
 def test_make_clear_is_one_cue(nlp, text, cue, content):
     q = only(quotes_of(nlp, text))
     assert (q.cue.text, q.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor urged drivers to slow down near the school.", "drivers to slow down near the school"),
+    ("The board asked residents to save water.", "residents to save water"),
+    ("The coach told reporters about the injury.", "the injury"),  # an addressee with no infinitive stays out
+])
+def test_controlled_addressee_is_part_of_the_content(nlp, text, content):
+    # CONTROLLED_ADDRESSEE: "urged X to do Y" says both who should act and what they should do
+    assert only(quotes_of(nlp, text)).content.text == content
