@@ -1192,7 +1192,7 @@ class _DocumentResolution:
                 cluster.country = cluster.country or country  # the text says whose he is
                 cluster.sector = cluster.sector or (self.role_sector(role_text.lower()) or body_sector if country else None)
         if cluster.person is None and cluster.country is None:
-            tie = self.affiliation(ent.root)  # "X of the Valdai Discussion Club", "X from Chatham House"
+            tie = self.affiliation(ent.root) or self.title_body(ent)  # "X of Chatham House", "Brookings fellow X"
             if tie is not None:
                 cluster.country, cluster.sector = tie[0], cluster.sector or tie[1]
         return cluster
@@ -1307,6 +1307,19 @@ class _DocumentResolution:
                     return code
         return None
 
+    def title_body(self, ent: SpacySpan) -> tuple[str, str | None] | None:
+        """(country, sector) of a knowledge-base body named by proper nouns in a person's title
+        ("Brookings fellow X", "Chatham House analyst X"), or None."""
+        tokens = self.title_tokens(ent)
+        for start in range(len(tokens)):
+            for end in range(len(tokens), start, -1):
+                words = tokens[start:end]
+                if all(w.pos_ == "PROPN" or w.is_title for w in words):
+                    named = self.kb.named.get(name_key(" ".join(w.text for w in words)))
+                    if named is not None and named[0] is not None:
+                        return named[0], named[1]
+        return None
+
     def body_code(self, head: Token) -> tuple[str, str | None] | None:
         """(country, sector) of the body a noun phrase names: its knowledge-base code, an organization's
         code, or the one country named before its head or as its "of" object ("the Kazakh Institute of
@@ -1326,6 +1339,8 @@ class _DocumentResolution:
         if head.pos_ != "PROPN" and sector is None:
             return None
         places = [p for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and (p := self.token_place(t))]
+        places += [p for t in head.lefts if t.lower_ == "based" for g in t.lefts
+                   if g.dep_ in ("npadvmod", "compound") and (p := self.token_place(g))]  # "the Almaty-based X"
         of_object = self.of_object(head)
         if of_object is not None and (p := self.token_place(of_object)) is not None and p.kind != "org":
             places.append(p)

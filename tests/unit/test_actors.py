@@ -914,6 +914,10 @@ def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(actor_pipe
         ("Tomas Weber, a fellow at Chatham House, said the sanctions would fail.", "Tomas Weber", ("GBR", "EDU")),
         ("Rafael Ortiz of Harvard said the talks stalled.", "Rafael Ortiz", ("USA", "EDU")),
         ("Lena Brandt, a lecturer at the University of Tehran, said the talks stalled.", "Lena Brandt", ("IRN", "EDU")),
+        ("Brookings fellow Tomas Weber said the plan was dead.", "Tomas Weber", ("USA", "EDU")),
+        ("Chatham House analyst Tomas Weber said the plan was dead.", "Tomas Weber", ("GBR", "EDU")),
+        ("Tomas Weber, an analyst at the Almaty-based Risk Assessment Group, said the plan was dead.", "Tomas Weber",
+         ("KAZ", "EDU")),
     ]
     for text, name, expected in cases:
         assert code(entity_at(analyze(actor_pipeline, text), text, name)) == expected, text
@@ -929,6 +933,7 @@ def test_no_country_without_a_tie_in_the_text(actor_pipeline):
         ("Tomas Weber, a critic of the Russian government, said the sanctions would fail.", "Tomas Weber"),
         ("Tomas Weber, an economist who studies Kazakhstan, said the sanctions would fail.", "Tomas Weber"),
         ("Political analyst Tomas Weber told RT that the sanctions would fail.", "Tomas Weber"),
+        ("Senior analyst Tomas Weber said the plan was dead.", "Tomas Weber"),
     ]
     for text, name in cases:
         entity = entity_at(analyze(actor_pipeline, text), text, name)
