@@ -1291,7 +1291,7 @@ class _DocumentResolution:
                 places = {place.country for t in lefts if (place := self.token_place(t)) is not None}
                 words = [t for t in lefts if self.token_place(t) is None] + [child]
                 country, sector = places.pop() if len(places) == 1 else None, None
-                if country is None and child.lemma_.lower() not in rules.STANCE_ROLES:
+                if country is None and child.lemma_.lower() not in rules.UNTIED_ROLES:
                     country, sector = self.affiliation(child) or (None, None)
                 found.append((" ".join(t.text for t in words), child.lemma_.lower(), country, sector))
         return found

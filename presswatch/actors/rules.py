@@ -263,7 +263,9 @@ PLACE_NOUNS = frozenset({"province", "city", "town", "village", "district", "reg
 # abroad), "on" ("an expert on Iran": the topic), "for" ("a spokesman for": `speaks_for`).
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "from"})
 
-# Role nouns whose "of" names whom they face, not where they work: "a critic of the Russian
-# government", "an opponent of the ruling party" (must not take that body's country).
-STANCE_ROLES = frozenset({"critic", "opponent", "supporter", "ally", "enemy", "foe", "adversary", "detractor",
-                          "admirer", "friend", "rival", "victim", "observer", "watcher"})
+# Role nouns whose "of" names whom they face or talk to, not where they work: "a critic of the
+# Russian government", "an opponent of the ruling party", "an interlocutor of RT" (must not take that
+# body's country: no country from the outlet a commentator spoke to).
+UNTIED_ROLES = frozenset({"critic", "opponent", "supporter", "ally", "enemy", "foe", "adversary", "detractor",
+                          "admirer", "friend", "rival", "victim", "observer", "watcher", "interlocutor", "guest",
+                          "interviewee", "source", "reader", "viewer", "listener", "customer", "client", "visitor"})

@@ -934,6 +934,8 @@ def test_no_country_without_a_tie_in_the_text(actor_pipeline):
         ("Tomas Weber, an economist who studies Kazakhstan, said the sanctions would fail.", "Tomas Weber"),
         ("Political analyst Tomas Weber told RT that the sanctions would fail.", "Tomas Weber"),
         ("Senior analyst Tomas Weber said the plan was dead.", "Tomas Weber"),
+        ("Tomas Weber, an interlocutor of RT, said the sanctions would fail.", "Tomas Weber"),
+        ("Tomas Weber, in a conversation with RT, said the sanctions would fail.", "Tomas Weber"),
     ]
     for text, name in cases:
         entity = entity_at(analyze(actor_pipeline, text), text, name)
