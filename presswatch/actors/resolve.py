@@ -1298,11 +1298,22 @@ class _DocumentResolution:
 
     def affiliation(self, token: Token) -> tuple[str, str | None] | None:
         """(country, sector) of the body a person or role noun is tied to by "of", "at", "with" or
-        "from" (`rules.AFFILIATION_PREPOSITIONS`), or None."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in rules.AFFILIATION_PREPOSITIONS:
-                body = next((t for t in prep.children if t.dep_ == "pobj"), None)
-                code = self.body_code(body) if body is not None else None
+        "from" (`rules.AFFILIATION_PREPOSITIONS`) or by a relative clause of work ("who heads the X",
+        "who teaches at X": `rules.AFFILIATION_VERBS`), also as the owner of what they run ("the X's
+        Eurasia program"), or None."""
+        bodies = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in rules.AFFILIATION_PREPOSITIONS:
+                bodies += [t for t in child.children if t.dep_ == "pobj"]
+            elif child.dep_ == "relcl" and child.lemma_.lower() in rules.AFFILIATION_VERBS:
+                bodies += [t for t in child.children if t.dep_ == "dobj"]
+                bodies += [t for prep in child.children if prep.dep_ == "prep"
+                           and prep.lower_ in rules.AFFILIATION_PREPOSITIONS | {"for"}
+                           for t in prep.children if t.dep_ == "pobj"]
+        for body in bodies:
+            owners = [t for t in body.children if t.dep_ == "poss" and t.pos_ == "PROPN"]
+            for candidate in (body, *owners):
+                code = self.body_code(candidate)
                 if code is not None:
                     return code
         return None

@@ -263,6 +263,11 @@ PLACE_NOUNS = frozenset({"province", "city", "town", "village", "district", "reg
 # abroad), "on" ("an expert on Iran": the topic), "for" ("a spokesman for": `speaks_for`).
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "with", "from"})
 
+# Verbs of a relative clause that tie a person to the body they name: "X, who heads the Atlantic
+# Council's Eurasia program", "who teaches at Harvard", "who works for RAND" (must match); not "who
+# studies Kazakhstan", "who spoke to RT", "who criticized the ministry" (must not).
+AFFILIATION_VERBS = frozenset({"head", "lead", "direct", "run", "chair", "work", "teach", "lecture"})
+
 # Role nouns whose "of" names whom they face or talk to, not where they work: "a critic of the
 # Russian government", "an opponent of the ruling party", "an interlocutor of RT" (must not take that
 # body's country: no country from the outlet a commentator spoke to).

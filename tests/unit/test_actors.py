@@ -918,6 +918,9 @@ def test_a_person_takes_the_country_of_the_body_the_text_ties_them_to(actor_pipe
         ("Chatham House analyst Tomas Weber said the plan was dead.", "Tomas Weber", ("GBR", "EDU")),
         ("Tomas Weber, an analyst at the Almaty-based Risk Assessment Group, said the plan was dead.", "Tomas Weber",
          ("KAZ", "EDU")),
+        ("Tomas Weber, who teaches at Moscow State University, said the plan was dead.", "Tomas Weber", ("RUS", "EDU")),
+        ("Tomas Weber, who heads the Atlantic Council's Eurasia program, said the plan was dead.", "Tomas Weber",
+         ("USA", "EDU")),
     ]
     for text, name, expected in cases:
         assert code(entity_at(analyze(actor_pipeline, text), text, name)) == expected, text
@@ -936,6 +939,8 @@ def test_no_country_without_a_tie_in_the_text(actor_pipeline):
         ("Senior analyst Tomas Weber said the plan was dead.", "Tomas Weber"),
         ("Tomas Weber, an interlocutor of RT, said the sanctions would fail.", "Tomas Weber"),
         ("Tomas Weber, in a conversation with RT, said the sanctions would fail.", "Tomas Weber"),
+        ("Tomas Weber, who spoke to RT, said the plan was dead.", "Tomas Weber"),
+        ("Tomas Weber, who criticized the Kazakh ministry, said the plan was dead.", "Tomas Weber"),
     ]
     for text, name in cases:
         entity = entity_at(analyze(actor_pipeline, text), text, name)
