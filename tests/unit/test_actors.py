@@ -938,7 +938,7 @@ def test_no_country_without_a_tie_in_the_text(actor_pipeline):
         ("Political analyst Tomas Weber told RT that the sanctions would fail.", "Tomas Weber"),
         ("Senior analyst Tomas Weber said the plan was dead.", "Tomas Weber"),
         ("Tomas Weber, an interlocutor of RT, said the sanctions would fail.", "Tomas Weber"),
-        ("Tomas Weber, in a conversation with RT, said the sanctions would fail.", "Tomas Weber"),
+        ("Tomas Weber, appearing on an RT talk show, said the sanctions would fail.", "Tomas Weber"),
         ("Tomas Weber, who spoke to RT, said the plan was dead.", "Tomas Weber"),
         ("Tomas Weber, who criticized the Kazakh ministry, said the plan was dead.", "Tomas Weber"),
     ]
