@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -111,6 +111,11 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
     **{verb: ("173", [], ("14", "175")) for verb in ("arrest", "apprehend", "detain", "jail", "imprison", "incarcerate")},
 }
 
+# Verbs PETRARCH lacks that join the block of a PETRARCH verb of the same meaning (its patterns and
+# default): "renewed diplomatic ties / talks" is resuming them (050 / 046, PLOVER SUPPORT's "initiate,
+# resume, improve" diplomatic cooperation); the block has no default, so "renewed his licence" is no event.
+OUR_SYNONYMS: dict[str, str] = {"renew": "resume"}
+
 # Patterns added to a whole PETRARCH block (all its verbs), before the block's own.
 BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     # "moved in with water cannon": force used on a crowd, not a deployment (the block's &WEAPON -> 154)
@@ -169,7 +174,8 @@ def sha256(path: Path) -> str:
 def parse_code(raw: str) -> str | None:
     """The event code of a "[...]" field; "---" and empty mean none.  A paired code "a:b" gives the
     subject's act on the object (a) and the object's reply (b): a clause-level trigger codes a
-    ("visit" is [042:043], make a visit / host one); "[:b]" keeps b."""
+    ("visit" is [042:043], make a visit / host one); "[:b]" keeps b, which a pattern marks as the
+    object's act on the subject (":b")."""
     parts = [p.strip() for p in raw.split(":") if p.strip()]
     code = parts[0] if parts else ""
     return code if code and code != "---" and code.isdigit() else None
@@ -221,6 +227,8 @@ def read_verb_dictionary(path: Path) -> dict:
             code = parse_code(match.group(1))
             if code is None:
                 continue
+            if match.group(1).strip().startswith(":"):
+                code = ":" + code  # the object's act on the subject (lexicon.VerbMatch.reply)
             body = line[1:match.start()]
             pre, post = body.split("*", 1)
             patterns[block].append([pattern_slots(pre), pattern_slots(post), code])
@@ -243,8 +251,10 @@ def read_verb_dictionary(path: Path) -> dict:
 
 
 def add_senses(verbs: dict, verb_codes: dict, blocks: dict, patterns: dict, synsets: dict) -> None:
-    """Apply OUR_SYNSETS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
+    """Apply OUR_SYNSETS, OUR_SYNONYMS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
     synsets.update(OUR_SYNSETS)
+    for verb, like in OUR_SYNONYMS.items():
+        verbs[verb] = verbs[like]
     for block, extra in BLOCK_PATTERNS.items():
         patterns[block] = [[[], list(words), code] for words, code in extra] + patterns[block]
     for verb, (default, extra, dropped) in VERB_SENSES.items():
@@ -324,7 +334,7 @@ def main() -> None:
     verbs = read_verb_dictionary(dictionary)
     write(OUT / "verbs.json", (json.dumps(verbs, sort_keys=True, separators=(",", ":")) + "\n").encode(), {
         **common, "source": "PETRARCH2 CAMEO.2.0 verb dictionary (openeventdata/petrarch2 @676801cd) "
-                            "+ our verb senses and patterns (OUR_SYNSETS, VERB_SENSES, BLOCK_PATTERNS)",
+                            "+ our verb senses and patterns (OUR_SYNSETS, OUR_SYNONYMS, VERB_SENSES, BLOCK_PATTERNS)",
         "license": "MIT (Open Event Data Alliance; our additions MIT, presswatch)",
         "built_from": {"petrarch2/CAMEO.2.0.txt": sha256(dictionary)}})
 

@@ -129,7 +129,7 @@ class EventExtractor:
         if lemma in rules.LIGHT_VERBS:  # "a state of emergency was introduced": what was introduced
             post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)
         pre = _words(t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
-        code, strength = None, 0.0
+        code, strength, reply = None, 0.0, False
         for extra_lemma, words, extra_code in rules.EXTRA_VERB_PATTERNS:
             if extra_lemma == lemma and words <= post:
                 code, strength = extra_code, 0.85
@@ -142,7 +142,7 @@ class EventExtractor:
             match = self.lexicon.match_verb(lemma, pre, post)
             override = rules.VERB_OVERRIDES.get(lemma)
             if match is not None and match.words > 0:
-                code, strength = match.code, 0.75
+                code, strength, reply = match.code, 0.75, match.reply
             elif override:
                 code, strength = override, 0.7
             elif match is not None:
@@ -164,7 +164,9 @@ class EventExtractor:
             return None  # CAMEO 01x statements are not events
         tokens = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
         source, target, reciprocal = _verb_roles(verb)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if reply:  # "received a loan from X": X lent to the subject; "died in a bombing": no agent named
+            source, target = tuple(i for i in target if _names_actor(verb.doc[i])), source
+        passive = reply or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal, passive)
 
     def model_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
@@ -378,12 +380,12 @@ class EventExtractor:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)]
         if not any(p.country for p in sources) and not (trigger.passive and not sources):
-            found = ctx.fallback_actor(first, "source", None)
+            found = ctx.fallback_actor(first, "source", targets[0] if targets else None)  # not onto itself
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
                 sources = [_located(sources, found)]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
         elif rules.SOURCE_OVERRIDE is not None and len(sources) == 1 and ctx.enclosing_quote(first.idx) is None:
-            found = ctx.ranked_actor(first, "source", None, rules.SOURCE_OVERRIDE)
+            found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_OVERRIDE)
             if found is not None and found.country != sources[0].country:
                 sources = [found]
         if rules.SOURCE_LAST_RESORT is not None and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \

@@ -34,10 +34,15 @@ class CameoCode:
 
 @dataclass(frozen=True)
 class VerbMatch:
-    """The CAMEO code a verb gets, and how specific the evidence was (pattern words matched)."""
+    """The CAMEO code a verb gets, and how specific the evidence was (pattern words matched).
+
+    `reply`: the code is the other party's act on the subject (PETRARCH's "[:b]" patterns:
+    "received a loan from X" is X's 071 to the subject), so source and target swap.
+    """
 
     code: str
     words: int
+    reply: bool = False
 
 
 def _tsv_rows(raw: bytes) -> list[list[str]]:
@@ -81,7 +86,7 @@ class EventLexicon:
             if best is not None and n <= best.words:
                 continue
             if all(self._slot_ok(s, post) for s in post_slots) and all(self._slot_ok(s, pre) for s in pre_slots):
-                best = VerbMatch(code, n)
+                best = VerbMatch(code.lstrip(":"), n, code.startswith(":"))
         if best is not None:
             return best
         code = self.verb_codes.get(lemma) or self.blocks.get(block)

@@ -197,3 +197,29 @@ def test_an_assault_takes_its_named_weapon_as_mode(analyze, text, trigger, mode)
 def test_a_threat_is_coded_by_the_threatened_act(analyze, text, code):
     events = [e for e in at(analyze(text), "threatened") if e.type == "THREATEN"]
     assert events and all(e.cameo == code for e in events)
+
+
+def test_a_reply_pattern_codes_the_other_partys_act():
+    lex = load_lexicon()
+    died = lex.match_verb("die", set(), {"in", "suicide", "bombing"})
+    assert died is not None and (died.code, died.reply) == ("1831", True)  # PETRARCH's "[:1831]"
+    loan = lex.match_verb("obtain", set(), {"a", "loan", "from"})
+    assert loan is not None and loan.reply
+    restore = lex.match_verb("restore", set(), {"diplomatic", "ties"})
+    assert restore is not None and not restore.reply
+
+
+@pytest.mark.parametrize("text, trigger, victim", [
+    ("Three Iraqi soldiers died in a suicide bombing near Mosul on Sunday.", "died", "IRQ"),
+    ("The former Peruvian president will stand trial in Lima next month.", "stand", "PER"),
+])
+def test_the_subject_of_a_reply_pattern_is_its_target(analyze, text, trigger, victim):
+    events = [e for e in at(analyze(text), trigger) if e.type in ("ASSAULT", "COERCE")]
+    assert events and all(e.target and e.target.country == victim for e in events)
+    assert all(e.source is None or e.source.country != victim for e in events)
+
+
+def test_renewing_ties_is_resuming_them(analyze):
+    events = at(analyze("Uruguay and Paraguay renewed diplomatic relations on Tuesday."), "renewed")
+    assert {(e.cameo, e.source.country, e.target.country) for e in events} == {("050", "URY", "PRY"), ("050", "PRY", "URY")}
+    assert not at(analyze("The Bolivian minister renewed her passport in La Paz."), "renewed")
