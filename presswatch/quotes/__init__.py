@@ -16,6 +16,8 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
    quote (NESTED), unless it reports a named third party; so is a belief, or an object or learned
    cue with no named speaker, inside another quote's content (NESTED_REPORT).  A speaker's comma-set
    relative clause that is itself an attribution is not part of the speaker (RELATIVE_ATTRIBUTION).
+   A trailing participle cue that is the same speaker's next quote leaves the first quote's content
+   (SECOND_STATEMENT: "Lee said the plan works, adding that ...").
 
 Ids are q1, q2, ... in order of content start; the same input always gives the same output.
 """
