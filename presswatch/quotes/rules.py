@@ -750,7 +750,7 @@ def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
                         c.pos_ == "PROPN" for c in word.children):
                     content |= subtree(word) - {word.i}
             if any(c.dep_ == "xcomp" and c.i > child.i for c in verb.children):
-                content |= subtree(child)  # CONTROLLED_ADDRESSEE: "urged party leaders to wait": both said
+                content |= subtree(child)  # CONTROLLED_ADDRESSEE: "urged ferry crews to wait": both said
             continue
         if child.dep_ in ("dobj", "xcomp", "oprd"):
             content |= subtree(child)
