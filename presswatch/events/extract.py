@@ -451,7 +451,7 @@ class EventExtractor:
             cameo = (self.lexicon.code(code) or cameo) if code else cameo
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,
-            mode=_mode(cameo, acled_type), context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
+            mode=_mode(cameo, acled_type, first), context=cameo.context, cameo=cameo.code, goldstein=cameo.goldstein,
             quad_class=cameo.quad_class, acled=acled_type, source=source, target=target,
             attributed_to=quote.id if quote else None, confidence=round(min(max(confidence, 0.05), 0.99), 2),
         )
@@ -506,9 +506,14 @@ class EventExtractor:
         return out
 
 
-def _mode(cameo: CameoCode, acled_type: AcledType | None) -> str | None:
-    """The code's PLOVER mode; an assault's weapon mode from the weapon its ACLED type names."""
+def _mode(cameo: CameoCode, acled_type: AcledType | None, trigger: Token) -> str | None:
+    """The code's PLOVER mode; an assault's weapon mode from the weapon its ACLED type names, else
+    from a shooting verb ("shot dead", "gunned down": firearms; not "shot down" an aircraft)."""
     weapon = rules.WEAPON_MODES.get(acled_type.sub_event_type or "") if acled_type else None
+    lemma = trigger.lemma_.lower()
+    downed = lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in trigger.children)
+    if weapon is None and trigger.pos_ == "VERB" and not downed:  # "shot down" an aircraft: weapon unknown
+        weapon = rules.SHOOTING_VERBS.get(lemma)
     return weapon if weapon and cameo.plover == "ASSAULT" and cameo.mode in rules.REPLACEABLE_MODES else cameo.mode
 
 

@@ -306,6 +306,9 @@ WEAPON_MODES: dict[str, str] = {
     "Shelling/artillery/missile attack": "heavy-weapons", "Remote explosive/landmine/IED": "explosives",
     "Grenade": "explosives", "Suicide bomb": "suicide-attack"}
 REPLACEABLE_MODES = frozenset({None, "suicide-attack", "explosives", "firearms", "heavy-weapons"})
+# Verbs that name the weapon themselves: shooting is the codebook's firearms mode ("use firearms,
+# including rifles, pistols, light machine guns"); a weapon the ACLED type names comes first.
+SHOOTING_VERBS: dict[str, str] = {"shoot": "firearms", "gun": "firearms"}
 INTENT_MODALS = frozenset({"will", "shall", "'ll"})
 INTENT_HEADS = frozenset({"ready", "willing", "prepared", "committed", "determined"})
 

@@ -223,3 +223,12 @@ def test_renewing_ties_is_resuming_them(analyze):
     events = at(analyze("Uruguay and Paraguay renewed diplomatic relations on Tuesday."), "renewed")
     assert {(e.cameo, e.source.country, e.target.country) for e in events} == {("050", "URY", "PRY"), ("050", "PRY", "URY")}
     assert not at(analyze("The Bolivian minister renewed her passport in La Paz."), "renewed")
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Gunmen shot dead two Indian police officers in Kashmir.", "firearms"),
+    ("Syrian air defences shot down an Israeli drone over Quneitra.", None),  # the weapon is not named
+])
+def test_a_shooting_is_a_firearms_assault(analyze, text, mode):
+    events = [e for e in at(analyze(text), "shot") if e.type == "ASSAULT"]
+    assert events and all(e.mode == mode for e in events)
