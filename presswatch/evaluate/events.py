@@ -90,9 +90,9 @@ PETRARCH_FILE = "petrarch2/PETR.UnitTest.records.xml"
 PETRARCH_VERB_FILE = "petrarch2/PETR.Validate.verbs.txt"
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # The GSR's older mode names and the PLOVER codebook's (ngec/PLOVER_structured_codebook_updated.csv)
-# for the same act: "Organized protest" demo, "Hunger strike" hunger, "Labor strike" strike, "Violent
-# riot" riot, "Arrest or detain people" arrest, "confiscating or seizing property" seize, a visit
-# with its host visit (CAMEO2PLOVER gives 043 "Host a visit" the visit mode too).
+# for the same act, by the codebook's definitions: an organized demonstration, a hunger strike, a
+# labour strike, a violent riot, an arrest or detention, a seizure of property, a visit (whose host
+# CAMEO2PLOVER also gives the visit mode).
 OLD_MODES = {"demo-org": "demo", "strike-hun": "hunger", "strike-gen": "strike", "riot-spon": "riot",
              "detain": "arrest", "confiscate": "seize", "host": "visit"}
 CAMEO_TO_ISO = {"JAP": "JPN", "GMB": "GMB", "ROM": "ROU", "UK": "GBR", "PSE": "PSE", "DEU": "DEU", "GER": "DEU"}
