@@ -27,6 +27,8 @@ DEFAULT_DB = Path("presswatch.db")
 
 
 class Output(StrEnum):
+    """How a command prints its results."""
+
     table = "table"
     json = "json"
 
@@ -202,6 +204,8 @@ def quotes(db: Db = DEFAULT_DB,
 
 
 class ExportKind(StrEnum):
+    """What `export` writes: the contract JSON, a record table, or the GDELT-style events."""
+
     analyses = "analyses"
     events = "events"
     quotes = "quotes"
@@ -212,6 +216,8 @@ class ExportKind(StrEnum):
 
 
 class ExportFormat(StrEnum):
+    """The file formats of `export`."""
+
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"

@@ -1,7 +1,7 @@
 """Exports in the formats the field uses: JSONL of analyses, CSV/Parquet of records, GDELT-style events.
 
 The GDELT-style table has one row per event cluster with the GDELT 2.0 event columns that
-presswatch can fill (see docs/exports.md); columns it cannot fill (tone, actor religion and
+presswatch can fill (see presswatch/monitor/README.md); columns it cannot fill (tone, actor religion and
 ethnicity codes, ...) are left out rather than guessed.
 """
 
@@ -56,7 +56,7 @@ def gdelt_row(cluster: EventCluster) -> tuple:
 
 
 def export_table(store: Store, what: str) -> tuple[tuple[str, ...], Iterator[tuple]]:
-    """Columns and rows of an export: a record table, `clusters` or `gdelt`."""
+    """Columns and rows of an export: a record table (`RECORD_TABLES`) or `gdelt`."""
     if what in RECORD_TABLES:
         return TABLES[what], store.iter_table(what)
     if what == "gdelt":
