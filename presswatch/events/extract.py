@@ -1200,10 +1200,11 @@ def _negated_by_not(token: Token) -> bool:
 
 
 def _intended(token: Token) -> bool:
-    """The act is announced: "will"/"shall" on its clause, or "ready/willing/prepared to" over it."""
+    """The act is announced: "will"/"shall" on its clause (or a reported "would", `_reported_will`),
+    or "ready/willing/prepared to" over it."""
     node = token
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in rules.INTENT_MODALS for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in rules.INTENT_MODALS for c in node.children) or _reported_will(node):
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in rules.INTENT_HEADS:
             return True
@@ -1211,6 +1212,18 @@ def _intended(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _reported_will(clause: Token) -> bool:
+    """A speaker's own "will" in reported speech: "X said it would withdraw" (would under a
+    rules.REPORTED_FUTURE_HEADS verb, the clause's subject a pronoun or the speaker's own word)."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in rules.REPORTED_FUTURE_HEADS \
+            or not any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children):
+        return False
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and speaker is not None and (
+        subject.pos_ == "PRON" or subject.lemma_.lower() == speaker.lemma_.lower())
 
 
 def _negative_subject(token: Token) -> bool:

@@ -296,20 +296,24 @@ THREAT_CODES: dict[str, str] = {
     "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "1384",
 }
 # ACLED sub-event types that name an assault's weapon -> the PLOVER codebook's ASSAULT mode for it
-# (ngec/PLOVER_structured_codebook_updated.csv: explosives "mines, IEDs, car bombs", heavy-weapons
-# "artillery, rocket launchers", suicide-attack).  The weapon a sentence names replaces a weapon
-# mode that CAMEO2PLOVER gives the code alone (183, "suicide, car, or other non-military bombing",
-# is suicide-attack there) or fills an empty one (190, 1823 "kill by physical assault");
+# (ngec/PLOVER_structured_codebook_updated.csv defines explosives by mines, roadside and car bombs,
+# heavy-weapons by artillery and rocket launchers, suicide-attack by the attacker's death).  The
+# weapon a sentence names replaces a weapon mode that CAMEO2PLOVER gives the code alone (183 covers
+# every non-military bombing and is always suicide-attack there) or fills an empty one (190, 1823);
 # assassinate, beat, abduct, torture or crowd-control say more than the weapon and stay.  Air and
 # drone strikes are left out: the codebook has two modes for them and ACLED one sub-event.
 WEAPON_MODES: dict[str, str] = {
     "Shelling/artillery/missile attack": "heavy-weapons", "Remote explosive/landmine/IED": "explosives",
     "Grenade": "explosives", "Suicide bomb": "suicide-attack"}
 REPLACEABLE_MODES = frozenset({None, "suicide-attack", "explosives", "firearms", "heavy-weapons"})
-# Verbs that name the weapon themselves: shooting is the codebook's firearms mode ("use firearms,
-# including rifles, pistols, light machine guns"); a weapon the ACLED type names comes first.
+# Verbs that name the weapon themselves: shooting is the codebook's firearms mode (guns a person
+# carries); a weapon the ACLED type names comes first.
 SHOOTING_VERBS: dict[str, str] = {"shoot": "firearms", "gun": "firearms"}
 INTENT_MODALS = frozenset({"will", "shall", "'ll"})
+# Verbs of announcing whose "would" clause is the speaker's reported "will" ("said it would pull out
+# its troops": an expressed intent, as "will pull out" is; sequence of tenses).
+REPORTED_FUTURE_HEADS = frozenset({"say", "announce", "state", "declare", "tell", "add", "confirm", "indicate",
+                                   "insist", "stress", "signal", "warn"})
 INTENT_HEADS = frozenset({"ready", "willing", "prepared", "committed", "determined"})
 
 # Modal auxiliaries that make a clause hypothetical ("will attack", "could retaliate").  Not

@@ -747,3 +747,18 @@ def test_negated_heads_and_subjects_deny_the_act(analyze, text, trigger, status)
     statuses = {e.status for e in analyze(text).events if e.trigger.text.startswith(trigger)}
     assert status in statuses  # an announced act also gives an asserted threat or intent (the stance)
     assert status == "negated" or "negated" not in statuses
+
+
+@pytest.mark.parametrize("text, trigger, stance", [
+    # a speaker's reported "would" is its "will": an expressed intent or a threat
+    ("Russia said it would pull its troops out of the Georgian border zone.", "pull", "AGREE"),
+    ("Turkey said it would blockade the Syrian ports.", "blockade", "THREATEN"),
+])
+def test_a_reported_would_of_the_speaker_announces_the_act(analyze, text, trigger, stance):
+    events = [e for e in analyze(text).events if e.trigger.text.startswith(trigger)]
+    assert stance in {e.type for e in events}
+
+
+def test_a_reported_would_of_another_actor_is_no_announcement(analyze):
+    events = analyze("The Iraqi minister said Kuwait would pay compensation.").events
+    assert not [e for e in events if e.type in ("AGREE", "THREATEN")]
