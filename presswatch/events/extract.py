@@ -508,12 +508,15 @@ class EventExtractor:
 
 def _mode(cameo: CameoCode, acled_type: AcledType | None, trigger: Token) -> str | None:
     """The code's PLOVER mode; an assault's weapon mode from the weapon its ACLED type names, else
-    from a shooting verb ("shot dead", "gunned down": firearms; not "shot down" an aircraft)."""
+    from a shooting verb ("shot dead", "gunned down": firearms; not "shot down" an aircraft); a
+    strike (143 by a strike word) the labour-strike mode."""
     weapon = rules.WEAPON_MODES.get(acled_type.sub_event_type or "") if acled_type else None
     lemma = trigger.lemma_.lower()
     downed = lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in trigger.children)
     if weapon is None and trigger.pos_ == "VERB" and not downed:  # "shot down" an aircraft: weapon unknown
         weapon = rules.SHOOTING_VERBS.get(lemma)
+    if cameo.code.startswith("143") and lemma in rules.STRIKE_WORDS:
+        return "strike"
     return weapon if weapon and cameo.plover == "ASSAULT" and cameo.mode in rules.REPLACEABLE_MODES else cameo.mode
 
 

@@ -309,6 +309,9 @@ REPLACEABLE_MODES = frozenset({None, "suicide-attack", "explosives", "firearms",
 # Verbs that name the weapon themselves: shooting is the codebook's firearms mode (guns a person
 # carries); a weapon the ACLED type names comes first.
 SHOOTING_VERBS: dict[str, str] = {"shoot": "firearms", "gun": "firearms"}
+# CAMEO 143 is a strike or a boycott; CAMEO2PLOVER gives it the boycott mode, the PLOVER codebook
+# has a labour-strike mode of its own: a 143 event named by a strike word takes it.
+STRIKE_WORDS = frozenset({"strike", "walkout", "stoppage"})
 INTENT_MODALS = frozenset({"will", "shall", "'ll"})
 # Verbs of announcing whose "would" clause is the speaker's reported "will" ("said it would pull out
 # its troops": an expressed intent, as "will pull out" is; sequence of tenses).

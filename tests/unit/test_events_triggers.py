@@ -232,3 +232,12 @@ def test_renewing_ties_is_resuming_them(analyze):
 def test_a_shooting_is_a_firearms_assault(analyze, text, mode):
     events = [e for e in at(analyze(text), "shot") if e.type == "ASSAULT"]
     assert events and all(e.mode == mode for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, mode", [
+    ("Dock workers in Antwerp went on strike on Monday over pay.", "strike", "strike"),
+    ("The opposition parties boycotted the Serbian elections.", "boycotted", "boycott"),
+])
+def test_a_labour_strike_has_its_own_mode(analyze, text, trigger, mode):
+    events = [e for e in at(analyze(text), trigger) if e.cameo == "143"]
+    assert events and all(e.mode == mode for e in events)
