@@ -179,6 +179,18 @@ class AcledType:
 
 
 @dataclass(frozen=True)
+class AcledMain:
+    """A document's main ACLED event type (CASE-2021 style: one per document): the type, the
+    ranker's share of the choice among the document's candidate types (0-1), and the ids of the
+    document's events of that sub-event type (empty when only the cues or the model gave it)."""
+
+    event_type: str
+    sub_event_type: str
+    score: float
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Event:
     """A coded political event mention (PLOVER, CAMEO, Goldstein, QuadClass, ACLED)."""
 
@@ -223,6 +235,7 @@ class Analysis:
     events: tuple[Event, ...] = ()
     techniques: tuple[Technique, ...] = ()
     versions: dict[str, str] = field(default_factory=dict)
+    acled_main: AcledMain | None = None  # null: no ACLED event is the document's main one
     schema: str = SCHEMA
 
     @property

@@ -10,6 +10,7 @@ import pytest
 from presswatch.errors import PresswatchError
 from presswatch.records import (
     SCHEMA,
+    AcledMain,
     AcledType,
     Actor,
     Analysis,
@@ -64,6 +65,20 @@ def test_json_keys_follow_the_contract():
     assert event["sentence"] == {"start": 38, "end": 75}
     assert data["quotes"][0]["speaker"] == {"entity": "e1", "start": 0, "end": 9, "text": "Officials"}
     assert data["entities"][0]["actor"] == {"country": "ARM", "sector": "GOV", "role": None}
+
+
+def test_acled_main_is_null_by_default_and_round_trips():
+    analysis = full_analysis()
+    assert analysis.to_dict()["acled_main"] is None and Analysis.from_json(analysis.to_json()).acled_main is None
+    main = AcledMain("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.62, ("v1",))
+    with_main = dataclasses.replace(analysis, acled_main=main)
+    assert with_main.to_dict()["acled_main"] == {"event_type": "Explosions/Remote violence",
+                                                 "sub_event_type": "Shelling/artillery/missile attack",
+                                                 "score": 0.62, "events": ["v1"]}
+    assert Analysis.from_json(with_main.to_json()) == with_main
+    old = json.loads(analysis.to_json())
+    del old["acled_main"]  # JSON written before the field existed still loads
+    assert Analysis.from_dict(old) == analysis
 
 
 def test_every_span_indexes_the_text():
