@@ -23,7 +23,8 @@ TABLES: dict[str, tuple[str, ...]] = {
                "date_value", "date_precision", "date_text",
                "location_name", "location_country", "location_admin1", "lat", "lon",
                "status", "attributed_to", "trigger_start", "trigger_end", "trigger_text",
-               "sentence_start", "sentence_end", "confidence", "date_until", "date_method"),
+               "sentence_start", "sentence_end", "confidence", "date_until", "date_method",
+               "location_precision", "location_method"),
     "techniques": ("document_id", "technique", "start", "end", "text", "confidence"),
 }
 
@@ -54,6 +55,7 @@ def rows(analysis: Analysis) -> dict[str, list[tuple]]:
                     v.location and v.location.admin1, v.location and v.location.lat, v.location and v.location.lon,
                     v.status, v.attributed_to, v.trigger.start, v.trigger.end, v.trigger.text,
                     v.sentence.start, v.sentence.end, v.confidence, v.date and v.date.until,
-                    v.date and v.date.method) for v in analysis.events],
+                    v.date and v.date.method, v.location and v.location.precision,
+                    v.location and v.location.method) for v in analysis.events],
         "techniques": [(doc.id, t.technique, t.start, t.end, t.text, t.confidence) for t in analysis.techniques],
     }

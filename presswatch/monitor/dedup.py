@@ -353,7 +353,7 @@ def summarize(group: list[EventMention]) -> EventCluster:
         location_country=place.location_country if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         mentions=tuple(sorted(group, key=lambda m: m.key)),
-        confidence=cluster_confidence(group))
+        confidence=cluster_confidence(group), location_precision=place.location_precision if place else None)
 
 
 def cluster_confidence(group: list[EventMention]) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
+from presswatch.monitor.names import subdivision_code
 from presswatch.monitor.records import EventCluster
 from presswatch.store import Store
 from presswatch.store.monitoring import stored_clusters
@@ -27,10 +28,30 @@ GDELT_COLUMNS = (
     "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode",
     "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
     "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_Lat", "ActionGeo_Long",
     "DATEADDED", "SOURCEURL",
     "PLOVER_Type", "ACLED_EventType", "DatePrecision", "Confidence",
 )
+# GDELT 2.0 ActionGeo_Type of a place by Location.precision, outside and inside the US: 1 COUNTRY,
+# 2 USSTATE, 3 USCITY, 4 WORLDCITY, 5 WORLDSTATE.  A border is coded as its (first) country and a
+# region (a named area inside one country: "Chechnya", "Syunik") as a first-order division.
+GEO_TYPES = {"country": (1, 1), "border": (1, 1), "admin1": (5, 2), "region": (5, 2), "city": (4, 3)}
+
+
+def action_geo(cluster: EventCluster) -> tuple[int, str | None]:
+    """ActionGeo_Type and ActionGeo_ADM1Code of a cluster's place: type 0 and no code when it has no
+    place or its precision is unknown; the code is the country for a country or border, the ISO
+    3166-2 code for a first-order division the gazetteer knows, else None (cities: the places stage
+    does not resolve a city's division)."""
+    if not cluster.location_name or cluster.location_precision not in GEO_TYPES:
+        return 0, None
+    world, us = GEO_TYPES[cluster.location_precision]
+    if world == 1:
+        return 1, cluster.location_country
+    code = (subdivision_code(cluster.location_name, cluster.location_country)
+            if world == 5 and cluster.location_country else None)
+    return (us if cluster.location_country == "USA" else world), code
 
 
 def gdelt_row(cluster: EventCluster) -> tuple:
@@ -41,7 +62,7 @@ def gdelt_row(cluster: EventCluster) -> tuple:
     source_names = [m.source_text for m in cluster.mentions if m.source_text and m.source_country == cluster.source_country]
     target_names = [m.target_text for m in cluster.mentions if m.target_text and m.target_country == cluster.target_country]
     cameo = cluster.cameo or ""
-    geo_type = 0 if not cluster.location_name else (1 if cluster.location_name == cluster.location_country else 4)
+    geo_type, adm1 = action_geo(cluster)
     return (
         cluster.id, f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", year,
         round(year + (month * 30 + day - 30) / 365, 4),
@@ -49,7 +70,7 @@ def gdelt_row(cluster: EventCluster) -> tuple:
         cluster.target_country, target_names[0] if target_names else None, cluster.target_country,
         1, cameo or None, cameo[:3] or None, cameo[:2] or None, cluster.quad_class, cluster.goldstein,
         len(cluster.mentions), cluster.outlets, cluster.articles,
-        geo_type, cluster.location_name, cluster.location_country, cluster.lat, cluster.lon,
+        geo_type, cluster.location_name, cluster.location_country, adm1, cluster.lat, cluster.lon,
         (first.published or "").replace("-", "") or None, first.url,
         cluster.type, cluster.acled_event_type, cluster.date_precision, cluster.confidence,
     )

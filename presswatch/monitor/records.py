@@ -46,6 +46,7 @@ class EventMention:
     sentence: str | None = None  # of a violent or place-bound event: casualty figures, renewal cues
     date_until: str | None = None  # the last day of a range of days ("the night of 4 to 5 May"): EventDate.until
     date_method: str | None = None  # how its date was tied, "report:WEEKDAY", ...: EventDate.method
+    location_precision: str | None = None  # what its place is, "city", "admin1", ...: Location.precision
 
     # cached: dedup asks for these millions of times on a large store
     @cached_property
@@ -100,6 +101,7 @@ class EventCluster:
     lon: float | None
     mentions: tuple[EventMention, ...]
     confidence: float
+    location_precision: str | None = None  # of its place: "city", "admin1", "region", "country", "border"
 
     def to_dict(self, mentions: bool = True) -> dict[str, Any]:
         """JSON-ready data: the coding, counts of articles and outlets, and (optionally) mentions."""

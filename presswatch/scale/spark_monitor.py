@@ -29,13 +29,13 @@ MENTION_COLUMNS = (
     ("trigger_start", "e.trigger_start"), ("trigger_end", "e.trigger_end"), ("trigger_text", "e.trigger_text"),
     ("published", "d.published"), ("outlet", "d.outlet"), ("title", "d.title"), ("url", "d.url"),
     ("speaker", "q.speaker_name"), ("sentence", SENTENCE_COLUMN), ("date_until", "e.date_until"),
-    ("date_method", "e.date_method"),
+    ("date_method", "e.date_method"), ("location_precision", "e.location_precision"),
 )
 CLUSTER_SCHEMA = (
     "id string, type string, cameo string, quad_class long, goldstein double, acled_event_type string,"
     " source_country string, target_country string, date string, date_precision string, location_name string,"
     " location_country string, lat double, lon double, confidence double, articles long, outlets long,"
-    " earliest_report string, mentions array<string>, countries array<string>"
+    " earliest_report string, location_precision string, mentions array<string>, countries array<string>"
 )
 
 
@@ -44,7 +44,7 @@ def _cluster_rows(mentions: Iterable[tuple], deduplicator: Deduplicator) -> Iter
     for c in found:
         yield (c.id, c.type, c.cameo, c.quad_class, c.goldstein, c.acled_event_type, c.source_country,
                c.target_country, c.date, c.date_precision, c.location_name, c.location_country, c.lat, c.lon,
-               c.confidence, c.articles, c.outlets, c.earliest_report, [m.key for m in c.mentions],
+               c.confidence, c.articles, c.outlets, c.earliest_report, c.location_precision, [m.key for m in c.mentions],
                sorted(c.countries))
 
 

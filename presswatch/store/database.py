@@ -87,19 +87,23 @@ class Store:
         with self.transaction():
             for statement in _statements(SCHEMA):
                 self.connection.execute(statement)
-            if self._add_columns():
+            added = self._add_columns()
+            if ("events", "date_method") in added:
                 self._fill_date_columns()
+            if ("events", "location_precision") in added:
+                self._fill_location_columns()
             if version < SCHEMA_VERSION:
                 self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-    def _add_columns(self) -> bool:
-        """Add the columns of `ADDED_COLUMNS` a store made by an older version lacks; True if any."""
-        added = False
+    def _add_columns(self) -> set[tuple[str, str]]:
+        """Add the columns of `ADDED_COLUMNS` a store made by an older version lacks; return them
+        as (table, column) pairs."""
+        added = set()
         for table, column, statement in ADDED_COLUMNS:
             present = {row[1] for row in self.connection.execute("SELECT * FROM pragma_table_info(?)", (table,))}
             if column not in present:
                 self.connection.execute(statement)
-                added = True
+                added.add((table, column))
         return added
 
     def _fill_date_columns(self) -> None:
@@ -118,6 +122,24 @@ class Store:
                   if (until := stored_until(text, value))]
         self.connection.executemany(
             "UPDATE events SET date_until = ? WHERE document_id = ? AND event_id = ?", ranges)
+
+    def _fill_location_columns(self) -> None:
+        """Fill events.location_precision and location_method from each stored analysis (its JSON
+        always held both), then each cluster's from the member `summarize` took its place from: the
+        first with that place, one with coordinates first, by `document_id:event_id`."""
+        self.connection.execute(
+            "UPDATE events SET (location_precision, location_method) = (SELECT"
+            " json_extract(j.value, '$.location.precision'), json_extract(j.value, '$.location.method')"
+            " FROM documents d, json_each(d.analysis, '$.events') j"
+            " WHERE d.id = events.document_id AND json_extract(j.value, '$.id') = events.event_id)"
+            " WHERE location_name IS NOT NULL")
+        self.connection.execute(
+            "UPDATE clusters SET location_precision = (SELECT e.location_precision"
+            " FROM cluster_mentions m JOIN events e ON e.document_id = m.document_id AND e.event_id = m.event_id"
+            " WHERE m.cluster_id = clusters.id AND e.location_name = clusters.location_name"
+            " AND e.location_country IS clusters.location_country"
+            " ORDER BY e.lat IS NULL, e.document_id || ':' || e.event_id LIMIT 1)"
+            " WHERE location_name IS NOT NULL")
 
     def transaction(self) -> _Transaction:
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""

@@ -30,7 +30,7 @@ MENTION_COLUMNS = (
     " e.target_country, e.source_text, e.target_text, e.date_value, e.date_precision, e.location_name,"
     " e.location_country, e.lat, e.lon, e.status, e.trigger_start, e.trigger_end, e.trigger_text,"
     " d.published, d.outlet, d.title, d.url, q.speaker_name,"
-    f" {SENTENCE_COLUMN}, e.date_until, e.date_method"
+    f" {SENTENCE_COLUMN}, e.date_until, e.date_method, e.location_precision"
 )
 MENTION_JOINS = (
     " FROM events e JOIN documents d ON d.id = e.document_id"
@@ -38,7 +38,7 @@ MENTION_JOINS = (
 )
 CLUSTER_COLUMNS = (
     "c.id, c.type, c.cameo, c.quad_class, c.goldstein, c.acled_event_type, c.source_country, c.target_country, c.date,"
-    " c.date_precision, c.location_name, c.location_country, c.lat, c.lon, c.confidence"
+    " c.date_precision, c.location_name, c.location_country, c.lat, c.lon, c.confidence, c.location_precision"
 )
 
 
@@ -88,11 +88,11 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
         for cluster in clusters:
             count += 1
             store.connection.execute(
-                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (cluster.id, cluster.type, cluster.cameo, cluster.quad_class, cluster.goldstein, cluster.acled_event_type,
                  cluster.source_country, cluster.target_country, cluster.date, cluster.date_precision,
                  cluster.location_name, cluster.location_country, cluster.lat, cluster.lon, cluster.confidence,
-                 cluster.articles, cluster.outlets, cluster.earliest_report))
+                 cluster.articles, cluster.outlets, cluster.earliest_report, cluster.location_precision))
             store.connection.executemany("INSERT INTO cluster_mentions VALUES (?, ?, ?)",
                                          [(cluster.id, m.document_id, m.event_id) for m in cluster.mentions])
             store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?)",
@@ -269,7 +269,7 @@ def _with_mentions(store: Store, heads: list[tuple]) -> list[EventCluster]:
         for cluster_id, *values in rows:
             members[cluster_id].append(EventMention(*values))
     return [EventCluster(*row[:14], mentions=tuple(sorted(members[row[0]], key=lambda m: m.key)),
-                         confidence=row[14]) for row in heads]
+                         confidence=row[14], location_precision=row[15]) for row in heads]
 
 
 def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:

@@ -1,13 +1,18 @@
 """The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
 
-SCHEMA_VERSION = 3  # 2: monitor tables (clusters, their mentions and countries, contested, series);
-# 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied)
+SCHEMA_VERSION = 4  # 2: monitor tables (clusters, their mentions and countries, contested, series);
+# 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
+# 4: events.location_precision and events.location_method, clusters.location_precision
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
-# the ones a store lacks and fills them from what it holds (`database._fill_date_columns`).
+# the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
+# `database._fill_location_columns`).
 ADDED_COLUMNS = (
     ("events", "date_until", "ALTER TABLE events ADD COLUMN date_until TEXT"),
     ("events", "date_method", "ALTER TABLE events ADD COLUMN date_method TEXT"),
+    ("events", "location_precision", "ALTER TABLE events ADD COLUMN location_precision TEXT"),
+    ("events", "location_method", "ALTER TABLE events ADD COLUMN location_method TEXT"),
+    ("clusters", "location_precision", "ALTER TABLE clusters ADD COLUMN location_precision TEXT"),
 )
 
 SCHEMA = """
@@ -71,6 +76,8 @@ CREATE TABLE IF NOT EXISTS events (
     confidence REAL,
     date_until TEXT,   -- last day of a range of days, else NULL (EventDate.until)
     date_method TEXT,  -- how the date was tied: "clause:DAY_MONTH", "report:WEEKDAY", ... (EventDate.method)
+    location_precision TEXT,  -- what the place is: "city", "admin1", "region", "country", "border" (Location.precision)
+    location_method TEXT,     -- how it was tied: "clause", "sentence", "actor_country", ... (Location.method)
     PRIMARY KEY (document_id, event_id)
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
@@ -102,7 +109,8 @@ CREATE TABLE IF NOT EXISTS clusters (
     source_country TEXT, target_country TEXT,
     date TEXT NOT NULL, date_precision TEXT NOT NULL,
     location_name TEXT, location_country TEXT, lat REAL, lon REAL,
-    confidence REAL NOT NULL, articles INTEGER NOT NULL, outlets INTEGER NOT NULL, earliest_report TEXT
+    confidence REAL NOT NULL, articles INTEGER NOT NULL, outlets INTEGER NOT NULL, earliest_report TEXT,
+    location_precision TEXT  -- of its place, as the events table has it
 );
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
 CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters(source_country, target_country, date);

@@ -345,6 +345,33 @@ def test_gdelt_row_has_every_column():
     assert row["SOURCEURL"] == "https://a.example.org/1"
 
 
+@pytest.mark.parametrize("place, geo_type, adm1", [
+    # (name, country, precision, lat, lon): the old export coded every one of these 4 (WORLDCITY)
+    (("Kyrgyzstan", "KGZ", "country", None, None), 1, "KGZ"),
+    (("Kyrgyzstan-Tajikistan border", "KGZ", "border", None, None), 1, "KGZ"),
+    (("Osh", "KGZ", "city", 40.53, 72.8), 4, None),
+    (("Batken", "KGZ", "admin1", None, None), 5, "KG-B"),
+    (("Chechnya", "RUS", "region", 43.4, 45.7), 5, None),
+    (("Denver", "USA", "city", 39.74, -104.99), 3, None),
+    (("Texas", "USA", "admin1", None, None), 2, "US-TX"),
+    (("Somewhere", "KGZ", None, None, None), 0, None),
+])
+def test_gdelt_action_geo_follows_the_place_precision(place, geo_type, adm1):
+    name, country, precision, lat, lon = place
+    (cluster,) = Deduplicator().cluster([mention(location_name=name, location_country=country, lat=lat, lon=lon,
+                                                 location_precision=precision)])
+    assert cluster.location_precision == precision
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(cluster), strict=True))
+    assert (row["ActionGeo_Type"], row["ActionGeo_ADM1Code"]) == (geo_type, adm1)
+    assert row["ActionGeo_FullName"] == name and row["ActionGeo_CountryCode"] == country
+
+
+def test_gdelt_row_without_a_place_has_geo_type_0():
+    (cluster,) = Deduplicator().cluster([mention(location_name=None, location_country=None, lat=None, lon=None)])
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(cluster), strict=True))
+    assert (row["ActionGeo_Type"], row["ActionGeo_ADM1Code"], row["ActionGeo_FullName"]) == (0, None, None)
+
+
 def test_a_date_taken_from_the_report_is_an_upper_bound():
     # "..., the governor said on Thursday": the raid happened on Thursday or a day before
     own = mention(date="2030-05-07", published="2030-05-07")

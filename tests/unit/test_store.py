@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from presswatch.errors import PresswatchError
-from presswatch.records import EventDate, Failure
+from presswatch.records import EventDate, Failure, Location
 from presswatch.store import SCHEMA_VERSION, Store
 from tests.unit.test_records import full_analysis
 
@@ -100,8 +100,9 @@ def test_a_version_2_store_gets_the_date_columns_filled_from_what_it_holds(tmp_p
     with Store(path) as store:
         store.write_batch([analysis], [], None)
     with sqlite3.connect(path) as connection:  # what a store written by schema version 2 looks like
-        connection.execute("ALTER TABLE events DROP COLUMN date_until")
-        connection.execute("ALTER TABLE events DROP COLUMN date_method")
+        for table, column in (("events", "date_until"), ("events", "date_method"), ("events", "location_precision"),
+                              ("events", "location_method"), ("clusters", "location_precision")):
+            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         connection.execute("PRAGMA user_version = 2")
     with pytest.raises(PresswatchError) as info:
         Store(path, create=False, readonly=True)
@@ -112,4 +113,34 @@ def test_a_version_2_store_gets_the_date_columns_filled_from_what_it_holds(tmp_p
             ("2022-09-12", "report:DAY_RANGE_MONTH")]
         assert store.check() == []
     with Store(path, create=False, readonly=True) as store:
-        assert list(store.iter_table("events"))[0][-2:] == ("2022-09-12", "report:DAY_RANGE_MONTH")
+        assert list(store.iter_table("events"))[0][-4:-2] == ("2022-09-12", "report:DAY_RANGE_MONTH")
+
+
+def test_a_version_3_store_gets_the_place_precision_of_its_events_and_clusters(tmp_path):
+    from presswatch import monitor
+    from presswatch.store.monitoring import stored_clusters
+
+    analysis = full_analysis()
+    place = Location("Kotayk", "ARM", "Kotayk", None, None, 60, 66, "admin1", "clause", ("ARM",))
+    analysis = dataclasses.replace(analysis, events=(dataclasses.replace(analysis.events[0], location=place),))
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.write_batch([analysis], [], None)
+        assert monitor.refresh(store) == 1
+    with sqlite3.connect(path) as connection:  # what a store written by schema version 3 looks like
+        for table, column in (("events", "location_precision"), ("events", "location_method"),
+                              ("clusters", "location_precision")):
+            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        connection.execute("PRAGMA user_version = 3")
+    with pytest.raises(PresswatchError) as info:
+        Store(path, create=False, readonly=True)
+    assert info.value.code == "PWE905"
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.connection.execute("SELECT location_precision, location_method FROM events").fetchall() == [
+            ("admin1", "clause")]
+        assert store.check() == []
+    with Store(path, create=False, readonly=True) as store:
+        assert list(store.iter_table("events"))[0][-2:] == ("admin1", "clause")
+        (cluster,) = stored_clusters(store)
+        assert cluster.location_precision == "admin1" and cluster.mentions[0].location_precision == "admin1"
