@@ -18,12 +18,13 @@ from spacy.tokens import Doc
 
 from presswatch import __version__, actors, dates, events, places, quotes, techniques
 from presswatch.errors import PresswatchError
+from presswatch.events import acled_main
 from presswatch.nlp import DEFAULT_MAX_CHARS, DEFAULT_MODEL, load_language, parse_many
 from presswatch.records import Analysis, Document, Extent, Failure
 
 Key = TypeVar("Key")
 
-STAGE_MODULES: tuple[ModuleType, ...] = (actors, quotes, events, dates, places, techniques)
+STAGE_MODULES: tuple[ModuleType, ...] = (actors, quotes, events, acled_main, dates, places, techniques)
 PROVIDED = ("document", "parsed", "sentences")
 YOUNG_GC_THRESHOLD = 10_000  # allocations between young-generation collections (Python's default: 700)
 
@@ -147,4 +148,5 @@ class Pipeline:
             events=values.get("events", ()),
             techniques=values.get("techniques", ()),
             versions=dict(self.versions),
+            acled_main=next(iter(values.get("acled_main", ())), None),
         )

@@ -9,13 +9,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from presswatch.records import Analysis
+from presswatch.records import AcledMain, Analysis
 from presswatch.techniques.summary import summarize_techniques
 
 
 def _short(text: str, limit: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def main_event_line(main: AcledMain) -> str:
+    """One line naming the document's main ACLED event and its events."""
+    ids = f" (events {', '.join(main.events)})" if main.events else " (no single event: cues and model)"
+    return f"Main ACLED event: {main.event_type} / {main.sub_event_type}{ids}"
 
 
 def render_analysis(analysis: Analysis) -> Group:
@@ -70,6 +76,8 @@ def render_analysis(analysis: Analysis) -> Group:
                           escape(actor(event.source)), escape(actor(event.target)), event.status,
                           escape(event.trigger.text), escape(event.location.name if event.location else ""))
         parts.append(table)
+    if analysis.acled_main:
+        parts.append(Text(main_event_line(analysis.acled_main)))
 
     if analysis.techniques:
         summary = summarize_techniques(analysis.techniques, len(doc.text))

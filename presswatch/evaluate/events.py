@@ -38,8 +38,8 @@ that model retrained without each fold.
   its sub-event mapped to the CASE name,
   "OTHER" when none (the CASE labels outside ACLED cannot be produced by the stage): this lead
   reading is `..._lead`.  The headline label is the main-event ranker's (events/acled.py
-  `main_type`): among the types the snippet's events, its sentences' cues, its whole text's cues and
-  the fold's acled model give, and "no ACLED event", the candidate a logistic regression scores
+  `main_event`, which the pipeline's `acled_main` step also calls): among the types the snippet's
+  events, its sentences' cues, its whole text's cues and the fold's acled model give, and "no ACLED event", the candidate a logistic regression scores
   highest, the lead reading being one of its features; the ranker is refitted inside each outer
   fold on candidates from acled models fitted without each inner fold, its C chosen by that inner
   CV (nested; `fit_case_ranker`).  The most confident event of the whole snippet is reported beside
@@ -514,7 +514,8 @@ def score_case(rows: list[tuple[str, str]], prepared: list[Prepared], shipped: d
         chosen.append(C)
         for i, analysis, model in _case_stage(prepared, gold, shipped, train, test):
             stage[i], whole[i] = case_label(analysis), case_label(analysis, lead=False)
-            main[i] = ACLED_TO_CASE.get(acled.main_type(prepared[i][1], analysis.events, model, ranker) or "", "OTHER")
+            found = acled.main_event(prepared[i][1], analysis.events, model, ranker)  # what the stage ships
+            main[i] = ACLED_TO_CASE.get(found.sub_event_type if found else "", "OTHER")
             alone[i] = _argmax(model, prepared[i][1])
     rules_pred = [case_label(a) for a in rules_only]
     cues = [cue_label(prepared[i][1]) for i in range(len(rows))]

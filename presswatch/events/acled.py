@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from presswatch.events import rules
 from presswatch.events.lexicon import DATA_DIR
 from presswatch.knowledge import read_verified
-from presswatch.records import Event
+from presswatch.records import AcledMain, Event
 
 CUES_FILE = "acled_cues.tsv"
 REBUILD = "scripts/build_acled_cues.py"
@@ -360,9 +360,14 @@ class MainRanker:
     weights: tuple[float, ...]
     version: str = ""
 
-    def choose(self, names: Sequence[str | None], rows: Sequence[Sequence[float]]) -> str | None:
+    def ranked(self, names: Sequence[str | None], rows: Sequence[Sequence[float]]) -> tuple[str | None, float]:
+        """The best-scoring candidate and its softmax share of the candidates' scores (0-1)."""
         scores = [sum(w * v for w, v in zip(self.weights, row, strict=True)) for row in rows]
-        return names[max(range(len(names)), key=scores.__getitem__)]
+        best = max(range(len(names)), key=scores.__getitem__)
+        return names[best], 1 / sum(math.exp(s - scores[best]) for s in scores)
+
+    def choose(self, names: Sequence[str | None], rows: Sequence[Sequence[float]]) -> str | None:
+        return self.ranked(names, rows)[0]
 
 
 def main_features(doc: Doc, events: Sequence[Event], model: Any | None) -> tuple[list[str | None], list[list[float]]]:
@@ -373,10 +378,15 @@ def main_features(doc: Doc, events: Sequence[Event], model: Any | None) -> tuple
                            cue_type(cues, doc), model.proba(doc) if model is not None else {})
 
 
-def main_type(doc: Doc, events: Sequence[Event], model: Any | None, ranker: MainRanker | None = None) -> str | None:
-    """A document's main ACLED sub-event type (None: no ACLED event): the ranker's choice among its
-    candidates (main_features); without a ranker, the lead reading (lead_type)."""
-    return ranker.choose(*main_features(doc, events, model)) if ranker is not None else lead_type(events)
+def main_event(doc: Doc, events: Sequence[Event], model: Any | None, ranker: MainRanker) -> AcledMain | None:
+    """A document's main ACLED event (None: no ACLED event): the ranker's choice among its candidates
+    (main_features) with its share of the candidates' scores and the ids of the events of that
+    sub-event type.  The stage (events/acled_main.py) and the CASE eval both call this."""
+    sub, share = ranker.ranked(*main_features(doc, events, model))
+    if sub is None:
+        return None
+    ids = tuple(e.id for e in _typed(events) if e.acled.sub_event_type == sub)
+    return AcledMain(rules.ACLED_LABELS[SUB_EVENTS[sub]][0], sub, round(share, 3), ids)
 
 
 def fit_main_ranker(samples: Sequence[tuple[Sequence[str | None], Sequence[Sequence[float]]]],

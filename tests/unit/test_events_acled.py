@@ -5,6 +5,8 @@ Sentences are written for these tests; nothing comes from ../shared.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from presswatch.errors import PresswatchError
@@ -322,5 +324,38 @@ def test_the_packaged_ranker_types_an_invented_snippet(pipeline, analyze):
     ranker = acled.packaged_main()
     assert ranker.version and len(ranker.weights) == len(acled.MAIN_FEATURES)
     model = events._models()[0]["acled"]
-    assert acled.main_type(pipeline.nlp(text), analyze(text).events, model, ranker) \
-        == "Shelling/artillery/missile attack"
+    found = acled.main_event(pipeline.nlp(text), analyze(text).events, model, ranker)
+    assert found.sub_event_type == "Shelling/artillery/missile attack"
+    assert found.event_type == "Explosions/Remote violence" and 0 < found.score <= 1
+
+
+def test_ranked_gives_the_winner_its_softmax_share():
+    ranker = acled.MainRanker((1.0,) + (0.0,) * 14)
+    name, share = ranker.ranked(["Attack", None], [[2.0] + [0.0] * 14, [0.0] * 15])
+    assert name == "Attack" and share == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_the_pipeline_names_a_riot_as_the_main_event(analyze):
+    text = ("Angry crowds smashed bank windows and torched two police vans in the river town of Dolvik on "
+            "Thursday evening after a disputed election result, witnesses said. The unrest lasted until dawn.")
+    analysis = analyze(text)
+    main = analysis.acled_main
+    assert main is not None and main.event_type == "Riots"
+    assert main.events and all(analysis.events[int(ref[1:]) - 1].acled.sub_event_type == main.sub_event_type
+                               for ref in main.events)
+    assert analysis.to_dict()["acled_main"]["sub_event_type"] == main.sub_event_type
+
+
+def test_a_calm_report_has_no_main_acled_event(analyze):
+    text = ("The regional council approved a new timetable for the ferry service on Wednesday. "
+            "Tickets will cost slightly more from the spring, a spokeswoman said.")
+    analysis = analyze(text)
+    assert analysis.acled_main is None and analysis.to_dict()["acled_main"] is None
+
+
+def test_the_text_report_has_one_main_event_line():
+    from presswatch.records import AcledMain
+    from presswatch.report import main_event_line
+
+    line = main_event_line(AcledMain("Protests", "Peaceful protest", 0.9, ("v3", "v7")))
+    assert line == "Main ACLED event: Protests / Peaceful protest (events v3, v7)"

@@ -22,7 +22,7 @@ def test_stage_order_is_checked():
 
 
 def test_default_stages_run_in_design_order(pipeline):
-    assert [stage.name for stage in pipeline.stages] == ["actors", "quotes", "events", "dates", "places", "techniques"]
+    assert [stage.name for stage in pipeline.stages] == ["actors", "quotes", "events", "acled_main", "dates", "places", "techniques"]
 
 
 def test_offsets_index_the_original_text(pipeline):

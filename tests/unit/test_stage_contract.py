@@ -87,6 +87,10 @@ def test_ids_are_sequential_and_references_resolve(analyses):
             assert event.attributed_to in quote_ids | {None}
             for participant in (event.source, event.target):
                 assert participant is None or participant.entity in entity_ids | {None}
+        main = analysis.acled_main
+        if main is not None:
+            typed = {e.id for e in analysis.events if e.acled and e.acled.sub_event_type == main.sub_event_type}
+            assert set(main.events) <= typed and 0 < main.score <= 1
 
 
 def test_input_unchanged_and_output_deterministic(pipeline, analyses):

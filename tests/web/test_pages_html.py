@@ -6,7 +6,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from web_fixtures import XSS_OUTLET, XSS_TITLE
+from web_fixtures import XSS_MAIN_EVENT, XSS_OUTLET, XSS_TITLE
 
 PAGES = ["/", "/?watchlist=all", "/?since=2022-09-01&until=2022-09-30&watchlist=South+Caucasus", "/events",
          "/events?country=&dyad=&type=&status=&since=&until=&outlet=&watchlist=", "/events?type=ASSAULT&status=asserted",
@@ -72,7 +72,17 @@ def test_xss_article_is_escaped_everywhere(client, ids):
     article = client.get(f"/articles/{ids['xss']}").text
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;Breaking" in article
     assert "&lt;img src=x onerror=" in article and 'href="javascript:' not in article
-    assert XSS_TITLE not in article and XSS_OUTLET not in article
+    assert XSS_TITLE not in article and XSS_OUTLET not in article and XSS_MAIN_EVENT not in article
+    assert "Main ACLED event: <strong>&lt;script&gt;window.__xss = 5&lt;/script&gt;Riots / Violent demonstration" in article
+
+
+def test_article_names_its_main_acled_event_only_when_it_has_one(client, ids):
+    html = client.get(f"/articles/{ids['armenian']}").text
+    line = html[html.index('id="acled-main"'):html.index("</p>", html.index('id="acled-main"'))]
+    assert "Explosions/Remote violence / Shelling/artillery/missile attack" in line
+    assert "score 0.81" in line and '<a href="#item-v1">v1</a>' in line
+    assert client.get(f"/api/v1/documents/{ids['armenian']}").json()["acled_main"]["events"] == ["v1"]
+    assert 'id="acled-main"' not in client.get(f"/articles/{ids['azerbaijani']}").text
 
 
 def test_speaker_page(client):

@@ -2,7 +2,7 @@
 
 The analyses are written here (not produced by spaCy) so the web tests are fast and know
 exactly what each page must show: two outlets telling one border clash in opposite directions
-(a contested event), a quoted president, a persuasion technique, an article whose title, outlet
+(a contested event) with a main ACLED event, a quoted president, a persuasion technique, an article whose title, outlet
 and text carry script payloads, and a few short articles for pagination.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from presswatch import monitor
 from presswatch.records import (
+    AcledMain,
     Actor,
     Analysis,
     Document,
@@ -28,6 +29,7 @@ from presswatch.store import Store
 
 XSS_TITLE = '<script>window.__xss = 1</script>Breaking'
 XSS_OUTLET = '<img src=x onerror="window.__xss = 2">'
+XSS_MAIN_EVENT = '<script>window.__xss = 5</script>Riots'
 XSS_TEXT = ('The statement read <script>window.__xss = 3</script> and '
             '<img src=x onerror="window.__xss = 4"> in full, said the minister.')
 ARMENIAN = ("Azerbaijani forces shelled Jermuk on September 13, Armenian Prime Minister Nikol Pashinyan said. "
@@ -57,7 +59,9 @@ def armenian_analysis() -> Analysis:
                   date=EventDate("2022-09-13", "day", "on September 13"),
                   location=Location("Jermuk", "ARM", lat=39.84, lon=45.67))
     technique = Technique("Loaded_Language", *_offsets(text, "bloody massacre"), "bloody massacre", 0.8)
-    return Analysis(document, (Extent(0, len(text)),), (pashinyan, azerbaijan), (quote,), (event,), (technique,))
+    main = AcledMain("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.81, ("v1",))
+    return Analysis(document, (Extent(0, len(text)),), (pashinyan, azerbaijan), (quote,), (event,), (technique,),
+                    acled_main=main)
 
 
 def azerbaijani_analysis() -> Analysis:
@@ -88,7 +92,8 @@ def xss_analysis() -> Analysis:
     event = Event("v1", "PROTEST", span(text, '<img src=x onerror="window.__xss = 4">'), Extent(0, len(text)),
                   status="asserted", quad_class=3, source=Participant(None, "KGZ", None, "x"),
                   date=EventDate("2022-09-14", "day"))
-    return Analysis(document, (Extent(0, len(text)),), (minister,), (quote,), (event,))
+    return Analysis(document, (Extent(0, len(text)),), (minister,), (quote,), (event,),
+                    acled_main=AcledMain(XSS_MAIN_EVENT, "Violent demonstration", 0.5, ("v1",)))
 
 
 def extra_analyses() -> list[Analysis]:
