@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.3.0"
+VERSION = "1.3.1"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -109,6 +109,9 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
     # protesters' act, 140) or 175, and share "hold ... protest/rally" (141) with "detain"; these
     # verbs leave those patterns behind ("detained organisers of the march" is an arrest).
     **{verb: ("173", [], ("14", "175")) for verb in ("arrest", "apprehend", "detain", "jail", "imprison", "incarcerate")},
+    # security forces closing off an area restrict movement (191, the PLOVER codebook's COERCE restrict
+    # names cordoning off); PETRARCH lacks the verb, and "cordon" alone is no event
+    "cordon": ("", [(("off",), "191")], ()),
 }
 
 # Verbs PETRARCH lacks that join the block of a PETRARCH verb of the same meaning (its patterns and

@@ -124,7 +124,7 @@ class EventExtractor:
                     yield trigger
 
     def verb_trigger(self, verb: Token) -> Trigger | None:
-        lemma = verb.lemma_.lower()
+        lemma = _verb_lemma(verb, self.lexicon)
         post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12)
         if lemma in rules.LIGHT_VERBS:  # "a state of emergency was introduced": what was introduced
             post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)
@@ -217,7 +217,7 @@ class EventExtractor:
     def candidate(self, token: Token) -> Trigger | None:
         """The weakest reading of a coded verb or event noun: its dictionary code, strength 0.5."""
         if token.pos_ == "VERB":
-            lemma = token.lemma_.lower()
+            lemma = _verb_lemma(token, self.lexicon)
             if rules.VERB_OVERRIDES.get(lemma, "") is None:
                 return None
             match = self.lexicon.match_verb(lemma, (), ())
@@ -1215,6 +1215,17 @@ def _intended(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _verb_lemma(verb: Token, lexicon: EventLexicon) -> str:
+    """The verb's lemma, or, when the tagger's lemma is no dictionary verb, the dictionary verb its
+    inflected form comes from ("staged": the tagger says "stag", the verb is "stage")."""
+    lemma = verb.lemma_.lower()
+    if lexicon.has_verb(lemma) or lemma in rules.VERB_OVERRIDES:
+        return lemma
+    word = verb.lower_
+    stems = (word[:-len(end)] + base for end, base in rules.INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 3)
+    return next((stem for stem in stems if lexicon.has_verb(stem)), lemma)
 
 
 def _reported_will(clause: Token) -> bool:

@@ -248,6 +248,10 @@ LIGHT_VERBS = frozenset({"organize", "stage", "hold", "launch", "carry", "conduc
                          "declare", "announce", "impose", "lead", "spark", "trigger", "provoke",
                          "rekindle", "stir", "incite", "orchestrate", "instigate"})
 
+# Inflections tried, in order, when the tagger gives a verb a lemma the dictionary lacks ("staged"
+# read as "stag", "waging" as "wag"): (ending, what replaces it).
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""))
+
 # Heads that make their xcomp/ccomp/object hypothetical: intentions, attempts, threats, plans,
 # appeals, readiness ("trying to provoke", "ready to unleash", "urged both camps to avoid",
 # "readiness to provide").  Not "forced to seek help" (it happened) nor "managed to achieve".

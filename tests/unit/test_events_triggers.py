@@ -241,3 +241,9 @@ def test_a_shooting_is_a_firearms_assault(analyze, text, mode):
 def test_a_labour_strike_has_its_own_mode(analyze, text, trigger, mode):
     events = [e for e in at(analyze(text), trigger) if e.cameo == "143"]
     assert events and all(e.mode == mode for e in events)
+
+
+def test_an_inflected_verb_the_tagger_mislemmatizes_is_still_found(analyze):
+    events = at(analyze("Sudanese soldiers cordoned off the roads leading into Khartoum."), "cordoned")
+    assert events and all((e.cameo, e.type) == ("191", "COERCE") for e in events)
+    assert not at(analyze("Volunteers cordoned the garden with ribbons in Juba."), "cordoned")  # no "off"
