@@ -11,6 +11,7 @@ and writes its sidecar.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -101,6 +102,17 @@ def occurrences(words: tuple[tuple[str, str], ...]) -> dict[str, list[int]]:
     return found
 
 
+def joined_occurrences(runs: Sequence[dict[str, list[int]]], lengths: Sequence[int],
+                       keys: frozenset[str]) -> dict[str, list[int]]:
+    """The `occurrences` of consecutive runs of words (a text's sentences) as those of the one run
+    they make, for `keys` only (AcledCues.first_words: the only keys cues look up)."""
+    joined: dict[str, list[int]] = {}
+    for start, occ in zip(itertools.accumulate(lengths, initial=0), runs, strict=False):  # one start to spare
+        for key in keys & occ.keys():
+            joined.setdefault(key, []).extend(start + i for i in occ[key])
+    return joined
+
+
 def _first(phrase: Phrase, words: Sequence[tuple[str, str]], occ: dict[str, list[int]]) -> int | None:
     """Index of the phrase's first occurrence in the words, else None."""
     return next((i for i in occ.get(phrase[0], ()) if i + len(phrase) <= len(words)
@@ -186,6 +198,12 @@ class AcledCues:
                     index.setdefault(phrase[0], set()).add(number)
         return {key: tuple(sorted(numbers)) for key, numbers in index.items()}
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word pattern of every phrase of the cues: the only keys `position` looks up."""
+        return frozenset(phrase[0] for cue in self.cues for alternative in cue.alternatives
+                         for part in alternative for phrase in part)
+
     def _candidates(self, occ: dict[str, list[int]]) -> list[Cue]:
         """The cues, in file order, whose first word occurs (`occurrences` of the words)."""
         index = self._by_first_word
@@ -193,16 +211,21 @@ class AcledCues:
         return [self.cues[n] for n in numbers]
 
     def refine(self, words: Sequence[tuple[str, str]], found: tuple[str, str] | None,
-               quad_class: int | None) -> tuple[str, str] | None:
+               quad_class: int | None, occ: dict[str, list[int]] | None = None) -> tuple[str, str] | None:
         """The (event type, sub-event type) of an event given the words around it.
 
         `found` is the CAMEO-derived type (None when the CAMEO code has none).  Of the cues that
         occur and may replace `found`, the lowest tier wins, then the earliest in the sentence; a cue marked standalone types an untyped event of its
         QuadClass; a natural or accidental cause ("-") removes the type.  With no cue, `found` stays.
+        `occ` is `occurrences(words)`, computed when not given.
         """
-        occ = occurrences(tuple(words))
-        hits = [(c.tier, i, c) for c in self._candidates(occ) if _applies(c, found, quad_class)
-                and (i := position(c, words, occ)) is not None]
+        occ = occurrences(tuple(words)) if occ is None else occ
+        hits: list[tuple[int, int, Cue]] = []
+        for c in self._candidates(occ):  # in tier order: no later tier can win once one has a hit
+            if hits and c.tier > hits[0][0]:
+                break
+            if _applies(c, found, quad_class) and (i := position(c, words, occ)) is not None:
+                hits.append((c.tier, i, c))
         if not hits:
             return found
         cue = min(hits, key=lambda h: h[:2])[2]
@@ -318,10 +341,10 @@ def lead_type(events: Sequence[Event]) -> str | None:
     return best.acled.sub_event_type
 
 
-def cue_type(cues: AcledCues, tokens: Iterable[Token]) -> str | None:
-    """The sub-event type the cues give tokens by themselves (a cue that may stand for a
-    material-conflict act), with no event: None when none occurs."""
-    typed = cues.refine(words_of(tokens), None, 4)
+def cue_type(cues: AcledCues, words: Sequence[tuple[str, str]], occ: dict[str, list[int]] | None = None) -> str | None:
+    """The sub-event type the cues give words (words_of) by themselves (a cue that may stand for a
+    material-conflict act), with no event: None when none occurs.  `occ`: as for AcledCues.refine."""
+    typed = cues.refine(words, None, 4, occ)
     return typed[1] if typed and typed[1] in SUB_EVENTS else None
 
 
@@ -372,10 +395,16 @@ class MainRanker:
 
 def main_features(doc: Doc, events: Sequence[Event], model: Any | None) -> tuple[list[str | None], list[list[float]]]:
     """main_candidates of a parsed document and its events, with the acled sentence model's
-    probabilities over the whole text (none without a model)."""
+    probabilities over the whole text (none without a model).  The whole text's cue words are its
+    sentences' in a row, their occurrences joined (joined_occurrences; each sentence's are cached from
+    the events stage's cue_trigger)."""
     sents, cues = list(doc.sents), packaged()
-    return main_candidates(events, [s.start_char for s in sents], [cue_type(cues, s) for s in sents],
-                           cue_type(cues, doc), model.proba(doc) if model is not None else {})
+    words = [words_of(s) for s in sents]
+    occs = [occurrences(w) for w in words]
+    joined = joined_occurrences(occs, [len(w) for w in words], cues.first_words)
+    whole = cue_type(cues, tuple(itertools.chain.from_iterable(words)), joined)
+    return main_candidates(events, [s.start_char for s in sents], [cue_type(cues, w, o) for w, o in zip(words, occs, strict=True)],
+                           whole, model.proba(doc) if model is not None else {})
 
 
 def main_event(doc: Doc, events: Sequence[Event], model: Any | None, ranker: MainRanker) -> AcledMain | None:

@@ -359,3 +359,16 @@ def test_the_text_report_has_one_main_event_line():
 
     line = main_event_line(AcledMain("Protests", "Peaceful protest", 0.9, ("v3", "v7")))
     assert line == "Main ACLED event: Protests / Peaceful protest (events v3, v7)"
+
+
+def test_joined_sentence_occurrences_read_as_the_whole_text(pipeline, cues):
+    doc = pipeline.nlp("Gunmen stormed a farming village at dawn. They set several houses on fire. "
+                       "A roadside bomb later hit a patrol on the highway.")
+    words = [acled.words_of(s) for s in doc.sents]
+    whole = tuple(w for run in words for w in run)
+    assert whole == acled.words_of(doc)
+    joined = acled.joined_occurrences([acled.occurrences(w) for w in words], [len(w) for w in words],
+                                      cues.first_words)
+    full = acled.occurrences(whole)
+    assert joined == {k: v for k, v in full.items() if k in cues.first_words}
+    assert acled.cue_type(cues, whole, joined) == acled.cue_type(cues, whole)
