@@ -1281,8 +1281,8 @@ class _DocumentResolution:
 
     def appositive_roles(self, ent: SpacySpan) -> list[tuple[str, str, str | None, str | None]]:
         """(role text, role noun, country, the body's sector) of appositions: ("general director",
-        "director", None, None) for "Jan Novak, general director of an unknown body", ("human rights
-        activist", "activist", "DZA", None) for "X, Algeria's leading human rights activist"; a role
+        "director", None, None) for "Jan Novak, general director of an unknown body", ("civil liberties
+        activist", "activist", "DZA", None) for "X, Algeria's best-known civil liberties activist"; a role
         without a place takes its body's code ("X, a professor at Moscow State University": RUS, EDU)."""
         found = []
         for child in ent.root.children:

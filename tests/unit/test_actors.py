@@ -641,12 +641,12 @@ def test_misspelled_titled_names_and_appositive_countries(actor_pipeline):
     assert kb.persons("Raúl Castro") == kb.persons("Raul Castro") != ()  # accents dropped
     assert not kb.office_holders_spelled_like("Juan Orlando Hernandes", None)  # "Orlando" must be in the name
     text = ("President Francois Mitterand welcomed them. President Laurent Smithers spoke. "
-            "Ali Benhadj, Algeria's leading human rights activist, began a hunger strike. "
+            "Omar Haddoum, Algeria's best-known civil liberties activist, refused food for a week. "
             "The Hungarians of northern Serbia staged a march. A delegation of the Union of Eastern Jurists visited.")
     entities = analyze(actor_pipeline, text)
     assert code(entity_at(entities, text, "Francois Mitterand")) == ("FRA", "GOV")  # one letter off, titled
     assert code(entity_at(entities, text, "Laurent Smithers")) == (None, "GOV")  # unknown stays unknown
-    assert entity_at(entities, text, "Ali Benhadj").actor.country == "DZA"
+    assert entity_at(entities, text, "Omar Haddoum").actor.country == "DZA"
     assert code(entity_at(entities, text, "Hungarians")) == ("SRB", "CVL")
     assert code(entity_at(entities, text, "the Union of Eastern Jurists")) == (None, "JUD")
 

@@ -244,6 +244,6 @@ def test_a_labour_strike_has_its_own_mode(analyze, text, trigger, mode):
 
 
 def test_an_inflected_verb_the_tagger_mislemmatizes_is_still_found(analyze):
-    events = at(analyze("Sudanese soldiers cordoned off the roads leading into Khartoum."), "cordoned")
+    events = at(analyze("Chadian gendarmes cordoned off every street around the market in Abeche."), "cordoned")
     assert events and all((e.cameo, e.type) == ("191", "COERCE") for e in events)
     assert not at(analyze("Volunteers cordoned the garden with ribbons in Juba."), "cordoned")  # no "off"
