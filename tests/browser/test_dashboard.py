@@ -74,6 +74,23 @@ def test_article_highlights_click_and_toggle(page, server):
     shoot(page, "article-quotes-off")
 
 
+def test_article_names_its_main_acled_event(page, server):
+    listed = httpx.get(server + "/api/v1/documents", params={"limit": 100}).json()["documents"]
+    for doc in listed:
+        main = httpx.get(server + f"/api/v1/documents/{doc['id']}").json()["acled_main"]
+        if main and main["events"]:
+            break
+    else:
+        pytest.fail("no example article has a main ACLED event")
+    page.goto(f"/articles/{doc['id']}")
+    line = page.locator("#acled-main")
+    assert line.is_visible()
+    assert f"Main ACLED event: {main['event_type']} / {main['sub_event_type']}" in line.inner_text()
+    line.locator("a").first.click()
+    assert page.url.endswith(f"#item-{main['events'][0]}")
+    shoot(page, "article-main-event")
+
+
 def test_xss_article_shows_its_payload_as_text(page, server):
     found = httpx.get(server + "/api/v1/documents", params={"q": "Rahmon", "limit": 100}).json()["documents"]
     xss = next(d for d in found if "Border" in (d["title"] or ""))
