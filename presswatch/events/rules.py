@@ -131,7 +131,7 @@ VERB_OVERRIDES: dict[str, str | None] = {
 TRANSITIVE_CODES: dict[str, str] = {"return": "0842", "repatriate": "0841"}
 
 # Extra verb patterns (verb lemma, words that must follow it, code), checked before PETRARCH's:
-# "turned to the CSTO for help" is an appeal for aid; "sent peacekeepers" is peacekeeping aid;
+# "appealed to the alliance for help" is an appeal for aid; "sent peacekeepers" is peacekeeping aid;
 # "signed a protocol/agreement" is a formal agreement; "called on X to" is an appeal; "pulled
 # out of"/"pulled back" is a withdrawal (as the noun "withdrawal" is).
 EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
@@ -370,7 +370,13 @@ INSTRUMENT_NOUNS = frozenset({
     "teargas", "tear gas", "water cannon", "rubber bullet", "plastic bullet", "stun grenade", "smoke grenade",
     "pepper spray", "pepper ball", "baton", "truncheon", "lathi", "pellet", "sound cannon", "flash bang",
     "bullet", "grenade", "live ammunition", "ammunition", "rocket", "missile", "mortar", "projectile",
+    "bomb", "shell", "drone", "explosive", "explosive device",
 })
+# Verbs saying that a truce (a 0871 noun) goes on ("the ceasefire held", "the truce has remained
+# in place"): a state, not a new act (CAMEO 0871 codes declaring one).  Other event nouns keep
+# them ("the fighting lasted two days" happened).
+ENDURE_VERBS = frozenset({"hold", "remain", "stay", "persist", "last", "survive"})
+
 AIM_PREPOSITIONS = frozenset({"at", "on", "against", "into", "upon", "toward", "towards"})
 
 # "riot police", "riot gear", "anti-riot units" name the police and their equipment, not a riot:

@@ -19,7 +19,7 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 - COLON_INTRO           `Putin said: ...` / `He added:` + next quote: content after the colon.
 - TRAILING_CUE          `..., she said.` closing a sentence whose parse did not hang the clause on the
                         cue; content = the sentence before the comma.
-- VERB_WITH_OBJECT      `Putin called on the parties to ...`: speech verb + object or topic phrase.
+- VERB_WITH_OBJECT      `Lee called on both sides to ...`: speech verb + object or topic phrase.
 - NOMINAL_CUE           `Moscow's claim that ...`, `allegations that ...`, `her fear that ...`: a noun of
                         saying (or of belief, with a possessor) with a "that" clause.
 - LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
@@ -719,7 +719,7 @@ OBJECT_EXTRA = frozenset({"call", "expect", "hope", "point", "show"})
 
 
 def verb_with_object(verb: Token, lexicon: CueLexicon) -> Match | None:
-    """VERB_WITH_OBJECT: `Trump blasted the deal`, `Putin called on the parties to ...`.
+    """VERB_WITH_OBJECT: `Trump blasted the deal`, `Lee called on both sides to ...`.
 
     Speech verbs (not thought verbs) whose object or topic phrase is what was said.  Must not
     match a verb with a clausal complement (VERB_WITH_CLAUSE does) or with no subject, and must

@@ -102,8 +102,8 @@ def test_protest_and_riot_acled(analyze):
 
 
 def test_request_and_consult(analyze):
-    a = analyze("Armenia asked the CSTO for military help. Vladimir Putin discussed by telephone with Emomali Rahmon "
-                "the tension along the frontier.")
+    a = analyze("Armenia asked the CSTO for military help. Vladimir Putin spoke by telephone with Emomali Rahmon "
+                "about the tension along the frontier.")
     request = events_of(a, "REQUEST")[0]
     assert (request.source.country, request.target.country) == ("ARM", "CSTO")
     consult = events_of(a, "CONSULT")[0]
@@ -129,7 +129,7 @@ def test_complement_subject_is_the_target_and_phrase_lends_country(analyze):
 @pytest.mark.parametrize(("text", "main", "governed"), [
     ("Canada threatened to impose new sanctions on Iran.", "THREATEN", "hypothetical"),
     ("Kenya refused to extradite the suspects to Uganda.", "REJECT", "negated"),
-    ("Japan offered to mediate between India and Pakistan.", "AGREE", "hypothetical"),
+    ("Norway offered to mediate between Peru and Ecuador.", "AGREE", "hypothetical"),
     # a taken decision is an expressed intent (CAMEO 03x, PLOVER AGREE); the act itself is still to come
     ("Poland decided to send troops to Latvia.", "AGREE", "hypothetical"),
 ])
@@ -206,7 +206,7 @@ def test_group_of_the_two_countries_keeps_its_sector(analyze):
 
 def test_coordinated_parties_and_their_officials(analyze):
     a = analyze("Sudan and Chad held talks on Monday. "
-                "The next day the defence ministers of the two countries signed a security agreement.")
+                "On Tuesday the defence ministers of both countries signed a security agreement.")
     talks = {(e.source.country, e.target.country) for e in events_of(a, "CONSULT")}
     assert talks == {("SDN", "TCD"), ("TCD", "SDN")}
     signed = {(e.source.country, e.source.sector, e.target.country) for e in events_of(a, "SUPPORT")}
@@ -242,8 +242,8 @@ def test_heading_line_merged_into_a_sentence_is_no_event(analyze):
 
 
 @pytest.mark.parametrize(("text", "cameo", "status"), [
-    ("Poland said it will not accept refugees from Belarus.", "120", "attributed"),
-    ("Serbia will not lift the ban on imports from Kosovo.", "124", "asserted"),
+    ("Latvia said it will not accept any refugees from Belarus.", "120", "attributed"),
+    ("Serbia will not lift its ban on imports of Kosovo goods.", "124", "asserted"),
     ("Turkey will not join the talks with Greece.", "125", "asserted"),
 ])
 def test_cooperation_negated_by_not_is_also_a_refusal(analyze, text, cameo, status):
@@ -281,7 +281,7 @@ def test_returned_object_is_a_return_but_returning_home_is_not(analyze):
 
 def test_contract_offsets_ids_and_determinism(analyze):
     text = ("Protesters seized government buildings in Almaty. Tokayev said that armed gangs had taken over the "
-            "airport. The CSTO agreed to send peacekeeping forces to Kazakhstan.")
+            "airport. The CSTO agreed to deploy a peacekeeping contingent in Kazakhstan.")
     first, second = analyze(text), analyze(text)
     assert first.events == second.events
     assert [e.id for e in first.events] == [f"v{i}" for i in range(1, len(first.events) + 1)]
