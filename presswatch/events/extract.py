@@ -167,6 +167,8 @@ class EventExtractor:
         if reply:  # "received a loan from X": X lent to the subject; "died in a bombing": no agent named
             source, target = tuple(i for i in target if _names_actor(verb.doc[i])), source
         passive = reply or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if cameo.quad_class == 4 and any(_is_instrument(p) for c in verb.children if c.dep_ == "agent" for p in c.children):
+            strength = max(strength, 0.75)  # "hit by shells": a means of force makes the violent reading specific
         return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal, passive)
 
     def model_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
@@ -300,12 +302,14 @@ class EventExtractor:
         modifiers |= {c.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                       for c in p.children if c.dep_ == "pobj"}
         if lemma in rules.MODIFIED_EVENT_NOUNS:
-            return next((code for m, code in rules.MODIFIED_EVENT_NOUNS[lemma].items() if m in modifiers), None)
-        code = rules.EVENT_NOUNS.get(lemma)
-        if code is None or modifiers & rules.NOT_EVENT_NOUN_CONTEXT:
-            return None
-        refine = rules.NOUN_MODIFIER_CODES.get(lemma, {})
-        return next((c for m, c in refine.items() if m in modifiers), code)
+            code = next((code for m, code in rules.MODIFIED_EVENT_NOUNS[lemma].items() if m in modifiers), None)
+        else:
+            code = rules.EVENT_NOUNS.get(lemma)
+            if code is None or modifiers & rules.NOT_EVENT_NOUN_CONTEXT:
+                return None
+            refine = rules.NOUN_MODIFIER_CODES.get(lemma, {})
+            code = next((c for m, c in refine.items() if m in modifiers), code)
+        return None if code == "0871" and _endures(noun) else code  # "the truce held": it goes on, no new act
 
     def noun_trigger(self, noun: Token) -> Trigger | None:
         if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -644,7 +648,7 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
             source = _conjuncts(subject)
     for c in verb.children:
         if c.dep_ == "agent" and own_passive:
-            source = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+            source = [i for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     with_objects = [p for q in verb.subtree if q.dep_ == "prep" and q.lower_ in ("with", "against")
                     and verb in (q.head, q.head.head, q.head.head.head)  # "by telephone with X"
@@ -707,6 +711,22 @@ def _is_instrument(token: Token) -> bool:
     return lemma in rules.INSTRUMENT_NOUNS or bool(pairs & rules.INSTRUMENT_NOUNS)
 
 
+def _endures(noun: Token) -> bool:
+    """The noun is said to go on: subject of an enduring verb ("the ceasefire has held"), or a
+    sentence's root noun whose reduced clause is one ("a truce between X and Y held on Sunday")."""
+    if noun.dep_ == "nsubj":
+        return noun.head.lemma_.lower() in rules.ENDURE_VERBS
+    return noun.dep_ == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in rules.ENDURE_VERBS
+                                       and not any(a.dep_ == "agent" for a in c.children) for c in noun.children)
+
+
+def _is_cause(token: Token) -> bool:
+    """A passive's by-agent that is a means of force or an event ("destroyed by a car bomb",
+    "killed by an air strike"): what did it, not who; never a participant."""
+    lemma = token.lemma_.lower()
+    return _is_instrument(token) or lemma in rules.EVENT_NOUNS or lemma in rules.MODIFIED_EVENT_NOUNS
+
+
 def _aimed_at(verb: Token, instrument: Token) -> list[Token]:
     """Whom an instrument was aimed at: "at/on/against/into X" on the verb or the instrument, else
     the object of the purpose clause ("used water cannon to disperse X")."""
@@ -731,7 +751,7 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
                                 and c.ent_type_ in rules.ACTOR_ENTITY_TYPES):  # not "the Sunday bombings"
             source = _conjuncts(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
-            source = [i for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+            source = [i for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
         elif c.dep_ == "prep" and c.lower_ == "between":
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj:
@@ -1030,9 +1050,15 @@ class _Context:
             [*range(trigger.i - 1, clause.left_edge.i - 1, -1), *range(trigger.sent.start, clause.left_edge.i)]
         for j in positions:
             hit = self.token_entity.get(j)
-            if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity):
+            if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity) \
+                    and not self.is_means(hit):
                 return self.participant(j)
         return None
+
+    def is_means(self, hit: tuple[Entity, int, int]) -> bool:
+        """The entity mention (entity, start, end) is headed by a means of force ("a truck bomb")."""
+        span = self.doc.char_span(hit[1], hit[2], alignment_mode="expand")
+        return span is not None and _is_instrument(span.root)
 
     def mentions(self) -> list[tuple[int, int, Entity, int, int]]:
         """(first token, head token, entity, start, end) of every entity mention, in text order
@@ -1077,7 +1103,7 @@ class _Context:
         best, best_p = None, floor
         for order, head, entity, found in candidates:
             if found is None or found.country is None or (exclude is not None and entity.id == exclude.entity) \
-                    or (role == "source" and _is_scene(self.doc[head])):
+                    or (role == "source" and _is_scene(self.doc[head])) or _is_instrument(self.doc[head]):
                 continue
             p = model.probability(role_features(trigger, self.doc[head], entity, order, count))
             if p >= best_p:

@@ -370,8 +370,9 @@ INSTRUMENT_NOUNS = frozenset({
     "teargas", "tear gas", "water cannon", "rubber bullet", "plastic bullet", "stun grenade", "smoke grenade",
     "pepper spray", "pepper ball", "baton", "truncheon", "lathi", "pellet", "sound cannon", "flash bang",
     "bullet", "grenade", "live ammunition", "ammunition", "rocket", "missile", "mortar", "projectile",
-    "bomb", "shell", "drone", "explosive", "explosive device",
+    "bomb", "shell", "explosive", "explosive device",
 })
+
 # Verbs saying that a truce (a 0871 noun) goes on ("the ceasefire held", "the truce has remained
 # in place"): a state, not a new act (CAMEO 0871 codes declaring one).  Other event nouns keep
 # them ("the fighting lasted two days" happened).
