@@ -91,6 +91,19 @@ def test_check_finds_a_half_written_document(tmp_path):
         assert any("do not match" in problem for problem in store.check())
 
 
+def make_older_store(path, version, columns):
+    """Make the store at `path` look as schema `version` wrote it (without `columns`); a read-only
+    open must then refuse it with PWE905, whose exception info is returned."""
+    with sqlite3.connect(path) as connection:
+        for table, column in columns:
+            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        connection.execute(f"PRAGMA user_version = {version}")
+    with pytest.raises(PresswatchError) as info:
+        Store(path, create=False, readonly=True)
+    assert info.value.code == "PWE905"
+    return info
+
+
 def test_a_version_2_store_gets_the_date_columns_filled_from_what_it_holds(tmp_path):
     analysis = full_analysis()
     ranged = EventDate("2022-09-11", "day", "over the night of 11 to 12 September", 50, 70,
@@ -99,14 +112,10 @@ def test_a_version_2_store_gets_the_date_columns_filled_from_what_it_holds(tmp_p
     path = tmp_path / "old.db"
     with Store(path) as store:
         store.write_batch([analysis], [], None)
-    with sqlite3.connect(path) as connection:  # what a store written by schema version 2 looks like
-        for table, column in (("events", "date_until"), ("events", "date_method"), ("events", "location_precision"),
-                              ("events", "location_method"), ("clusters", "location_precision")):
-            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        connection.execute("PRAGMA user_version = 2")
-    with pytest.raises(PresswatchError) as info:
-        Store(path, create=False, readonly=True)
-    assert info.value.code == "PWE905" and "presswatch refresh" in str(info.value)
+    info = make_older_store(path, 2, (("events", "date_until"), ("events", "date_method"),
+                                      ("events", "location_precision"), ("events", "location_method"),
+                                      ("clusters", "location_precision")))
+    assert "presswatch refresh" in str(info.value)
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.connection.execute("SELECT date_until, date_method FROM events").fetchall() == [
@@ -127,14 +136,8 @@ def test_a_version_3_store_gets_the_place_precision_of_its_events_and_clusters(t
     with Store(path) as store:
         store.write_batch([analysis], [], None)
         assert monitor.refresh(store) == 1
-    with sqlite3.connect(path) as connection:  # what a store written by schema version 3 looks like
-        for table, column in (("events", "location_precision"), ("events", "location_method"),
-                              ("clusters", "location_precision")):
-            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        connection.execute("PRAGMA user_version = 3")
-    with pytest.raises(PresswatchError) as info:
-        Store(path, create=False, readonly=True)
-    assert info.value.code == "PWE905"
+    make_older_store(path, 3, (("events", "location_precision"), ("events", "location_method"),
+                               ("clusters", "location_precision")))
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.connection.execute("SELECT location_precision, location_method FROM events").fetchall() == [
