@@ -153,10 +153,9 @@ class Deduplicator:
         """The possible days of a mention's event under these parameters (`date_range`)."""
         return date_range(mention, self.undated_window_days, self.report_days)
 
-    def stated_first(self, mention: EventMention, span: DateRange) -> date:
-        """The first day a mention's date states, before a report date is widened backwards."""
-        return span.first + timedelta(days=self.report_days) if mention.report_dated and span.precision == "day" \
-            else span.first
+    def stated_first(self, mention: EventMention) -> date:
+        """The first day a mention's date states (a report date not widened backwards)."""
+        return date_range(mention, self.undated_window_days).first
 
     def slack_days(self, *mentions: EventMention) -> int:
         """Days reports' dates may differ by: `process_days` when all of them report a process,
@@ -211,7 +210,7 @@ class Deduplicator:
         kept = [m for m in mentions if m.key in ranges]
         placeable = [m for m in kept if m.countries or m.location_name]
         dated = sorted((m for m in placeable if ranges[m.key].precision != "published"), key=lambda m: (
-            self.stated_first(m, ranges[m.key]), PRECISION_RANK[ranges[m.key].precision], m.key))
+            self.stated_first(m), PRECISION_RANK[ranges[m.key].precision], m.key))
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
         groups = _Groups(self, ranges)
@@ -256,7 +255,7 @@ class _Groups:
         first such in creation order): a report of the 14th joins the event of the 14th, not
         one of the 13th it would also fit; for a report-dated mention, nearest the report's day."""
         span = self.ranges[mention.key]
-        first = self.rule.stated_first(mention, span)
+        first = self.rule.stated_first(mention)
 
         def gap(index: int) -> int:
             days = [self.ranges[m.key] for m in _timed(self.groups[index])]
