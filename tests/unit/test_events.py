@@ -762,3 +762,30 @@ def test_a_reported_would_of_the_speaker_announces_the_act(analyze, text, trigge
 def test_a_reported_would_of_another_actor_is_no_announcement(analyze):
     events = analyze("The Iraqi minister said Kuwait would pay compensation.").events
     assert not [e for e in events if e.type in ("AGREE", "THREATEN")]
+
+
+def test_gsr_scores_a_split_mention_by_its_best_pair_and_reads_gold_code_misspellings():
+    from dataclasses import replace
+
+    from presswatch.evaluate.events import score_gsr
+    from presswatch.records import Analysis, Event, Extent, Participant, make_span
+
+    text = "Hanoi warned Peru and Chile over their fishing fleets."
+    start = text.index("warned")
+    trigger = make_span(text, start, start + 6)
+
+    def warning(target: Participant) -> Event:
+        return Event(id="v1", type="THREATEN", trigger=trigger, sentence=Extent(0, len(text)), cameo="130",
+                     source=Participant("e1", "VNM", None, "Hanoi"), target=target, confidence=0.7)
+
+    # one coded mention split into a pair per coordinated target: the order of the names no longer decides
+    events = (warning(Participant("e2", "PER", None, "Peru")), warning(Participant("e3", "CHL", None, "Chile")))
+    record = {"text": text, "event": "THREATEN", "eventText": "warned",
+              "source": [{"code": "VTN"}], "target": [{"code": "CHL"}]}
+    report = score_gsr([record], [Analysis(document=Document.from_text(text), events=events)])
+    assert report["target_country_accuracy"] == 1.0
+    assert report["source_country_accuracy"] == 1.0  # "VTN" is no dictionary's code: Vietnam is VNM
+    # an event of another confidence on the trigger is another reading, not a pair of this one
+    other = (events[0], replace(events[1], confidence=0.5))
+    report = score_gsr([record], [Analysis(document=Document.from_text(text), events=other)])
+    assert report["target_country_accuracy"] == 0.0 and report["country_errors"]["target"] == {"other_country": 1}
