@@ -18,6 +18,9 @@ only as background to its own news, with a date ("the shelling of Tuesday"); the
 mentions with an event date report it, so the article's undated mentions stay with its own news.
 Where an event's rows give a CAMEO code (RETREAT rows: ceasefire 0871, withdrawal 0872), a pipeline
 mention with an unrelated code (release of a person, 084) reports another event.
+A mention's possible days are the Deduplicator's (`Deduplicator.date_range`): a date that only bounds the
+event from above (the day of the statement reporting it: "..., the guard said on Monday, after a curfew
+was imposed") covers the `report_days` before it too, as in clustering.
 """
 
 from __future__ import annotations
@@ -170,6 +173,9 @@ def gold_events(rows: Sequence[GoldRow], tolerance_days: int = 1) -> list[GoldEv
     return events
 
 
+CREDIT_DEDUPLICATOR = Deduplicator()  # crediting reads a mention's possible days as clustering does
+
+
 def _reports(event: GoldEvent, mention: EventMention) -> bool:
     """Whether a pipeline mention reports `event`: same type, one of its articles, only its countries
     (the actors', else the place's), its days (an event date in an article that only recalls it),
@@ -184,7 +190,7 @@ def _reports(event: GoldEvent, mention: EventMention) -> bool:
     named = mention.actor_countries or frozenset({mention.location_country} - {None})
     if not named or not named <= event.countries:
         return False
-    found = date_range(mention)
+    found = CREDIT_DEDUPLICATOR.date_range(mention)
     if not found or (found.precision == "published" and _article(mention) in event.recalled_in):
         return False
     return found.first <= event.last and found.last >= event.first
