@@ -93,6 +93,7 @@ CASE_FILE = "case2021_task2/task2_test_labels.dev25.tsv"
 NER_FILE = "conflibert_cameo/cameo_ner_train.txt"
 PETRARCH_FILE = "petrarch2/PETR.UnitTest.records.xml"
 PETRARCH_VERB_FILE = "petrarch2/PETR.Validate.verbs.txt"
+PETRARCH_ACTOR_FILE = "petrarch2/PETR.Validate.actors.txt"
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # The GSR's older mode names and the PLOVER codebook's (ngec/PLOVER_structured_codebook_updated.csv)
 # for the same act, by the codebook's definitions: an organized demonstration, a hunger strike, a
@@ -588,6 +589,11 @@ NEGATIONS = frozenset({"NOT", "N'T", "NEVER", "NEITHER", "NOR", "&NEGATVAUXVRB"}
 
 def read_petrarch(data: Path) -> list[PetrarchRecord]:
     """(sentence, gold codes) of every PETRARCH2 unit-test record, coded or not."""
+    return [(text, [code for _, _, code in codings]) for text, codings in read_petrarch_codings(data)]
+
+
+def read_petrarch_codings(data: Path) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(sentence, [(source code, target code, event code)]) of every PETRARCH2 unit-test record."""
     import re
 
     raw = (Path(data) / PETRARCH_FILE).read_text(encoding="utf-8", errors="replace")
@@ -595,8 +601,84 @@ def read_petrarch(data: Path) -> list[PetrarchRecord]:
     for record in re.findall(r"<Sentence\s[^>]*>(.*?)</Sentence>", raw, re.S):
         text = re.search(r"<Text>(.*?)</Text>", record, re.S)
         if text:
-            out.append((" ".join(text.group(1).split()), re.findall(r'<EventCoding[^>]*eventcode="(\w+)"', record)))
+            codings = []
+            for tag in re.findall(r"<EventCoding[^>]*>", record):
+                attrs = dict(re.findall(r"""(\w+)\s*=\s*(?:"([^"]*)"|'[^']*')""", tag))
+                if re.fullmatch(r"\w+", attrs.get("eventcode", "")):
+                    codings.append((attrs.get("sourcecode", ""), attrs.get("targetcode", ""), attrs["eventcode"]))
+            out.append((" ".join(text.group(1).split()), codings))
     return out
+
+
+def read_test_actors(data: Path) -> dict[str, set[str]]:
+    """Country code (an actor code's first three letters) -> lower-case names of PETRARCH's test
+    actor dictionary (PETR.Validate.actors.txt: "NAME [CODE]", its "+SYNONYM" lines, a code on the
+    next indented line; "_" joins words)."""
+    import re
+
+    names: dict[str, set[str]] = {}
+    block: list[str] = []
+    for line in (Path(data) / PETRARCH_ACTOR_FILE).read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#")[0].rstrip()
+        if not body.strip() or body.lstrip().startswith("<"):
+            continue
+        name = body.split("[")[0].strip().lstrip("+").replace("_", " ").strip().lower()
+        if name and not line[0].isspace():
+            block = [name] if not body.startswith("+") else [*block, name]
+        for code in re.findall(r"\[([^\]\s<>]+)", body):
+            for part in code.split("/"):
+                names.setdefault(part[:3], set()).update(block)
+        if body.startswith("+") and block:
+            for found in names.values():
+                if block[0] in found:
+                    found.add(name)
+    return {code: {n.removeprefix("the ") for n in found} for code, found in names.items()}
+
+
+def _named(actors: dict[str, set[str]], code: str, lower: str) -> set[str]:
+    """The test-dictionary names of the country of `code` that occur in `lower` ("---": none)."""
+    return {n for n in actors.get(code[:3], ()) if n in lower} if code[:3] not in ("", "---") else set()
+
+
+def score_petrarch_roles(rows: list[tuple[str, list[tuple[str, str, str]]]], analyses: list[Analysis],
+                         docs: Sequence[Any], verbs: dict[str, dict[str, bool]],
+                         actors: dict[str, set[str]]) -> dict[str, Any]:
+    """Source and target choice on the PETRARCH2 unit tests, independent of our actor codes (their
+    actors are invented): a coded side is "named" when a test-dictionary name of its country (the
+    code's first three letters; "---" is none) occurs in the sentence.  The event scored is the most
+    confident one on a verb the test dictionary gives a record's code (else the most confident of
+    all); its source (target) is right when its text holds a name of a named gold source (target)
+    country of one of the record's codings; "both" asks it of one coding's two sides.  Shares over the
+    records naming the side, and (`..._with_event`) over those where the stage found an event."""
+    count = Counter()
+    for (text, codings), analysis, doc in zip(rows, analyses, docs, strict=True):
+        sides = [(_named(actors, s, text.lower()), _named(actors, t, text.lower())) for s, t, _ in codings]
+        if not any(a or b for a, b in sides):
+            continue
+        gold_verbs = {w for _, _, code in codings for w in verbs.get(code, {})}
+        present = {w for t in doc for w in (t.lower_, t.lemma_.lower()) if w in gold_verbs}
+        chosen = top_event([e for e in analysis.events if _trigger_words(e, doc) & present]) or top_event(analysis.events)
+
+        def holds(who: Any, names: set[str]) -> bool:
+            return bool(who and who.text and any(n in who.text.lower() for n in names))
+
+        ok = [(holds(chosen and chosen.source, a), holds(chosen and chosen.target, b)) for a, b in sides]
+        scored = [(i, role, any(pair[i] for pair in sides), any(o[i] for o in ok))
+                  for i, role in enumerate(("source", "target"))]
+        scored.append((2, "both", any(a and b for a, b in sides),
+                       any(a and b and x and y for (a, b), (x, y) in zip(sides, ok, strict=True))))
+        for _, role, has, right in scored:
+            if has:
+                count[f"{role}_n"] += 1
+                count[f"{role}_ok"] += right
+                count[f"{role}_event_n"] += chosen is not None
+    share = {role: round(count[f"{role}_ok"] / count[f"{role}_n"], 4) if count[f"{role}_n"] else 0.0
+             for role in ("source", "target", "both")}
+    given = {role: round(count[f"{role}_ok"] / count[f"{role}_event_n"], 4) if count[f"{role}_event_n"] else 0.0
+             for role in ("source", "target", "both")}
+    return {**{f"{role}_named": count[f"{role}_n"] for role in share},
+            **{f"{role}_accuracy": share[role] for role in share},
+            **{f"{role}_accuracy_with_event": given[role] for role in given}}
 
 
 def read_test_verbs(data: Path) -> dict[str, dict[str, bool]]:
@@ -753,8 +835,11 @@ def run(data: Path, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
                                                        "target_country_accuracy")}
     report["conflibert_train_cv"] = score_conflibert(conf, p_conf, shipped, _events(rules, p_conf), folds)
     report["case2021_dev"] = score_case(case, p_case, shipped, _events(rules, p_case), folds)
-    report["petrarch_unit_tests"] = score_petrarch(petr, _events(events.make_component(nlp), p_petr),
-                                                   [p for _, p, _, _ in p_petr], read_test_verbs(data))
+    petr_events = _events(events.make_component(nlp), p_petr)
+    report["petrarch_unit_tests"] = score_petrarch(petr, petr_events, [p for _, p, _, _ in p_petr], read_test_verbs(data))
+    report["petrarch_unit_tests"]["roles"] = score_petrarch_roles(
+        read_petrarch_codings(data)[:limit], petr_events, [p for _, p, _, _ in p_petr], read_test_verbs(data),
+        read_test_actors(data))
     report["conflibert_ner_train_arguments"] = score_arguments(ner, _events(events.make_component(nlp), p_ner))
     report["gold_digest"] = f"{zlib.crc32(json.dumps(texts).encode()):08x}"
     report["texts"] = len(texts)

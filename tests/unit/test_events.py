@@ -789,3 +789,39 @@ def test_gsr_scores_a_split_mention_by_its_best_pair_and_reads_gold_code_misspel
     other = (events[0], replace(events[1], confidence=0.5))
     report = score_gsr([record], [Analysis(document=Document.from_text(text), events=other)])
     assert report["target_country_accuracy"] == 0.0 and report["country_errors"]["target"] == {"other_country": 1}
+
+
+def test_petrarch_test_actors_by_country_with_synonyms_and_indented_codes(tmp_path):
+    from presswatch.evaluate.events import PETRARCH_ACTOR_FILE, read_test_actors
+
+    path = tmp_path / PETRARCH_ACTOR_FILE
+    path.parent.mkdir()
+    path.write_text("<!-- header -->\nVELMOR_  [VLM]  # note\n+VELMORIAN\nTHE_SALT_COAST [SLT]\n"
+                    "OLD_HARBOUR\n\t[SLTGOV <990101]\n", encoding="utf-8")
+    assert read_test_actors(tmp_path) == {"VLM": {"velmor", "velmorian"}, "SLT": {"salt coast", "old harbour"}}
+
+
+def test_petrarch_role_score_reads_sides_by_the_test_dictionary_names():
+    from types import SimpleNamespace
+
+    from presswatch.evaluate.events import score_petrarch_roles
+    from presswatch.records import Analysis, Event, Extent, Participant, make_span
+
+    def coded(text: str, trigger: str, source: str | None, target: str | None):
+        doc = [SimpleNamespace(idx=text.index(w), lower_=w.lower(), lemma_=w.lower()) for w in text.split()]
+        start = text.index(trigger)
+        sides = [Participant(None, None, None, name) if name else None for name in (source, target)]
+        event = Event(id="v1", type="ACCUSE", trigger=make_span(text, start, start + len(trigger)),
+                      sentence=Extent(0, len(text)), cameo="111", source=sides[0], target=sides[1],
+                      confidence=0.9)
+        return Analysis(document=Document.from_text(text), events=(event,)), doc
+
+    actors = {"VLM": {"velmor"}, "SLT": {"salt coast"}}
+    rows = [("Velmor scolded the Salt Coast", [("VLMGOV", "SLT", "120")]),
+            ("Velmor scolded the Salt Coast", [("VLM", "SLT", "120")]),
+            ("Rain scolded nobody", [("---", "---", "120")])]  # no named side: not scored
+    made = [coded(rows[0][0], "scolded", "Velmor", "the Salt Coast"), coded(rows[1][0], "scolded", None, "Velmor")]
+    made.append(coded(rows[2][0], "scolded", None, None))
+    report = score_petrarch_roles(rows, [a for a, _ in made], [d for _, d in made], {"120": {"scolded": False}}, actors)
+    assert report["source_named"] == report["target_named"] == report["both_named"] == 2
+    assert report["source_accuracy"] == 0.5 and report["target_accuracy"] == 0.5 and report["both_accuracy"] == 0.5
