@@ -14,8 +14,9 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   be `continuing_days` apart;
 - two different days (the days stated, before a report's day is widened) are two events when the later mention's sentence tells it as happening
   again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
-  when one report dates both and they are not fighting, unrest or a crackdown (`DURATIVE`, which
-  go on over days or are dated to either side of midnight);
+  when one report dates both and they are not fighting or unrest (`DURATIVE`, which go on over
+  days or are dated to either side of midnight), a seizure of a place (`OCCUPATIONS`, held until
+  it is taken back) or a withdrawal (`PROCESSES`): arrests, dispersals and decrees are dated acts;
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
@@ -29,7 +30,8 @@ date order: each joins the open cluster whose every member it is compatible with
 day-dated members are nearest its date (the first such).  Then
 undated mentions, each in the cluster it fits that holds a mention of its own article, else in
 the fitting cluster with the latest day-precise date (a report leaves its newest event undated
-and dates the older ones it recalls, "the raid of last Monday"), else in a new cluster.
+and dates the older ones it recalls, "the raid of last Monday"), else in a new cluster; among
+its own article's clusters, one where that article puts a mention at the same place comes first.
 Once a cluster holds day-dated mentions, only they bound its dates: an undated report placed
 with them happened when they say, not anywhere in its publication window (`Deduplicator.fits`).
 Clusters that share a (type, day) and fit as a whole then merge.  Last, mentions with no country and no place, each in the first cluster that holds a mention of
@@ -56,10 +58,16 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
 # Events that happen at one place: two reports of them far apart are two events.  Decisions,
 # agreements, aid and deployments are reported from wherever the speaker or the troops are.
 PLACE_BOUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# Events that may go on over consecutive days (fighting, unrest, a crackdown) or be dated to either
-# side of midnight ("the night of the 12th to the 13th"); other events happen at one moment, and a
-# report that dates two of them on different days is telling two events apart.
-DURATIVE = PLACE_BOUND
+# Events that may go on over consecutive days (fighting, unrest) or be dated to either side of
+# midnight ("the night of the 12th to the 13th"); other events happen at one moment, and a report
+# that dates two of them on different days is telling two events apart.  Coercion is not among
+# them: the events stage codes violent crowd control ASSAULT, so COERCE mentions are arrests,
+# dispersals, seizures and decrees, each dated by its report (two nights' clearances, a riot and the
+# next day's state of emergency), save a seizure of a place, held until retaken (`OCCUPATIONS`).
+DURATIVE = frozenset({"ASSAULT", "PROTEST"})
+# CAMEO codes of seizing property (171) and occupying territory (192): "seized the airport" on one
+# day and "regained it" the next, in one report, are one occupation.
+OCCUPATIONS = ("171", "192")
 DATE_REASONS = frozenset({"dates", "renewed"})
 # CAMEO codes of events that run for days or weeks and are reported at each stage: a pullout of
 # troops (withdraw, demobilize, retreat), told as begun one day and completed the next week.
@@ -133,7 +141,7 @@ class Deduplicator:
             if first.precision == second.precision == "day" and first != second:
                 if (a if first.first > second.first else b).renewed:
                     return "renewed"
-                if a.document_id == b.document_id and a.type not in DURATIVE and not (_process(a) and _process(b)):
+                if a.document_id == b.document_id and not (_lasting(a) and _lasting(b)):
                     return "dates"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
@@ -264,15 +272,17 @@ class _Groups:
         return min(self.candidates(mention), key=gap, default=None)
 
     def best_fit(self, mention: EventMention) -> int | None:
-        """The cluster an undated mention most likely reports: one its own article dates, else the
-        latest up to its publication day, as news reports leave their newest event undated and
-        date older ones (a later day fits only as a dating error)."""
+        """The cluster an undated mention most likely reports: one its own article dates (first one
+        where the article names the same place: arrests in a city go with the riot there, not with
+        the curfew the article dates a day later for the whole province), else the latest up to its publication day, as news reports
+        leave their newest event undated and date older ones (a later day fits only as a dating error)."""
         published = self.ranges[mention.key].last
 
-        def rank(index: int) -> tuple[bool, date]:
+        def rank(index: int) -> tuple[bool, bool, date]:
             group = self.groups[index]
+            own = [m for m in group if m.document_id == mention.document_id]
             days = [self.ranges[m.key].last for m in group if self.ranges[m.key].precision == "day"]
-            return (any(m.document_id == mention.document_id for m in group),
+            return (bool(own), bool(mention.location_name) and any(m.location_name == mention.location_name for m in own),
                     max((day for day in days if day <= published), default=date.min))
 
         return max(self.candidates(mention), key=rank, default=None)
@@ -300,6 +310,12 @@ def places_fit(group: list[EventMention]) -> bool:
 
 def _process(mention: EventMention) -> bool:
     return mention.cameo in PROCESSES
+
+
+def _lasting(mention: EventMention) -> bool:
+    """Whether one report may date a mention's event to two days: fighting, unrest, a seizure of a
+    place, a withdrawal (`DURATIVE`, `OCCUPATIONS`, `PROCESSES`)."""
+    return mention.type in DURATIVE or _process(mention) or (mention.cameo or "").startswith(OCCUPATIONS)
 
 
 def _timed(group: list[EventMention]) -> list[EventMention]:

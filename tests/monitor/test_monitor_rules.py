@@ -179,6 +179,36 @@ def test_one_report_dating_two_truces_on_different_days_keeps_them_apart():
     assert len(Deduplicator().cluster(overnight)) == 1  # fighting may be dated to either side of midnight
 
 
+def test_one_report_dating_two_police_actions_on_different_days_keeps_them_apart():
+    police = dict(type="COERCE", cameo="173", quad_class=4, goldstein=-5.0, acled_event_type=None,
+                  source_country="GEO", target_country="GEO", location_name="Kutaisi", location_country="GEO",
+                  lat=42.27, lon=42.70, published="2023-05-05")
+    first_night = mention(event_id="v1", date="2023-05-03", **police)
+    second_night = mention(event_id="v2", date="2023-05-04", **police)
+    elsewhere = mention(document_id="d2", outlet="Rioni Post", date="2023-05-04", **police)
+    assert Deduplicator().why_apart(first_night, second_night) == "dates"
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([first_night, second_night, elsewhere])}
+    assert by_date == {"2023-05-03": {"d1:v1"}, "2023-05-04": {"d1:v2", "d2:v1"}}
+    taken = mention(event_id="v1", date="2023-05-03", **{**police, "cameo": "1711"})
+    retaken = mention(event_id="v2", date="2023-05-04", **{**police, "cameo": "192"})
+    assert len(Deduplicator().cluster([taken, retaken])) == 1  # a building held overnight is one seizure
+
+
+def test_an_undated_report_goes_with_its_articles_event_at_the_same_place():
+    coercion = dict(type="COERCE", quad_class=4, goldstein=-5.0, acled_event_type=None, source_country="GEO",
+                    target_country="GEO", location_country="GEO", published="2023-05-06")
+    town = dict(location_name="Kutaisi", lat=42.27, lon=42.70)
+    arrests = mention(event_id="v1", cameo="173", date="2023-05-03", **coercion, **town)
+    curfew = mention(event_id="v2", cameo="1724", date="2023-05-04", location_name="Imereti", lat=None, lon=None,
+                     **coercion)
+    undated = mention(event_id="v3", cameo="173", date=None, date_precision=None, **coercion, **town)
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([arrests, curfew, undated])}
+    assert by_date == {"2023-05-03": {"d1:v1", "d1:v3"}, "2023-05-04": {"d1:v2"}}
+    unnamed = dataclasses.replace(undated, location_name=None, lat=None, lon=None)
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([arrests, curfew, unnamed])}
+    assert by_date == {"2023-05-03": {"d1:v1"}, "2023-05-04": {"d1:v2", "d1:v3"}}  # else the latest it fits
+
+
 def test_a_withdrawal_begun_and_completed_a_week_later_is_one_event():
     pullout = dict(type="RETREAT", cameo="0872", quad_class=2, goldstein=9.0, acled_event_type=None,
                    source_country="RUS", target_country="ARM", location_name=None, location_country=None,
