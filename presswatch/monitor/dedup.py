@@ -12,8 +12,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   assumed to have happened in the `undated_window_days` before its article's publication; fighting
   that one report tells as still going on ("continued to shell": data/continuation_cues.json) may
   be `continuing_days` apart;
-- two different days (the days stated, before a report's day is widened) are two events when the later mention's sentence tells it as happening
-  again ("shelled again", "the truce was broken", "a second night": data/renewal_cues.json), or
+- two different days (the days stated, before a report's day is widened) are two events when the
+  later mention's sentence tells it as happening again ("shelled again", "the truce was broken", "a
+  second night": data/renewal_cues.json; an undated mention told so is the later one, on its
+  publication day or the `tolerance_days` before: `renews_later`), or
   when one report dates both and they are not fighting or unrest (`DURATIVE`, which go on over
   days or are dated to either side of midnight), a seizure of a place (`OCCUPATIONS`, held until
   it is taken back) or a withdrawal (`PROCESSES`): arrests, dispersals and decrees are dated acts;
@@ -136,6 +138,8 @@ class Deduplicator:
             slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision) else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return "dates"
+            if self.renews_later(a, first, b, second) or self.renews_later(b, second, a, first):
+                return "renewed"
             if first.precision == second.precision == "day" and a.report_dated | b.report_dated:
                 first, second = date_range(a), date_range(b)  # the days they state tell them apart
             if first.precision == second.precision == "day" and first != second:
@@ -160,6 +164,13 @@ class Deduplicator:
     def date_range(self, mention: EventMention) -> DateRange | None:
         """The possible days of a mention's event under these parameters (`date_range`)."""
         return date_range(mention, self.undated_window_days, self.report_days)
+
+    def renews_later(self, undated: EventMention, span: DateRange, dated: EventMention, other: DateRange) -> bool:
+        """Whether an undated mention told as a repetition ("detained during the second night") comes
+        after a day-dated one: a report leaves its newest occurrence undated, so it happened on its
+        publication day or in the `tolerance_days` before, not on a day stated before those."""
+        return (span.precision == "published" and other.precision == "day" and undated.renewed
+                and date_range(dated).last < span.last - timedelta(days=self.tolerance_days))
 
     def stated_first(self, mention: EventMention) -> date:
         """The first day a mention's date states (a report date not widened backwards)."""

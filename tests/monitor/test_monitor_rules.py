@@ -194,6 +194,20 @@ def test_one_report_dating_two_police_actions_on_different_days_keeps_them_apart
     assert len(Deduplicator().cluster([taken, retaken])) == 1  # a building held overnight is one seizure
 
 
+def test_an_undated_report_told_as_a_repetition_is_the_newest_occurrence():
+    police = dict(type="COERCE", cameo="173", source_country="GEO", target_country="GEO", location_name="Kutaisi",
+                  location_country="GEO", lat=42.27, lon=42.70)
+    first_night = mention(date="2023-05-03", published="2023-05-04", **police)
+    told_again = mention(document_id="d2", outlet="Rioni Post", date=None, date_precision=None, published="2023-05-06",
+                         sentence="Dozens more were detained during a third night of unrest, the ministry said.", **police)
+    assert Deduplicator().why_apart(first_night, told_again) == "renewed"  # 4-6 May, after the night of the 3rd
+    assert len(Deduplicator().cluster([first_night, told_again])) == 2
+    plain = dataclasses.replace(told_again, sentence="Dozens were detained, the ministry said.")
+    assert len(Deduplicator().cluster([first_night, plain])) == 1
+    latest_night = mention(document_id="d3", outlet="Imereti Daily", date="2023-05-05", published="2023-05-05", **police)
+    assert len(Deduplicator().cluster([latest_night, told_again])) == 1
+
+
 def test_an_undated_report_goes_with_its_articles_event_at_the_same_place():
     coercion = dict(type="COERCE", quad_class=4, goldstein=-5.0, acled_event_type=None, source_country="GEO",
                     target_country="GEO", location_country="GEO", published="2023-05-06")
