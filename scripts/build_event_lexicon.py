@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.3.1"
+VERSION = "1.3.2"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -75,6 +75,8 @@ OUR_SYNSETS = {
                    "opponents", "worker", "workers", "observer", "observers"],
     # public places a crowd assembles in (a meeting of officials is held in a city, a hall or a venue)
     "&pw_public_place": ["outside", "square", "avenue", "street", "streets", "front"],
+    # public places a crowd fills ("filled the avenue"; a hall or a stadium is filled by an audience)
+    "&pw_filled_place": ["square", "avenue", "boulevard", "streets", "plaza"],
     # places the police clear of a crowd ("street" left out: snow and rubble are cleared from streets)
     "&pw_cleared_place": ["avenue", "square", "boulevard", "barricade", "barricades", "encampment", "camp",
                           "blockade"],
@@ -109,6 +111,9 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
     # protesters' act, 140) or 175, and share "hold ... protest/rally" (141) with "detain"; these
     # verbs leave those patterns behind ("detained organisers of the march" is an arrest).
     **{verb: ("173", [], ("14", "175")) for verb in ("arrest", "apprehend", "detain", "jail", "imprison", "incarcerate")},
+    # a crowd filling a public place is a demonstration (141, as gathering there is); PETRARCH files "fill"
+    # with "submit" (a petition: its patterns stay) whose default 080 (yield) "filled the avenue" is not
+    "fill": ("", [(("&pw_filled_place",), "141")], ()),
     # security forces closing off an area restrict movement (191, the PLOVER codebook's COERCE restrict
     # names cordoning off); PETRARCH lacks the verb, and "cordon" alone is no event
     "cordon": ("", [(("off",), "191")], ()),

@@ -150,8 +150,9 @@ class EventExtractor:
                 code, strength = match.code, (0.6 if lemma in self.lexicon.verb_codes else 0.5)
         if code is None and lemma in rules.TRANSITIVE_CODES and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             code, strength = rules.TRANSITIVE_CODES[lemma], 0.6  # "returned the paintings to Peru"
-        if code is None or (code.startswith("14") and _showing(verb)):
-            return None
+        if code is None or (code.startswith("14") and (_showing(verb) or (
+                lemma in rules.CROWD_VERBS and not _people_subject(verb)))):
+            return None  # "the tests demonstrated a flaw", "floodwater filled the square"
         if lemma in rules.MODAL_PASSIVES and not any(c.dep_ == "agent" for c in verb.children) \
                 and any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "was forced to seek help": no coercer is named, the help sought is the event
@@ -586,6 +587,11 @@ def _people_protest(verb: Token) -> bool:
         return False
     if lemma not in rules.TRANSITIVE_PROTEST_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
+    return _people_subject(verb)
+
+
+def _people_subject(verb: Token) -> bool:
+    """Whether the (active) subject of `verb` is people (`_is_people`)."""
     subject, passive = _controller(verb)
     return subject is not None and not passive and _is_people(subject)
 

@@ -219,6 +219,10 @@ PROTESTER_NOUNS = frozenset({
     "refugee", "migrant", "taxi", "trucker", "pilot", "journalist", "civilian", "they", "we",
 })
 
+# Verbs whose protest pattern (14x, scripts/build_event_lexicon.py) needs people as subject: "the
+# marchers filled the square" is a demonstration, "floodwater filled the square" is none.
+CROWD_VERBS = frozenset({"fill"})
+
 # What a seizure (CAMEO 171x) took decides its ACLED type (codebook): people taken are an abduction
 # ("gunmen seized two engineers"), a place or base taken is a territory event ("rebels captured
 # the camp"); only property taken or damaged stays looting/property destruction.

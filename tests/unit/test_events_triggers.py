@@ -247,3 +247,19 @@ def test_an_inflected_verb_the_tagger_mislemmatizes_is_still_found(analyze):
     events = at(analyze("Chadian gendarmes cordoned off every street around the market in Abeche."), "cordoned")
     assert events and all((e.cameo, e.type) == ("191", "COERCE") for e in events)
     assert not at(analyze("Volunteers cordoned the garden with ribbons in Juba."), "cordoned")  # no "off"
+
+
+@pytest.mark.parametrize("text", [
+    "The marchers' supporters, many waving green banners, had filled Liberty Square since noon.",
+    "Tens of thousands of people filled the central avenue of Ostrava on Saturday.",
+])
+def test_a_crowd_filling_a_public_place_is_a_demonstration(analyze, text):
+    assert [(e.type, e.cameo) for e in at(analyze(text), "filled")] == [("PROTEST", "141")]
+
+
+@pytest.mark.parametrize("text", [
+    "Floodwater filled the streets of the old town overnight.",
+    "The mayor filled the vacancy on the council on Monday.",
+])
+def test_filling_without_a_crowd_is_no_event(analyze, text):
+    assert not at(analyze(text), "filled")
