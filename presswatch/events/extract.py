@@ -421,8 +421,8 @@ class EventExtractor:
         The act itself stays, negated or hypothetical.
         """
         first = ctx.doc[trigger.tokens[0]]
-        status = _modality(first)
         code = trigger.cameo.code
+        status = _modality(first, attempted=code[:2] in rules.ATTEMPTED_ROOTS)
         if status == "negated" and _negated_by_not(first):
             stance = rules.REFUSAL_CODES.get(code[:2])
         elif status == "hypothetical" and _intended(first):
@@ -437,7 +437,7 @@ class EventExtractor:
         doc = ctx.doc
         first, last = doc[trigger.tokens[0]], doc[trigger.tokens[-1]]
         span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
-        status, quote = ctx.status(first)
+        status, quote = ctx.status(first, attempted=trigger.cameo.code[:2] in rules.ATTEMPTED_ROOTS)
         cameo = trigger.cameo
         if stance is not None:  # the stance is stated, so only a quote can make it a claim
             cameo, status = stance, ("attributed" if quote else "asserted")
@@ -1187,9 +1187,10 @@ class _Context:
                 best = quote
         return best
 
-    def status(self, token: Token, exclude: Quote | None = None) -> tuple[EventStatus, Quote | None]:
+    def status(self, token: Token, exclude: Quote | None = None,
+               attempted: bool = False) -> tuple[EventStatus, Quote | None]:
         quote = self.enclosing_quote(token.idx, exclude)
-        modality = _modality(token)
+        modality = _modality(token, attempted)
         if modality is not None:
             return modality, quote
         return ("attributed" if quote else "asserted"), quote
@@ -1278,8 +1279,18 @@ def _negative_subject(token: Token) -> bool:
         c.lower_ in rules.NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in token.children))
 
 
-def _modality(token: Token) -> EventStatus | None:
-    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None."""
+def _past(verb: Token) -> bool:
+    """A verb in the simple past or the perfect ("tried", "has/had tried"), not "is trying"."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children))
+
+
+def _modality(token: Token, attempted: bool = False) -> EventStatus | None:
+    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None.
+
+    `attempted`: the trigger is a verb of force (rules.ATTEMPTED_ROOTS), which a past attempt at it
+    ("tried to seize", "had attempted to kill") carried out; "is trying to" stays hypothetical.
+    """
     node = token
     for _ in range(7):
         children = list(node.children)
@@ -1299,6 +1310,10 @@ def _modality(token: Token) -> EventStatus | None:
         head_lemma = head.lemma_.lower()
         if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "ccomp") and head_lemma in rules.NEGATING_HEADS:
             return "negated"
+        if attempted and node.i == token.i and node.dep_ == "xcomp" and head_lemma in rules.ATTEMPT_HEADS \
+                and _past(head):
+            node = head
+            continue
         if node.dep_ in ("xcomp", "acl", "dobj", "prep", "pcomp") and head_lemma in rules.HYPOTHETICAL_HEADS:
             denied = head_lemma not in rules.DENYING_HEADS and any(c.dep_ == "neg" for c in head.children)
             return "negated" if denied else "hypothetical"

@@ -267,6 +267,14 @@ HYPOTHETICAL_HEADS = frozenset({
     "desire", "goal", "idea", "order", "purpose", "would", "could", "may", "might", "should",
 })
 
+# A past attempt at a use of force ("tried to seize the town hall", "had attempted to kill him") is
+# that act, carried out: the PLOVER (NGEC) codebook codes attempted as well as successful
+# assassinations as ASSAULT and CAMEO has "attempt to assassinate" (185) of its own.  Only for the
+# material-conflict roots (CAMEO 17-20, coerce and force); "tried to meet" is still no meeting, and
+# "is trying to provoke" (an ongoing intent) stays hypothetical.
+ATTEMPT_HEADS = frozenset({"try", "attempt"})
+ATTEMPTED_ROOTS = frozenset({"17", "18", "19", "20"})
+
 # A negated hypothetical head denies its complement too ("will not try to block the veto", "did
 # not plan to attack": negated, as PETRARCH's unit tests code "won't try to clash"), except heads
 # that already deny it: "did not prevent/avoid a clash" leaves the clash possible (hypothetical).

@@ -263,3 +263,20 @@ def test_a_crowd_filling_a_public_place_is_a_demonstration(analyze, text):
 ])
 def test_filling_without_a_crowd_is_no_event(analyze, text):
     assert not at(analyze(text), "filled")
+
+
+def test_a_past_attempt_at_force_happened(analyze):
+    a = analyze("Prosecutors said a band of looters tried to seize the town hall in Ormsby on 3 May.")
+    (event,) = at(a, "seize")
+    assert event.type == "COERCE" and event.status == "attributed"
+    (event,) = at(analyze("Rebels had attempted to kill the governor of Kessa province on Sunday."), "kill")
+    assert event.type == "ASSAULT" and event.status == "asserted"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The opposition is trying to provoke riots in the capital, the minister said.", "riots"),
+    ("The envoy tried to meet the rebel leaders on Tuesday.", "meet"),
+])
+def test_an_ongoing_attempt_or_an_attempt_at_no_force_stays_hypothetical(analyze, text, word):
+    (event,) = at(analyze(text), word)
+    assert event.status == "hypothetical"
