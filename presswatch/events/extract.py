@@ -839,7 +839,8 @@ def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
         token = doc[i]
         if token.lemma_.lower() not in rules.PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             continue
-        if token.lemma_.lower() in ("party", "side") or any(
+        needs = rules.PARTY_GROUP_NOUNS.get(token.lemma_.lower(), "-")  # the determiner it needs, if any
+        if needs is None or any(c.lower_ == needs for c in token.children if c.dep_ == "det") or any(
                 c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
             return True
     return False

@@ -371,7 +371,12 @@ HOSTILE_CLAIM_VERBS = frozenset({
 })
 
 # Nouns naming a group of the parties already mentioned: "the parties", "both sides".
-PARTY_NOUNS = frozenset({"party", "side", "country", "state", "nation", "neighbour", "neighbor", "government"})
+PARTY_NOUNS = frozenset({"party", "side", "country", "state", "nation", "neighbour", "neighbor", "government",
+                         "delegation"})
+# Those that name the group in the plural without "two"/"both" (-> the determiner they need, None for
+# any): "the parties", "both sides", "the delegations agreed on the route" (the parties' negotiators;
+# "delegations from 40 states" are not the two parties, "the countries" may be any).
+PARTY_GROUP_NOUNS: dict[str, str | None] = {"party": None, "side": None, "delegation": "the"}
 
 # Prepositions introducing the target of a verb or event noun ("fired on", "clashes with").
 TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from"})

@@ -280,3 +280,12 @@ def test_a_past_attempt_at_force_happened(analyze):
 def test_an_ongoing_attempt_or_an_attempt_at_no_force_stays_hypothetical(analyze, text, word):
     (event,) = at(analyze(text), word)
     assert event.status == "hypothetical"
+
+
+def test_the_delegations_stand_for_the_two_parties(analyze):
+    a = analyze("President Ilham Aliyev and President Nikol Pashinyan signed a peace treaty in Prague on Monday. "
+                "Officials said the government delegations had agreed on the final wording in June.")
+    pairs = {(e.source.country, e.target.country) for e in at(a, "agreed")}
+    assert pairs == {("AZE", "ARM"), ("ARM", "AZE")}
+    a = analyze("Armenia and Azerbaijan met in Prague. Trade delegations agreed on a new fishing quota.")
+    assert all(e.source.country is None for e in at(a, "agreed"))
