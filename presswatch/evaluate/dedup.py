@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "dedup" / "mentions.tsv"
 COLUMNS = ("gold", "document", "outlet", "published", "type", "source", "target", "date", "precision", "place",
-           "place_country", "lat", "lon", "status", "speaker", "role", "sentence", "cameo")
+           "place_country", "lat", "lon", "status", "speaker", "role", "sentence", "cameo", "until")
 
 
 GoldRow = tuple[str, EventMention, bool]
@@ -71,7 +71,7 @@ def load_sections(path: Path = DEFAULT_GOLD) -> dict[str, list[GoldRow]]:
             quad_class=None,
             goldstein=None, acled_event_type=None, source_country=values["source"] or None,
             target_country=values["target"] or None, source_text=None, target_text=None,
-            date=values["date"] or None, date_precision=values["precision"] or None,
+            date=values["date"] or None, date_precision=values["precision"] or None, date_until=values["until"] or None,
             location_name=values["place"] or None, location_country=values["place_country"] or None,
             lat=float(values["lat"]) if values["lat"] else None, lon=float(values["lon"]) if values["lon"] else None,
             status=values["status"], trigger_start=0, trigger_end=0, trigger_text="", published=values["published"],
