@@ -150,9 +150,8 @@ class EventExtractor:
                 code, strength = match.code, (0.6 if lemma in self.lexicon.verb_codes else 0.5)
         if code is None and lemma in rules.TRANSITIVE_CODES and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             code, strength = rules.TRANSITIVE_CODES[lemma], 0.6  # "returned the paintings to Peru"
-        if code is None or (code.startswith("14") and (_showing(verb) or (
-                lemma in rules.CROWD_VERBS and not _people_subject(verb)))):
-            return None  # "the tests demonstrated a flaw", "floodwater filled the square"
+        if code is None or (code.startswith("14") and _showing(verb)):
+            return None
         if lemma in rules.MODAL_PASSIVES and not any(c.dep_ == "agent" for c in verb.children) \
                 and any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "was forced to seek help": no coercer is named, the help sought is the event
@@ -421,8 +420,8 @@ class EventExtractor:
         The act itself stays, negated or hypothetical.
         """
         first = ctx.doc[trigger.tokens[0]]
+        status = _modality(first)
         code = trigger.cameo.code
-        status = _modality(first, attempted=code[:2] in rules.ATTEMPTED_ROOTS)
         if status == "negated" and _negated_by_not(first):
             stance = rules.REFUSAL_CODES.get(code[:2])
         elif status == "hypothetical" and _intended(first):
@@ -437,7 +436,7 @@ class EventExtractor:
         doc = ctx.doc
         first, last = doc[trigger.tokens[0]], doc[trigger.tokens[-1]]
         span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
-        status, quote = ctx.status(first, attempted=trigger.cameo.code[:2] in rules.ATTEMPTED_ROOTS)
+        status, quote = ctx.status(first)
         cameo = trigger.cameo
         if stance is not None:  # the stance is stated, so only a quote can make it a claim
             cameo, status = stance, ("attributed" if quote else "asserted")
@@ -587,11 +586,6 @@ def _people_protest(verb: Token) -> bool:
         return False
     if lemma not in rules.TRANSITIVE_PROTEST_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
-    return _people_subject(verb)
-
-
-def _people_subject(verb: Token) -> bool:
-    """Whether the (active) subject of `verb` is people (`_is_people`)."""
     subject, passive = _controller(verb)
     return subject is not None and not passive and _is_people(subject)
 
@@ -606,7 +600,11 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
     """The subject of `verb`: its own, or (xcomp/conj/relcl) the governing clause's.
 
     The flag says the subject is a passive one of `verb`; a passive controller of an xcomp is the
-    xcomp's agent ("Peru was forced to seek help": Peru seeks), so the flag is then False.
+    xcomp's agent ("Peru was forced to seek help": Peru seeks), so the flag is then False, and so
+    is a coordinated or adverbial clause's that is not itself passive ("X was charged and will
+    resign", "X was detained after attacking"; "X was arrested and jailed" stays passive).  A
+    predicate adjective's subject controls its infinitive ("X is about / ready to sign": X signs;
+    not "X is hard to beat", rules.OBJECT_CONTROL_ADJECTIVES).
     """
     seen = 0
     node = verb
@@ -619,7 +617,10 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
                     return node.head, False
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, not controlled or any(a.dep_ == "auxpass" for a in verb.children)
+                if node is verb:
+                    return c, True
+                own = any(a.dep_ == "auxpass" for a in verb.children)
+                return c, own or (not controlled and verb.tag_ == "VBN" and not any(a.dep_ == "aux" for a in verb.children))
         if node.dep_ == "xcomp":
             controlled = True
             objects = [c for c in node.head.children if c.dep_ in ("dobj",) and not _is_instrument(c)]  # "used gas to clear"
@@ -628,6 +629,8 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
                 return objects[0], False
             node = node.head
         elif node.dep_ == "conj" or node.dep_ == "advcl":
+            node = node.head
+        elif node.dep_ == "acomp" and node.lemma_.lower() not in rules.OBJECT_CONTROL_ADJECTIVES:
             node = node.head
         elif node.dep_ == "relcl":
             return node.head, False
@@ -663,14 +666,17 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
         head = verb.head  # "had lunch with X to negotiate Y": negotiated with X
         with_objects = [p for q in head.subtree if q.dep_ == "prep" and q.lower_ == "with" and head in (q.head, q.head.head)
                         for p in q.children if p.dep_ == "pobj"]
-    if objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
+    agents = _event_agents(objects[0]) if objects else []
+    if agents:  # "condemned an attack by X": the act is about X
+        objects = agents
+    elif objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS
                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if objects and objects[0].lemma_.lower() in rules.CONVEYED_OBJECTS:  # "sent troops to X": X
         objects = _recipients(verb, objects[0]) or objects
     elif objects and objects[0].dep_ in ("dobj", "dative") and not _names_actor(objects[0]):
         objects = [p for p in _recipients(verb, objects[0]) if _names_actor(p)] or objects  # "gave arms to X"
-    if objects and not objects[0].ent_type_:  # "opened fire on X": the target is X
+    if objects and not objects[0].ent_type_ and not agents:  # "opened fire on X": the target is X
         inner = [p for q in objects[0].children if q.dep_ == "prep" and q.lower_ in rules.TARGET_PREPOSITIONS
                  for p in q.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
         if inner:
@@ -701,6 +707,16 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
                     target = _conjuncts(pobj[0])
                     break
     return tuple(source), tuple(target), reciprocal
+
+
+def _event_agents(noun: Token) -> list[Token]:
+    """Who did what an event noun names, by its "by" phrase ("an attack by X": X; not a means or
+    another event: "the damage by shelling"); [] for other nouns."""
+    lemma = noun.lemma_.lower()
+    if lemma not in rules.EVENT_NOUNS and lemma not in rules.MODIFIED_EVENT_NOUNS and lemma not in rules.PATTERN_OBJECTS:
+        return []
+    return [noun.doc[i] for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
 
 
 def _recipients(verb: Token, thing: Token) -> list[Token]:
@@ -839,8 +855,7 @@ def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
         token = doc[i]
         if token.lemma_.lower() not in rules.PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             continue
-        needs = rules.PARTY_GROUP_NOUNS.get(token.lemma_.lower(), "-")  # the determiner it needs, if any
-        if needs is None or any(c.lower_ == needs for c in token.children if c.dep_ == "det") or any(
+        if token.lemma_.lower() in ("party", "side") or any(
                 c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
             return True
     return False
@@ -1188,10 +1203,9 @@ class _Context:
                 best = quote
         return best
 
-    def status(self, token: Token, exclude: Quote | None = None,
-               attempted: bool = False) -> tuple[EventStatus, Quote | None]:
+    def status(self, token: Token, exclude: Quote | None = None) -> tuple[EventStatus, Quote | None]:
         quote = self.enclosing_quote(token.idx, exclude)
-        modality = _modality(token, attempted)
+        modality = _modality(token)
         if modality is not None:
             return modality, quote
         return ("attributed" if quote else "asserted"), quote
@@ -1280,18 +1294,8 @@ def _negative_subject(token: Token) -> bool:
         c.lower_ in rules.NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in token.children))
 
 
-def _past(verb: Token) -> bool:
-    """A verb in the simple past or the perfect ("tried", "has/had tried"), not "is trying"."""
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children))
-
-
-def _modality(token: Token, attempted: bool = False) -> EventStatus | None:
-    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None.
-
-    `attempted`: the trigger is a verb of force (rules.ATTEMPTED_ROOTS), which a past attempt at it
-    ("tried to seize", "had attempted to kill") carried out; "is trying to" stays hypothetical.
-    """
+def _modality(token: Token) -> EventStatus | None:
+    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None."""
     node = token
     for _ in range(7):
         children = list(node.children)
@@ -1311,10 +1315,6 @@ def _modality(token: Token, attempted: bool = False) -> EventStatus | None:
         head_lemma = head.lemma_.lower()
         if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "ccomp") and head_lemma in rules.NEGATING_HEADS:
             return "negated"
-        if attempted and node.i == token.i and node.dep_ == "xcomp" and head_lemma in rules.ATTEMPT_HEADS \
-                and _past(head):
-            node = head
-            continue
         if node.dep_ in ("xcomp", "acl", "dobj", "prep", "pcomp") and head_lemma in rules.HYPOTHETICAL_HEADS:
             denied = head_lemma not in rules.DENYING_HEADS and any(c.dep_ == "neg" for c in head.children)
             return "negated" if denied else "hypothetical"

@@ -48,6 +48,8 @@ OPERATION_NOUNS = frozenset({"mission", "force", "operation", "contingent"})
 # Verbs whose infinitive complement is their subject's purpose, not their object's act: "X summoned
 # Y's consul to protest" (X protests), unlike "X pressed Y to pull out" (Y pulls out).
 PURPOSE_HEADS = frozenset({"summon", "send", "dispatch", "deploy", "convene"})
+# Predicate adjectives whose subject is the object of their infinitive ("X is hard to beat"), not its actor.
+OBJECT_CONTROL_ADJECTIVES = frozenset({"hard", "easy", "difficult", "impossible", "tough", "simple"})
 
 # Nouns that are places, not targets, after a target preposition ("fighting on the border").
 PLACE_NOUNS = frozenset({"border", "frontier", "frontline", "front", "area", "region", "zone", "territory", "line"})
