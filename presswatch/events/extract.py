@@ -150,8 +150,9 @@ class EventExtractor:
                 code, strength = match.code, (0.6 if lemma in self.lexicon.verb_codes else 0.5)
         if code is None and lemma in rules.TRANSITIVE_CODES and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             code, strength = rules.TRANSITIVE_CODES[lemma], 0.6  # "returned the paintings to Peru"
-        if code is None or (code.startswith("14") and _showing(verb)):
-            return None
+        if code is None or (code.startswith("14") and (_showing(verb) or (
+                lemma in rules.CROWD_VERBS and not _people_subject(verb)))):
+            return None  # "the tests demonstrated a flaw", "floodwater filled the square"
         if lemma in rules.MODAL_PASSIVES and not any(c.dep_ == "agent" for c in verb.children) \
                 and any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "was forced to seek help": no coercer is named, the help sought is the event
@@ -420,8 +421,8 @@ class EventExtractor:
         The act itself stays, negated or hypothetical.
         """
         first = ctx.doc[trigger.tokens[0]]
-        status = _modality(first)
         code = trigger.cameo.code
+        status = _modality(first, attempted=code[:2] in rules.ATTEMPTED_ROOTS)
         if status == "negated" and _negated_by_not(first):
             stance = rules.REFUSAL_CODES.get(code[:2])
         elif status == "hypothetical" and _intended(first):
@@ -436,7 +437,7 @@ class EventExtractor:
         doc = ctx.doc
         first, last = doc[trigger.tokens[0]], doc[trigger.tokens[-1]]
         span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
-        status, quote = ctx.status(first)
+        status, quote = ctx.status(first, attempted=trigger.cameo.code[:2] in rules.ATTEMPTED_ROOTS)
         cameo = trigger.cameo
         if stance is not None:  # the stance is stated, so only a quote can make it a claim
             cameo, status = stance, ("attributed" if quote else "asserted")
@@ -586,6 +587,11 @@ def _people_protest(verb: Token) -> bool:
         return False
     if lemma not in rules.TRANSITIVE_PROTEST_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
+    return _people_subject(verb)
+
+
+def _people_subject(verb: Token) -> bool:
+    """Whether the (active) subject of `verb` is people (`_is_people`)."""
     subject, passive = _controller(verb)
     return subject is not None and not passive and _is_people(subject)
 
@@ -855,7 +861,8 @@ def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
         token = doc[i]
         if token.lemma_.lower() not in rules.PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             continue
-        if token.lemma_.lower() in ("party", "side") or any(
+        needs = rules.PARTY_GROUP_NOUNS.get(token.lemma_.lower(), "-")  # the determiner it needs, if any
+        if needs is None or any(c.lower_ == needs for c in token.children if c.dep_ == "det") or any(
                 c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
             return True
     return False
@@ -1203,9 +1210,10 @@ class _Context:
                 best = quote
         return best
 
-    def status(self, token: Token, exclude: Quote | None = None) -> tuple[EventStatus, Quote | None]:
+    def status(self, token: Token, exclude: Quote | None = None,
+               attempted: bool = False) -> tuple[EventStatus, Quote | None]:
         quote = self.enclosing_quote(token.idx, exclude)
-        modality = _modality(token)
+        modality = _modality(token, attempted)
         if modality is not None:
             return modality, quote
         return ("attributed" if quote else "asserted"), quote
@@ -1294,8 +1302,18 @@ def _negative_subject(token: Token) -> bool:
         c.lower_ in rules.NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in token.children))
 
 
-def _modality(token: Token) -> EventStatus | None:
-    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None."""
+def _past(verb: Token) -> bool:
+    """A verb in the simple past or the perfect ("tried", "has/had tried"), not "is trying"."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children))
+
+
+def _modality(token: Token, attempted: bool = False) -> EventStatus | None:
+    """negated / hypothetical from the trigger's clause and the clauses it depends on, else None.
+
+    `attempted`: the trigger is a verb of force (rules.ATTEMPTED_ROOTS), which a past attempt at it
+    ("tried to seize", "had attempted to kill") carried out; "is trying to" stays hypothetical.
+    """
     node = token
     for _ in range(7):
         children = list(node.children)
@@ -1315,6 +1333,10 @@ def _modality(token: Token) -> EventStatus | None:
         head_lemma = head.lemma_.lower()
         if node.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "ccomp") and head_lemma in rules.NEGATING_HEADS:
             return "negated"
+        if attempted and node.i == token.i and node.dep_ == "xcomp" and head_lemma in rules.ATTEMPT_HEADS \
+                and _past(head):
+            node = head
+            continue
         if node.dep_ in ("xcomp", "acl", "dobj", "prep", "pcomp") and head_lemma in rules.HYPOTHETICAL_HEADS:
             denied = head_lemma not in rules.DENYING_HEADS and any(c.dep_ == "neg" for c in head.children)
             return "negated" if denied else "hypothetical"
