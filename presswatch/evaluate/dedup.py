@@ -147,6 +147,9 @@ class GoldEvent:
     articles: frozenset[tuple[str, str]]  # (outlet, publication day)
     recalled_in: frozenset[tuple[str, str]] = frozenset()
     cameos: frozenset[str] = frozenset()  # CAMEO codes its rows give, if any
+    days: tuple[date, date] | None = None  # first and last day its rows give, before the tolerance
+    places: frozenset[str] = frozenset()  # place names its rows give
+    directions: frozenset[tuple[str | None, str | None]] = frozenset()  # (source, target) its rows give
 
 
 def _article(mention: EventMention) -> tuple[str, str]:
@@ -167,9 +170,12 @@ def gold_events(rows: Sequence[GoldRow], tolerance_days: int = 1) -> list[GoldEv
         slack = timedelta(days=tolerance_days)
         articles = frozenset(_article(m) for m in mentions)
         reporting = frozenset(_article(m) for m, recalled in rows_of if not recalled)
+        first, last = min(r.first for r in ranges), max(r.last for r in ranges)
         events.append(GoldEvent(label, mentions[0].type, frozenset().union(*(m.countries for m in mentions)),
-                                min(r.first for r in ranges) - slack, max(r.last for r in ranges) + slack,
-                                articles, articles - reporting, frozenset(m.cameo for m in mentions if m.cameo)))
+                                first - slack, last + slack, articles, articles - reporting,
+                                frozenset(m.cameo for m in mentions if m.cameo), (first, last),
+                                frozenset(m.location_name for m in mentions if m.location_name),
+                                frozenset((m.source_country, m.target_country) for m in mentions)))
     return events
 
 
@@ -196,6 +202,18 @@ def _reports(event: GoldEvent, mention: EventMention) -> bool:
     return found.first <= event.last and found.last >= event.first
 
 
+def fit_rank(event: GoldEvent, mention: EventMention) -> tuple[int, int, int]:
+    """How well a pipeline mention fits an event it reports (lower is better): days off the days its
+    rows give, then whether its place is not one they name, then whether its sides (source, target,
+    where known) are not a direction they give."""
+    found = CREDIT_DEDUPLICATOR.date_range(mention)
+    first, last = event.days or (event.first, event.last)
+    days_off = max((first - found.last).days, (found.first - last).days, 0) if found else 0
+    sides = any((mention.source_country in (None, source)) and (mention.target_country in (None, target))
+                for source, target in event.directions)
+    return days_off, mention.location_name not in event.places, not sides
+
+
 def corpus_mentions(articles: Path, pipeline: Pipeline | None = None) -> list[EventMention]:
     """The event mentions of the whole pipeline on a folder of articles, stored in a temporary store."""
     from presswatch.batch import ingest_paths
@@ -209,23 +227,30 @@ def corpus_mentions(articles: Path, pipeline: Pipeline | None = None) -> list[Ev
 
 
 def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMention],
-                      assign: Callable[[list[EventMention]], dict[str, str]]) -> dict:
+                      assign: Callable[[list[EventMention]], dict[str, str]], best_fit: bool = True) -> dict:
     """How the clusters of pipeline mentions line up with the gold events.
 
-    Each pipeline mention that reports exactly one gold event (`_reports`) is that event's; per
+    Each pipeline mention that reports one gold event (`_reports`) is that event's; one that reports
+    several is the event it fits best (`fit_rank`: nearest days, then a place its rows name, then
+    its sides), so a cluster merging two events of one dyad on adjacent days counts as a false
+    merge; one that fits two or more equally well is scored for none (`ambiguous_mentions`;
+    `best_fit=False`, the scorer before session 9b: every mention that reports several).  Per
     event: found (any mention), clusters its mentions fall into (one is right), whether its
     largest cluster holds every gold article the pipeline found it in and no other gold event.
-    Mentions that fit several events are scored for none (counted as `ambiguous_mentions`):
-    two events of one dyad on adjacent days, reported in the same articles, are not told apart.
     """
     owner: dict[str, str] = {}
     ambiguous: Counter[str] = Counter()  # mentions that fit more than one event, per event; scored for none
+    resolved = 0
     for mention in mentions:
-        matched = [event.label for event in events if _reports(event, mention)]
+        matched = [event for event in events if _reports(event, mention)]
+        if len(matched) > 1 and best_fit:
+            ranks = {event.label: fit_rank(event, mention) for event in matched}
+            matched = [event for event in matched if ranks[event.label] == min(ranks.values())]
+            resolved += len(matched) == 1
         if len(matched) == 1:
-            owner[mention.key] = matched[0]
+            owner[mention.key] = matched[0].label
         elif matched:
-            ambiguous.update(matched + ["*"])
+            ambiguous.update([event.label for event in matched] + ["*"])
     matched_mentions = [m for m in mentions if m.key in owner]
     assigned = assign(list(mentions))
     clusters = {m.key: assigned.get(m.key, m.key) for m in mentions}  # left out of every cluster: alone
@@ -245,7 +270,7 @@ def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMenti
     found = [row for row in per_event.values() if row["clusters"]]
     return {
         "events": len(events), "found": len(found),
-        "ambiguous_mentions": ambiguous["*"],
+        "ambiguous_mentions": ambiguous["*"], "best_fit_mentions": resolved,
         "one_cluster": sum(row["clusters"] == 1 for row in found),
         "right_sources": sum(row["right_sources"] for row in found),
         "clusters_per_found_event": round(sum(row["clusters"] for row in found) / len(found), 2) if found else None,

@@ -72,6 +72,29 @@ def test_end_to_end_scores_count_fragments_and_merges():
     assert (both["found"], both["ambiguous_mentions"], both["per_event"]["renewed"]["ambiguous_mentions"]) == (0, 1, 1)
 
 
+def test_a_mention_that_fits_two_events_counts_for_the_one_it_fits_best():
+    article = frozenset({("Yerevan Courier", "2022-09-13")})
+    pair = dict(type="ASSAULT", countries=frozenset({"ARM", "AZE"}), articles=article)
+    first = GoldEvent("first", first=date(2022, 9, 11), last=date(2022, 9, 13), days=(date(2022, 9, 12),) * 2,
+                      places=frozenset({"Jermuk"}), directions=frozenset({("AZE", "ARM")}), **pair)
+    second = GoldEvent("second", first=date(2022, 9, 12), last=date(2022, 9, 14), days=(date(2022, 9, 13),) * 2,
+                       places=frozenset({"Sisian"}), directions=frozenset({("ARM", "AZE")}), **pair)
+    of_the_13th = mention(location_name="Sisian", lat=39.52, lon=46.03)  # fits both: one day off the first
+    scores = end_to_end_scores([first, second], [of_the_13th], presswatch_clusters)
+    assert scores["per_event"]["second"]["found_in_articles"] == 1 and scores["best_fit_mentions"] == 1
+    same_day = dataclasses.replace(first, days=second.days)
+    at_jermuk = mention(date="2022-09-13")  # same day: its place (Jermuk) and direction name the first
+    scores = end_to_end_scores([same_day, second], [at_jermuk], presswatch_clusters)
+    assert scores["per_event"]["first"]["found_in_articles"] == 1
+    nowhere = mention(location_name=None, lat=None, lon=None, source_country=None, target_country=None,
+                      location_country="ARM")
+    tied = end_to_end_scores([same_day, dataclasses.replace(second, directions=first.directions)], [nowhere],
+                             presswatch_clusters)
+    assert tied["found"] == 0 and tied["ambiguous_mentions"] == 1  # nothing tells them apart
+    old = end_to_end_scores([first, second], [of_the_13th], presswatch_clusters, best_fit=False)
+    assert old["found"] == 0 and old["ambiguous_mentions"] == 1
+
+
 def test_an_article_that_recalls_an_event_reports_it_only_with_a_date():
     article = ("Caspian Herald", "2022-09-15")
     recalled = GoldEvent("shelling", "ASSAULT", frozenset({"ARM", "AZE"}), date(2022, 9, 12), date(2022, 9, 14),
