@@ -11,14 +11,19 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   same day or the next; development labels tie for 0 to 5); a mention without an event date is
   assumed to have happened in the `undated_window_days` before its article's publication; fighting
   that one report tells as still going on ("continued to shell": data/continuation_cues.json) may
-  be `continuing_days` apart;
+  be `continuing_days` apart (`continues`: not a placeless "fighting continued" against a strike at
+  a named place, unless both name the same attacker and victim);
 - two different days (the days stated, before a report's day is widened) are two events when the
   later mention's sentence tells it as happening again ("shelled again", "the truce was broken", "a
   second night": data/renewal_cues.json; an undated mention told so is the later one, on its
-  publication day or the `tolerance_days` before: `renews_later`), or
-  when one report dates both and they are not fighting or unrest (`DURATIVE`, which go on over
-  days or are dated to either side of midnight), a seizure of a place (`OCCUPATIONS`, held until
-  it is taken back) or a withdrawal (`PROCESSES`): arrests, dispersals and decrees are dated acts;
+  publication day or the `tolerance_days` before: `renews_later`), or when one report dates both
+  (`one_episode`), unless they are a withdrawal (`PROCESSES`), a seizure of a place (`OCCUPATIONS`,
+  held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
+  two named places, or places there on adjacent days with a continuation cue or a word relative to
+  publication ("overnight": either side of midnight); arrests, dispersals and decrees are dated acts;
+- one report telling attacks each way (A on B, B on A) at places more than `same_place_km` apart
+  tells two events (`direction`); two reports doing so may be one event each side blames on the
+  other (a contested claim);
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
@@ -27,20 +32,25 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   both sides, at most `max_km` apart, unless one of them is a whole country ("in Azerbaijan"),
   which fits any place in it;
 - a mention with no country and no place at all only joins mentions of its own article.
-Clustering is complete linkage in three passes.  First, mentions with an event date, greedily in
-date order: each joins the open cluster whose every member it is compatible with and whose
-day-dated members are nearest its date (the first such).  Then
-undated mentions, each in the cluster it fits that holds a mention of its own article, else in
-the fitting cluster with the latest day-precise date (a report leaves its newest event undated
-and dates the older ones it recalls, "the raid of last Monday"), else in a new cluster; among
-its own article's clusters, one where that article puts a mention at the same place comes first.
-Once a cluster holds day-dated mentions, only they bound its dates: an undated report placed
-with them happened when they say, not anywhere in its publication window (`Deduplicator.fits`).
-Clusters that share a (type, day) and fit as a whole then merge.  Last, mentions with no country and no place, each in the first cluster that holds a mention of
-its own article and whose every member it fits but for having no place (so they never keep two
-articles' reports apart); one that fits none is no event the monitor can place (GDELT and ACLED
-need an actor or a location too) and is left out of the clusters, while the articles keep it.
-Hypothetical mentions (threats, intentions) are not events and are left out.
+Clustering is complete linkage in passes.  First, mentions with a precise event date, greedily in
+date order: each joins the fitting cluster whose day-dated members are nearest its date, then
+nearest its place; when the nearest is a day off (tolerance, not the same day), it opens its own
+cluster instead, as a report of its own day may come later.  Clusters that fit as a whole and
+share a (type, day), or lie `tolerance_days` apart, then merge (`_Groups.settled`).  Then roughly
+dated mentions ("this month", "last week": `Deduplicator.vague`) join the only cluster they fit,
+else the only roughly dated one, else the fitting cluster told by the most articles if no other is
+told by as many, else open their own.  Then undated mentions, each in the cluster it fits that
+holds a mention of its own article, else in the fitting cluster with the latest day-precise date
+(a report leaves its newest event undated and dates the older ones it recalls, "the raid of last
+Monday"), else in a new cluster; among its own article's clusters, one where that article puts a
+mention at the same place comes first.  Once a cluster holds day-dated mentions, only they bound
+its dates: an undated report placed with them happened when they say, not anywhere in its
+publication window (`Deduplicator.fits`).  Clusters that share a (type, day) and fit as a whole
+then merge.  Last, mentions with no country and no place, each in the first cluster that holds a
+mention of its own article and whose every member it fits but for having no place (so they never
+keep two articles' reports apart); one that fits none is no event the monitor can place (GDELT
+and ACLED need an actor or a location too) and is left out of the clusters, while the articles
+keep it.  Hypothetical mentions (threats, intentions) are not events and are left out.
 """
 
 from __future__ import annotations
@@ -127,6 +137,7 @@ class Deduplicator:
     undated_window_days: int = 3
     report_days: int = 1
     max_km: float = 150.0
+    same_place_km: float = 30.0
 
     def why_apart(self, a: EventMention, b: EventMention, dates: bool = True) -> str | None:
         """The first rule that keeps `a` and `b` apart (see the module docstring), or None;
@@ -145,8 +156,10 @@ class Deduplicator:
             if first.precision == second.precision == "day" and first != second:
                 if (a if first.first > second.first else b).renewed:
                     return "renewed"
-                if a.document_id == b.document_id and not (_lasting(a) and _lasting(b)):
+                if a.document_id == b.document_id and not self.one_episode(a, first, b, second):
                     return "dates"
+        if a.document_id == b.document_id and _opposite(a, b) and self.places_differ(a, b):
+            return "direction"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
         if a.location_country and b.location_country and a.location_country != b.location_country:
@@ -161,6 +174,24 @@ class Deduplicator:
                 return "unplaced"
         return None
 
+    def one_episode(self, a: EventMention, first: DateRange, b: EventMention, second: DateRange) -> bool:
+        """Whether one report may date one event to two days: a withdrawal (`PROCESSES`), a seizure of
+        a place held until retaken (`OCCUPATIONS`), fighting or unrest (`DURATIVE`) not placed at two
+        named places, or placed so on adjacent days that one of the two tells as still going on
+        (`continues`) or dates by a word relative to publication ("overnight")."""
+        if _process(a) and _process(b) or _occupation(a) and _occupation(b):
+            return True
+        if a.type not in DURATIVE:
+            return False
+        if not (_named_place(a) and _named_place(b)):
+            return True
+        gap = max((first.first - second.last).days, (second.first - first.last).days)
+        return gap <= self.tolerance_days and (continues(a, b) or _around_publication(a) or _around_publication(b))
+
+    def places_differ(self, a: EventMention, b: EventMention) -> bool:
+        """Whether two mentions are placed more than `same_place_km` apart (both with coordinates)."""
+        return None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.same_place_km
+
     def date_range(self, mention: EventMention) -> DateRange | None:
         """The possible days of a mention's event under these parameters (`date_range`)."""
         return date_range(mention, self.undated_window_days, self.report_days)
@@ -172,6 +203,17 @@ class Deduplicator:
         return (span.precision == "published" and other.precision == "day" and undated.renewed
                 and date_range(dated).last < span.last - timedelta(days=self.tolerance_days))
 
+    def vague(self, mention: EventMention) -> bool:
+        """Whether a dated mention only says roughly when ("this month", "last week"): a month or
+        year, or a range of more than `tolerance_days` + 1 days."""
+        stated = date_range(mention, self.undated_window_days)
+        return stated is not None and stated.precision != "published" and (
+            stated.precision != "day" or (stated.last - stated.first).days > self.tolerance_days)
+
+    def vague_only(self, group: list[EventMention]) -> bool:
+        """Whether every member of a group is dated only roughly (`vague`)."""
+        return all(self.vague(m) for m in group)
+
     def stated_first(self, mention: EventMention) -> date:
         """The first day a mention's date states (a report date not widened backwards)."""
         return date_range(mention, self.undated_window_days).first
@@ -181,7 +223,8 @@ class Deduplicator:
         `continuing_days` for fighting one of them tells as still going on."""
         if all(_process(m) for m in mentions):
             return self.process_days
-        if all(m.type in CONTINUING for m in mentions) and any(m.continuing for m in mentions):
+        if all(m.type in CONTINUING for m in mentions) and (
+                continues(*mentions) if len(mentions) == 2 else any(m.continuing for m in mentions)):
             return self.continuing_days
         return self.tolerance_days
 
@@ -198,7 +241,9 @@ class Deduplicator:
 
     def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]]) -> list[list[EventMention]]:
         """Merge clusters that share a (type, day) bucket and fit together as a whole: the greedy
-        pass may split an event when a report naming both sides comes after each side's own."""
+        pass may split an event when a report naming both sides comes after each side's own.  Pairs
+        are tried again with a cluster that grew (its new member may name both countries, so
+        `places_fit` holds now); a roughly dated cluster (`vague_only`) merges only with another."""
         owner = list(range(len(groups)))
 
         def root(index: int) -> int:
@@ -207,11 +252,21 @@ class Deduplicator:
             return index
 
         pairs = sorted({(a, b) for bucket in buckets for a in bucket for b in bucket if a < b})
-        for a, b in pairs:
-            first, second = root(a), root(b)
-            if first != second and self.fits(groups[first], groups[second]):
-                groups[first] = groups[first] + groups[second]
-                owner[second] = first
+        grown: set[int] | None = None
+        while pairs:
+            retry, grew = [], set()
+            for a, b in pairs:
+                first, second = root(a), root(b)
+                if first == second or grown is not None and not {first, second} & grown:
+                    continue
+                if self.vague_only(groups[first]) == self.vague_only(groups[second]) \
+                        and self.fits(groups[first], groups[second]):
+                    groups[first] = groups[first] + groups[second]
+                    owner[second] = first
+                    grew.add(first)
+                else:
+                    retry.append((a, b))
+            pairs, grown = (retry, grew) if grew else ([], grew)
         return [group for index, group in enumerate(groups) if owner[index] == index]
 
     def cluster(self, mentions: Iterable[EventMention]) -> list[EventCluster]:
@@ -233,8 +288,11 @@ class Deduplicator:
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
         groups = _Groups(self, ranges)
-        for mention in dated:
+        for mention in (m for m in dated if not self.vague(m)):
             groups.add(mention, groups.nearest_fit(mention))
+        groups = groups.settled()
+        for mention in (m for m in dated if self.vague(m)):
+            groups.add(mention, groups.only_fit(mention))
         for mention in undated:
             groups.add(mention, groups.best_fit(mention))
         merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()])
@@ -276,11 +334,28 @@ class _Groups:
         span = self.ranges[mention.key]
         first = self.rule.stated_first(mention)
 
-        def gap(index: int) -> int:
+        def gap(index: int) -> tuple[int, float]:
             days = [self.ranges[m.key] for m in _timed(self.groups[index])]
-            return min(max((r.first - span.last).days, (first - r.last).days, 0) for r in days)
+            return (min(max((r.first - span.last).days, (first - r.last).days, 0) for r in days),
+                    _nearest_km(mention, self.groups[index]))
 
-        return min(self.candidates(mention), key=gap, default=None)
+        best = min(self.candidates(mention), key=gap, default=None)
+        if best is not None and gap(best)[0] and self.rule.slack_days(mention) == self.rule.tolerance_days:
+            return None  # a cluster of its own day may come later: `settled` joins neighbours that fit
+        return best
+
+    def only_fit(self, mention: EventMention) -> int | None:
+        """The cluster a roughly dated mention (`Deduplicator.vague`) joins: the only one it fits,
+        else the only one it fits of roughly dated reports; "a march this month" that fits two
+        rallies of the month is neither (clusters of precise dates are built before it)."""
+        found = self.candidates(mention)
+        if len(found) > 1:
+            rough = [index for index in found if self.rule.vague_only(self.groups[index])]
+            if len(rough) == 1:
+                return rough[0]
+            reach = sorted(((len({m.document_id for m in self.groups[i]}), i) for i in found), reverse=True)
+            return reach[0][1] if reach[0][0] > reach[1][0] else None
+        return found[0] if found else None
 
     def best_fit(self, mention: EventMention) -> int | None:
         """The cluster an undated mention most likely reports: one its own article dates (first one
@@ -297,6 +372,19 @@ class _Groups:
                     max((day for day in days if day <= published), default=date.min))
 
         return max(self.candidates(mention), key=rank, default=None)
+
+    def settled(self) -> _Groups:
+        """These clusters after `Deduplicator._merge_neighbours`, indexed anew: the clusters of
+        precisely dated mentions are settled before rough and undated reports pick one."""
+        fresh = _Groups(self.rule, self.ranges)
+        days = timedelta(days=self.rule.tolerance_days)
+        buckets = [[*indexes, *self.by_day.get((kind, day + days), ())] for (kind, day), indexes in self.by_day.items()]
+        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()]):
+            index = len(fresh.groups)
+            fresh.groups.append([])
+            for mention in group:
+                fresh.add(mention, index)
+        return fresh
 
     def add(self, mention: EventMention, index: int | None) -> None:
         """Put `mention` in cluster `index`, or in a new cluster when None."""
@@ -323,10 +411,52 @@ def _process(mention: EventMention) -> bool:
     return mention.cameo in PROCESSES
 
 
-def _lasting(mention: EventMention) -> bool:
-    """Whether one report may date a mention's event to two days: fighting, unrest, a seizure of a
-    place, a withdrawal (`DURATIVE`, `OCCUPATIONS`, `PROCESSES`)."""
-    return mention.type in DURATIVE or _process(mention) or (mention.cameo or "").startswith(OCCUPATIONS)
+def _nearest_km(mention: EventMention, group: list[EventMention]) -> float:
+    """Kilometres from a mention to the nearest member of a group with coordinates (inf if none):
+    of two clusters of the same day, a report of the strike on one town joins that town's."""
+    if mention.lat is None or mention.lon is None:
+        return math.inf
+    return min((_kilometres(mention, m) for m in group if m.lat is not None and m.lon is not None), default=math.inf)
+
+
+def _around_publication(mention: EventMention) -> bool:
+    """Whether a mention is dated by a word relative to its publication ("overnight", "last night",
+    "today"): a night is either side of midnight, so the day before may be the same one."""
+    return (mention.date_method or "").endswith(":PUBLICATION_DAY")
+
+
+def _occupation(mention: EventMention) -> bool:
+    return (mention.cameo or "").startswith(OCCUPATIONS)
+
+
+def _named_place(mention: EventMention) -> bool:
+    """Whether a mention names a place smaller than a whole country."""
+    return bool(mention.location_name) and not is_whole_country(mention.location_name)
+
+
+def _direction(mention: EventMention) -> tuple[str, str] | None:
+    """(source, target) country of a mention that names two different sides, else None."""
+    if mention.source_country and mention.target_country and mention.source_country != mention.target_country:
+        return mention.source_country, mention.target_country
+    return None
+
+
+def _opposite(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions name both sides, the other way round (A on B, B on A)."""
+    first, second = _direction(a), _direction(b)
+    return first is not None and second is not None and first == second[::-1]
+
+
+def continues(a: EventMention, b: EventMention) -> bool:
+    """Whether one of two mentions tells its fighting as going on from the other's day (a
+    continuation cue), and they are both at named places, both without one, or name the same
+    side acting on the same other: "fighting continued" with no place does not reach a strike at
+    a named place by the other side."""
+    if not (a.continuing or b.continuing):
+        return False
+    if _named_place(a) == _named_place(b):
+        return True
+    return _direction(a) is not None and _direction(a) == _direction(b)
 
 
 def _timed(group: list[EventMention]) -> list[EventMention]:

@@ -175,8 +175,84 @@ def test_one_report_dating_two_truces_on_different_days_keeps_them_apart():
     elsewhere = mention(document_id="d2", outlet="Steppe Post", date="2022-09-14", **truce)
     by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([failed, announced, elsewhere])}
     assert by_date == {"2022-09-13": {"d1:v1"}, "2022-09-14": {"d1:v2", "d2:v1"}}  # the nearest-dated truce
-    overnight = [mention(event_id="v1", date="2022-09-12"), mention(event_id="v2")]
-    assert len(Deduplicator().cluster(overnight)) == 1  # fighting may be dated to either side of midnight
+    overnight = [mention(event_id="v1", date="2022-09-12"), mention(event_id="v2", date_method="clause:PUBLICATION_DAY")]
+    assert len(Deduplicator().cluster(overnight)) == 1  # "overnight" may be either side of midnight
+
+
+def test_one_report_dating_fighting_at_named_places_on_two_days_tells_two_events_unless_it_goes_on():
+    first_day = mention(event_id="v1", date="2022-09-12", published="2022-09-14")
+    next_day = mention(event_id="v2", date="2022-09-13", published="2022-09-14")
+    assert Deduplicator().why_apart(first_day, next_day) == "dates"
+    assert len(Deduplicator().cluster([first_day, next_day])) == 2
+    going_on = dataclasses.replace(next_day, sentence="Shelling went on around the spa town into the next day.")
+    assert len(Deduplicator().cluster([first_day, going_on])) == 1
+    two_days_on = dataclasses.replace(going_on, date="2022-09-14")  # a cue ties adjacent days only
+    assert Deduplicator().why_apart(first_day, two_days_on) == "dates"
+    placeless = dict(location_name=None, location_country=None, lat=None, lon=None)
+    vague_pair = [dataclasses.replace(first_day, **placeless), dataclasses.replace(next_day, **placeless)]
+    assert len(Deduplicator().cluster(vague_pair)) == 1  # no place to tell two strikes apart
+    rallies = dict(type="PROTEST", source_country="ARM", target_country="ARM", location_name="Vanadzor", lat=40.81,
+                   lon=44.49)
+    assert Deduplicator().why_apart(mention(event_id="v1", date="2022-09-12", **rallies),
+                                    mention(event_id="v2", date="2022-09-13", **rallies)) == "dates"
+
+
+def test_continued_fighting_with_no_place_reaches_a_named_place_only_in_the_same_direction():
+    strike = mention(document_id="d1", date="2022-09-13", source_country="ARM", target_country="AZE",
+                     location_name="Ganja", location_country="AZE", lat=40.68, lon=46.36)
+    front = mention(document_id="d2", outlet="Steppe Post", date="2022-09-15", location_name=None,
+                    location_country=None, lat=None, lon=None,
+                    sentence="Fighting went on all day along the line of contact, both ministries said.")  # AZE on ARM
+    assert Deduplicator().slack_days(strike, front) == 1
+    assert Deduplicator().why_apart(strike, front) == "dates"
+    same_side = dataclasses.replace(front, source_country="ARM", target_country="AZE")
+    assert Deduplicator().slack_days(strike, same_side) == 2 and Deduplicator().why_apart(strike, same_side) is None
+
+
+def test_one_report_of_attacks_each_way_at_places_far_apart_tells_two_events():
+    shelled_town = mention(event_id="v1", location_name="Goris", lat=39.51, lon=46.34)  # AZE on ARM
+    denied_raid = mention(event_id="v2", source_country="ARM", target_country="AZE", status="negated",
+                          location_name="Lachin", location_country="AZE", lat=39.64, lon=46.55)  # 23 km
+    assert Deduplicator().why_apart(shelled_town, denied_raid) is None  # one exchange told from both sides
+    far_raid = dataclasses.replace(denied_raid, location_name="Aghdam", lat=39.99, lon=46.93)  # 73 km
+    assert Deduplicator().why_apart(shelled_town, far_raid) == "direction"
+    assert len(Deduplicator().cluster([shelled_town, far_raid])) == 2
+    other_outlet = dataclasses.replace(far_raid, document_id="d2", outlet="Steppe Post", status="attributed")
+    assert Deduplicator().why_apart(shelled_town, other_outlet) is None  # two outlets blaming each side: contested
+
+
+def test_a_report_of_the_day_joins_that_days_event_nearest_its_place():
+    village = dict(source_country="ARM", target_country="AZE", location_country="AZE")
+    day_before = mention(document_id="d1", date="2022-09-12", published="2022-09-14", location_name="Tovuz",
+                         lat=40.99, lon=45.63, **village)
+    town = mention(document_id="d1", event_id="v2", date="2022-09-13", published="2022-09-14",
+                   location_name="Gadabay", lat=40.57, lon=45.81, **village)  # 49 km from Tovuz
+    told_first = mention(document_id="d0", outlet="Steppe Post", date="2022-09-13", published="2022-09-13",
+                         location_name="Gadabay", lat=40.57, lon=45.81, **village)
+    clusters = Deduplicator().cluster([day_before, town, told_first])
+    assert {frozenset(m.key for m in c.mentions) for c in clusters} == {
+        frozenset({"d1:v1"}), frozenset({"d1:v2", "d0:v1"})}  # not d0 with the day before, though it fits
+    alone = Deduplicator().cluster([day_before, told_first])
+    assert len(alone) == 1  # with no report of its own day it joins the day before (dating slack)
+
+
+def test_a_month_dated_recollection_joins_only_an_event_it_alone_fits():
+    rally = dict(type="PROTEST", source_country="ARM", target_country="ARM", location_name="Gyumri",
+                 location_country="ARM", lat=40.79, lon=43.85)
+    first = mention(document_id="d1", date="2022-09-10", **rally)
+    second = mention(document_id="d1", event_id="v2", date="2022-09-11", **rally)
+    this_month = mention(document_id="d2", outlet="Steppe Post", date="2022-09", date_precision="month", **rally)
+    clusters = Deduplicator().cluster([first, second, this_month])
+    assert len(clusters) == 3  # it fits both rallies: it names neither
+    also_this_month = mention(document_id="d3", outlet="Hill Gazette", date="2022-09", date_precision="month", **rally)
+    clusters = Deduplicator().cluster([first, second, this_month, also_this_month])
+    assert sorted(len(c.mentions) for c in clusters) == [1, 1, 2]  # the two rough reports go together
+    assert len(Deduplicator().cluster([first, this_month])) == 1
+    widely_told = [mention(document_id=f"w{n}", outlet=f"Wire {n}", date="2022-09-11", **rally) for n in range(2)]
+    clusters = Deduplicator().cluster([dataclasses.replace(first, date="2022-09-04"), *widely_told, this_month])
+    assert sorted(c.articles for c in clusters) == [1, 3]  # the best-known rally of the month takes it
+    last_week = mention(document_id="d2", outlet="Steppe Post", date="2022-09-05", date_until="2022-09-11", **rally)
+    assert Deduplicator().vague(last_week) and len(Deduplicator().cluster([first, second, last_week])) == 3
 
 
 def test_one_report_dating_two_police_actions_on_different_days_keeps_them_apart():
