@@ -48,16 +48,22 @@ C_GRID = (0.3, 1.0)
 THRESHOLDS = (0.2, 0.3, 0.4)
 
 
+def cue_heads(article: GoldArticle, doc) -> set[int]:
+    """Token indices of the heads of the article's annotated cues."""
+    heads = set()
+    for attribution in article.attributions:
+        for start, end in attribution.cue:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                heads.add(span.root.i)
+    return heads
+
+
 def examples(articles: list[GoldArticle], docs: list) -> tuple[list[list[str]], list[int], list[int]]:
     """Per candidate verb: feature names, label (heads a gold cue), article index."""
     rows, labels, owners = [], [], []
     for number, (article, doc) in enumerate(zip(articles, docs, strict=True)):
-        heads = set()
-        for attribution in article.attributions:
-            for start, end in attribution.cue:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None:
-                    heads.add(span.root.i)
+        heads = cue_heads(article, doc)
         for token in doc:
             if is_candidate(token):
                 rows.append(cue_features(token))

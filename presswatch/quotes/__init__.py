@@ -4,7 +4,8 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
 (DESIGN.md, "The contract": `quotes`).  Two sources of evidence are combined:
 
 1. dependency patterns around reporting cues (`presswatch.quotes.rules`), plus verbs that the
-   trained cue model accepts (`presswatch.quotes.cuemodel`, LEARNED_CUE), and
+   trained cue model accepts (`presswatch.quotes.cuemodel`, LEARNED_CUE; a person's stance with a
+   plain object only when the trained stance gate passes it, LEARNED_STANCE), and
 2. quotation marks (`presswatch.quotes.marks`): a quoted stretch is joined to the cue next to it
    (`“...,” the Russian leader noted.`, `He said: “...”`), even across several sentences or
    paragraphs; when it stands alone right after an attributed quote it continues that speaker
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presswatch.quotes.cuemodel import CueModel, load_cue_model
+from presswatch.quotes.cuemodel import CueModel, StanceGate, load_cue_model, load_stance_gate
 from presswatch.quotes.marks import ALL_MARKS, find_quoted
 from presswatch.quotes.rules import (
     VERB_PATTERNS,
@@ -74,7 +75,7 @@ def knowledge_versions() -> dict[str, str]:
     """Versions of the knowledge files this stage loads (added to Analysis.versions)."""
     lexicon = load_cue_lexicon()
     return {"quotes_cue_verbs": lexicon.version, "quotes_act_verbs": lexicon.acts_version,
-            "quotes_cue_model": load_cue_model().version}
+            "quotes_cue_model": load_cue_model().version, "quotes_stance_gate": load_stance_gate().version}
 
 
 def _segments(document: Document, parsed: Doc) -> list[tuple[int, int]]:
@@ -115,7 +116,7 @@ def _leading_cue(parsed: Doc, start: int, lexicon: CueLexicon) -> int | None:
 
 
 def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
-            model: CueModel | None) -> list[_Draft]:
+            model: CueModel | None, stance: StanceGate | None = None) -> list[_Draft]:
     by_cue: dict[int, _Draft] = {}
 
     def add(match: Match) -> _Draft:
@@ -135,7 +136,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
                 if match is not None:
                     break
         if match is None and model is not None and token.i not in quoted and model.is_cue(token):
-            match = learned_cue(token, lexicon)
+            match = learned_cue(token, lexicon, stance.passes if stance is not None else None)
         if match is not None and match.content:
             add(match)
 
@@ -265,7 +266,7 @@ def _nested_report(parsed: Doc, draft: _Draft, lexicon: CueLexicon) -> bool:
         return False
     if lexicon.classes.get(parsed[draft.cue[-1]].lemma_.lower()) == "thought":
         return True
-    return draft.pattern in ("VERB_WITH_OBJECT", "LEARNED_CUE") and not any(
+    return draft.pattern in ("VERB_WITH_OBJECT", "LEARNED_CUE", "LEARNED_STANCE") and not any(
         parsed[i].pos_ == "PROPN" for i in draft.source)
 
 
@@ -403,14 +404,15 @@ def _kind(draft: _Draft, segments: list[tuple[int, int]], parsed: Doc) -> str:
 
 def extract_quotes(
     document: Document, parsed: Doc, entities: tuple[Entity, ...], lexicon: CueLexicon | None = None,
-    model: CueModel | None = None,
+    model: CueModel | None = None, stance: StanceGate | None = None,
 ) -> tuple[Quote, ...]:
     """Quotes of one document in text order (ids q1..), built from token offsets only."""
     lexicon = lexicon or load_cue_lexicon()
     model = model or load_cue_model()
+    stance = stance or load_stance_gate()
     segments = _segments(document, parsed)
     quotes = []
-    for number, draft in enumerate(_drafts(parsed, lexicon, segments, model), start=1):
+    for number, draft in enumerate(_drafts(parsed, lexicon, segments, model, stance), start=1):
         lo, hi = min(draft.content), max(draft.content)
         content = make_span(document.text, parsed[lo].idx, parsed[hi].idx + len(parsed[hi]))
         cue = None
@@ -441,11 +443,12 @@ def extract_quotes(
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Quote, ...]]:
-    """Return the quote extractor with its cue lexicon and cue model loaded once."""
+    """Return the quote extractor with its cue lexicon, cue model and stance gate loaded once."""
     lexicon = load_cue_lexicon()
     model = load_cue_model()
+    stance = load_stance_gate()
 
     def component(document: Document, parsed: Doc, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-        return extract_quotes(document, parsed, entities, lexicon, model)
+        return extract_quotes(document, parsed, entities, lexicon, model, stance)
 
     return component

@@ -96,6 +96,91 @@ def cue_features(token: Token) -> list[str]:
     return features
 
 
+STANCE_MODEL = "stance_model.json"
+# Entity types of a subject that can hold a stance: people and bodies.
+PERSON_TYPES = frozenset({"PERSON"})
+BODY_TYPES = frozenset({"ORG", "NORP", "GPE"})
+# Pronouns that stand for people ("it", "this" may be a thing or a body).
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+# Dependency labels left out of a construction's shape (they say nothing about what is attributed).
+SHAPE_SKIP = frozenset({"punct", "cc", "conj", "advmod", "aux", "auxpass", "neg", "prt", "dep"})
+
+
+@dataclass(frozen=True)
+class StanceGate:
+    """LEARNED_STANCE: feature weights, bias and threshold of the second-stage decision over
+    verbs the cue model accepts but the hand-written statement gate blocks."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    version: str
+
+    def probability(self, token: Token) -> float:
+        """P(a verb the statement gate blocks heads a PolNeAR cue)."""
+        z = self.bias + sum(self.weights.get(name, 0.0) for name in stance_features(token))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def passes(self, token: Token) -> bool:
+        """The gate's decision at its cross-validated threshold, for a person's stance only
+        (HOLDER_SUBJECT)."""
+        return holds_stance(token) and self.probability(token) >= self.threshold
+
+
+def holds_stance(token: Token) -> bool:
+    """HOLDER_SUBJECT: the verb's subject is a named person or a personal pronoun.  A state's, a
+    force's or a body's "supported", "recognized", "attacked" in the news is mostly a deed (on the
+    example corpus nearly every such addition was one); a person's "backed the plan" is a stance."""
+    subject = _subject(token)
+    return subject is not None and (subject.ent_type_ in PERSON_TYPES or subject.lower_ in PERSONAL_PRONOUNS)
+
+
+def _kind(token: Token | None) -> str:
+    """person / body / pronoun / thing / none: who holds the stance."""
+    if token is None:
+        return "none"
+    if token.pos_ == "PRON":
+        return "pronoun"
+    if token.ent_type_ in PERSON_TYPES:
+        return "person"
+    return "body" if token.ent_type_ in BODY_TYPES else "thing"
+
+
+def stance_features(token: Token) -> list[str]:
+    """The cue features plus the construction: lemma x complement shape, the object (lemma,
+    suffix, entity type, whether a clause hangs on it), an infinitive's verb, the subject's kind,
+    the sentence's place in the article and a colon before the verb (headlines)."""
+    lemma = token.lemma_.lower()
+    features = cue_features(token)
+    shape = "+".join(sorted({c.dep_ for c in token.children if c.i > token.i and c.dep_ not in SHAPE_SKIP}))
+    kind = _kind(_subject(token))
+    features += [f"shape={shape}", f"lemma_shape={lemma}|{shape}", f"kind={kind}", f"lemma_kind={lemma}|{kind}"]
+    for child in token.children:
+        if child.dep_ == "dobj":
+            word = child.lemma_.lower()
+            features += [f"obj={word}", f"lemma_obj={lemma}|{word}", f"obj_suffix={word[-4:]}",
+                         f"obj_ent={child.ent_type_ or child.pos_}", f"kind_obj_ent={kind}|{child.ent_type_ or child.pos_}"]
+            if any(c.dep_ in ("acl", "relcl", "ccomp", "prep") for c in child.children):
+                features.append("obj_modified")
+        elif child.dep_ == "xcomp":
+            features += [f"xcomp={child.lemma_.lower()}", f"lemma_xcomp={lemma}|{child.lemma_.lower()}"]
+    sentence = token.sent
+    number = sum(1 for _ in token.doc[: sentence.start].sents) if sentence.start else 0
+    features.append(f"sentence={min(number, 5)}")
+    if any(t.text == ":" for t in token.doc[sentence.start: token.i]):
+        features.append("colon_before")
+    return features
+
+
+@cache
+def load_stance_gate() -> StanceGate:
+    """The packaged stance gate, checksum-verified against its .meta.json (PWE010, PWE011)."""
+    raw, meta = read_verified(Path(__file__).parent / "data" / STANCE_MODEL, "scripts/train_quote_stances.py")
+    data = json.loads(raw.decode("utf-8"))
+    return StanceGate(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
+                      version=meta["version"])
+
+
 @cache
 def load_cue_model() -> CueModel:
     """The packaged cue detector, checksum-verified against its .meta.json (PWE010, PWE011)."""

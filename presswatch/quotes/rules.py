@@ -24,6 +24,10 @@ Patterns (the issue's list, DESIGN.md "quotes"):
                         saying (or of belief, with a possessor) with a "that" clause.
 - LEARNED_CUE           a verb the trained cue model accepts, with a statement-like complement
                         (`the mayor remembered that ...`, `was confident that ...`).
+- LEARNED_STANCE        a learned verb the statement gate blocks, passed by the learned stance gate
+                        (cuemodel.StanceGate): a person's stance on an object, infinitive or
+                        for/against phrase (`she backed the plan`); not a body's (`states supported
+                        the rebels`), not an addressee or a place (`addressed a rally on the square`).
 - CHARACTERIZATION      a learned verb of regarding/depicting with an object and an "as" predicate
                         (`voters see her as aloof`); not `chose her as chair`.
 - ACT_GATE              exclusion: `police used tear gas`, `a jet was scrambled to ...`: a deed
@@ -40,6 +44,7 @@ Patterns (the issue's list, DESIGN.md "quotes"):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -695,7 +700,7 @@ def colon_intro(verb: Token, lexicon: CueLexicon) -> Match | None:
 
 
 # Verbs whose direct object is the addressee, not what was said ("told reporters").
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "reassure", "warn", "urge", "thank",
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "reassure", "warn", "urge", "thank", "address",
                              "ask", "advise", "instruct", "congratulate", "credit", "accuse", "blame"})
 # Addressee verbs whose "of" phrase on the addressee is the topic ("warned drivers of ice"), unlike
 # a noun's own "of" ("urged residents of the capital to ...", "told a story of ...", never a name).
@@ -876,30 +881,58 @@ def narrator_copula(verb: Token) -> bool:
     return not (subject.lemma_.lower() in SAID_SUBJECTS or stance and subject.lower_ not in IMPERSONAL)
 
 
-def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
+def _adjective_stances(verb: Token) -> list[Token]:
+    """"is confident that ...", "was careful not to ...": an adjective with a clause or topic."""
+    return [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
+            and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
+                    for c in child.children)]
+
+
+def states_something(verb: Token, lexicon: CueLexicon) -> bool:
+    """The statement gate: a lexicon speech verb, an adjective stance with a clause, or a
+    statement-like complement (STATEMENT_DEPS but not an aspectual verb's infinitive, an "about"
+    topic, a speaking verb's "of" topic, CHARACTERIZATION's "as", an object in STATEMENT_NOUNS)."""
+    if lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES or _adjective_stances(verb):
+        return True  # "accused him of lying"
+    return any(
+        (child.dep_ in STATEMENT_DEPS and not (child.dep_ == "xcomp" and verb.lemma_.lower() in ASPECTUAL_VERBS))
+        or (child.dep_ == "prep" and child.lower_ == "about")
+        or (child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() in SPEAKING_VERBS)
+        or (child.dep_ == "prep" and child.lower_ == "as" and characterizes(verb))
+        or (child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS)
+        for child in verb.children if child.i > verb.i or child.dep_ == "ccomp")
+
+
+# Prepositions whose object a stance is about ("voted for", "campaigned against", "sided with").
+STANCE_PREPS = frozenset({"for", "against", "with", "behind"})
+
+
+def _stance_object(verb: Token) -> bool:
+    """A stance is held on something: an object that is not an addressee ("backed the plan", not
+    "addressed a rally"), an infinitive or predicate, or a for/against/with phrase; a place phrase
+    alone ("addressed a crowd on the square") is none."""
+    return any(child.i > verb.i and (
+        child.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS
+        or child.dep_ in ("xcomp", "oprd", "acomp") or child.dep_ == "prep" and child.lower_ in STANCE_PREPS)
+        for child in verb.children)
+
+
+def learned_cue(verb: Token, lexicon: CueLexicon, stance: Callable[[Token], bool] | None = None) -> Match | None:
     """LEARNED_CUE: a verb the cue model accepts; content = its complements, source = its subject
-    (or the `by` agent of a passive).  Must not match a verb that is neither a lexicon speech verb
-    nor has a statement-like complement (STATEMENT_DEPS, an "about" topic or a speaking verb's "of"
-    topic: "spoke of a new era", an object in STATEMENT_NOUNS: "laid out a plan", a judgement with
-    "as" (CHARACTERIZATION: "they see it as a trap"), or an adjective with a clause: "is confident
-    that"), or an impersonal passive ("it is noted that"), or NARRATOR_COPULA."""
+    (or the `by` agent of a passive).  Must not match a verb that fails the statement gate
+    (`states_something`: "the senator backed the bill" is a stance) unless `stance`, the learned
+    stance gate, passes it (LEARNED_STANCE); nor an impersonal passive ("it is noted that"), nor
+    ACT_GATE or NARRATOR_COPULA."""
     if reports_act(verb, lexicon):
         return None
     if narrator_copula(verb):
         return None
-    speech = lexicon.classes.get(verb.lemma_.lower()) in OBJECT_CLASSES  # "accused him of lying"
-    # "is confident that ...", "was careful not to ...": an adjective with a clause or topic
-    stance = [child for child in verb.children if child.dep_ == "acomp" and child.i > verb.i
-              and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
-                      for c in child.children)]
-    if not speech and not stance and not any(
-            (child.dep_ in STATEMENT_DEPS and not (child.dep_ == "xcomp" and verb.lemma_.lower() in ASPECTUAL_VERBS))
-            or (child.dep_ == "prep" and child.lower_ == "about")
-            or (child.dep_ == "prep" and child.lower_ == "of" and verb.lemma_.lower() in SPEAKING_VERBS)
-            or (child.dep_ == "prep" and child.lower_ == "as" and characterizes(verb))
-            or (child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS)
-            for child in verb.children if child.i > verb.i or child.dep_ == "ccomp"):
-        return None  # "the senator backed the bill" is a stance, not a reported statement
+    pattern = "LEARNED_CUE"
+    if not states_something(verb, lexicon):
+        if stance is None or not _stance_object(verb) or not stance(verb):
+            return None
+        pattern = "LEARNED_STANCE"
+    stance_words = _adjective_stances(verb)
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         return None  # IMPERSONAL_PASSIVE, as in verb_with_clause
     if relative_gap(verb):
@@ -922,7 +955,7 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
             content |= subtree(child)
         elif child.i < verb.i or child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS:
             continue  # "told a story", "told reporters": not what was said
-        elif child in stance:
+        elif child in stance_words:
             cue.add(child.i)  # "is confident that ...": the adjective is part of the cue
             content |= subtree(child) - {child.i} - {t.i for t in child.lefts}
             for word in child.children:
@@ -949,5 +982,5 @@ def learned_cue(verb: Token, lexicon: CueLexicon) -> Match | None:
     content = in_paragraph(doc, content - set(source) - cue, verb.i)
     if not content:
         return None
-    return Match("LEARNED_CUE", tuple(sorted(cue)), source, _strip(doc, content))
+    return Match(pattern, tuple(sorted(cue)), source, _strip(doc, content))
 

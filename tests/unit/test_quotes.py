@@ -747,7 +747,8 @@ def test_holding_someone_responsible_is_a_judgement_not_an_act(nlp):
 def test_knowledge_versions_name_every_quotes_file():
     from presswatch.quotes import knowledge_versions
 
-    assert set(knowledge_versions()) == {"quotes_cue_verbs", "quotes_act_verbs", "quotes_cue_model"}
+    assert set(knowledge_versions()) == {"quotes_cue_verbs", "quotes_act_verbs", "quotes_cue_model",
+                                         "quotes_stance_gate"}
     assert all(knowledge_versions().values())
 
 
@@ -960,3 +961,78 @@ def test_make_clear_is_one_cue(nlp, text, cue, content):
 def test_controlled_addressee_is_part_of_the_content(nlp, text, content):
     # CONTROLLED_ADDRESSEE: "urged X to do Y" says both who should act and what they should do
     assert only(quotes_of(nlp, text)).content.text == content
+
+
+def test_statement_gate_blocks_a_plain_stance_unless_the_stance_gate_passes_it(nlp):
+    from presswatch.quotes.rules import learned_cue, states_something
+
+    doc = nlp("The dockworkers' union backed the new wage deal.")
+    verb = next(t for t in doc if t.lemma_ == "back")
+    lexicon = load_cue_lexicon()
+    assert not states_something(verb, lexicon)
+    assert learned_cue(verb, lexicon) is None
+    assert learned_cue(verb, lexicon, lambda _: False) is None
+    match = learned_cue(verb, lexicon, lambda _: True)
+    assert match is not None and match.pattern == "LEARNED_STANCE"
+    assert " ".join(doc[i].text for i in match.content) == "the new wage deal"
+    assert doc[match.source[-1]].text == "union"
+    said = nlp("The union said that the deal was fair.")
+    assert states_something(next(t for t in said if t.lemma_ == "say"), lexicon)
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Riot police used rubber bullets to scatter the marchers.", "use"),
+    ("The ministry recalled its envoy from the capital.", "recall"),
+    ("It is clear that the ferry will be late.", "be"),
+])
+def test_the_stance_gate_never_opens_the_act_gate_or_the_narrator(nlp, text, lemma):
+    # ACT_GATE and NARRATOR_COPULA come first: even a gate that passes everything adds nothing
+    from presswatch.quotes.rules import learned_cue
+
+    doc = nlp(text)
+    assert learned_cue(next(t for t in doc if t.lemma_ == lemma), load_cue_lexicon(), lambda _: True) is None
+
+
+def test_stance_features_describe_the_construction(nlp):
+    from presswatch.quotes.cuemodel import stance_features
+
+    doc = nlp("Meanwhile, the farmers' league opposes the new water levy.")
+    names = stance_features(next(t for t in doc if t.lemma_ == "oppose"))
+    assert {"lemma_shape=oppose|dobj", "obj=levy", "lemma_obj=oppose|levy", "sentence=0"} <= set(names)
+    assert "subj=none" not in names and any(name.startswith("kind=") for name in names)
+    headline = nlp("Harbor fees: the council opposes the rise.")
+    assert "colon_before" in stance_features(next(t for t in headline if t.lemma_ == "oppose"))
+
+
+def test_stance_gate_is_verified_and_thresholded(nlp):
+    from presswatch.quotes.cuemodel import StanceGate, load_stance_gate
+
+    gate = load_stance_gate()
+    assert gate.version and 0.0 < gate.threshold < 1.0
+    verb = next(t for t in nlp("She backed the plan.") if t.lemma_ == "back")
+    assert 0.0 < gate.probability(verb) < 1.0
+    assert not StanceGate(gate.weights, gate.bias, 1.01, "test").passes(verb)
+    assert StanceGate(gate.weights, gate.bias, 0.0, "test").passes(verb)
+    # HOLDER_SUBJECT: a body's or a thing's backing is not passed, whatever the score
+    body = next(t for t in nlp("The league backed the plan.") if t.lemma_ == "back")
+    assert not StanceGate(gate.weights, gate.bias, 0.0, "test").passes(body)
+
+
+@pytest.mark.parametrize("text", [
+    "Several neighbouring states openly supported the rebel army.",      # a body's support: a deed
+    "The two presidents signed a border treaty in the capital.",          # signing is an act
+    "The mayor addressed a crowd of angry farmers outside the hall.",     # an audience, nothing said
+    "Governor Ida Mertens addressed her supporters on the main square.",  # a place phrase is no stance
+])
+def test_deeds_are_not_stances(nlp, text):
+    assert quotes_of(nlp, text) == ()
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("She backed the new wage deal.", "She", "backed", "the new wage deal"),
+    ("Senator Mara Quill supports the tax bill.", "Senator Mara Quill", "supports", "the tax bill"),
+])
+def test_a_persons_stance_is_a_quote(nlp, text, speaker, cue, content):
+    # LEARNED_STANCE: the statement gate blocks a plain object; the stance gate passes a person's
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.cue.text, q.content.text) == (speaker, cue, content)
