@@ -210,10 +210,6 @@ class Deduplicator:
         return stated is not None and stated.precision != "published" and (
             stated.precision != "day" or (stated.last - stated.first).days > self.tolerance_days)
 
-    def vague_only(self, group: list[EventMention]) -> bool:
-        """Whether every member of a group is dated only roughly (`vague`)."""
-        return all(self.vague(m) for m in group)
-
     def stated_first(self, mention: EventMention) -> date:
         """The first day a mention's date states (a report date not widened backwards)."""
         return date_range(mention, self.undated_window_days).first
@@ -239,11 +235,13 @@ class Deduplicator:
         return (all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other))
                 and places_fit([*group, *other]))
 
-    def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]]) -> list[list[EventMention]]:
+    def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]],
+                          rough: frozenset[str] = frozenset()) -> list[list[EventMention]]:
         """Merge clusters that share a (type, day) bucket and fit together as a whole: the greedy
         pass may split an event when a report naming both sides comes after each side's own.  Pairs
         are tried again with a cluster that grew (its new member may name both countries, so
-        `places_fit` holds now); a roughly dated cluster (`vague_only`) merges only with another."""
+        `places_fit` holds now); a cluster of roughly dated mentions (keys in `rough`, `vague`) merges
+        only with another."""
         owner = list(range(len(groups)))
 
         def root(index: int) -> int:
@@ -259,7 +257,7 @@ class Deduplicator:
                 first, second = root(a), root(b)
                 if first == second or grown is not None and not {first, second} & grown:
                     continue
-                if self.vague_only(groups[first]) == self.vague_only(groups[second]) \
+                if _rough_only(groups[first], rough) == _rough_only(groups[second], rough) \
                         and self.fits(groups[first], groups[second]):
                     groups[first] = groups[first] + groups[second]
                     owner[second] = first
@@ -287,15 +285,16 @@ class Deduplicator:
             self.stated_first(m), PRECISION_RANK[ranges[m.key].precision], m.key))
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
-        groups = _Groups(self, ranges)
-        for mention in (m for m in dated if not self.vague(m)):
+        rough = frozenset(m.key for m in dated if self.vague(m))
+        groups = _Groups(self, ranges, rough)
+        for mention in (m for m in dated if m.key not in rough):
             groups.add(mention, groups.nearest_fit(mention))
         groups = groups.settled()
-        for mention in (m for m in dated if self.vague(m)):
+        for mention in (m for m in dated if m.key in rough):
             groups.add(mention, groups.only_fit(mention))
         for mention in undated:
             groups.add(mention, groups.best_fit(mention))
-        merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()])
+        merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()], rough)
         for mention in sorted((m for m in kept if not (m.countries or m.location_name)),
                               key=lambda m: (ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key)):
             for group in merged:
@@ -307,10 +306,11 @@ class Deduplicator:
 
 
 class _Groups:
-    """The clusters built so far, indexed by (type, day) and (type) for year-wide mentions."""
+    """The clusters built so far, indexed by (type, day) and (type) for year-wide mentions; `rough`:
+    keys of the roughly dated mentions (`Deduplicator.vague`)."""
 
-    def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange]) -> None:
-        self.rule, self.ranges = rule, ranges
+    def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange], rough: frozenset[str]) -> None:
+        self.rule, self.ranges, self.rough = rule, ranges, rough
         self.groups: list[list[EventMention]] = []
         self.by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
         self.year_wide: dict[str, list[int]] = defaultdict(list)
@@ -350,7 +350,7 @@ class _Groups:
         rallies of the month is neither (clusters of precise dates are built before it)."""
         found = self.candidates(mention)
         if len(found) > 1:
-            rough = [index for index in found if self.rule.vague_only(self.groups[index])]
+            rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
             if len(rough) == 1:
                 return rough[0]
             reach = sorted(((len({m.document_id for m in self.groups[i]}), i) for i in found), reverse=True)
@@ -376,10 +376,10 @@ class _Groups:
     def settled(self) -> _Groups:
         """These clusters after `Deduplicator._merge_neighbours`, indexed anew: the clusters of
         precisely dated mentions are settled before rough and undated reports pick one."""
-        fresh = _Groups(self.rule, self.ranges)
+        fresh = _Groups(self.rule, self.ranges, self.rough)
         days = timedelta(days=self.rule.tolerance_days)
         buckets = [[*indexes, *self.by_day.get((kind, day + days), ())] for (kind, day), indexes in self.by_day.items()]
-        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()]):
+        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()], self.rough):
             index = len(fresh.groups)
             fresh.groups.append([])
             for mention in group:
@@ -409,6 +409,11 @@ def places_fit(group: list[EventMention]) -> bool:
 
 def _process(mention: EventMention) -> bool:
     return mention.cameo in PROCESSES
+
+
+def _rough_only(group: list[EventMention], rough: frozenset[str]) -> bool:
+    """Whether every member of a group is roughly dated (its key in `rough`)."""
+    return all(m.key in rough for m in group)
 
 
 def _nearest_km(mention: EventMention, group: list[EventMention]) -> float:
