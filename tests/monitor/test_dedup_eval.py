@@ -44,8 +44,9 @@ def test_dedup_meets_the_done_when_floor_on_the_development_rows():
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90
 
 
-@pytest.mark.xfail(strict=True, reason="not met: held-out session 9 (consecutive-day rallies and strikes of one dyad "
-                                       "near each other) scores P 0.370, all rows P 0.772")
+@pytest.mark.xfail(strict=True, reason="not met: held-out session 9b (two attacks each way in one locality, a "
+                                       "month-dated clash, two same-day protests 50 km apart) scores P 0.647, "
+                                       "all rows P 0.883")
 def test_dedup_meets_the_done_when_floor_on_all_rows():
     scores = run()["presswatch"]
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90
