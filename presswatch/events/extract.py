@@ -41,6 +41,9 @@ POST_DEPS = frozenset({"dobj", "dative", "prep", "prt", "attr", "oprd", "xcomp",
 CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "prep", "pobj", "dobj", "attr", "appos", "amod", "compound",
                         "nsubj", "nsubjpass", "advcl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Prepositions whose event-noun object names what a verb is about ("agreed to X's mediation", "complained over X's raids").
+ACT_PREPOSITIONS = rules.TARGET_PREPOSITIONS | {"over"}
+PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "attr", "oprd"})
 MAX_PAIRS = 4
 TERRITORY = ("Battles", "Non-state actor overtakes territory")
 
@@ -666,14 +669,16 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
             source = [i for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     with_objects = [p for q in verb.subtree if q.dep_ == "prep" and q.lower_ in ("with", "against")
-                    and verb in (q.head, q.head.head, q.head.head.head)  # "by telephone with X"
+                    and _within_phrase(q, verb, 3)  # "by telephone with X", not "demanded that Y end its war against X"
                     for p in q.children if p.dep_ == "pobj"]
     if not with_objects and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head  # "had lunch with X to negotiate Y": negotiated with X
         with_objects = [p for q in head.subtree if q.dep_ == "prep" and q.lower_ == "with" and head in (q.head, q.head.head)
                         for p in q.children if p.dep_ == "pobj"]
-    agents = _event_agents(objects[0]) if objects else []
-    if agents:  # "condemned an attack by X": the act is about X
+    agents = _event_agents(objects[0]) if objects else [
+        a for c in verb.children if c.dep_ == "prep" and c.lower_ in ACT_PREPOSITIONS
+        for p in c.children if p.dep_ == "pobj" for a in _event_agents(p, owners=True)]
+    if agents:  # "condemned an attack by X", "agreed to X's mediation", "complained over X's raids": X
         objects = agents
     elif objects and objects[0].lemma_.lower() in rules.PATTERN_OBJECTS:
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS
@@ -715,14 +720,33 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     return tuple(source), tuple(target), reciprocal
 
 
-def _event_agents(noun: Token) -> list[Token]:
+def _within_phrase(token: Token, verb: Token, levels: int) -> bool:
+    """`token` hangs from `verb` at most `levels` heads up, through the verb's own phrases only (not
+    a clause of its own nor its subject: "demanded that Y end its war against X", "X along with
+    its allies demanded")."""
+    node = token
+    for _ in range(levels):
+        if node.head.i == verb.i:
+            return True
+        if node.head.dep_ not in PHRASE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _event_agents(noun: Token, owners: bool = False) -> list[Token]:
     """Who did what an event noun names, by its "by" phrase ("an attack by X": X; not a means or
-    another event: "the damage by shelling"); [] for other nouns."""
+    another event: "the damage by shelling"), with `owners` also by a possessor or an actor
+    modifier ("X's mediation", "the Xian raids"); [] for other nouns."""
     lemma = noun.lemma_.lower()
     if lemma not in rules.EVENT_NOUNS and lemma not in rules.MODIFIED_EVENT_NOUNS and lemma not in rules.PATTERN_OBJECTS:
         return []
-    return [noun.doc[i] for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-            for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
+    found = [noun.doc[i] for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+             for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
+    if owners and not found:
+        found = [noun.doc[i] for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or (
+            c.dep_ in ("amod", "compound") and c.ent_type_ in rules.ACTOR_ENTITY_TYPES) for i in _conjuncts(c)]
+    return found
 
 
 def _recipients(verb: Token, thing: Token) -> list[Token]:
