@@ -7,8 +7,12 @@ In order (the Location's `method` says which):
    "where" clause ("Kazakhstan, where mass protests began").
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
    organized protests").
-3. "narrative": the sentence names no place, the trigger is in the past tense, and the previous
-   sentence of the same section has a border or region as locative place of its main clause.
+3. "narrative": the sentence names no place (an unknown site such as "Liberty Square" does not
+   count), the trigger is in the past tense, and the nearest earlier sentence of the section that
+   names a place has a border or region as locative place of its main clause, or, for an event on
+   the ground in the same paragraph, its main verb happened in one city ("In Kutaisi, farmers
+   rallied. The police arrested forty.").  Only events on the ground look past sentences naming
+   no place; a city is not carried past a paragraph break, a second city or a speaker's place.
 4. "actor_country": else the country of the event's actors when source and target agree (or only
    one is known), with precision "country".
 5. "article": else, for violence, protest and coercion (events on the ground), the country the
@@ -60,8 +64,12 @@ ON_THE_GROUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 MATERIAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 VERBAL_ARGUMENTS = frozenset({"nsubj", "nsubjpass"})
 # Places that a following sentence may go on describing: a front line or a region ("fighting flared
-# along the frontier. Troops fired ..."); a city named once is not carried over.
+# along the frontier. Troops fired ..."); a city only within its paragraph (CARRIED_PRECISIONS).
 NARRATIVE_PRECISIONS = frozenset({"border", "region"})
+# Places carried within a paragraph for an event on the ground ("Crowds marched in Tbilisi on
+# Monday. Police dispersed them."), when the earlier sentence happened in that one place.
+CARRIED_PRECISIONS = frozenset({"city", "admin1"})
+NARRATIVE_REACH = 3  # sentences an event on the ground looks back over
 
 
 def locative_preposition(token: Token) -> Token | None:
@@ -140,6 +148,20 @@ def _frames_sentence(parsed: Doc, mention: PlaceMention) -> bool:
     return preposition is not None and clause_head(preposition).i == top_of(preposition).i
 
 
+def _locative(parsed: Doc, mention: PlaceMention) -> bool:
+    """True if a locative preposition governs the mention ("in Tbilisi", not "left Tbilisi")."""
+    token = root_token(parsed, mention.start, mention.end)
+    return token is not None and locative_preposition(token) is not None
+
+
+def _places_action(parsed: Doc, mention: PlaceMention) -> bool:
+    """True if the mention's preposition modifies its sentence's main verb ("In Tbilisi, crowds
+    marched"), not a noun ("officials in Tbilisi said")."""
+    token = root_token(parsed, mention.start, mention.end)
+    preposition = locative_preposition(token) if token is not None else None
+    return preposition is not None and preposition.head.i == top_of(preposition).i
+
+
 def _country_location(code: str, method: str, gazetteer: Gazetteer) -> Location | None:
     """A whole country as a fallback location, tied by `method`."""
     place = gazetteer.country(code)
@@ -172,6 +194,39 @@ def dateline_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -
                  if mention.source == "dateline" and (code := mention.location.country) and counts[code] == top), None)
 
 
+def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
+               index: int, ground: bool) -> Location | None:
+    """The place the story is still in, from the nearest earlier sentence of the section that names
+    a place: a border or region framing its main clause; or, for an event on the ground, the one
+    city where its main verb happened, if no paragraph break lies between.  An event on the ground
+    looks past up to NARRATIVE_REACH - 1 sentences that name no place (or only unknown sites)."""
+    later = sentences[index]
+    crossed = False
+    reach = NARRATIVE_REACH if ground else 1
+    for earlier in reversed(sentences[:index]):
+        if earlier.heading or reach == 0:
+            return None
+        if earlier.caption:
+            continue
+        reach -= 1
+        crossed = crossed or "\n" in parsed.text[earlier.end:later.start]
+        later = earlier
+        named = [mention for mention in mentions if earlier.start <= mention.start < earlier.end]
+        if not named:
+            continue
+        wide = [mention for mention in named if mention.location.precision in NARRATIVE_PRECISIONS
+                and _frames_sentence(parsed, mention)]
+        if wide:
+            return dataclasses.replace(wide[-1].location, method="narrative")
+        located = {mention.location.name: mention for mention in named if _locative(parsed, mention)}
+        if ground and not crossed and len(located) == 1:
+            (mention,) = located.values()
+            if mention.location.precision in CARRIED_PRECISIONS and _places_action(parsed, mention):
+                return dataclasses.replace(mention.location, method="narrative")
+        return None
+    return None
+
+
 def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
                     event: Event, gazetteer: Gazetteer, in_article: Location | None = None,
                     filed_in: Location | None = None) -> Location | None:
@@ -195,16 +250,9 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
             mention = min(ties[how])[2]
             return dataclasses.replace(mention.location, method=how)
     if not here and is_past(trigger) and event.status != "hypothetical":
-        for earlier in reversed(sentences[:index]):
-            if earlier.heading:
-                break
-            if earlier.caption:
-                continue
-            before = [mention for mention in mentions if earlier.start <= mention.start < earlier.end
-                      and mention.location.precision in NARRATIVE_PRECISIONS and _frames_sentence(parsed, mention)]
-            if before:
-                return dataclasses.replace(before[-1].location, method="narrative")
-            break
+        carried = _narrative(parsed, sentences, mentions, index, event.type in ON_THE_GROUND)
+        if carried is not None:
+            return carried
     found = _actor_country(event, gazetteer)
     if found is not None or event.type not in ON_THE_GROUND:
         return found

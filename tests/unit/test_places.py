@@ -177,6 +177,32 @@ def test_the_dateline_country_places_an_event_with_no_side_when_no_country_outnu
     assert located(nlp, gazetteer, outnumbered, "dispersed", kind="COERCE") is None  # Belarus is named more
 
 
+@pytest.mark.issue(8)
+def test_an_event_on_the_ground_keeps_the_city_its_paragraph_is_in(nlp, gazetteer):
+    story = ("In Kutaisi, several hundred farmers rallied outside the regional office on Monday. "
+             "A second crowd formed in Freedom Plaza the next day, and the police arrested forty people.")
+    for word, kind in (("formed", "PROTEST"), ("arrested", "COERCE")):
+        location = located(nlp, gazetteer, story, word, kind=kind)
+        assert (location.name, location.country, location.method) == ("Kutaisi", "GEO", "narrative")
+    statement = story.replace("the police arrested forty people", "the mayor promised a review")
+    assert located(nlp, gazetteer, statement, "promised", kind="AGREE") is None  # not an act on the ground
+
+
+@pytest.mark.issue(8)
+def test_a_city_is_not_carried_past_a_paragraph_a_speaker_or_a_second_city(nlp, gazetteer):
+    moved = ("In Kutaisi, several hundred farmers rallied outside the regional office on Monday.\n\n"
+             "Two days later riot police cleared a road camp.")
+    speaker = "Officials in Kutaisi reported a calm night. Later, unknown men attacked a bus depot."
+    two = "Farmers rallied in Kutaisi and in Zugdidi on Monday. The police arrested forty people."
+    for text, word in ((moved, "cleared"), (speaker, "attacked"), (two, "arrested")):
+        location = located(nlp, gazetteer, text, word, kind="COERCE")
+        assert location is None or location.method != "narrative"
+    changed = ("In Kutaisi, several hundred farmers rallied on Monday.\n\n"
+               "In Zugdidi, students marched on Tuesday. The police arrested forty of them.")
+    location = located(nlp, gazetteer, changed, "arrested", kind="COERCE")
+    assert (location.name, location.method) == ("Zugdidi", "narrative")
+
+
 @pytest.mark.issue(6)
 def test_deterministic_inputs_untouched_offsets_valid(nlp, gazetteer):
     text = "BAKU, 13 September. Troops shelled Jermuk and Goris near the Armenian-Azerbaijani border."
