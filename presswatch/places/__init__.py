@@ -19,7 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presswatch.dates.attach import sentence_infos
-from presswatch.places.attach import article_country, choose_location, dateline_country
+from presswatch.places.attach import (
+    article_country,
+    choose_location,
+    dateline_country,
+    paragraph_numbers,
+)
 from presswatch.places.gazetteer import Gazetteer, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
 from presswatch.records import Document, Entity, Event
@@ -37,9 +42,10 @@ def locate_events(document: Document, parsed: Doc, entities: tuple[Entity, ...],
     sentences = sentence_infos(parsed)
     in_article = article_country(mentions, gazetteer)
     filed_in = dateline_country(mentions, gazetteer)
+    paragraphs = paragraph_numbers(document.text, sentences)
     located = []
     for event in events:
-        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in)
+        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in, paragraphs)
         located.append(dataclasses.replace(event, location=location) if location is not None else event)
     return tuple(located)
 

@@ -12,7 +12,9 @@ In order (the Location's `method` says which):
    names a place has a border or region as locative place of its main clause, or, for an event on
    the ground in the same paragraph, its main verb happened in one city ("In Kutaisi, farmers
    rallied. The police arrested forty.").  Only events on the ground look past sentences naming
-   no place; a city is not carried past a paragraph break, a second city or a speaker's place.
+   no place; a city is not carried past a second city or a speaker's place, nor past a paragraph
+   break unless it is the dateline's city (the story's home: a report filed from Yerevan that
+   names Yerevan goes on in Yerevan, though most of its places are in Azerbaijan).
 4. "actor_country": else the country of the event's actors when source and target agree (or only
    one is known), with precision "country".
 5. "article": else, for violence, protest and coercion (events on the ground), the country the
@@ -194,23 +196,31 @@ def dateline_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -
                  if mention.source == "dateline" and (code := mention.location.country) and counts[code] == top), None)
 
 
-def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
-               index: int, ground: bool) -> Location | None:
+def paragraph_numbers(text: str, sentences: tuple[SentenceInfo, ...]) -> tuple[int, ...]:
+    """For each sentence, how many line breaks come before it (sentences of one paragraph share it)."""
+    numbers, count, previous = [], 0, 0
+    for info in sentences:
+        count += text.count("\n", previous, info.start)
+        previous = info.start
+        numbers.append(count)
+    return tuple(numbers)
+
+
+def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tuple[int, ...],
+               mentions: tuple[PlaceMention, ...], index: int, ground: bool) -> Location | None:
     """The place the story is still in, from the nearest earlier sentence of the section that names
     a place: a border or region framing its main clause; or, for an event on the ground, the one
-    city where its main verb happened, if no paragraph break lies between.  An event on the ground
+    city where its main verb happened, if no paragraph break lies between or it is the dateline's.  An event on the ground
     looks past up to NARRATIVE_REACH - 1 sentences that name no place (or only unknown sites)."""
-    later = sentences[index]
-    crossed = False
     reach = NARRATIVE_REACH if ground else 1
-    for earlier in reversed(sentences[:index]):
+    for back in range(index - 1, -1, -1):
+        earlier = sentences[back]
         if earlier.heading or reach == 0:
             return None
         if earlier.caption:
             continue
         reach -= 1
-        crossed = crossed or "\n" in parsed.text[earlier.end:later.start]
-        later = earlier
+        crossed = paragraphs[back] != paragraphs[index]
         named = [mention for mention in mentions if earlier.start <= mention.start < earlier.end]
         if not named:
             continue
@@ -219,9 +229,11 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple
         if wide:
             return dataclasses.replace(wide[-1].location, method="narrative")
         located = {mention.location.name: mention for mention in named if _locative(parsed, mention)}
-        if ground and not crossed and len(located) == 1:
+        if ground and len(located) == 1:
             (mention,) = located.values()
-            if mention.location.precision in CARRIED_PRECISIONS and _places_action(parsed, mention):
+            home = not crossed or any(other.source == "dateline" and other.location.name == mention.location.name
+                                      for other in mentions)
+            if home and mention.location.precision in CARRIED_PRECISIONS and _places_action(parsed, mention):
                 return dataclasses.replace(mention.location, method="narrative")
         return None
     return None
@@ -229,8 +241,9 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple
 
 def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
                     event: Event, gazetteer: Gazetteer, in_article: Location | None = None,
-                    filed_in: Location | None = None) -> Location | None:
-    """The Location of `event` with `method` set, or None when nothing ties a place to it."""
+                    filed_in: Location | None = None, paragraphs: tuple[int, ...] = ()) -> Location | None:
+    """The Location of `event` with `method` set, or None when nothing ties a place to it.
+    `paragraphs` (`paragraph_numbers`; default: every sentence a paragraph of its own)."""
     trigger = root_token(parsed, event.trigger.start, event.trigger.end)
     if trigger is None:
         return None
@@ -250,7 +263,8 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
             mention = min(ties[how])[2]
             return dataclasses.replace(mention.location, method=how)
     if not here and is_past(trigger) and event.status != "hypothetical":
-        carried = _narrative(parsed, sentences, mentions, index, event.type in ON_THE_GROUND)
+        carried = _narrative(parsed, sentences, paragraphs or tuple(range(len(sentences))), mentions, index,
+                             event.type in ON_THE_GROUND)
         if carried is not None:
             return carried
     found = _actor_country(event, gazetteer)

@@ -203,6 +203,17 @@ def test_a_city_is_not_carried_past_a_paragraph_a_speaker_or_a_second_city(nlp, 
     assert (location.name, location.method) == ("Zugdidi", "narrative")
 
 
+@pytest.mark.issue(8)
+def test_the_dateline_city_is_carried_into_the_next_paragraph(nlp, gazetteer):
+    story = ("VILNIUS, 3 June (Baltic Ledger). Belarusian troops drilled near Grodno, Brest and Gomel this "
+             "week, the ministry in Minsk said.\n\nIn Vilnius, hundreds of people rallied outside the "
+             "embassy on Sunday.\n\nLater that evening, police detained six of them.")
+    location = located(nlp, gazetteer, story, "detained", kind="COERCE")
+    assert (location.name, location.country, location.method) == ("Vilnius", "LTU", "narrative")
+    undated = story.replace("VILNIUS, 3 June (Baltic Ledger). ", "")
+    assert located(nlp, gazetteer, undated, "detained", kind="COERCE").method == "article"  # Belarus named most
+
+
 @pytest.mark.issue(6)
 def test_deterministic_inputs_untouched_offsets_valid(nlp, gazetteer):
     text = "BAKU, 13 September. Troops shelled Jermuk and Goris near the Armenian-Azerbaijani border."
