@@ -103,7 +103,9 @@ class EventExtractor:
                 events.append(self.build(ctx, trigger, source, target, stance))
         taken = {t for trigger in triggers for t in trigger.tokens}
         events.extend(self.accusations(ctx, events, taken))
-        events.sort(key=lambda e: (e.trigger.start, e.trigger.end, str(e.source), str(e.target)))
+        # at one trigger the stated stance comes before the act it announces or refuses (a tie goes to it)
+        events.sort(key=lambda e: (e.trigger.start, e.trigger.end, e.status in ("hypothetical", "negated"),
+                                   str(e.source), str(e.target)))
         return tuple(_with_id(event, f"v{i}") for i, event in enumerate(events, 1))
 
     # -- triggers ------------------------------------------------------------------------------

@@ -296,11 +296,15 @@ NEGATING_HEADS = frozenset({"refuse", "fail", "deny", "decline", "reject", "stop
 # negated ASSAULT) nor for appeals and statements.
 REFUSAL_CODES: dict[str, str] = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
-# An announced material cooperative act (06-08) is also an expressed intent to cooperate (CAMEO
-# 03, as "promised to" is): "will release the hostages" 0353, "is ready to send aid" 033.
+# An announced cooperative act (04-08) is also an expressed intent to cooperate (CAMEO 03, as
+# "promised to" is): "will release the hostages" 0353, "is ready to send aid" 033, "will visit" 036
+# (intent to meet), "will support the plan" 032 (intent of diplomatic cooperation).  The PLOVER
+# codebook: "All cooperative actions reported in future tense are also taken to imply intentions"
+# (AGREE); the stance ranks before the act on a tie (extract.py).
 # CAMEO code of the act (3 digits, else its root) -> intent code.  Announced by INTENT_MODALS on
 # its clause or an INTENT_HEADS adjective over it; not "may", "could" (possibility, no intent).
 INTENT_CODES: dict[str, str] = {
+    "04": "036", "05": "032",
     "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
     "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",

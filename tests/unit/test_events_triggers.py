@@ -289,3 +289,17 @@ def test_the_delegations_stand_for_the_two_parties(analyze):
     assert pairs == {("AZE", "ARM"), ("ARM", "AZE")}
     a = analyze("Armenia and Azerbaijan met in Prague. Trade delegations agreed on a new fishing quota.")
     assert all(e.source.country is None for e in at(a, "agreed"))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Chilean president will visit Lima next month.", "036"),
+    ("Norway will support the mediation plan of the African Union.", "032"),
+])
+def test_an_announced_meeting_or_support_is_an_intent_ranked_first(analyze, text, code):
+    events = analyze(text).events
+    assert (events[0].type, events[0].cameo, events[0].status) == ("AGREE", code, "asserted")
+    assert [e.status for e in events[1:]] == ["hypothetical"]
+
+
+def test_a_past_visit_is_no_intent(analyze):
+    assert [e.type for e in analyze("The Chilean president visited Lima in March.").events] == ["CONSULT"]
