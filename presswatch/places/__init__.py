@@ -7,7 +7,10 @@ governed by a locative preposition in its clause (`attach.py`).  Returns new Eve
 `precision` says what was found ("city", "admin1", "region", "country", "border"), `method` how it
 was tied ("clause", "sentence", "narrative", or the fallbacks "actor_country" to the actors'
 country and "article" to the country most of the article's places are in, or, for an event with
-no participant of known country, the dateline's country when no other is named more often).  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
+no participant of known country, the dateline's country when no other is named more often).
+`name` is the gazetteer's name for the place, as the contract's example normalizes a border's
+name ("Khorugh" however the text spells it); `start`/`end` point at the text's own spelling
+("Khorog").  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
 """
 
 from __future__ import annotations
