@@ -271,7 +271,7 @@ HYPOTHETICAL_HEADS = frozenset({
 
 # A past attempt at a use of force ("tried to seize the town hall", "had attempted to kill him") is
 # that act, carried out: the PLOVER (NGEC) codebook codes attempted as well as successful
-# assassinations as ASSAULT and CAMEO has "attempt to assassinate" (185) of its own.  Only for the
+# assassinations as ASSAULT and CAMEO gives a failed assassination a code of its own (185).  Only for the
 # material-conflict roots (CAMEO 17-20, coerce and force); "tried to meet" is still no meeting, and
 # "is trying to provoke" (an ongoing intent) stays hypothetical.
 ATTEMPT_HEADS = frozenset({"try", "attempt"})
@@ -298,9 +298,9 @@ REFUSAL_CODES: dict[str, str] = {"03": "120", "04": "125", "05": "120", "06": "1
 
 # An announced cooperative act (04-08) is also an expressed intent to cooperate (CAMEO 03, as
 # "promised to" is): "will release the hostages" 0353, "is ready to send aid" 033, "will visit" 036
-# (intent to meet), "will support the plan" 032 (intent of diplomatic cooperation).  The PLOVER
-# codebook: "All cooperative actions reported in future tense are also taken to imply intentions"
-# (AGREE); the stance ranks before the act on a tie (extract.py).
+# (intent to meet), "will support the plan" 032 (intent of diplomatic cooperation): the PLOVER
+# codebook reads any cooperation told in the future as a stated intent (AGREE); the stance ranks
+# before the act on a tie (extract.py).
 # CAMEO code of the act (3 digits, else its root) -> intent code.  Announced by INTENT_MODALS on
 # its clause or an INTENT_HEADS adjective over it; not "may", "could" (possibility, no intent).
 INTENT_CODES: dict[str, str] = {
