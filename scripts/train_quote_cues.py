@@ -36,7 +36,7 @@ from presswatch.evaluate.polnear import GoldArticle, load_split  # noqa: E402
 from presswatch.evaluate.quotes import parse_split, score  # noqa: E402
 from presswatch.knowledge import folder_checksums, write_verified  # noqa: E402
 from presswatch.quotes import extract_quotes  # noqa: E402
-from presswatch.quotes.cuemodel import CueModel, cue_features, is_candidate  # noqa: E402
+from presswatch.quotes.cuemodel import CueModel, StanceGate, cue_features, is_candidate  # noqa: E402
 from presswatch.quotes.rules import load_cue_lexicon  # noqa: E402
 
 OUT = ROOT / "presswatch" / "quotes" / "data" / "cue_model.json"
@@ -44,6 +44,9 @@ VERSION = "1.0.0"
 FOLDS = 5
 TRAIN_FOLDERS = ("train/text", "train/attributions")  # checksummed into the sidecar
 MIN_COUNT = 3
+# The stance gate is trained on all of train after this model (scripts/train_quote_stances.py): the
+# cue model's CV runs the stage without it, so no held-out article is scored by a model that saw it.
+NO_STANCE = StanceGate({}, 0.0, 2.0, "off")
 C_GRID = (0.3, 1.0)
 THRESHOLDS = (0.2, 0.3, 0.4)
 
@@ -101,7 +104,7 @@ def cross_validate(articles: list[GoldArticle], docs: list, rows, labels, owners
             models.append((weights, bias))
         for threshold in THRESHOLDS:
             by_doc = {id(doc): CueModel(*models[fold_of[i]], threshold, "cv") for i, doc in enumerate(docs)}
-            report = score(articles, docs, lambda d, p, m=by_doc: extract_quotes(d, p, (), lexicon, m[id(p)]))
+            report = score(articles, docs, lambda d, p, m=by_doc: extract_quotes(d, p, (), lexicon, m[id(p)], NO_STANCE))
             overlap = report["all"]["overlap"]
             results[f"C={c} t={threshold}"] = {role: overlap[role]["f1"] for role in overlap}
             print(f"C={c} t={threshold}", results[f"C={c} t={threshold}"], file=sys.stderr)

@@ -6,7 +6,8 @@ Usage: nice -n 5 .venv/bin/python scripts/train_quote_stances.py --polnear ../sh
 The hand-written statement gate (`rules.states_something`) keeps a verb the cue model accepts
 out of the quotes unless it has a statement-like complement; PolNeAR also marks many stances
 with a plain object ("the senator backed the bill").  LEARNED_STANCE is a second decision over
-the verbs that gate blocks (and only those: ACT_GATE, NARRATOR_COPULA and the other vetoes stay).
+the verbs that gate blocks (and only those: ACT_GATE, NARRATOR_COPULA and the other vetoes stay),
+for a person's stance only (cuemodel.holds_stance, a fixed rule).
 
 Data: PolNeAR v1.0.0 *train* only (one annotator per article, the lowest id, as in the eval).
 A candidate is a verb outside quotation marks that no pattern matches, that the statement gate
@@ -18,9 +19,7 @@ Selection: 5-fold cross-validation over articles (the folds of train_quote_cues.
 cue model (C=1.0, t=0.2, as shipped) and stance model run inside the full quotes stage on the
 held-out articles; the fold outputs are scored together with the eval's metric.  The setting
 with the best all-attribution token-overlap F1 among those whose source and content overlap F1
-do not fall below the gate-off run wins; a threshold below MIN_THRESHOLD is not considered (the
-precision floor on our own news, see data/CUE_MODEL.md).  The final model is refit on all of
-train.  Dev is never read.  Written: feature names and rounded weights only, never corpus text.
+do not fall below the gate-off run wins.  The final model is refit on all of train.  Dev is never read.  Written: feature names and rounded weights only, never corpus text.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_quote_cues import FOLDS, TRAIN_FOLDERS, cue_heads, examples, fit  # noqa: E402
+from train_quote_cues import FOLDS, NO_STANCE, TRAIN_FOLDERS, cue_heads, examples, fit  # noqa: E402
 
 from presswatch.evaluate.polnear import GoldArticle, load_split  # noqa: E402
 from presswatch.evaluate.quotes import parse_split, score  # noqa: E402
@@ -50,8 +49,6 @@ VERSION = "1.0.0"
 CUE_C, CUE_THRESHOLD = 1.0, 0.2  # the shipped cue model's setting
 C_GRID = (0.3, 1.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
-MIN_THRESHOLD = 0.0
-OFF = StanceGate({}, 0.0, 2.0, "off")  # never passes: the stage without the stance gate
 
 
 def candidates(articles: list[GoldArticle], docs: list) -> tuple[list[list[str]], list[int], list[int]]:
@@ -91,7 +88,7 @@ def cross_validate(articles: list[GoldArticle], docs: list) -> dict[str, dict]:
         overlap = report["all"]["overlap"]
         return {role: overlap[role] for role in overlap}
 
-    results = {"off": run([OFF] * FOLDS)}
+    results = {"off": run([NO_STANCE] * FOLDS)}
     print("off", results["off"], file=sys.stderr)
     for c in C_GRID:
         models = []
@@ -108,8 +105,7 @@ def cross_validate(articles: list[GoldArticle], docs: list) -> dict[str, dict]:
 def choose(results: dict[str, dict]) -> str:
     """The best attribution F1 whose source and content F1 do not drop below the gate-off run."""
     off = results["off"]
-    allowed = [key for key in results if key != "off" and float(key.split("t=")[1]) >= MIN_THRESHOLD
-               and all(results[key][role]["f1"] >= off[role]["f1"] for role in ("source", "content"))]
+    allowed = [key for key in results if key != "off" and all(results[key][role]["f1"] >= off[role]["f1"] for role in ("source", "content"))]
     return max(allowed, key=lambda key: results[key]["attribution"]["f1"], default="off")
 
 
@@ -141,7 +137,7 @@ def main() -> int:
         "model": f"logistic regression (liblinear, L2, C={c}), {len(weights)} features, over "
                  f"{len(rows)} gated verbs ({sum(labels)} cue heads)",
         "selection": f"{FOLDS}-fold CV over train articles inside the full stage, best all-attribution overlap F1 "
-                     f"with source and content not below the gate-off run, threshold >= {MIN_THRESHOLD}",
+                     "with source and content not below the gate-off run",
         "cv_overlap": results,
         "chosen": best,
     })
