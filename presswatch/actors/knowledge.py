@@ -56,6 +56,46 @@ def one_edit_apart(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+def one_typo_apart(a: str, b: str) -> bool:
+    """True if `a` and `b` differ by one dropped, added or changed letter or two swapped neighbours."""
+    if one_edit_apart(a, b):
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped (keys of a symmetric-deletion index)."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def spelling_index(words: list[str]) -> dict[str, list[str]]:
+    """Deletion form -> the words that have it: a misspelling's own deletion forms find the words one
+    typo away without scanning them all."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for form in deletions(word):
+            index.setdefault(form, []).append(word)
+    return index
+
+
+def spelled_like(index: dict[str, list[str]], word: str) -> str | None:
+    """The one indexed word a typo away from `word` (none when none or several are, or it is one)."""
+    if word in index.get(word, ()):
+        return None
+    found = {known for form in deletions(word) for known in index.get(form, ()) if one_typo_apart(known, word)}
+    return found.pop() if len(found) == 1 else None
+
+
+# The shortest country name, demonym or capital, and the shortest agent noun, a misspelling may stand
+# for: shorter words are too often one letter from another real word ("Iran"/"Iraq", "Mali"/"Male").
+TYPO_PLACE_LENGTH = 6
+TYPO_AGENT_LENGTH = 8
+TYPO_PLACE_KINDS = frozenset({"country", "adjective", "capital"})
+
+
 @dataclass(frozen=True)
 class Office:
     """One dated office: country (or organization code), sector, role, ISO dates, top leader."""
@@ -106,6 +146,8 @@ class KnowledgeBase:
         self.country_names: dict[str, str] = countries["names"]
         self._places: dict[str, list[str]] = countries["index"]
         self.org_seats: dict[str, str] = countries["org_seats"]
+        # names two states share -> [[code, kind], ...], the first the default ("congo", "tripoli")
+        self.shared_names: dict[str, list[list[str]]] = countries.get("shared", {})
         self.regions: frozenset[str] = frozenset(countries.get("regions", ()))
         organizations = data["organizations.json"]
         self.org_members = {code: tuple(org["members"]) for code, org in organizations.items()}
@@ -124,6 +166,8 @@ class KnowledgeBase:
         self._persons: dict[int, Person] = {}
         self._surnames: dict[str, list[int]] | None = None
         self._given: dict[str, list[int]] | None = None
+        self._place_spellings: dict[str, list[str]] | None = None
+        self._agent_spellings: dict[str, list[str]] | None = None
 
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler phrase patterns (case-sensitive) from the curated names."""
@@ -133,6 +177,29 @@ class KnowledgeBase:
         """The country, organization, capital, seat or city a name stands for, or None."""
         found = self._places.get(name_key(text))
         return Place(found[0], found[1]) if found else None
+
+    def place_spelled_like(self, word: str) -> Place | None:
+        """The country a one-word misspelling of its name, demonym or capital stands for ("Ethopian"),
+        when exactly one such word of at least TYPO_PLACE_LENGTH letters is one typo away."""
+        key = name_key(word)
+        if len(key) < TYPO_PLACE_LENGTH or not key.isalpha():
+            return None
+        if self._place_spellings is None:
+            self._place_spellings = spelling_index([
+                name for name, (code, kind) in self._places.items() if kind in TYPO_PLACE_KINDS
+                and code not in self.regions and name.isalpha() and len(name) >= TYPO_PLACE_LENGTH])
+        known = spelled_like(self._place_spellings, key)
+        return self.place(known) if known is not None else None
+
+    def agent_spelled_like(self, word: str) -> str | None:
+        """The one-word agent noun of at least TYPO_AGENT_LENGTH letters one typo from `word`, if
+        exactly one is ("peacekeper" -> "peacekeeper")."""
+        if len(word) < TYPO_AGENT_LENGTH or not word.isalpha():
+            return None
+        if self._agent_spellings is None:
+            self._agent_spellings = spelling_index([
+                phrase for phrase in self.agents if phrase.isalpha() and len(phrase) >= TYPO_AGENT_LENGTH])
+        return spelled_like(self._agent_spellings, word)
 
     def person(self, index: int) -> Person:
         """The known person number `index`."""

@@ -97,8 +97,11 @@ def default_office(offices: tuple[Office, ...]) -> Office | None:
 class Resolver:
     """Turns one parsed document into entities; holds only the knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, known_words: frozenset[str] | None = None) -> None:
         self.kb = kb
+        # the language's own word list (lower case): a word in it is no misspelling; without one,
+        # misspelled names and agent nouns are not read at all
+        self.known_words = known_words
 
     # ------------------------------------------------------------------ knowledge helpers
     def agent_sector(self, tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -108,7 +111,28 @@ class Resolver:
             for candidate in (phrase, " ".join(t.text.lower() for t in tokens[start:]), singular(phrase)):
                 if candidate in self.kb.agents:
                     return self.kb.agents[candidate], candidate
-        return None, None
+        agent = self.misspelled_agent(tokens[-1]) if tokens else None
+        return (self.kb.agents[agent], agent) if agent is not None else (None, None)
+
+    def misspelled_agent(self, token: Token) -> str | None:
+        """The agent noun a lower-case noun misspells ("peackeepers": "peacekeeper"): not a word of
+        the language, one typo from exactly one one-word agent noun of 8 letters or more."""
+        if self.known_words is None or token.pos_ != "NOUN" or not token.is_lower:
+            return None
+        forms = {token.lower_, token.lemma_.lower(), singular(token.lower_)}
+        if forms & self.known_words or any(form in self.kb.agents for form in forms):
+            return None
+        return self.kb.agent_spelled_like(singular(token.lower_))
+
+    def misspelled_place(self, token: Token, ent: SpacySpan | None) -> Place | None:
+        """The country, demonym or capital a capitalized word misspells ("Ethopian"): one word, not
+        a word of the language nor a known name or person, one typo from exactly one such name."""
+        if self.known_words is None or not token.is_title or (ent is not None and (len(ent) > 1 or ent.label_ == "PERSON")):
+            return None
+        key = name_key(token.text)
+        if key in self.known_words or key in self.kb.named or key in self.kb.agents or self.kb.persons(token.text):
+            return None
+        return self.kb.place_spelled_like(token.text)
 
     def member_sector(self, root: Token, before: list[Token], of_object: Token | None) -> tuple[str | None, str | None]:
         """The sector a group noun takes from whom it gathers: "opposition candidates", "the rebel
@@ -135,8 +159,8 @@ class Resolver:
             if place is None and ent.label_ == "ORG" and token.i == ent.start and len(ent) > 1 \
                     and name_key(ent[1:].text) in self.kb.agents and name_key(ent.text) not in self.kb.named:
                 return self.kb.place(token.text)
-            return place
-        return self.kb.place(token.text)
+            return place if place is not None else self.misspelled_place(token, ent)
+        return self.kb.place(token.text) or self.misspelled_place(token, ent)
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, document: Document, parsed: Doc) -> tuple[Entity, ...]:
@@ -166,14 +190,30 @@ class _DocumentResolution:
         self.modifier_names: dict[int, list[SpacySpan]] = {}
         self.group_at: dict[int, tuple[_Cluster, int, int]] = {}  # a group phrase's root -> (cluster, span)
         self.unknown_named_at: dict[int, _Cluster] = {}  # an unknown name's root -> its cluster
+        self.named_countries: set[str] | None = None  # countries the document names (for `settled`)
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
         "pro-Russian" separatists: whom they are for or against, not where they are from)."""
         if token.i not in self.places:
-            self.places[token.i] = None if self.stance(token) else \
-                self.resolver.token_place(token, self.ent_at.get(token.i))
+            ent = self.ent_at.get(token.i)
+            self.places[token.i] = None if self.stance(token) else self.settled(
+                ent.text if ent is not None and ent.label_ in NAMED_LABELS else token.text,
+                self.resolver.token_place(token, ent))
         return self.places[token.i]
+
+    def settled(self, text: str, place: Place | None) -> Place | None:
+        """A name two states share ("Congo", "Tripoli") is the one of them the document also names by
+        a name of its own ("Brazzaville", "Lebanese"), else the knowledge base's first."""
+        options = self.kb.shared_names.get(name_key(text)) if place is not None else None
+        if not options:
+            return place
+        if self.named_countries is None:
+            self.named_countries = {found.country for ent in self.ents if name_key(ent.text) not in self.kb.shared_names
+                                    and (found := self.kb.place(ent.text)) is not None}
+        named = [option for option in options if option[0] in self.named_countries]
+        code, kind = named[0] if len(named) == 1 else options[0]
+        return Place(code, kind)
 
     def stance(self, token: Token) -> bool:
         """True for a name after "anti-"/"pro-" (as one token, two or three, or inside its entity)."""
@@ -258,6 +298,10 @@ class _DocumentResolution:
                 continue
             if root.ent_type_ and self.token_place(root) is not None:
                 continue  # a country, capital or organization name: read by on_named
+            if not root.ent_type_ and root.pos_ == "PROPN" and len(chunk) == 1 \
+                    and (misspelled := self.misspelled_unlabeled(root)) is not None:
+                found.append((root.i, root.i + 1, self.on_misspelled_place, (chunk, misspelled)))
+                continue  # a misspelled country or capital the NER left unlabeled ("Ethopia said")
             named = self.named_phrase(chunk)
             if named is not None:
                 found.append((*named, self.on_named_phrase, None))
@@ -673,7 +717,7 @@ class _DocumentResolution:
             self.add(person, start, end)
             self.add_title(person, ent)
             return
-        place = self.kb.place(text)
+        place = self.settled(text, self.kb.place(text) or self.resolver.misspelled_place(ent.root, ent))
         if place is not None and place.country in self.kb.regions and not names_bloc(ent.root, place.kind, self.kb.agents):
             return  # a direction ("West of the river"), no actor
         if place is not None:
@@ -807,6 +851,15 @@ class _DocumentResolution:
             name = self.kb.country_names.get(code, ent.text)
             sector = "GOV" if code in self.kb.regions else None  # a bloc acts by its governments
             self.add(self.cluster(f"C:{code}", "GPE", name, country=code, sector=sector), start, end)
+
+    def misspelled_unlabeled(self, token: Token) -> Place | None:
+        """The country or capital an unlabeled proper noun misspells: unknown, or only one of the
+        Phoenix place spellings ("Ethopia" is listed among Ethiopia's places, not as its name)."""
+        known = self.kb.place(token.text)
+        return self.resolver.misspelled_place(token, None) if known is None or known.kind == "place" else None
+
+    def on_misspelled_place(self, start: int, end: int, payload: tuple[SpacySpan, Place]) -> None:
+        self.on_place(start, end, *payload)
 
     def on_bloc(self, start: int, end: int, code: str) -> None:
         """A bloc's states as a whole ("Western countries") are the bloc, acting by its governments."""

@@ -957,3 +957,71 @@ def test_a_nationality_before_a_person_noun_places_the_named_person(actor_pipeli
     entities = analyze(actor_pipeline, text)
     assert entity_at(entities, text, "A Kazakh analyst") is entity_at(entities, text, "Dana Serikova")
     assert code(entity_at(entities, text, "Dana Serikova")) == ("KAZ", "EDU")
+
+
+def test_spelling_index_finds_the_one_word_a_typo_away():
+    from presswatch.actors.knowledge import one_typo_apart, spelled_like, spelling_index
+
+    index = spelling_index(["lantern", "lanterns", "harbour", "garden"])
+    assert spelled_like(index, "harbuor") == "harbour"  # two neighbours swapped
+    assert spelled_like(index, "harbor") == "harbour"  # a letter dropped
+    assert spelled_like(index, "gardens") == "garden"  # a letter added
+    assert spelled_like(index, "lnatrens") is None  # two typos away from everything
+    assert spelled_like(index, "lanternx") is None  # one typo from "lantern" and "lanterns": ambiguous
+    assert spelled_like(index, "garden") is None  # the word itself is no misspelling
+    assert not one_typo_apart("harbour", "hrabuor")
+
+
+def test_a_misspelled_country_or_demonym_takes_its_country(actor_pipeline):
+    cases = [
+        ("Ethopian troops crossed into the valley on Tuesday.", "Ethopian troops", ("ETH", "MIL")),
+        ("Ethopia accused its neighbour of moving tanks to the frontier.", "Ethopia", ("ETH", None)),
+        ("Officials in Khartum denied that the convoy had been stopped.", "Officials in Khartum", ("SDN", "GOV")),
+        ("The Azerbaijian foreign ministry summoned the envoy.", "The Azerbaijian foreign ministry", ("AZE", "GOV")),
+    ]
+    for text, mention, expected in cases:
+        assert code(entity_at(analyze(actor_pipeline, text), text, mention)) == expected, text
+
+
+def test_real_names_and_short_words_are_not_read_as_misspellings(actor_pipeline):
+    # exact names stay themselves; four-letter names one letter apart are left alone; a person's
+    # name one letter from a demonym is no country; a word of the language is no misspelling
+    text = "Austria and Australia signed a grain deal, while Iran and Iraq held talks."
+    entities = analyze(actor_pipeline, text)
+    assert [code(entity_at(entities, text, name)) for name in ("Austria", "Australia", "Iran", "Iraq")] == \
+        [("AUT", None), ("AUS", None), ("IRN", None), ("IRQ", None)]
+    text = "Mr Kenyon said the road would reopen next week."
+    assert code(entity_at(analyze(actor_pipeline, text), text, "Kenyon")) is None
+    text = "Siberian hunters led the procession through the old quarter."  # one letter from "Liberian"
+    entity = entity_at(analyze(actor_pipeline, text), text, "Siberian hunters")
+    assert entity is None or entity.actor is None or entity.actor.country is None
+
+
+def test_a_misspelled_agent_noun_takes_its_sector(actor_pipeline):
+    text = "Two peackeepers were hurt when their patrol hit a mine."
+    assert code(entity_at(analyze(actor_pipeline, text), text, "Two peackeepers")) == (None, "MIL")
+    # a real word of the language one letter from an agent noun keeps its own reading
+    text = "The diplomacy of the region was discussed at length."
+    entities = analyze(actor_pipeline, text)
+    assert all(e.actor is None or e.actor.sector is None for e in entities)
+
+
+def test_capitals_and_state_names_the_knowledge_base_gained():
+    from presswatch.actors.knowledge import load_knowledge
+
+    kb = load_knowledge()
+    assert kb.place("Kingston").country == "JAM"
+    assert kb.place("Congo-Kinshasa").country == "COD"
+    assert kb.place("Naypyidaw").country == "MMR"
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("Congo said the river port was calm.", "Congo", "COD"),
+    ("Police in Brazzaville said that Congo had closed the river port.", "Congo", "COG"),
+    ("Officials in Kinshasa said that Congo had closed the river port.", "Congo", "COD"),
+    ("Gunmen fired on a convoy near Tripoli, the Libyan coast guard said.", "Tripoli", "LBY"),
+    ("Gunmen fired on a convoy near Tripoli, the Lebanese army said.", "Tripoli", "LBN"),
+])
+def test_shared_names_by_document_context(actor_pipeline, text, mention, country):
+    entity = entity_at(analyze(actor_pipeline, text), text, mention)
+    assert entity is not None and entity.actor.country == country
