@@ -206,7 +206,7 @@ ARMED_FORCE_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "cont
 # Protest verbs (CAMEO 14x) that stand without a target when people protest: ACLED codes a
 # demonstration by a crowd with no named opponent ("pensioners rallied near the town hall", "the
 # union struck over pay").  The subject must be a person, a named group or a noun of people
-# (PROTESTER_NOUNS); "the figures demonstrated a rise" or "protested that ..." (a statement) is
+# (PROTESTER_NOUNS, lemmas); "the figures demonstrated a rise" or "protested that ..." (a statement) is
 # not one.  Only "protest" and "picket" keep the reading with an object ("rallied support",
 # "struck a deal" are not protests).
 PROTEST_VERBS: dict[str, str] = {"rally": "141", "march": "141", "demonstrate": "141", "protest": "141",
@@ -219,6 +219,8 @@ PROTESTER_NOUNS = frozenset({
     "resident", "villager", "citizen", "youth", "woman", "man", "mother", "family", "relative",
     "opposition", "party", "group", "member", "voter", "fan", "follower", "mourner", "veteran",
     "refugee", "migrant", "taxi", "trucker", "pilot", "journalist", "civilian", "they", "we",
+    # the protest agents of the Phoenix agent dictionary (~OPP, and the mob ~CVL), and marchers
+    "marcher", "rioter", "picketer", "dissident", "dissenter", "campaigner", "mob",
 })
 
 # Verbs whose protest pattern (14x, scripts/build_event_lexicon.py) needs people as subject: "the

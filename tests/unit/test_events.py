@@ -564,6 +564,21 @@ def test_people_protest_without_a_target(analyze, text, code):
 
 
 @pytest.mark.parametrize("text", [
+    "The marchers rallied near the old harbour in Valdora on Sunday.",
+    "Dissidents demonstrated in front of the Brenlandian embassy.",
+    "Striking picketers protested for hours at the gates of the cannery.",
+    "An angry mob marched on the town hall of Kestrel on Friday.",
+])
+def test_protest_agents_of_the_agent_dictionary_protest(analyze, text):
+    # plural nouns of people who protest (the Phoenix agents' opposition nouns, marchers) make the
+    # verb a demonstration by its subject, with or without a target
+    protests = events_of(analyze(text), "PROTEST")
+    assert protests and protests[0].cameo.startswith("14")
+    assert protests[0].source is not None and protests[0].source.text.lower().split()[-1] in (
+        "marchers", "dissidents", "picketers", "mob")
+
+
+@pytest.mark.parametrize("text", [
     "The pilot study demonstrated that the coating resists rust.",
     "The engineer demonstrated the new pump to visitors.",
     "The coach rallied his tired squad at half time.",
