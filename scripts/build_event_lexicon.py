@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.3.2"
+VERSION = "1.3.3"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -123,6 +123,11 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
 # default): "renewed diplomatic ties / talks" is resuming them (050 / 046, PLOVER SUPPORT's "initiate,
 # resume, improve" diplomatic cooperation); the block has no default, so "renewed his licence" is no event.
 OUR_SYNONYMS: dict[str, str] = {"renew": "resume"}
+
+# Verbs PETRARCH lacks that name a CAMEO code themselves (the code's title in the CAMEO table); each
+# gets a block of its own with that code as the verb's own.  PETRARCH codes "moved toward
+# demobilization" 0873 but has no verb "demobilize"; "coerce" is the title of root 170.
+OUR_VERBS: dict[str, str] = {"demobilize": "0873", "demobilise": "0873", "coerce": "170"}
 
 # Patterns added to a whole PETRARCH block (all its verbs), before the block's own.
 BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
@@ -259,10 +264,12 @@ def read_verb_dictionary(path: Path) -> dict:
 
 
 def add_senses(verbs: dict, verb_codes: dict, blocks: dict, patterns: dict, synsets: dict) -> None:
-    """Apply OUR_SYNSETS, OUR_SYNONYMS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
+    """Apply OUR_SYNSETS, OUR_SYNONYMS, OUR_VERBS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
     synsets.update(OUR_SYNSETS)
     for verb, like in OUR_SYNONYMS.items():
         verbs[verb] = verbs[like]
+    for verb, code in OUR_VERBS.items():
+        verbs[verb], blocks[f"pw_{verb}"], patterns[f"pw_{verb}"], verb_codes[verb] = f"pw_{verb}", code, [], code
     for block, extra in BLOCK_PATTERNS.items():
         patterns[block] = [[[], list(words), code] for words, code in extra] + patterns[block]
     for verb, (default, extra, dropped) in VERB_SENSES.items():
@@ -342,7 +349,7 @@ def main() -> None:
     verbs = read_verb_dictionary(dictionary)
     write(OUT / "verbs.json", (json.dumps(verbs, sort_keys=True, separators=(",", ":")) + "\n").encode(), {
         **common, "source": "PETRARCH2 CAMEO.2.0 verb dictionary (openeventdata/petrarch2 @676801cd) "
-                            "+ our verb senses and patterns (OUR_SYNSETS, OUR_SYNONYMS, VERB_SENSES, BLOCK_PATTERNS)",
+                            "+ our verb senses and patterns (OUR_SYNSETS, OUR_SYNONYMS, OUR_VERBS, VERB_SENSES, BLOCK_PATTERNS)",
         "license": "MIT (Open Event Data Alliance; our additions MIT, presswatch)",
         "built_from": {"petrarch2/CAMEO.2.0.txt": sha256(dictionary)}})
 

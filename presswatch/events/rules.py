@@ -26,7 +26,7 @@ EVENT_NOUNS: dict[str, str] = {
     "talk": "046", "negotiation": "046", "summit": "043", "mediation": "045", "meeting": "040",
     "accusation": "112", "condemnation": "111", "ultimatum": "138",
     "aid": "070", "assistance": "070", "withdrawal": "0872", "mobilization": "154", "deployment": "154",
-    "pullout": "0872", "pull-out": "0872", "drawdown": "0872",
+    "pullout": "0872", "pull-out": "0872", "drawdown": "0872", "demobilization": "0873", "demobilisation": "0873",
 }
 
 # Event nouns too common in other senses to count without an actor on both sides (or the quad

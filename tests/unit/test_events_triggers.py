@@ -303,3 +303,18 @@ def test_an_announced_meeting_or_support_is_an_intent_ranked_first(analyze, text
 
 def test_a_past_visit_is_no_intent(analyze):
     assert [e.type for e in analyze("The Chilean president visited Lima in March.").events] == ["CONSULT"]
+
+
+def test_verbs_that_name_a_cameo_code_have_it():
+    lex = load_lexicon()  # OUR_VERBS: verbs PETRARCH lacks whose CAMEO code is named by them
+    assert lex.match_verb("demobilize", (), ()).code == "0873"
+    assert lex.match_verb("coerce", (), ()).code == "170"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Tarvian army demobilized two reserve brigades after the border accord with Kestonia.", "demobilized"),
+    ("The demobilization of the Tarvian militia began in the spring.", "demobilization"),
+])
+def test_demobilizing_forces_is_a_retreat(analyze, text, trigger):
+    found = at(analyze(text), trigger)
+    assert found and found[0].cameo == "0873" and found[0].type == "RETREAT"
