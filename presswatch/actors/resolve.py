@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presswatch.actors import rules
-from presswatch.actors.knowledge import KnowledgeBase, Office, Person, Place, name_key
+from presswatch.actors.knowledge import (
+    TYPO_AGENT_LENGTH,
+    TYPO_PLACE_LENGTH,
+    KnowledgeBase,
+    Office,
+    Person,
+    Place,
+    name_key,
+)
 from presswatch.records import Actor, Document, Entity, make_span
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -117,7 +125,7 @@ class Resolver:
     def misspelled_agent(self, token: Token) -> str | None:
         """The agent noun a lower-case noun misspells ("peackeepers": "peacekeeper"): not a word of
         the language, one typo from exactly one one-word agent noun of 8 letters or more."""
-        if self.known_words is None or token.pos_ != "NOUN" or not token.is_lower:
+        if self.known_words is None or len(token) < TYPO_AGENT_LENGTH or token.pos_ != "NOUN" or not token.is_lower:
             return None
         forms = {token.lower_, token.lemma_.lower(), singular(token.lower_)}
         if forms & self.known_words or any(form in self.kb.agents for form in forms):
@@ -127,7 +135,8 @@ class Resolver:
     def misspelled_place(self, token: Token, ent: SpacySpan | None) -> Place | None:
         """The country, demonym or capital a capitalized word misspells ("Ethopian"): one word, not
         a word of the language nor a known name or person, one typo from exactly one such name."""
-        if self.known_words is None or not token.is_title or (ent is not None and (len(ent) > 1 or ent.label_ == "PERSON")):
+        if self.known_words is None or len(token) < TYPO_PLACE_LENGTH or not token.is_title \
+                or (ent is not None and (len(ent) > 1 or ent.label_ == "PERSON")):
             return None
         key = name_key(token.text)
         if key in self.known_words or key in self.kb.named or key in self.kb.agents or self.kb.persons(token.text):
