@@ -189,7 +189,10 @@ class KnowledgeBase:
                 name for name, (code, kind) in self._places.items() if kind in TYPO_PLACE_KINDS
                 and code not in self.regions and name.isalpha() and len(name) >= TYPO_PLACE_LENGTH])
         known = spelled_like(self._place_spellings, key)
-        return self.place(known) if known is not None else None
+        place = self.place(known) if known is not None else None
+        if place is not None and place.kind == "capital" and key[:-1] == known:
+            return None  # a capital and a letter is a derived name ("Baghdadi", "Tehrani"), no typo
+        return place
 
     def agent_spelled_like(self, word: str) -> str | None:
         """The one-word agent noun of at least TYPO_AGENT_LENGTH letters one typo from `word`, if

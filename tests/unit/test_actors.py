@@ -997,6 +997,12 @@ def test_real_names_and_short_words_are_not_read_as_misspellings(actor_pipeline)
     assert entity is None or entity.actor is None or entity.actor.country is None
 
 
+def test_a_capital_with_a_letter_added_is_a_derived_name_not_a_typo():
+    kb = load_knowledge()
+    assert kb.place_spelled_like("Tehrani") is None and kb.place_spelled_like("Kabuli") is None
+    assert kb.place_spelled_like("Tehren").country == "IRN" and kb.place_spelled_like("Tbilsi").country == "GEO"
+
+
 def test_a_misspelled_agent_noun_takes_its_sector(actor_pipeline):
     text = "Two peackeepers were hurt when their patrol hit a mine."
     assert code(entity_at(analyze(actor_pipeline, text), text, "Two peackeepers")) == (None, "MIL")
