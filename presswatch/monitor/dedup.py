@@ -243,23 +243,30 @@ class Deduplicator:
         `places_fit` holds now); a cluster of roughly dated mentions (keys in `rough`, `vague`) merges
         only with another."""
         owner = list(range(len(groups)))
+        countries = [frozenset().union(*(m.actor_countries for m in group)) for group in groups]
+        rough_only = [_rough_only(group, rough) for group in groups]
 
         def root(index: int) -> int:
             while owner[index] != index:
                 index = owner[index]
             return index
 
-        pairs = sorted({(a, b) for bucket in buckets for a in bucket for b in bucket if a < b})
+        def may_merge(a: int, b: int) -> bool:
+            # what `fits` checks first, and a merge never undoes: at most two countries, same roughness
+            return rough_only[a] == rough_only[b] and len(countries[a] | countries[b]) <= 2
+
+        pairs = sorted({(a, b) for bucket in buckets for a in bucket for b in bucket if a < b and may_merge(a, b)})
         grown: set[int] | None = None
         while pairs:
             retry, grew = [], set()
             for a, b in pairs:
                 first, second = root(a), root(b)
-                if first == second or grown is not None and not {first, second} & grown:
+                if first == second or grown is not None and not {first, second} & grown \
+                        or not may_merge(first, second):
                     continue
-                if _rough_only(groups[first], rough) == _rough_only(groups[second], rough) \
-                        and self.fits(groups[first], groups[second]):
+                if self.fits(groups[first], groups[second]):
                     groups[first] = groups[first] + groups[second]
+                    countries[first] |= countries[second]
                     owner[second] = first
                     grew.add(first)
                 else:
