@@ -54,7 +54,7 @@ def curated() -> dict[str, str]:
 
 def polnear_ratios(polnear: Path, cache: Path | None = None) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
     """Per verb lemma: (occurrences as a verb in train, occurrences as an annotated cue head)."""
-    from presswatch.evaluate.polnear import load_split
+    from presswatch.evaluate.polnear import cue_heads, load_split
     from presswatch.evaluate.quotes import parse_split
 
     articles = load_split(polnear, "train")
@@ -62,12 +62,7 @@ def polnear_ratios(polnear: Path, cache: Path | None = None) -> tuple[dict[str, 
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     for article, doc in zip(articles, docs, strict=True):
-        heads = set()
-        for attribution in article.attributions:
-            for start, end in attribution.cue:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None:
-                    heads.add(span.root.i)
+        heads = cue_heads(article, doc)
         for token in doc:
             if token.pos_ == "VERB":
                 seen[token.lemma_.lower()] += 1

@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from presswatch.evaluate.polnear import GoldArticle, load_split  # noqa: E402
+from presswatch.evaluate.polnear import GoldArticle, cue_heads, load_split  # noqa: E402
 from presswatch.evaluate.quotes import parse_split, score  # noqa: E402
 from presswatch.knowledge import folder_checksums, write_verified  # noqa: E402
 from presswatch.quotes import extract_quotes  # noqa: E402
@@ -49,17 +49,6 @@ MIN_COUNT = 3
 NO_STANCE = StanceGate({}, 0.0, 2.0, "off")
 C_GRID = (0.3, 1.0)
 THRESHOLDS = (0.2, 0.3, 0.4)
-
-
-def cue_heads(article: GoldArticle, doc) -> set[int]:
-    """Token indices of the heads of the article's annotated cues."""
-    heads = set()
-    for attribution in article.attributions:
-        for start, end in attribution.cue:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                heads.add(span.root.i)
-    return heads
 
 
 def examples(articles: list[GoldArticle], docs: list) -> tuple[list[list[str]], list[int], list[int]]:

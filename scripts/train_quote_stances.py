@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_quote_cues import FOLDS, NO_STANCE, TRAIN_FOLDERS, cue_heads, examples, fit  # noqa: E402
+from train_quote_cues import FOLDS, NO_STANCE, TRAIN_FOLDERS, examples, fit  # noqa: E402
 
-from presswatch.evaluate.polnear import GoldArticle, load_split  # noqa: E402
+from presswatch.evaluate.polnear import GoldArticle, cue_heads, load_split  # noqa: E402
 from presswatch.evaluate.quotes import parse_split, score  # noqa: E402
 from presswatch.knowledge import folder_checksums, write_verified  # noqa: E402
 from presswatch.quotes import _segments, extract_quotes  # noqa: E402

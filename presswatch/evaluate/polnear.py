@@ -80,6 +80,17 @@ def parse_ann(text: str, where: str = "<ann>") -> tuple[GoldAttribution, ...]:
     return tuple(sorted(attributions, key=lambda a: (a.cue, a.content)))
 
 
+def cue_heads(article: GoldArticle, doc) -> set[int]:
+    """Token indices, in `doc` (the article's parse), of the heads of its annotated cues."""
+    heads = set()
+    for attribution in article.attributions:
+        for start, end in attribution.cue:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                heads.add(span.root.i)
+    return heads
+
+
 def load_split(data_dir: str | Path, split: str = "dev", limit: int | None = None) -> list[GoldArticle]:
     """Gold articles of `split` in name order, lowest annotator id each; PWE401 if the folder is missing."""
     root = Path(data_dir) / split

@@ -172,19 +172,21 @@ def stance_features(token: Token) -> list[str]:
     return features
 
 
+def _read_linear(name: str, script: str) -> tuple[dict[str, float], float, float, str]:
+    """Weights, bias, threshold and version of a packaged linear model, checksum-verified against
+    its .meta.json (PWE010, PWE011)."""
+    raw, meta = read_verified(Path(__file__).parent / "data" / name, script)
+    data = json.loads(raw.decode("utf-8"))
+    return data["weights"], data["bias"], data["threshold"], meta["version"]
+
+
 @cache
 def load_stance_gate() -> StanceGate:
-    """The packaged stance gate, checksum-verified against its .meta.json (PWE010, PWE011)."""
-    raw, meta = read_verified(Path(__file__).parent / "data" / STANCE_MODEL, "scripts/train_quote_stances.py")
-    data = json.loads(raw.decode("utf-8"))
-    return StanceGate(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
-                      version=meta["version"])
+    """The packaged stance gate."""
+    return StanceGate(*_read_linear(STANCE_MODEL, "scripts/train_quote_stances.py"))
 
 
 @cache
 def load_cue_model() -> CueModel:
-    """The packaged cue detector, checksum-verified against its .meta.json (PWE010, PWE011)."""
-    raw, meta = read_verified(Path(__file__).parent / "data" / CUE_MODEL, "scripts/train_quote_cues.py")
-    data = json.loads(raw.decode("utf-8"))
-    return CueModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
-                    version=meta["version"])
+    """The packaged cue detector."""
+    return CueModel(*_read_linear(CUE_MODEL, "scripts/train_quote_cues.py"))
