@@ -88,6 +88,8 @@ MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
     "exercise": {"joint": "062", "military": "150", "naval": "150", "army": "150"},
     "drill": {"joint": "062", "military": "150", "naval": "150", "army": "150"},
     "game": {"joint": "062", "war": "150"},
+    "cleansing": {"ethnic": "203"},  # CAMEO 203's title
+    "expulsion": {"mass": "201"},  # CAMEO 201's title
 }
 
 # Modifiers refining an event noun's code: "air strike" is an air strike, not a labour strike;
@@ -99,6 +101,7 @@ NOUN_MODIFIER_CODES: dict[str, dict[str, str]] = {
                "missile": "194", "rocket": "194", "artillery": "194", "chemical": "2041"},
     "protest": {"violent": "145", "mass": "141"},
     "clash": {"armed": "190"},
+    "killing": {"mass": "202"},  # CAMEO 202's title
     "war": {"hybrid": "190", "information": "111", "trade": "163", "cold": "160"},
     "deployment": {"peacekeeping": "074", "peacekeeper": "074"},  # peacekeeping is aid (CAMEO 074)
 }

@@ -318,3 +318,13 @@ def test_verbs_that_name_a_cameo_code_have_it():
 def test_demobilizing_forces_is_a_retreat(analyze, text, trigger):
     found = at(analyze(text), trigger)
     assert found and found[0].cameo == "0873" and found[0].type == "RETREAT"
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("Militia units from Serbia carried out ethnic cleansing in the valley.", "cleansing", "203"),
+    ("Witnesses described mass killings by Sudanese troops near the river.", "mass killings", "202"),
+    ("The mass expulsion of Kuwaiti traders from Iraq began in May.", "expulsion", "201"),
+])
+def test_cameo_mass_violence_titles_are_coded(analyze, text, trigger, code):
+    assert [e.cameo for e in at(analyze(text), trigger)][:1] == [code]
+
