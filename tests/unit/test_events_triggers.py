@@ -328,3 +328,12 @@ def test_demobilizing_forces_is_a_retreat(analyze, text, trigger):
 def test_cameo_mass_violence_titles_are_coded(analyze, text, trigger, code):
     assert [e.cameo for e in at(analyze(text), trigger)][:1] == [code]
 
+
+@pytest.mark.parametrize("text, aid", [
+    ("Canada sent rifles and other weapons to Estonia last winter.", True),
+    ("Chile has been sending arms to Ecuador since the spring.", True),
+    ("The auditors sent their report to the Estonian ministry last winter.", False),
+])
+def test_sending_weapons_is_military_aid(analyze, text, aid):
+    events = at(analyze(text), "sen")
+    assert any(e.cameo == "072" and e.type == "AID" for e in events) is aid
