@@ -21,7 +21,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
   two named places, or places there on adjacent days with a continuation cue or a word relative to
   publication ("overnight": either side of midnight); arrests, dispersals and decrees are dated acts;
-- one report telling attacks each way (A on B, B on A) at places more than `same_place_km` apart
+  one report dating one event to its day and another of the type only to its month or year ("earlier
+  this month") tells two;
+- one report telling attacks each way (A on B, B on A) at places more than `same_place_km` apart,
+  or one voice (the same speaker, neither a denial) telling them at two differently named places,
   tells two events (`direction`); two reports doing so may be one event each side blames on the
   other (a contested claim);
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
@@ -29,16 +32,18 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
   mention may be any member (`places_fit`);
 - for events bound to one place (assaults, protests, coercion), places fit: with coordinates on
-  both sides, at most `max_km` apart, unless one of them is a whole country ("in Azerbaijan"),
+  both sides, at most `max_km` apart (`same_place_km` for rallies and police actions at two
+  differently named towns: `reach_km`), unless one of them is a whole country ("in Azerbaijan"),
   which fits any place in it;
 - a mention with no country and no place at all only joins mentions of its own article.
 Clustering is complete linkage in passes.  First, mentions with a precise event date, greedily in
-date order: each joins the fitting cluster whose day-dated members are nearest its date, then
-nearest its place; when the nearest is a day off (tolerance, not the same day), it opens its own
+date order (earliest published first within a day): each joins the fitting cluster whose day-dated
+members are nearest its date, then one holding a member of its direction, then nearest its place; when the nearest is a day off (tolerance, not the same day), it opens its own
 cluster instead, as a report of its own day may come later.  Clusters that fit as a whole and
 share a (type, day), or lie `tolerance_days` apart, then merge (`_Groups.settled`).  Then roughly
 dated mentions ("this month", "last week": `Deduplicator.vague`) join the only cluster they fit,
-else the only roughly dated one, else the fitting cluster told by the most articles if no other is
+else the only roughly dated one (only that one for a month- or year-dated report whose article
+dates an event of its type in that span to the day: `_Groups.dates_own`), else the fitting cluster told by the most articles if no other is
 told by as many, else open their own.  Then undated mentions, each in the cluster it fits that
 holds a mention of its own article, else in the fitting cluster with the latest day-precise date
 (a report leaves its newest event undated and dates the older ones it recalls, "the raid of last
@@ -77,6 +82,9 @@ PLACE_BOUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # dispersals, seizures and decrees, each dated by its report (two nights' clearances, a riot and the
 # next day's state of emergency), save a seizure of a place, held until retaken (`OCCUPATIONS`).
 DURATIVE = frozenset({"ASSAULT", "PROTEST"})
+# Events of one locality: a rally or a police action in one town is not the one in a town 50 km away
+# (ACLED's unit is a place and a day); fighting runs along a front or a border.
+LOCAL = frozenset({"PROTEST", "COERCE"})
 # CAMEO codes of seizing property (171) and occupying territory (192): "seized the airport" on one
 # day and "regained it" the next, in one report, are one occupation.
 OCCUPATIONS = ("171", "192")
@@ -158,7 +166,10 @@ class Deduplicator:
                     return "renewed"
                 if a.document_id == b.document_id and not self.one_episode(a, first, b, second):
                     return "dates"
-        if a.document_id == b.document_id and _opposite(a, b) and self.places_differ(a, b):
+            if a.document_id == b.document_id and (first.precision == "day") != (second.precision == "day") \
+                    and "published" not in (first.precision, second.precision):
+                return "dates"  # one report dating one event to its day and another to its month tells two
+        if a.document_id == b.document_id and _opposite(a, b) and (self.places_differ(a, b) or _one_voice_two_places(a, b)):
             return "direction"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
@@ -166,7 +177,7 @@ class Deduplicator:
             both = {a.location_country, b.location_country}
             if not (both <= a.actor_countries or both <= b.actor_countries):
                 return "place country"
-        if a.type in PLACE_BOUND and None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.max_km:
+        if a.type in PLACE_BOUND and None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.reach_km(a, b):
             if not (is_whole_country(a.location_name) or is_whole_country(b.location_name)):
                 return "distance"
         if not (a.countries or a.location_name) or not (b.countries or b.location_name):
@@ -187,6 +198,14 @@ class Deduplicator:
             return True
         gap = max((first.first - second.last).days, (second.first - first.last).days)
         return gap <= self.tolerance_days and (continues(a, b) or _around_publication(a) or _around_publication(b))
+
+    def reach_km(self, a: EventMention, b: EventMention) -> float:
+        """How far apart two reports of one place-bound event may be placed: `same_place_km` for a
+        crowd or a police action (`LOCAL`) placed at two towns, else `max_km` (a border clash runs
+        along the line; a province or region is placed at its centre)."""
+        if a.type in LOCAL and _town(a) and _town(b) and a.location_name != b.location_name:
+            return self.same_place_km
+        return self.max_km
 
     def places_differ(self, a: EventMention, b: EventMention) -> bool:
         """Whether two mentions are placed more than `same_place_km` apart (both with coordinates)."""
@@ -289,7 +308,7 @@ class Deduplicator:
         kept = [m for m in mentions if m.key in ranges]
         placeable = [m for m in kept if m.countries or m.location_name]
         dated = sorted((m for m in placeable if ranges[m.key].precision != "published"), key=lambda m: (
-            self.stated_first(m), PRECISION_RANK[ranges[m.key].precision], m.key))
+            self.stated_first(m), PRECISION_RANK[ranges[m.key].precision], m.published or "", m.key))
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
         rough = frozenset(m.key for m in dated if self.vague(m))
@@ -322,8 +341,8 @@ class _Groups:
         self.by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
         self.year_wide: dict[str, list[int]] = defaultdict(list)
 
-    def candidates(self, mention: EventMention) -> list[int]:
-        """Clusters, in creation order, that `mention` fits as a whole (complete linkage)."""
+    def pool(self, mention: EventMention) -> set[int]:
+        """Clusters of `mention`'s type whose days meet its possible days (with its slack)."""
         span, slack = self.ranges[mention.key], timedelta(days=self.rule.slack_days(mention))
         if span.precision == "year":
             pool = {index for (kind, day), indexes in self.by_day.items() if kind == mention.type
@@ -332,18 +351,31 @@ class _Groups:
             pool = {index for day in _days(span.first - slack, span.last + slack)
                     for index in self.by_day.get((mention.type, day), ())}
         pool.update(self.year_wide[mention.type])
-        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention])]
+        return pool
+
+    def candidates(self, mention: EventMention) -> list[int]:
+        """Clusters, in creation order, that `mention` fits as a whole (complete linkage)."""
+        return [index for index in sorted(self.pool(mention)) if self.rule.fits(self.groups[index], [mention])]
+
+    def dates_own(self, mention: EventMention) -> bool:
+        """Whether a month- or year-dated mention's article dates an event of its type in that span to the
+        day: then "earlier this month" tells another event, and it may only join other rough reports."""
+        return self.ranges[mention.key].precision != "day" and any(
+            m.document_id == mention.document_id and self.ranges[m.key].precision == "day"
+            for index in self.pool(mention) for m in self.groups[index])
 
     def nearest_fit(self, mention: EventMention) -> int | None:
-        """The cluster a dated mention fits whose day-dated members are nearest its dates (the
-        first such in creation order): a report of the 14th joins the event of the 14th, not
-        one of the 13th it would also fit; for a report-dated mention, nearest the report's day."""
+        """The cluster a dated mention fits whose day-dated members are nearest its dates, then that
+        holds a member of its direction, then nearest its place (the first such in creation order): a
+        report of the 14th joins the event of the 14th, not one of the 13th it would also fit; for a
+        report-dated mention, nearest the report's day."""
         span = self.ranges[mention.key]
         first = self.rule.stated_first(mention)
 
-        def gap(index: int) -> tuple[int, float]:
+        def gap(index: int) -> tuple[int, bool, float]:
             days = [self.ranges[m.key] for m in _timed(self.groups[index])]
             return (min(max((r.first - span.last).days, (first - r.last).days, 0) for r in days),
+                    _direction(mention) is not None and all(_direction(m) != _direction(mention) for m in self.groups[index]),
                     _nearest_km(mention, self.groups[index]))
 
         best = min(self.candidates(mention), key=gap, default=None)
@@ -356,6 +388,9 @@ class _Groups:
         else the only one it fits of roughly dated reports; "a march this month" that fits two
         rallies of the month is neither (clusters of precise dates are built before it)."""
         found = self.candidates(mention)
+        if self.dates_own(mention):
+            rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
+            return rough[0] if len(rough) == 1 else None
         if len(found) > 1:
             rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
             if len(rough) == 1:
@@ -444,6 +479,18 @@ def _occupation(mention: EventMention) -> bool:
 def _named_place(mention: EventMention) -> bool:
     """Whether a mention names a place smaller than a whole country."""
     return bool(mention.location_name) and not is_whole_country(mention.location_name)
+
+
+def _town(mention: EventMention) -> bool:
+    """Whether a mention is placed at a town or city (a named place that is no country, province or region)."""
+    return _named_place(mention) and mention.location_precision in (None, "city")
+
+
+def _one_voice_two_places(a: EventMention, b: EventMention) -> bool:
+    """Whether one speaker tells both (neither a denial) at two differently named places: a ministry
+    reporting the enemy's attack at one place and its own side's at another tells two events."""
+    return (bool(a.speaker) and a.speaker == b.speaker and "negated" not in (a.status, b.status)
+            and _named_place(a) and _named_place(b) and a.location_name != b.location_name)
 
 
 def _direction(mention: EventMention) -> tuple[str, str] | None:

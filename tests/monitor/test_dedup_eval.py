@@ -44,12 +44,19 @@ def test_dedup_meets_the_done_when_floor_on_the_development_rows():
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90
 
 
-@pytest.mark.xfail(strict=True, reason="not met: held-out session 9b (two attacks each way in one locality, a "
-                                       "month-dated clash, two same-day protests 50 km apart) scores P 0.647, "
-                                       "all rows P 0.883")
 def test_dedup_meets_the_done_when_floor_on_all_rows():
     scores = run()["presswatch"]
     assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90
+
+
+@pytest.mark.xfail(strict=True, reason="not met: held-out session 9c (a rally told as going on into the next day "
+                                       "split, a province-wide week of detentions with no coordinates, a 'last week' "
+                                       "shooting a day before another at a village 8 km off) scores P 0.857 R 0.889; "
+                                       "session 6 P 0.750 (two coercive acts of one day in one city)")
+def test_dedup_meets_the_done_when_floor_on_every_section():
+    for section in run()["sections"].values():
+        scores = section["presswatch"]
+        assert scores["precision"] >= 0.90 and scores["recall"] >= 0.90
 
 
 def test_end_to_end_scores_count_fragments_and_merges():

@@ -506,3 +506,59 @@ def test_a_date_taken_from_the_report_is_an_upper_bound():
     claims = [mention(type="ACCUSE", cameo="112", event_id=f"v{n}", date="2030-05-09", date_method=method)
               for n, method in ((1, "report:WEEKDAY"), (2, "clause:WEEKDAY"))]
     assert len(Deduplicator().cluster(claims)) == 1
+
+
+def test_rallies_in_two_towns_are_two_events_where_fighting_along_a_front_may_be_one():
+    rally = mention(type="PROTEST", source_country="KAZ", target_country="KAZ", location_name="Kyzylorda",
+                    location_country="KAZ", lat=44.85, lon=65.51, date="2030-03-02", published="2030-03-03")
+    nearby = dataclasses.replace(rally, document_id="d2", outlet="Steppe Post", location_name="Zhalagash",
+                                 lat=45.08, lon=64.68)  # 70 km off
+    assert Deduplicator().why_apart(rally, nearby) == "distance"
+    assert Deduplicator().why_apart(dataclasses.replace(rally, type="ASSAULT"),
+                                    dataclasses.replace(nearby, type="ASSAULT")) is None
+    province = dataclasses.replace(nearby, location_name="Kyzylorda Region", location_precision="admin1")
+    assert Deduplicator().why_apart(rally, province) is None  # a province is placed at its centre
+    same_town = dataclasses.replace(nearby, location_name="Kyzylorda", lat=44.84, lon=65.50)
+    assert Deduplicator().why_apart(rally, same_town) is None
+
+
+def test_one_voice_telling_attacks_each_way_at_two_named_places_tells_two_events():
+    raid = mention(event_id="v1", location_name="Syunik", lat=None, lon=None, location_precision="admin1",
+                   speaker="Defence Ministry", status="attributed")  # AZE on ARM, a province with no coordinates
+    blast = mention(event_id="v2", source_country="ARM", target_country="AZE", location_name="Lachin",
+                    location_country="AZE", lat=39.64, lon=46.55, speaker="Defence Ministry", status="attributed")
+    assert Deduplicator().why_apart(raid, blast) == "direction"
+    assert Deduplicator().why_apart(raid, dataclasses.replace(blast, status="negated")) is None  # a denial
+    assert Deduplicator().why_apart(raid, dataclasses.replace(blast, speaker="Baku")) is None  # two voices
+    assert Deduplicator().why_apart(raid, dataclasses.replace(blast, location_name="Syunik")) is None  # one place
+
+
+def test_a_later_report_of_each_side_joins_the_event_of_its_direction():
+    earlier = dict(document_id="d1", published="2030-05-03", date="2030-05-02", speaker="Defence Ministry",
+                   status="attributed")
+    raid = mention(event_id="v1", location_name="Syunik", lat=None, lon=None, location_precision="admin1", **earlier)
+    blast = mention(event_id="v2", source_country="ARM", target_country="AZE", location_name="Lachin",
+                    location_country="AZE", lat=39.64, lon=46.55, **earlier)
+    later = dict(document_id="d2", outlet="Steppe Post", published="2030-05-04", date="2030-05-02",
+                 status="attributed")
+    town = mention(event_id="v1", location_name="Goris", lat=39.51, lon=46.34, speaker="governor", **later)  # 23 km
+    blast_again = dataclasses.replace(blast, event_id="v2", speaker="Baku", **later)
+    clusters = Deduplicator().cluster([town, blast_again, raid, blast])
+    assert {frozenset(m.key for m in c.mentions) for c in clusters} == {
+        frozenset({"d1:v1", "d2:v1"}), frozenset({"d1:v2", "d2:v2"})}
+
+
+def test_a_report_that_dates_one_event_to_its_day_and_another_to_its_month_tells_two():
+    strike = mention(document_id="d1", date="2030-06-21", published="2030-06-22")
+    earlier = mention(document_id="d1", event_id="v2", date="2030-06", date_precision="month",
+                      location_name="Sotk", lat=40.22, lon=45.94, published="2030-06-22")
+    assert Deduplicator().why_apart(strike, earlier) == "dates"
+    elsewhere = dataclasses.replace(earlier, document_id="d2", outlet="Steppe Post")
+    assert Deduplicator().why_apart(strike, elsewhere) is None
+    other_side = mention(document_id="d3", outlet="Hill Gazette", date="2030-06", date_precision="month",
+                         source_country="ARM", target_country="AZE", location_name="Kalbajar",
+                         location_country="AZE", lat=40.11, lon=46.04, published="2030-06-21")
+    third = mention(document_id="d3", event_id="v2", date="2030-06-21", published="2030-06-21")
+    clusters = Deduplicator().cluster([strike, earlier, other_side, third])
+    assert {frozenset(m.key for m in c.mentions) for c in clusters} == {
+        frozenset({"d1:v1", "d3:v2"}), frozenset({"d1:v2", "d3:v1"})}  # the month-dated ones together
