@@ -125,8 +125,8 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
 OUR_SYNONYMS: dict[str, str] = {"renew": "resume"}
 
 # Verbs PETRARCH lacks that name a CAMEO code themselves (the code's title in the CAMEO table); each
-# gets a block of its own with that code as the verb's own.  PETRARCH codes "moved toward
-# demobilization" 0873 but has no verb "demobilize"; "coerce" is the title of root 170.
+# gets a block of its own with that code as the verb's own.  PETRARCH codes a move toward
+# demobilization 0873 but has no verb "demobilize"; "coerce" is the title of root 170.
 OUR_VERBS: dict[str, str] = {"demobilize": "0873", "demobilise": "0873", "coerce": "170"}
 
 # Patterns added to a whole PETRARCH block (all its verbs), before the block's own.

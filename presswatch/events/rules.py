@@ -179,8 +179,8 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     # set phrases ("deliver" and "donate" it codes itself).
     *((verb, frozenset({goods}), "070") for verb in ("give", "send", "hand")
       for goods in ("supply", "medicine", "equipment", "food", "drug", "vaccine")),
-    # Sending weapons or arms is military aid (072): PETRARCH codes "send &WEAPON" and "supply arms"
-    # 072, but "send" is removed above, so its pattern never applied.
+    # Sending weapons or arms is military aid (072), as PETRARCH's send and supply blocks code their
+    # weapon objects; "send" is removed above, so its own pattern never applied.
     *(("send", frozenset({weapon}), "072") for weapon in ("weapon", "arm", "ammunition")),
     # Cutting aid is reducing relations (162, as PETRARCH codes "suspend aid"), not aid.
     *((verb, frozenset({goods}), "162") for verb in ("reduce", "cut", "slash", "suspend")
