@@ -338,6 +338,7 @@ class _Groups:
     def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange], rough: frozenset[str]) -> None:
         self.rule, self.ranges, self.rough = rule, ranges, rough
         self.groups: list[list[EventMention]] = []
+        self.countries: list[frozenset[str]] = []  # each cluster's actor countries
         self.by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
         self.year_wide: dict[str, list[int]] = defaultdict(list)
 
@@ -355,7 +356,9 @@ class _Groups:
 
     def candidates(self, mention: EventMention) -> list[int]:
         """Clusters, in creation order, that `mention` fits as a whole (complete linkage)."""
-        return [index for index in sorted(self.pool(mention)) if self.rule.fits(self.groups[index], [mention])]
+        return [index for index in sorted(self.pool(mention))
+                if len(self.countries[index].union(mention.actor_countries)) <= 2  # what `fits` checks first
+                and self.rule.fits(self.groups[index], [mention])]
 
     def dates_own(self, mention: EventMention) -> bool:
         """Whether a month- or year-dated mention's article dates an event of its type in that span to the
@@ -422,25 +425,27 @@ class _Groups:
         days = timedelta(days=self.rule.tolerance_days)
         buckets = [[*indexes, *self.by_day.get((kind, day + days), ())] for (kind, day), indexes in self.by_day.items()]
         for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()], self.rough):
-            index = len(fresh.groups)
-            fresh.groups.append([])
+            index = None
             for mention in group:
-                fresh.add(mention, index)
+                index = fresh.add(mention, index)
         return fresh
 
-    def add(self, mention: EventMention, index: int | None) -> None:
-        """Put `mention` in cluster `index`, or in a new cluster when None."""
+    def add(self, mention: EventMention, index: int | None) -> int:
+        """Put `mention` in cluster `index`, or in a new cluster when None; the cluster's index."""
         if index is None:
             index = len(self.groups)
             self.groups.append([])
+            self.countries.append(frozenset())
         self.groups[index].append(mention)
+        self.countries[index] = self.countries[index].union(mention.actor_countries)
         span = self.ranges[mention.key]
         if span.precision == "year":
             self.year_wide[mention.type].append(index)
-            return
+            return index
         for day in _days(span.first, span.last):
             if index not in self.by_day[(mention.type, day)]:
                 self.by_day[(mention.type, day)].append(index)
+        return index
 
 
 def places_fit(group: list[EventMention]) -> bool:
