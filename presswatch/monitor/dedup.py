@@ -391,16 +391,15 @@ class _Groups:
         else the only one it fits of roughly dated reports; "a march this month" that fits two
         rallies of the month is neither (clusters of precise dates are built before it)."""
         found = self.candidates(mention)
+        rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
         if self.dates_own(mention):
-            rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
             return rough[0] if len(rough) == 1 else None
-        if len(found) > 1:
-            rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
-            if len(rough) == 1:
-                return rough[0]
-            reach = sorted(((len({m.document_id for m in self.groups[i]}), i) for i in found), reverse=True)
-            return reach[0][1] if reach[0][0] > reach[1][0] else None
-        return found[0] if found else None
+        if len(found) <= 1:
+            return found[0] if found else None
+        if len(rough) == 1:
+            return rough[0]
+        reach = sorted(((len({m.document_id for m in self.groups[i]}), i) for i in found), reverse=True)
+        return reach[0][1] if reach[0][0] > reach[1][0] else None
 
     def best_fit(self, mention: EventMention) -> int | None:
         """The cluster an undated mention most likely reports: one its own article dates (first one

@@ -40,14 +40,16 @@ class CueModel:
 
     def probability(self, token: Token) -> float:
         """P(token heads a PolNeAR cue); 0.0 for tokens that are not candidates."""
-        if not is_candidate(token):
-            return 0.0
-        z = self.bias + sum(self.weights.get(name, 0.0) for name in cue_features(token))
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.weights, self.bias, cue_features(token)) if is_candidate(token) else 0.0
 
     def is_cue(self, token: Token) -> bool:
         """The model's decision at its cross-validated threshold."""
         return self.probability(token) >= self.threshold
+
+
+def logistic(weights: dict[str, float], bias: float, features: list[str]) -> float:
+    """A logistic regression's probability over binary features given by name."""
+    return 1.0 / (1.0 + math.exp(-(bias + sum(weights.get(name, 0.0) for name in features))))
 
 
 def is_candidate(token: Token) -> bool:
@@ -118,8 +120,7 @@ class StanceGate:
 
     def probability(self, token: Token) -> float:
         """P(a verb the statement gate blocks heads a PolNeAR cue)."""
-        z = self.bias + sum(self.weights.get(name, 0.0) for name in stance_features(token))
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.weights, self.bias, stance_features(token))
 
     def passes(self, token: Token) -> bool:
         """The gate's decision at its cross-validated threshold, for a person's stance only
