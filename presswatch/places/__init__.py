@@ -22,11 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presswatch.dates.attach import sentence_infos
+from presswatch.paragraphs import paragraph_ends, paragraph_index
 from presswatch.places.attach import (
     article_country,
     choose_location,
     dateline_country,
-    paragraph_numbers,
 )
 from presswatch.places.gazetteer import Gazetteer, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
@@ -45,7 +45,8 @@ def locate_events(document: Document, parsed: Doc, entities: tuple[Entity, ...],
     sentences = sentence_infos(parsed)
     in_article = article_country(mentions, gazetteer)
     filed_in = dateline_country(mentions, gazetteer)
-    paragraphs = paragraph_numbers(document.text, sentences)
+    ends = paragraph_ends(document.text)
+    paragraphs = tuple(paragraph_index(ends, sentence.start) for sentence in sentences)
     located = []
     for event in events:
         location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in, paragraphs)

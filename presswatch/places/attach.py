@@ -196,16 +196,6 @@ def dateline_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -
                  if mention.source == "dateline" and (code := mention.location.country) and counts[code] == top), None)
 
 
-def paragraph_numbers(text: str, sentences: tuple[SentenceInfo, ...]) -> tuple[int, ...]:
-    """For each sentence, how many line breaks come before it (sentences of one paragraph share it)."""
-    numbers, count, previous = [], 0, 0
-    for info in sentences:
-        count += text.count("\n", previous, info.start)
-        previous = info.start
-        numbers.append(count)
-    return tuple(numbers)
-
-
 def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tuple[int, ...],
                mentions: tuple[PlaceMention, ...], index: int, ground: bool) -> Location | None:
     """The place the story is still in, from the nearest earlier sentence of the section that names
@@ -243,7 +233,7 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
                     event: Event, gazetteer: Gazetteer, in_article: Location | None = None,
                     filed_in: Location | None = None, paragraphs: tuple[int, ...] = ()) -> Location | None:
     """The Location of `event` with `method` set, or None when nothing ties a place to it.
-    `paragraphs` (`paragraph_numbers`; default: every sentence a paragraph of its own)."""
+    `paragraphs` (each sentence's `paragraph_index`; default: every sentence a paragraph of its own)."""
     trigger = root_token(parsed, event.trigger.start, event.trigger.end)
     if trigger is None:
         return None

@@ -18,8 +18,9 @@ the marks.  Rules, in order (each is tested in tests/unit/test_quotes.py):
 
 from __future__ import annotations
 
-import bisect
 import re
+
+from presswatch.paragraphs import paragraph_end, paragraph_ends, paragraph_index, paragraph_start
 
 OPENING_MARKS = "“«‘„‹"  # marks that can only open a quotation
 CLOSING_MARKS = "”»’›"  # marks that can only close one (’ also an apostrophe, see below)
@@ -31,9 +32,6 @@ ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARKS + "“"
 # as one straight double quote; offsets are unchanged (the second character becomes FILLER).
 PAIRED_SINGLES = re.compile(r"''|``")
 FILLER = "\x00"
-# A paragraph break: a newline followed by optional blank lines.  Must match "\n\n" and "\n";
-# must not match a space inside a line.
-PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # A quote left open at a paragraph end may close this many paragraphs later, and no further,
 # when no other mark comes first (the seed article runs quotes over four paragraphs).
 MAX_OPEN_PARAGRAPHS = 6
@@ -71,11 +69,6 @@ def _direction(text: str, i: int) -> str | None:
     return "open" if not after.isspace() else None
 
 
-def _paragraph_ends(text: str) -> list[int]:
-    """Offsets where paragraphs end (start of each newline run), plus the end of the text."""
-    return [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-
-
 def _family(char: str) -> str:
     """'single' for ‘ ’ ' (their closers must match), else 'double'."""
     return "single" if char in "‘’'" else "double"
@@ -97,7 +90,7 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             direction = _direction(text, i)
             if direction is not None:
                 marks.append((i, direction))
-    ends = _paragraph_ends(text)
+    ends = paragraph_ends(text)
     ranges: list[tuple[int, int]] = []
     k = 0
     while k < len(marks):
@@ -106,7 +99,7 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             k += 1  # a closing mark with nothing open: ignore it
             continue
         stack = [text[start]]
-        para_end = _paragraph_end(ends, start)
+        para_end = paragraph_end(ends, start)
         end = None
         k += 1
         while k < len(marks):
@@ -114,9 +107,9 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             char = text[pos]
             if pos > para_end:
                 # A paragraph break inside an open quote.  The first mark after it decides.
-                mark_end = _paragraph_end(ends, pos)
-                crossed = bisect.bisect_left(ends, mark_end) - bisect.bisect_left(ends, para_end)
-                if direction == "open" and pos == _paragraph_start(text, ends, pos) and crossed == 1:
+                mark_end = paragraph_end(ends, pos)
+                crossed = paragraph_index(ends, mark_end) - paragraph_index(ends, para_end)
+                if direction == "open" and pos == paragraph_start(text, ends, pos) and crossed == 1:
                     para_end = mark_end  # the next paragraph reopens: the same quote goes on
                     k += 1
                     continue
@@ -144,17 +137,3 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
         while k < len(marks) and marks[k][0] < end:
             k += 1
     return ranges
-
-
-def _paragraph_end(ends: list[int], pos: int) -> int:
-    return ends[bisect.bisect_left(ends, pos)]  # binary search: linear scans made long texts quadratic (issue 11)
-
-
-def _paragraph_start(text: str, ends: list[int], pos: int) -> int:
-    """Offset of the first character of the paragraph holding `pos`."""
-    index = bisect.bisect_left(ends, pos)
-    if index == 0:
-        return 0
-    previous = ends[index - 1]
-    match = PARAGRAPH_BREAK.match(text, previous)
-    return match.end() if match else previous
