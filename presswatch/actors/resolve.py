@@ -830,7 +830,15 @@ class _DocumentResolution:
     def on_place(self, start: int, end: int, ent: SpacySpan, place: Place) -> None:
         code = place.country
         acting = self.acting(ent.root)
-        if place.kind in ("capital", "place") and self.attacked(ent.root):
+        described = self.place_noun(ent.root, place) if place.kind in ("capital", "place") else None
+        if described is not None:  # "the capital X" hit or acting: the dictionaries' sector for the noun
+            sector, where = described
+            if sector == "GOV":
+                cluster = self.cluster(f"G:{code}", "GPE", ent.text, country=code, sector="GOV")
+            else:
+                cluster = self.group_cluster(code, place.kind, sector, f"city {name_key(ent.text)}", ent.text)
+            self.add(cluster, start, end)
+        elif place.kind in ("capital", "place") and self.attacked(ent.root):
             self.add(self.group_cluster(code, place.kind, "CVL", f"city {name_key(ent.text)}", ent.text), start, end)
         elif place.kind == "org":
             name = self.kb.org_names.get(code, ent.text)
@@ -860,6 +868,27 @@ class _DocumentResolution:
             name = self.kb.country_names.get(code, ent.text)
             sector = "GOV" if code in self.kb.regions else None  # a bloc acts by its governments
             self.add(self.cluster(f"C:{code}", "GPE", name, country=code, sector=sector), start, end)
+
+    def place_noun(self, token: Token, place: Place) -> tuple[str, Token] | None:
+        """(sector, token where the place's role is read) of a noun describing a named place ("the
+        capital X", "the village X", "the town of X"; `rules.DESCRIBED_PLACE_NOUNS`) when the place is an
+        actor there (acting, addressed or hit by force), else None; "capital" only before a capital and
+        not as a region's seat ("the regional capital X": `rules.SUBNATIONAL_WORDS`)."""
+        if token.dep_ == "appos" or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+            noun = token.head if token.dep_ == "appos" else token.head.head
+            where = noun
+        else:
+            noun = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+            where = token
+        if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in rules.DESCRIBED_PLACE_NOUNS \
+                or (noun.lemma_.lower() == "capital" and (place.kind != "capital" or any(
+                    c.lower_ in rules.SUBNATIONAL_WORDS for c in noun.children))):
+            return None
+        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun]
+        sector, _agent = self.resolver.agent_sector(words)  # "capital city": GOV
+        if sector is None or not (self.attacked(where) or self.acting(where) or self.addressed(where)):
+            return None
+        return sector, where
 
     def misspelled_unlabeled(self, token: Token) -> Place | None:
         """The country or capital an unlabeled proper noun misspells: unknown, or only one of the

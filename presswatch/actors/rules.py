@@ -257,6 +257,18 @@ BLOC_HEADS = frozenset({"country", "nation", "state", "power", "ally", "capital"
 PLACE_NOUNS = frozenset({"province", "city", "town", "village", "district", "region", "area", "county",
                          "suburb", "neighbourhood", "neighborhood", "coast", "border", "territory"})
 
+# Nouns that describe a named place and carry the agent dictionaries' sector for it: "the capital
+# X" (PLOVER_agents.txt CAPITAL, CAPITAL_CITY [~GOV]), "the town of X", "the village X" (CITY, TOWN,
+# VILLAGE [~CVL]); read only where the place is an actor (acting, addressed or hit by force), never for
+# a place that only locates ("talks in the capital X"). Must not include "province", "region" (no
+# sector in either dictionary).
+DESCRIBED_PLACE_NOUNS = frozenset({"capital", "city", "town", "village"})
+
+# Modifiers that make "capital" the seat of a part of a country ("the regional capital X", "the
+# provincial capital"), not of its government (must not include demonyms: "the Afghan capital").
+SUBNATIONAL_WORDS = frozenset({"regional", "provincial", "state", "district", "county", "municipal",
+                               "departmental", "local"})
+
 # Prepositions that tie a person or a role noun to the body they work for: "X of the Valdai Club",
 # "director of the institute", "a professor at the university", "an analyst with the bank", "X from
 # the Atlantic Council" (must match); not "to" ("an adviser to the minister": whom he serves, maybe

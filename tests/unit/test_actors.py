@@ -553,6 +553,18 @@ def test_cities_where_force_happens_and_doers_after_by(actor_pipeline):
     assert code(entity_at(entities, text, "Moscow")) == ("RUS", "GOV")  # the doer of a passive
 
 
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Insurgents fired rockets at the capital Sanaa overnight.", "Sanaa", ("YEM", "GOV")),  # PLOVER CAPITAL
+    ("The capital Tbilisi rejected the demand.", "Tbilisi", ("GEO", "GOV")),
+    ("Jets bombed the city of Mosul.", "Mosul", ("IRQ", "CVL")),  # PLOVER CITY
+    ("Delegates gathered in the capital Sanaa for the talks.", "Sanaa", ("YEM", None)),  # only a place
+    ("Gunmen attacked the state capital Abuja.", "Abuja", ("NGA", None)),  # a region's seat, no government
+])
+def test_a_noun_describing_a_place_gives_its_sector_where_the_place_is_an_actor(actor_pipeline, text, mention,
+                                                                                 expected):
+    assert code(entity_at(analyze(actor_pipeline, text), text, mention)) == expected
+
+
 def test_titles_are_mentions_and_hyphenated_offices_no_ranks(actor_pipeline):
     text = ("Talks stalled after American negotiator John Smithfield left. "
             "Arab League Secretary-General Omar Haddadi urged calm. Mr Peter Lund smiled.")
