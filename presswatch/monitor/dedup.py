@@ -154,7 +154,10 @@ class Deduplicator:
             return "type"
         first, second = self.date_range(a), self.date_range(b)
         if dates and first and second:
-            slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision) else 0)
+            stated_span = any(r.precision == "day" and (r.last - r.first).days > self.tolerance_days and self.vague(m)
+                              for m, r in ((a, first), (b, second)))  # "last week" ends where it says
+            slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision)
+                              and not stated_span else 0)
             if first.first > second.last + slack or second.first > first.last + slack:
                 return "dates"
             if self.renews_later(a, first, b, second) or self.renews_later(b, second, a, first):
@@ -389,8 +392,11 @@ class _Groups:
     def only_fit(self, mention: EventMention) -> int | None:
         """The cluster a roughly dated mention (`Deduplicator.vague`) joins: the only one it fits,
         else the only one it fits of roughly dated reports; "a march this month" that fits two
-        rallies of the month is neither (clusters of precise dates are built before it)."""
-        found = self.candidates(mention)
+        rallies of the month is neither (clusters of precise dates are built before it).  A cluster
+        placed elsewhere, with no member at its place nor one it can be measured against, is no
+        candidate (`_placed_apart`): a week of detentions in a province without coordinates is not
+        tied to a dispersal in a city of another province by its date alone."""
+        found = [index for index in self.candidates(mention) if not _placed_apart(mention, self.groups[index])]
         rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
         if self.dates_own(mention):
             return rough[0] if len(rough) == 1 else None
@@ -488,6 +494,18 @@ def _named_place(mention: EventMention) -> bool:
 def _town(mention: EventMention) -> bool:
     """Whether a mention is placed at a town or city (a named place that is no country, province or region)."""
     return _named_place(mention) and mention.location_precision in (None, "city")
+
+
+def _placed_apart(mention: EventMention, group: list[EventMention]) -> bool:
+    """Whether a rally or a police action (`LOCAL`) at a named place meets a group placed at other named
+    places only, none measurable against it (a coordinate missing): nothing says they are one locality
+    (fighting runs along a front or a border, so a province or a border line may be its place)."""
+    if mention.type not in LOCAL or not _named_place(mention):
+        return False
+    placed = [m for m in group if _named_place(m)]
+    return bool(placed) and not any(
+        m.location_name == mention.location_name or None not in (mention.lat, mention.lon, m.lat, m.lon)
+        for m in placed)
 
 
 def _one_voice_two_places(a: EventMention, b: EventMention) -> bool:

@@ -562,3 +562,61 @@ def test_a_report_that_dates_one_event_to_its_day_and_another_to_its_month_tells
     clusters = Deduplicator().cluster([strike, earlier, other_side, third])
     assert {frozenset(m.key for m in c.mentions) for c in clusters} == {
         frozenset({"d1:v1", "d3:v2"}), frozenset({"d1:v2", "d3:v1"})}  # the month-dated ones together
+
+
+def test_one_report_dating_a_crowd_that_stayed_overnight_to_two_days_tells_one_event():
+    sit_in = dict(type="PROTEST", source_country="KGZ", target_country="KGZ", location_name="Naryn",
+                  location_country="KGZ", lat=41.43, lon=75.99, published="2030-02-06")
+    evening = mention(event_id="v1", date="2030-02-04", **sit_in)
+    morning = mention(event_id="v2", date="2030-02-05", sentence="The pickets kept their fires burning through the "
+                                                                 "night and into Wednesday, the mayor's office said.", **sit_in)
+    assert morning.continuing and Deduplicator().why_apart(evening, morning) is None
+    assert len(Deduplicator().cluster([evening, morning])) == 1
+    called_again = dataclasses.replace(morning, sentence="The pickets came to the square again on Wednesday.")
+    assert Deduplicator().why_apart(evening, called_again) == "renewed"
+    no_cue = dataclasses.replace(morning, sentence="On Wednesday the pickets marched to the governor's office.")
+    assert Deduplicator().why_apart(evening, no_cue) == "dates"  # two days, one report, no cue: two events
+
+
+@pytest.mark.parametrize(("sentence", "continuing"), [
+    ("Several hundred demonstrators stayed on the avenue until dawn.", True),
+    ("The vigil lasted through the night.", True),
+    ("The protest carried on into the small hours.", True),
+    ("Students marched to the ministry on Friday morning.", False),
+    ("The crowd dispersed before midnight.", False),
+])
+def test_continuation_cues_for_crowds(sentence, continuing):
+    assert mention(type="PROTEST", sentence=sentence).continuing is continuing
+
+
+def test_a_roughly_dated_police_action_in_an_unmeasured_province_does_not_join_a_town_far_off():
+    action = dict(type="COERCE", source_country="UZB", target_country="UZB", location_country="UZB")
+    raid = mention(document_id="d1", outlet="Steppe Post", date="2030-04-02", location_name="Termez", lat=37.22,
+                   lon=67.28, published="2030-04-03", **action)
+    week = mention(document_id="d2", outlet="Hill Gazette", date="2030-03-31", date_until="2030-04-06",
+                   location_name="Fergana Region", location_precision="admin1", lat=None, lon=None,
+                   published="2030-04-08", **action)  # "over the past week" in a province with no coordinates
+    assert Deduplicator().why_apart(raid, week) is None  # nothing to measure, nothing against them
+    assert len(Deduplicator().cluster([raid, week])) == 2  # but nothing ties them either
+    same_place = dataclasses.replace(week, location_name="Termez", lat=None, lon=None)
+    assert len(Deduplicator().cluster([raid, same_place])) == 1
+    measured = dataclasses.replace(week, location_name="Termez airport", lat=37.29, lon=67.31)  # 8 km off
+    assert len(Deduplicator().cluster([raid, measured])) == 1
+    nationwide = dataclasses.replace(week, location_name=None, location_precision=None)
+    assert len(Deduplicator().cluster([raid, nationwide])) == 1  # no named place: the date decides
+    fighting = [dataclasses.replace(m, type="ASSAULT", source_country="KGZ") for m in (raid, week)]
+    assert len(Deduplicator().cluster(fighting)) == 1  # fighting may be placed at a province or a border
+
+
+def test_a_last_week_report_ends_where_it_says():
+    week = mention(document_id="d1", date="2030-07-19", date_until="2030-07-25", published="2030-07-29",
+                   location_name="Margara", lat=40.03, lon=44.18)
+    monday = mention(document_id="d2", outlet="Hill Gazette", date="2030-07-26", published="2030-07-28",
+                     source_country="ARM", target_country="AZE", location_name="Sharur", location_country="AZE",
+                     lat=39.55, lon=44.98)
+    assert Deduplicator().why_apart(week, monday) == "dates"  # the next Monday is not last week
+    assert len(Deduplicator().cluster([week, monday])) == 2
+    sunday = dataclasses.replace(monday, date="2030-07-25")
+    assert Deduplicator().why_apart(week, sunday) is None
+    short = dataclasses.replace(week, date="2030-07-24", date_until="2030-07-25")  # two days: slack as for a day
+    assert Deduplicator().why_apart(short, monday) is None
