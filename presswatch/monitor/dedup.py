@@ -10,8 +10,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   `report:`) happened on that day or in the `report_days` before it (1: reports mostly come the
   same day or the next; development labels tie for 0 to 5); a mention without an event date is
   assumed to have happened in the `undated_window_days` before its article's publication; fighting
-  that one report tells as still going on ("continued to shell": data/continuation_cues.json) may
-  be `continuing_days` apart (`continues`: not a placeless "fighting continued" against a strike at
+  that one report tells as still going on ("continued to shell", a crowd that stayed "through the
+  night": data/continuation_cues.json) may be `continuing_days` apart (`continues`: not a placeless "fighting continued" against a strike at
   a named place, unless both name the same attacker and victim);
 - two different days (the days stated, before a report's day is widened) are two events when the
   later mention's sentence tells it as happening again ("shelled again", "the truce was broken", "a
@@ -22,11 +22,14 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   two named places, or places there on adjacent days with a continuation cue or a word relative to
   publication ("overnight": either side of midnight); arrests, dispersals and decrees are dated acts;
   one report dating one event to its day and another of the type only to its month or year ("earlier
-  this month") tells two;
+  this month") tells two; a day range a report states ("last week") ends where it says, with no
+  `tolerance_days` slack: a strike on the next Monday is not last week's;
 - one report telling attacks each way (A on B, B on A) at places more than `same_place_km` apart,
   or one voice (the same speaker, neither a denial) telling them at two differently named places,
   tells two events (`direction`); two reports doing so may be one event each side blames on the
   other (a contested claim);
+- a seizure of a place (`OCCUPATIONS`) and another coercive act of a specific CAMEO code (arrests,
+  a dispersal, a decree), both told at named places, are two events (`_seizure_and_other_act`);
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
@@ -34,7 +37,9 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
 - for events bound to one place (assaults, protests, coercion), places fit: with coordinates on
   both sides, at most `max_km` apart (`same_place_km` for rallies and police actions at two
   differently named towns: `reach_km`), unless one of them is a whole country ("in Azerbaijan"),
-  which fits any place in it;
+  which fits any place in it; two groups of rallies or police actions placed only at named places
+  none of which is the other's or measurable against it (a province without coordinates and a
+  town) are not one locality (`_placed_apart`, checked in `fits`);
 - a mention with no country and no place at all only joins mentions of its own article.
 Clustering is complete linkage in passes.  First, mentions with a precise event date, greedily in
 date order (earliest published first within a day): each joins the fitting cluster whose day-dated
@@ -174,6 +179,8 @@ class Deduplicator:
                 return "dates"  # one report dating one event to its day and another to its month tells two
         if a.document_id == b.document_id and _opposite(a, b) and (self.places_differ(a, b) or _one_voice_two_places(a, b)):
             return "direction"
+        if _seizure_and_other_act(a, b):
+            return "kind"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
         if a.location_country and b.location_country and a.location_country != b.location_country:
@@ -253,6 +260,8 @@ class Deduplicator:
         if len(frozenset().union(*(m.actor_countries for m in (*group, *other)))) > 2:
             return False
         if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
+            return False
+        if _placed_apart(group, other):
             return False
         return (all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other))
                 and places_fit([*group, *other]))
@@ -396,7 +405,7 @@ class _Groups:
         placed elsewhere, with no member at its place nor one it can be measured against, is no
         candidate (`_placed_apart`): a week of detentions in a province without coordinates is not
         tied to a dispersal in a city of another province by its date alone."""
-        found = [index for index in self.candidates(mention) if not _placed_apart(mention, self.groups[index])]
+        found = self.candidates(mention)
         rough = [index for index in found if _rough_only(self.groups[index], self.rough)]
         if self.dates_own(mention):
             return rough[0] if len(rough) == 1 else None
@@ -486,6 +495,16 @@ def _occupation(mention: EventMention) -> bool:
     return (mention.cameo or "").startswith(OCCUPATIONS)
 
 
+def _seizure_and_other_act(a: EventMention, b: EventMention) -> bool:
+    """Whether two coercive acts told at named places are a seizure of a place (`OCCUPATIONS`) and
+    another act of a specific CAMEO code (arrests, a dispersal, a decree): an attempt to seize the
+    offices in a town and the dispersal there that day are two events.  A whole country's summary
+    ("order was restored, dozens detained") may stand for either, and a generic 170 names no act."""
+    if a.type != "COERCE" or not (_named_place(a) and _named_place(b)) or _occupation(a) == _occupation(b):
+        return False
+    return all(m.cameo and len(m.cameo) >= 3 and m.cameo != "170" for m in (a, b))
+
+
 def _named_place(mention: EventMention) -> bool:
     """Whether a mention names a place smaller than a whole country."""
     return bool(mention.location_name) and not is_whole_country(mention.location_name)
@@ -496,16 +515,16 @@ def _town(mention: EventMention) -> bool:
     return _named_place(mention) and mention.location_precision in (None, "city")
 
 
-def _placed_apart(mention: EventMention, group: list[EventMention]) -> bool:
-    """Whether a rally or a police action (`LOCAL`) at a named place meets a group placed at other named
-    places only, none measurable against it (a coordinate missing): nothing says they are one locality
-    (fighting runs along a front or a border, so a province or a border line may be its place)."""
-    if mention.type not in LOCAL or not _named_place(mention):
+def _placed_apart(group: list[EventMention], other: list[EventMention]) -> bool:
+    """Whether two groups of rallies or police actions (`LOCAL`) are placed at named places only
+    where no place of one is that of the other or measurable against it (a coordinate missing):
+    nothing says they are one locality.  Fighting runs along a front or a border, so a province or a
+    border line may be its place."""
+    if group[0].type not in LOCAL:
         return False
-    placed = [m for m in group if _named_place(m)]
-    return bool(placed) and not any(
-        m.location_name == mention.location_name or None not in (mention.lat, mention.lon, m.lat, m.lon)
-        for m in placed)
+    first, second = [m for m in group if _named_place(m)], [m for m in other if _named_place(m)]
+    return bool(first and second) and not any(
+        x.location_name == y.location_name or None not in (x.lat, x.lon, y.lat, y.lon) for x in first for y in second)
 
 
 def _one_voice_two_places(a: EventMention, b: EventMention) -> bool:

@@ -620,3 +620,31 @@ def test_a_last_week_report_ends_where_it_says():
     assert Deduplicator().why_apart(week, sunday) is None
     short = dataclasses.replace(week, date="2030-07-24", date_until="2030-07-25")  # two days: slack as for a day
     assert Deduplicator().why_apart(short, monday) is None
+
+
+def test_a_police_action_in_a_town_and_a_decree_for_an_unmeasured_province_stay_apart():
+    action = dict(type="COERCE", source_country="TJK", target_country="TJK", location_country="TJK")
+    dispersal = mention(document_id="d1", outlet="Steppe Post", date="2030-08-10", location_name="Kulob",
+                        lat=37.91, lon=69.78, published="2030-08-11", cameo="173", **action)
+    curfew = mention(document_id="d2", outlet="Hill Gazette", date="2030-08-11", location_name="Sughd Region",
+                     location_precision="admin1", lat=None, lon=None, published="2030-08-12", cameo="172", **action)
+    assert len(Deduplicator().cluster([dispersal, curfew])) == 2
+    same_town = dataclasses.replace(curfew, location_name="Kulob")
+    assert len(Deduplicator().cluster([dispersal, same_town])) == 1
+    rallies = [dataclasses.replace(m, type="PROTEST", cameo="141") for m in (dispersal, curfew)]
+    assert len(Deduplicator().cluster(rallies)) == 2
+
+
+def test_a_seizure_and_another_coercive_act_at_named_places_are_two_events():
+    act = dict(type="COERCE", source_country="UZB", target_country="UZB", location_name="Urgench",
+               location_country="UZB", lat=41.55, lon=60.63, date="2030-09-03", published="2030-09-04")
+    seizure = mention(document_id="d1", cameo="171", **act)
+    arrests = mention(document_id="d2", outlet="Steppe Post", cameo="173", **act)
+    assert Deduplicator().why_apart(seizure, arrests) == "kind"
+    assert len(Deduplicator().cluster([seizure, arrests])) == 2
+    retaken = dataclasses.replace(arrests, cameo="192")  # taking a place back is an occupation too
+    assert Deduplicator().why_apart(seizure, retaken) is None
+    summary = dataclasses.replace(arrests, location_name="Uzbekistan", lat=None, lon=None)  # a country's summary
+    assert Deduplicator().why_apart(seizure, summary) is None
+    generic = dataclasses.replace(arrests, cameo="170")
+    assert Deduplicator().why_apart(seizure, generic) is None
