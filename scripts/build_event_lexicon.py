@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.3.3"
+VERSION = "1.4.0"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -176,6 +176,12 @@ ACLED_MAP = {
     "2041": ("Explosions/Remote violence", "Chemical weapon"),
 }
 
+# Prepositions and particles that head a parenthesized group of a PETRARCH pattern (a prepositional
+# phrase of the verb; a few groups start with another word, which stays a plain word).
+PHRASE_PREPOSITIONS = frozenset({
+    "for", "in", "of", "to", "against", "with", "from", "on", "into", "by", "as", "over", "at", "under",
+    "during", "toward", "towards", "after", "out", "between", "about", "behind", "through", "off", "before",
+    "up", "aside", "along", "upon", "until", "outside", "inside", "despite", "amid"})
 CODE = re.compile(r"\[([^\]]*)\]")  # "[0233]", "[:190]", "[164:164]", "[---]"
 FORMS = re.compile(r"\{[^}]*\}")  # irregular forms of a verb line: "{FLEES FLEEING FLED }"
 
@@ -194,13 +200,22 @@ def parse_code(raw: str) -> str | None:
     return code if code and code != "---" and code.isdigit() else None
 
 
-def pattern_slots(text: str) -> list[str]:
-    """Words of one side of a pattern: brackets dropped, markers removed, lower case."""
+def pattern_slots(text: str, phrases: bool = False) -> list[str]:
+    """Words of one side of a pattern: brackets dropped, markers removed, lower case.  With `phrases`
+    (the words after the verb), the preposition heading a parenthesized group, which PETRARCH matches
+    as a prepositional phrase ("(TO)", "(FOR TALKS)"), is marked "(to", "(for": the stage matches it
+    only with a preposition of the verb's own phrase (extract.py), not an infinitive's "to"."""
     words = []
-    for word in re.sub(r"[{}()]", " ", text).split():
+    opened = False
+    for word in re.sub(r"[{}]", " ", text).replace("(", " ( ").replace(")", " ) ").split():
+        if word in "()":
+            opened = word == "("
+            continue
         word = word.strip("$+%^=|").rstrip("_").lower()
         if word and word != "*" and not word.startswith("#"):
-            words.append(word.replace("_", " ") if not word.startswith("&") else word)
+            marked = phrases and opened and word in PHRASE_PREPOSITIONS
+            words.append("(" + word if marked else word.replace("_", " ") if not word.startswith("&") else word)
+        opened = False
     return words
 
 
@@ -244,7 +259,7 @@ def read_verb_dictionary(path: Path) -> dict:
                 code = ":" + code  # the object's act on the subject (lexicon.VerbMatch.reply)
             body = line[1:match.start()]
             pre, post = body.split("*", 1)
-            patterns[block].append([pattern_slots(pre), pattern_slots(post), code])
+            patterns[block].append([pattern_slots(pre), pattern_slots(post, phrases=True), code])
             continue
         match = CODE.search(line)
         word = FORMS.sub(" ", line[:match.start()] if match else line).strip()

@@ -45,6 +45,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ACT_PREPOSITIONS = rules.TARGET_PREPOSITIONS | {"over"}
 PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "attr", "oprd"})
 MAX_PAIRS = 4
+PHRASE_HOSTS = frozenset({"dobj", "dative", "attr", "oprd"})  # a verb's objects, whose phrases are its own
 TERRITORY = ("Battles", "Non-state actor overtakes territory")
 
 
@@ -130,7 +131,8 @@ class EventExtractor:
 
     def verb_trigger(self, verb: Token) -> Trigger | None:
         lemma = _verb_lemma(verb, self.lexicon)
-        post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12)
+        post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12) \
+            | _phrase_prepositions(verb)
         if lemma in rules.LIGHT_VERBS:  # "a state of emergency was introduced": what was introduced
             post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)
         pre = _words(t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
@@ -538,6 +540,15 @@ def _words(tokens: Iterable[Token]) -> set[str]:
         out.add(t.lower_)
         out.add(t.lemma_.lower())
     return out
+
+
+def _phrase_prepositions(verb: Token) -> set[str]:
+    """"(" + each preposition or particle heading a phrase of the verb or of its object, the words a
+    PETRARCH pattern's parenthesized group needs ("welcomed X to Y": "(to"; not an infinitive's "to",
+    nor a date's preposition, "on Tuesday": no pattern phrase is a date)."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ in PHRASE_HOSTS)]
+    return {"(" + t.lower_ for h in hosts for t in h.children if t.dep_ in ("prep", "dative", "agent", "prt")
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in t.children)}
 
 
 def _harms_people(doc: Doc, trigger: Trigger) -> bool:

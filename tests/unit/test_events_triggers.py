@@ -201,7 +201,7 @@ def test_a_threat_is_coded_by_the_threatened_act(analyze, text, code):
 
 def test_a_reply_pattern_codes_the_other_partys_act():
     lex = load_lexicon()
-    died = lex.match_verb("die", set(), {"in", "suicide", "bombing"})
+    died = lex.match_verb("die", set(), {"(in", "suicide", "bombing"})  # "(in": a phrase of the verb
     assert died is not None and (died.code, died.reply) == ("1831", True)  # PETRARCH's "[:1831]"
     loan = lex.match_verb("obtain", set(), {"a", "loan", "from"})
     assert loan is not None and loan.reply
@@ -337,3 +337,20 @@ def test_cameo_mass_violence_titles_are_coded(analyze, text, trigger, code):
 def test_sending_weapons_is_military_aid(analyze, text, aid):
     events = at(analyze(text), "sen")
     assert any(e.cameo == "072" and e.type == "AID" for e in events) is aid
+
+
+def test_parenthesized_pattern_words_need_a_preposition_phrase():
+    lex = load_lexicon()
+    assert lex.match_verb("welcome", (), {"(to"}).code == "043"  # "welcomed X to Y": hosting a visit
+    assert lex.match_verb("welcome", (), {"to"}).code == "051"  # an infinitive's "to" is no such phrase
+    assert lex.match_verb("telephone", (), {"(on"}).code == "020"  # "called on X": an appeal
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("The foreign minister of Velmark praised Ostria's efforts to reform its courts.", "praised", "051"),
+    ("The president of Velmark welcomed the Ostrian premier to Drenz on Monday.", "welcomed", "043"),
+    ("The Velmark premier telephoned his Ostrian counterpart on Friday to discuss the pipeline.", "telephoned", "041"),
+    ("The Velmark premier called on Ostria to free the detained fishermen.", "called", "020"),
+])
+def test_pattern_phrases_are_the_verbs_own(analyze, text, trigger, code):
+    assert [e.cameo for e in at(analyze(text), trigger)][:1] == [code]
