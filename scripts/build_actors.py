@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.12"
+VERSION = "2025.10.13"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -161,7 +161,8 @@ def parse_manual(path: Path) -> dict:
         elif kind == "K":
             manual["places"].setdefault(fields[0], []).extend(items[1])
         elif kind == "O":
-            manual["orgs"][fields[0]] = {"names": items[1], "members": fields[2].split()}
+            manual["orgs"][fields[0]] = {"names": items[1], "members": fields[2].split(),
+                                         "sector": fields[3] if len(fields) > 3 and fields[3] else "IGO"}
         elif kind == "S":
             manual["org_seats"][fields[0]] = items[1]
         elif kind == "A":
@@ -433,7 +434,7 @@ def build_named(shared: Path, countries: dict, manual: dict) -> dict:
                         named[form] = [country, sector]
     for code, org in manual["orgs"].items():
         for name in org["names"]:
-            named[name.lower()] = [code, "IGO"]
+            named[name.lower()] = [code, org["sector"]]
     named.update(manual["named"])
     return dict(sorted(named.items()))
 
@@ -463,7 +464,7 @@ def main(shared: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     mit = "MIT (PETRARCH2/NGEC dictionaries); pycountry LGPL-2.1 data; hand-written part MIT"
     organizations = {code: {"names": org["names"], "members": org["members"],
-                            "seats": manual["org_seats"].get(code, [])}
+                            "seats": manual["org_seats"].get(code, []), "sector": org["sector"]}
                      for code, org in manual["orgs"].items()}
     write("countries.json", index_countries(countries, organizations, manual["shared"]),
           [events / "ngec" / "countries.csv", petrarch / "Phoenix.Countries.actors.txt", MANUAL],

@@ -153,6 +153,8 @@ class KnowledgeBase:
         self.org_members = {code: tuple(org["members"]) for code, org in organizations.items()}
         self.org_names = {code: next((n for n in org["names"] if len(n) > 5), org["names"][0])
                           for code, org in organizations.items()}
+        # an organization's own sector: IGO, or the function its CAMEO code carries (the Red Cross: HLH)
+        self.org_sectors = {code: org.get("sector", "IGO") for code, org in organizations.items()}
         self.agents: dict[str, str] = data["agents.json"]["sectors"]
         # multi-word agents whose words may have others between them ("official Syrian newspaper")
         self.gapped_agents: frozenset[str] = frozenset(data["agents.json"]["gapped"])

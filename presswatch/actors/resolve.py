@@ -602,7 +602,7 @@ class _DocumentResolution:
                     return named[0], named[1]
                 place = self.token_place(obj)
                 if place is not None:
-                    return place.country, "IGO" if place.kind == "org" else "GOV"
+                    return place.country, self.kb.org_sectors.get(place.country, "IGO") if place.kind == "org" else "GOV"
         return None
 
     def appositive_group_country(self, root: Token) -> list[str]:
@@ -842,7 +842,7 @@ class _DocumentResolution:
             self.add(self.group_cluster(code, place.kind, "CVL", f"city {name_key(ent.text)}", ent.text), start, end)
         elif place.kind == "org":
             name = self.kb.org_names.get(code, ent.text)
-            self.add(self.cluster(f"O:{code}", "ORG", name, country=code, sector="IGO"), start, end)
+            self.add(self.cluster(f"O:{code}", "ORG", name, country=code, sector=self.kb.org_sectors.get(code, "IGO")), start, end)
         elif place.kind == "seat" or (place.kind == "capital" and (acting or self.addressed(ent.root))):
             seat_org = self.kb.org_seats.get(name_key(ent.text))
             if seat_org and acting:
@@ -1028,18 +1028,22 @@ class _DocumentResolution:
         self.add(best, start, end)
 
     def title_sector(self, role: str, text: str | None, country: str | None) -> str | None:
-        """The sector a title gives: an organization's office is IGO, else the whole title's agent
-        sector ("opposition leader" OPP), else the office's ("President" GOV)."""
+        """The sector a title gives: an organization's office is the organization's (IGO; the Red
+        Cross HLH), else the whole title's agent sector ("opposition leader" OPP), else the office's
+        ("President" GOV)."""
         if role in rules.OFFICE_ROLES and country in self.kb.org_members:
-            return "IGO"
+            return self.kb.org_sectors.get(country, "IGO")
         sector = self.role_sector(text.lower()) if text else None
         if sector is None and role in rules.OFFICE_ROLES:
             sector = self.office_sector(role, country)
         return sector or self.role_sector(role)
 
     def office_sector(self, office: str, country: str | None) -> str:
-        """The sector of an office: IGO for an organization's officials, else the office's agent sector."""
-        return "IGO" if country in self.kb.org_members else self.kb.agents.get(office, "GOV")
+        """The sector of an office: the organization's for its officials (IGO; the Red Cross HLH), else
+        the office's agent sector."""
+        if country in self.kb.org_members:
+            return self.kb.org_sectors.get(country, "IGO")
+        return self.kb.agents.get(office, "GOV")
 
     def on_commentator(self, start: int, end: int, payload: dict) -> None:
         noun: str = payload["phrase"]
@@ -1107,7 +1111,7 @@ class _DocumentResolution:
 
     def group_cluster(self, country: str | None, kind: str | None, sector: str, agent: str, name: str) -> _Cluster:
         if kind == "org" and sector == "GOV":
-            sector = "IGO"
+            sector = self.kb.org_sectors.get(country or "", "IGO")  # "UN officials": the UN acting
         return self.cluster(f"A:{country}:{sector}:{agent}", "GROUP", name, country=country, sector=sector)
 
     def ethnic(self, root: Token) -> bool:
@@ -1436,7 +1440,7 @@ class _DocumentResolution:
                 return named[0], named[1]
         place = self.token_place(head)
         if place is not None:
-            return (place.country, "IGO") if place.kind == "org" else None
+            return (place.country, self.kb.org_sectors.get(place.country, "IGO")) if place.kind == "org" else None
         sector, _agent = self.resolver.agent_sector([head])
         if head.pos_ != "PROPN" and sector is None:
             return None
@@ -1510,7 +1514,7 @@ class _DocumentResolution:
         title_org = next(iter(cluster.title_countries)) if len(cluster.title_countries) == 1 else None
         if person is not None and title_org in self.kb.org_members \
                 and not any(o.country == title_org for o in person.offices):
-            country, sector = title_org, "IGO"  # "U.N. mediator X": the text's office, not the X of the KB
+            country, sector = title_org, self.kb.org_sectors.get(title_org, "IGO")  # "U.N. mediator X": the text's office, not the X of the KB
         if person is not None and cluster.title_sector is not None:
             sector = cluster.title_sector  # the text's title ("opposition leader X") over the knowledge base
         if cluster.former and sector == "GOV":

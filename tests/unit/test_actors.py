@@ -103,6 +103,17 @@ def test_organizations(actor_pipeline):
     assert code(entity_at(entities, "", "EU officials")) == ("EUR", "IGO")
 
 
+def test_the_red_cross_movement_acts_as_a_health_body(actor_pipeline):
+    # Phoenix codes every Red Cross / Red Crescent body NGOHLHIRC: the movement IRC, sector HLH
+    text = ("Volunteers delivered tents to the Red Crescent, and ICRC officials visited the detainees. "
+            "The United Nations condemned the raid. The IRC opened a clinic.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "the Red Crescent")) == ("IRC", "HLH")
+    assert code(entity_at(entities, text, "ICRC officials")) == ("IRC", "HLH")
+    assert code(entity_at(entities, text, "United Nations")) == ("UN", "IGO")  # other bodies stay IGO
+    assert code(entity_at(entities, text, "IRC")) is None  # also the Rescue Committee: not a name of it
+
+
 def test_head_of_state_and_title_corefer(actor_pipeline):
     text = ("Russian President Vladimir Putin spoke on Tuesday. "
             "\"We will not allow it,\" the head of state said. The Russian leader added that Putin was calm.")
@@ -617,7 +628,7 @@ def test_state_media_spies_former_leaders_and_stateless_owners(actor_pipeline):
     assert code(entity_at(entities, text, "Israeli intelligence officials")) == ("ISR", "SPY")
     former = entity_at(entities, text, "The former Soviet leader")
     assert code(former) == ("RUS", "ELI") and former is not entity_at(entities, text, "The Russian leader")
-    assert code(entity_at(entities, text, "Red Cross officials")) == (None, "NGO")
+    assert code(entity_at(entities, text, "Red Cross officials")) == ("IRC", "HLH")  # not Kenya's
     assert code(entity_at(entities, text, "eight al-Qaeda leaders")) == (None, "REB")  # not Pakistan's
 
 
