@@ -564,6 +564,15 @@ def _timed(group: list[EventMention]) -> list[EventMention]:
     return [m for m in group if m.date and m.date_precision == "day"] or group
 
 
+def _precision(mention: EventMention) -> str:
+    """The precision of a mention's possible days (`date_range(mention).precision`), without building them."""
+    if mention.date:
+        if mention.date_precision == "year" or len(mention.date) == 4:
+            return "year"
+        return "month" if mention.date_precision == "month" or len(mention.date) == 7 else "day"
+    return "published"
+
+
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
     seen: dict[str, EventMention] = {}
     for mention in mentions:
@@ -581,13 +590,11 @@ def _days(first: date, last: date) -> Iterable[date]:
 def summarize(group: list[EventMention]) -> EventCluster:
     """The cluster record of a group of mentions: consensus coding, date, place, confidence.  The
     date is the most precise member's, one with a date of its own before a report-dated one."""
-    ranked = sorted(group, key=lambda m: (PRECISION_RANK[date_range(m).precision], m.report_dated, m.key))
-    best = ranked[0]
-    best_range = date_range(best)
-    if best_range.precision == "published":
+    best = min(group, key=lambda m: (PRECISION_RANK[_precision(m)], m.report_dated, m.key))
+    if _precision(best) == "published":
         when, precision = best.published[:10], "published"
     else:
-        when, precision = best.date, best_range.precision
+        when, precision = best.date, _precision(best)
     directions = Counter((m.source_country, m.target_country) for m in group
                          if m.status == "asserted" and (m.source_country or m.target_country))
     directions = directions or Counter((m.source_country, m.target_country) for m in group
