@@ -323,6 +323,7 @@ def test_arabic_article_spellings_find_the_same_person():
 
 def test_eval_code_normalization():
     from presswatch.evaluate.actors import (
+        gold_sectors,
         normalize_gold,
         normalize_pred,
         normalize_pred_sector,
@@ -343,6 +344,13 @@ def test_eval_code_normalization():
     scores = score_actor_codes([("IGO", "GOV"), ("IGO", "MIL"), ("RUS", "GOV")],
                                [("UN", "IGO"), ("NATO", "IGO"), ("RUS", None)])
     assert scores["country_accuracy"] == 1.0 and scores["sector_accuracy"] == round(1 / 3, 4)
+    # a gold code of several sector triples is their set (PLOVER's "REBREL"); ethnic tags are no sectors
+    assert gold_sectors("GOVMOS") == {"GOV", "REL"} and gold_sectors("CVLalb") == {"CVL"}
+    assert gold_sectors("REBHUT") == {"REB"} and gold_sectors("JRN") == {"MED"} and gold_sectors("***") == set()
+    scores = score_actor_codes([("NGA", "GOV"), ("NGA", "GOV")], [("NGA", "REL"), ("NGA", "MIL")],
+                               [gold_sectors("GOVMOS"), gold_sectors("GOVMOS")])
+    assert scores["sector_accuracy"] == 0.5 and scores["sector_accuracy_exact"] == 0.0
+    assert scores["joint_accuracy"] == 0.5
 
 
 def test_leader_name_modifying_a_government(actor_pipeline):
