@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.4.0"
+VERSION = "1.4.1"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -136,6 +136,9 @@ BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     # "fired rubber bullets / stun grenades / water cannon at the crowd" (PETRARCH has "tear gas" only)
     "explosive_destruction": [(("rubber", "bullets"), "175"), (("stun", "grenades"), "175"),
                               (("water", "cannon"), "175"), (("pepper", "spray"), "175")],
+    # "lifted the embargo": CAMEO 085 is easing "economic sanctions, boycott, or embargo" (PETRARCH's block
+    # has the ban, boycott and sanctions patterns of 085, not the embargo)
+    "lift": [(("embargo",), "085")],
     # "introduced a state of emergency / martial law" (as PETRARCH has for impose and declare)
     "introduce": [(("state", "of", "emergency"), "1724"), (("martial", "law"), "1724"), (("curfew",), "1723")],
 }

@@ -459,7 +459,9 @@ class EventExtractor:
         confidence = _with_model(confidence, ctx.class_probability(first, cameo))
         acled_type = self.acled(ctx, first, cameo, source)
         if stance is None and self.types is not None:  # the type model may overrule the verb's type
-            code = self.types.retype(ctx.type_scores(first, self.types), event_features(first, cameo), cameo.plover)
+            senses = self.lexicon.senses(_verb_lemma(first, self.lexicon)) if first.pos_ == "VERB" else frozenset()
+            code = self.types.retype(ctx.type_scores(first, self.types), event_features(first, cameo), cameo.plover,
+                                     senses=senses)  # a verb's dictionary senses; an event noun has its one code
             cameo = (self.lexicon.code(code) or cameo) if code else cameo
         return Event(
             id="", type=cameo.plover, trigger=span, sentence=ctx.sentence(first), status=status,

@@ -62,6 +62,7 @@ class EventLexicon:
         self.cameo = cameo
         self.acled = acled
         self.versions = versions
+        self._senses: dict[str, frozenset[str]] = {}
 
     def has_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -91,6 +92,16 @@ class EventLexicon:
             return best
         code = self.verb_codes.get(lemma) or self.blocks.get(block)
         return VerbMatch(code, 0) if code else None
+
+    def senses(self, lemma: str) -> frozenset[str]:
+        """The PLOVER types verb `lemma`'s dictionary entry can code: its block's patterns, its own
+        code and the block's default (empty for a word that is no dictionary verb)."""
+        if lemma not in self._senses:
+            block = self.verbs.get(lemma)
+            codes = {p[2].lstrip(":") for p in self.patterns.get(block, ())} if block else set()
+            codes |= {c for c in (self.verb_codes.get(lemma), self.blocks.get(block) if block else None) if c}
+            self._senses[lemma] = frozenset(row.plover for row in map(self.code, codes) if row is not None)
+        return self._senses[lemma]
 
     def code(self, code: str) -> CameoCode | None:
         """The CAMEO table row of `code` (or of its nearest listed parent)."""

@@ -137,13 +137,15 @@ class TypeModel:
         return self.event_proba(self.sentence_scores(grams), features)
 
     def retype(self, scores: np.ndarray, features: dict[str, float], plover: str,
-               threshold: float | None = None) -> str | None:
+               threshold: float | None = None, senses: frozenset[str] | None = None) -> str | None:
         """The root CAMEO code of the model's type when it differs from `plover` with probability
-        >= the threshold, else None (`scores`: the sentence's, see sentence_scores)."""
+        >= the threshold and is one of the trigger's `senses` (the types its dictionary entry can
+        code; None: any), else None (`scores`: the sentence's, see sentence_scores)."""
         proba = self.event_proba(scores, features)
         best = max(proba, key=proba.__getitem__)
         cut = self.threshold if threshold is None else threshold
-        return self.codes.get(best) if best != plover and proba[best] >= cut else None
+        allowed = senses is None or best in senses
+        return self.codes.get(best) if best != plover and proba[best] >= cut and allowed else None
 
     def to_bytes(self) -> bytes:
         names = sorted(self.features, key=self.features.__getitem__)

@@ -100,3 +100,26 @@ def test_agentless_act_takes_the_sentence_actor_but_never_the_speaker(pipeline):
     assert event.source is not None and event.source.country == "HUN" and event.target.text == "several migrants"
     claimed = detained("Chilean officials said a group of Bolivian traders was detained near the border.")
     assert claimed.source is None or claimed.source.country != "CHL"  # the speaker is not the actor
+
+
+def test_retype_stays_among_the_triggers_dictionary_senses():
+    grams = [Counter({"w=shelled": 1, "w=village": 1}), Counter({"w=signed": 1, "w=accord": 1})] * 6
+    features = [{"p=ASSAULT": 1.0}, {"p=ASSAULT": 1.0}] * 6
+    model = TypeModel.fit(grams, features, ["ASSAULT", "AGREE"] * 6, {"ASSAULT": "18", "AGREE": "03"}, threshold=0.6)
+    peace = model.sentence_scores(grams[1])
+    assert model.retype(peace, features[1], "ASSAULT", senses=frozenset({"ASSAULT", "AGREE"})) == "03"
+    assert model.retype(peace, features[1], "ASSAULT", senses=frozenset({"ASSAULT"})) is None  # not a sense
+    assert model.retype(peace, features[1], "ASSAULT", senses=frozenset()) is None  # an event noun's one code
+    lex = load_lexicon()
+    assert {"CONCEDE", "RETREAT"} <= lex.senses("lift") and "ASSAULT" not in lex.senses("lift")
+    assert lex.senses("nonverb") == frozenset()
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("The Nordic council imposed an arms embargo on Velmark on Monday.", "arms embargo", {"SANCTION"}),
+    ("The council imposed an arms embargo on the two warring states.", "arms embargo", {"SANCTION"}),
+    ("Velmark lifted its arms embargo on Ostria in March.", "lifted", {"RETREAT", "CONCEDE"}),
+])
+def test_embargoes_imposed_and_lifted(analyze, text, trigger, plover):
+    found = [e for e in analyze(text).events if e.trigger.text == trigger]
+    assert found and found[0].type in plover
