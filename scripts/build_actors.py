@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.13"
+VERSION = "2025.10.14"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -107,10 +107,18 @@ def parse_phoenix_actors(path: Path) -> list[dict]:
     return entries
 
 
-def parse_agents(path: Path, gapped: set[str] | None = None) -> dict[str, str]:
+def code_sectors(code: str, plover: bool) -> set[str]:
+    """Every sector of an agent code, spelled as ours: "CVLOPPJRN" (PLOVER) -> CVL, OPP, MED."""
+    triples = [code[i:i + 3] for i in range(0, len(code) - 2, 3)]
+    spelled = [PLOVER_TO_CAMEO.get(t, t) if plover else t for t in triples]
+    return {"REL" if t in RELIGION_CODES else t for t in spelled} & SECTORS
+
+
+def parse_agents(path: Path, gapped: set[str] | None = None, sets: dict[str, set[str]] | None = None) -> dict[str, str]:
     """Agent phrase -> primary sector code (first three letters after '~').  Phrases whose words the
     file joins with a blank ("CHIEF EXECUTIVE"), PETRARCH's connector for "words may come between",
-    are added to `gapped`; "_" ("ILLEGAL_IMMIGRANT") means consecutive words."""
+    are added to `gapped`; "_" ("ILLEGAL_IMMIGRANT") means consecutive words.  `sets` collects every
+    sector the file gives a phrase, over all its triples and entries ("SECURITY_FORCE" COP and MIL)."""
     substitutions: dict[str, list[str]] = {}
     agents: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -134,6 +142,8 @@ def parse_agents(path: Path, gapped: set[str] | None = None) -> dict[str, str]:
         blank = " " in re.sub(r"\{.*?\}", "", phrase).strip()
         for variant in variants:
             key = phoenix_phrase(variant)
+            if key and "!" not in key and sets is not None:
+                sets.setdefault(key, set()).update(code_sectors(code.group(1)[1:], path.name.startswith("PLOVER")))
             if key and "!" not in key and sector.isalpha() and key not in agents:
                 agents[key] = sector
                 if blank and gapped is not None:
@@ -474,14 +484,23 @@ def main(shared: Path) -> None:
           "hand-written organizations, codes and member states", "MIT")
     phoenix_gapped: set[str] = set()
     plover_gapped: set[str] = set()
-    agents = parse_agents(petrarch / "Phoenix.agents.txt", phoenix_gapped)
-    plover = parse_agents(events / "ngec" / "PLOVER_agents.txt", plover_gapped)
+    phoenix_sets: dict[str, set[str]] = {}
+    plover_sets: dict[str, set[str]] = {}
+    agents = parse_agents(petrarch / "Phoenix.agents.txt", phoenix_gapped, phoenix_sets)
+    plover = parse_agents(events / "ngec" / "PLOVER_agents.txt", plover_gapped, plover_sets)
     agents.update(plover)
     agents.update(manual["agents"])
     # The entry that gives the sector says whether words may come between; hand-written phrases
     # are written with blanks ("official newspaper": "the official Syrian newspaper").
     gapped = (phoenix_gapped - set(plover)) | plover_gapped | {p for p in manual["agents"] if " " in p}
-    write("agents.json", {"sectors": dict(sorted(agents.items())), "gapped": sorted(gapped & set(agents))},
+    # Phrases one dictionary gives several sectors (one code of several triples, "OPPOSITION_NEWSPAPER
+    # [~CVLOPPJRN]", or two entries, "SECURITY_FORCE" COP and MIL): each file's set, for the evaluator
+    # (presswatch/evaluate/actors.py), which credits any sector of a set that holds the gold's.
+    alternatives = {phrase: [sorted(found[phrase]) for found in (plover_sets, phoenix_sets)
+                             if len(found.get(phrase, ())) > 1]
+                    for phrase in sorted(set(plover_sets) | set(phoenix_sets))}
+    write("agents.json", {"sectors": dict(sorted(agents.items())), "gapped": sorted(gapped & set(agents)),
+                          "alternatives": {phrase: sets for phrase, sets in alternatives.items() if sets}},
           [petrarch / "Phoenix.agents.txt", events / "ngec" / "PLOVER_agents.txt", MANUAL],
           "Phoenix and PLOVER agent dictionaries (primary sector), hand-written overrides", mit)
     states = {code: entry for code, entry in countries.items() if not entry.get("region")}

@@ -323,6 +323,8 @@ def test_arabic_article_spellings_find_the_same_person():
 
 def test_eval_code_normalization():
     from presswatch.evaluate.actors import (
+        credited,
+        dictionary_sets,
         gold_sectors,
         normalize_gold,
         normalize_pred,
@@ -351,6 +353,11 @@ def test_eval_code_normalization():
                                [gold_sectors("GOVMOS"), gold_sectors("GOVMOS")])
     assert scores["sector_accuracy"] == 0.5 and scores["sector_accuracy_exact"] == 0.0
     assert scores["joint_accuracy"] == 0.5
+    # one dictionary giving the entity's own agent phrase several sectors: any of them, if one is the gold's
+    assert frozenset({"CVL", "MED", "OPP"}) in dictionary_sets(["the opposition newspaper", "El Faro"])
+    assert credited(frozenset({"MIL"}), dictionary_sets(["Freedonian security forces"])) == {"COP", "MIL"}
+    assert credited(frozenset({"REB"}), dictionary_sets(["the local militia"])) == {"REB"}  # UAF alone in both files
+    assert credited(frozenset({"GOV"}), dictionary_sets(["the opposition newspaper"])) == {"GOV"}  # no shared sector
 
 
 def test_leader_name_modifying_a_government(actor_pipeline):
