@@ -451,7 +451,7 @@ class EventExtractor:
         confidence = trigger.strength + (0.1 if source and source.entity else 0) + (0.05 if target and target.entity else 0)
         if ctx.is_caption(first):
             confidence -= 0.3
-        if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in rules.GOVERNING_HEADS:
+        if _governed(first):
             confidence -= 0.25  # the governing threat/intent/demand is the main event
         confidence -= rules.DEPTH_PENALTY * min(_depth(first), 3)  # a subordinate clause's act is less the news
         if status != "asserted":
@@ -542,6 +542,17 @@ def _words(tokens: Iterable[Token]) -> set[str]:
         out.add(t.lower_)
         out.add(t.lemma_.lower())
     return out
+
+
+def _governed(token: Token) -> bool:
+    """An act that a threat, intent, refusal or demand governs: the complement of a governing verb
+    or noun ("its demand that X ease ...", "the threat to cut off ..."), also when the parser hangs it
+    on the verb whose object the noun is ("reiterated its demand that X ease ...")."""
+    head = token.head
+    if token.dep_ == "acl":
+        return head.lemma_.lower() in rules.GOVERNING_NOUNS
+    return token.dep_ in ("xcomp", "ccomp") and (head.lemma_.lower() in rules.GOVERNING_HEADS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in rules.GOVERNING_NOUNS for c in head.children))
 
 
 def _phrase_prepositions(verb: Token) -> set[str]:

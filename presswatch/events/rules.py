@@ -436,6 +436,11 @@ GOVERNING_HEADS: dict[str, str] = {
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
 
+# The nouns of those acts: a verb whose object is one governs the act its clause names ("reiterated its
+# demand that X ease ...", "renewed the call for X to withdraw"), as the verb itself would.
+GOVERNING_NOUNS = frozenset({"threat", "ultimatum", "offer", "pledge", "promise", "vow", "refusal", "demand",
+                             "call", "appeal", "request"})
+
 # Agreeing to stop fighting is declaring a truce (0871), as "agreed to a ceasefire" is, not an
 # intent to cooperate (03; a promise or offer to stop stays an intent): complement verb -> the
 # objects that make it a truce ("agreed to cease fire", "agreed to stop the fighting"; not "agreed

@@ -354,3 +354,16 @@ def test_parenthesized_pattern_words_need_a_preposition_phrase():
 ])
 def test_pattern_phrases_are_the_verbs_own(analyze, text, trigger, code):
     assert [e.cameo for e in at(analyze(text), trigger)][:1] == [code]
+
+
+@pytest.mark.parametrize("text, act, governed", [
+    ("The Velmark government reiterated its demand that Ostria release the three detained fishermen.", "release", True),
+    ("Velmark repeated its threat to cut off gas supplies to Ostria.", "cut", True),
+    ("The Velmark government said that Ostria had released the three detained fishermen.", "released", False),
+    ("The Velmark envoy repeated his view that Ostria would release the fishermen.", "release", False),
+])
+def test_an_act_under_a_governing_noun_is_governed(pipeline, text, act, governed):
+    from presswatch.events.extract import _governed
+
+    doc = pipeline.nlp(text)
+    assert _governed(next(t for t in doc if t.text == act)) is governed
