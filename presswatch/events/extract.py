@@ -98,10 +98,13 @@ class EventExtractor:
                 found.setdefault(key, (trigger, source, target))
         events = []
         for trigger, source, target in found.values():
-            events.append(self.build(ctx, trigger, source, target))
+            act = self.build(ctx, trigger, source, target)
             stance = self.stance(ctx, trigger)
-            if stance is not None:
-                events.append(self.build(ctx, trigger, source, target, stance))
+            if stance is not None:  # the stated stance ranks before the act it announces or refuses
+                said = self.build(ctx, trigger, source, target, stance)
+                act = replace(act, confidence=min(act.confidence, said.confidence))
+                events.append(said)
+            events.append(act)
         taken = {t for trigger in triggers for t in trigger.tokens}
         events.extend(self.accusations(ctx, events, taken))
         # at one trigger the stated stance comes before the act it announces or refuses (a tie goes to it)

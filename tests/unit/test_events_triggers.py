@@ -367,3 +367,15 @@ def test_an_act_under_a_governing_noun_is_governed(pipeline, text, act, governed
 
     doc = pipeline.nlp(text)
     assert _governed(next(t for t in doc if t.text == act)) is governed
+
+
+@pytest.mark.parametrize("text, act", [
+    ("The Velmark premier said in an interview that he was ready to ease the curfew in Drenz.", "ease"),
+    ("Ostria is willing to release the detained Velmark sailors, its foreign minister said.", "release"),
+])
+def test_a_stated_stance_ranks_before_the_act_it_announces(analyze, text, act):
+    events = at(analyze(text), act)
+    said = [e for e in events if e.type == "AGREE"]
+    done = [e for e in events if e.type != "AGREE"]
+    assert said and done and said[0].confidence >= max(e.confidence for e in done)
+    assert events.index(said[0]) < events.index(done[0])
