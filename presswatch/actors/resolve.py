@@ -1364,9 +1364,9 @@ class _DocumentResolution:
                 members.add(i)
                 i -= 1
                 continue
-            if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.tag_ in ("JJR", "JJS", "NNS") \
-                    or token.dep_ not in ("compound", "amod", "nmod", "nummod", "poss"):
-                break  # not "Hours earlier Smith": a title is singular nouns and plain adjectives
+            if token.is_punct or (token.pos_ not in ("NOUN", "PROPN", "ADJ") and token.lower_ not in rules.FORMER) \
+                    or token.tag_ in ("JJR", "JJS", "NNS") or token.dep_ not in ("compound", "amod", "nmod", "nummod", "poss"):
+                break  # not "Hours earlier Smith": a title is singular nouns, plain adjectives, "ousted"
             if token.head.i not in members:
                 break
             tokens.insert(0, token)

@@ -148,8 +148,9 @@ FORCE_PREPOSITIONS = frozenset({"on", "at", "against", "into"})
 ADDRESS_PREPOSITIONS = frozenset({"with", "against", "between"})
 
 # Words that make a government title past: "former prime minister X", "ex-officials" are elites
-# (sector ELI, the CAMEO convention), not the government.  Must not match "formerly" or "late".
-FORMER = frozenset({"former", "ex", "ex-"})
+# (sector ELI, the CAMEO convention), not the government; so is an ousted one (PLOVER_agents.txt
+# OUSTED_LEADER, OUSTED_PREMIER [~ELIOPP]; Phoenix [~OPP]).  Must not match "formerly" or "late".
+FORMER = frozenset({"former", "ex", "ex-", "ousted"})
 
 # Words that make a demonym an ethnicity: "ethnic Albanians in Serbia" live in Serbia.
 ETHNIC_MARKERS = frozenset({"ethnic"})

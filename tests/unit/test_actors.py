@@ -647,6 +647,17 @@ def test_state_media_spies_former_leaders_and_stateless_owners(actor_pipeline):
     assert code(entity_at(entities, text, "eight al-Qaeda leaders")) == (None, "REB")  # not Pakistan's
 
 
+def test_an_ousted_office_holder_is_an_elite_not_the_government(actor_pipeline):
+    # PLOVER_agents.txt OUSTED_LEADER [~ELIOPP]: first sector ELI, as for a former one
+    text = ("Ousted president Marcel Dufresne denied the charges. The ousted prime minister left. "
+            "President Ana Kovac replied.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Marcel Dufresne")) == (None, "ELI")
+    assert [m.text for m in entity_at(entities, text, "Marcel Dufresne").mentions][0] == "Ousted president"
+    assert code(entity_at(entities, text, "The ousted prime minister")) == (None, "ELI")
+    assert code(entity_at(entities, text, "Ana Kovac")) == (None, "GOV")  # a sitting one
+
+
 def test_groups_placed_by_a_participle(actor_pipeline):
     text = "Ethnic Hungarian militants operating in Slovakia were arrested. Rebels operating in Darfur attacked."
     entities = analyze(actor_pipeline, text)
