@@ -490,6 +490,8 @@ def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         return None  # IMPERSONAL_PASSIVE: "It should be noted that ..." is the narrator's own voice
     subject = subject or controller_subject(verb)
+    if subject is not None and subject.lower_ in EXPLETIVES and verb.lemma_.lower() in RAISING_VERBS:
+        subject = None  # EXPLETIVE_IT: "it seems (that) ..." names no one, as PolNeAR marks it
     content: set[int] = set()
     for clause in clauses:
         content |= subtree(clause)

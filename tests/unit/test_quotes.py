@@ -194,6 +194,25 @@ def test_raised_subject_keeps_real_speakers(nlp, text, speaker):
     assert speaker in {q.speaker.text for q in quotes_of(nlp, text) if q.speaker}
 
 
+@pytest.mark.parametrize("text", [
+    "It seems that the night ferry will stop running in March.",
+    "It appears the harbour board has run out of money for the pier.",
+])
+def test_expletive_it_is_no_speaker(nlp, text):
+    # EXPLETIVE_IT: the empty "it" of "it seems (that) ..." names no one (PolNeAR: no source)
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text in ("seems", "appears")
+    assert q.speaker is None
+
+
+def test_expletive_it_leaves_real_subjects(nlp):
+    # a named subject of a clause cue, and a referential "it" of a speech verb, still speak
+    q = only(quotes_of(nlp, "The harbour master says that the night ferry will stop running in March."))
+    assert q.speaker.text == "The harbour master"
+    q = only(quotes_of(nlp, "The board met on Monday. It said that the pier would reopen in May."))
+    assert q.speaker.text == "It"
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a dash-set apposition keeps its closing dash, as a comma-set one keeps its comma
     ("Ivo Marsh — a ferry captain from Tarn — says the harbour is too shallow.",
