@@ -157,8 +157,8 @@ class Deduplicator:
         `dates=False` skips the date rule."""
         if a.type != b.type:
             return "type"
-        first, second = self.date_range(a), self.date_range(b)
-        if dates and first and second:
+        first, second = (self.date_range(a), self.date_range(b)) if dates else (None, None)
+        if first and second:
             stated_span = any(r.precision == "day" and (r.last - r.first).days > self.tolerance_days and self.vague(m)
                               for m, r in ((a, first), (b, second)))  # "last week" ends where it says
             slack = timedelta(days=self.slack_days(a, b) if "day" in (first.precision, second.precision)
@@ -259,9 +259,9 @@ class Deduplicator:
         dated ones happened when they say, not anywhere in its own publication window."""
         if len(frozenset().union(*(m.actor_countries for m in (*group, *other)))) > 2:
             return False
-        if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
+        if _placed_apart(group, other):  # cheaper than the pairs below
             return False
-        if _placed_apart(group, other):
+        if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
             return False
         return (all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other))
                 and places_fit([*group, *other]))
@@ -286,7 +286,7 @@ class Deduplicator:
             # what `fits` checks first, and a merge never undoes: at most two countries, same roughness
             return rough_only[a] == rough_only[b] and len(countries[a] | countries[b]) <= 2
 
-        pairs = sorted({(a, b) for bucket in buckets for a in bucket for b in bucket if a < b and may_merge(a, b)})
+        pairs = sorted({pair for bucket in buckets for pair in _compatible_pairs(bucket, countries, rough_only)})
         grown: set[int] | None = None
         while pairs:
             retry, grew = [], set()
@@ -368,9 +368,12 @@ class _Groups:
 
     def candidates(self, mention: EventMention) -> list[int]:
         """Clusters, in creation order, that `mention` fits as a whole (complete linkage)."""
-        return [index for index in sorted(self.pool(mention))
-                if len(self.countries[index].union(mention.actor_countries)) <= 2  # what `fits` checks first
-                and self.rule.fits(self.groups[index], [mention])]
+        own = mention.actor_countries
+        if len(own) == 2:  # what `fits` checks first: at most two countries, here a subset of its own
+            pool = [index for index in self.pool(mention) if self.countries[index] <= own]
+        else:
+            pool = [index for index in self.pool(mention) if len(self.countries[index] | own) <= 2]
+        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention])]
 
     def dates_own(self, mention: EventMention) -> bool:
         """Whether a month- or year-dated mention's article dates an event of its type in that span to the
@@ -460,6 +463,21 @@ class _Groups:
             if index not in self.by_day[(mention.type, day)]:
                 self.by_day[(mention.type, day)].append(index)
         return index
+
+
+def _compatible_pairs(bucket: list[int], countries: list[frozenset[str]], rough_only: list[bool]) -> Iterable[tuple[int, int]]:
+    """The pairs (a, b), a < b, of a bucket's clusters that may merge: same roughness, at most two
+    countries together.  Clusters are grouped by (roughness, countries) first, so only groups that
+    fit each other are paired (a (type, day) bucket of a large store holds hundreds of clusters)."""
+    kinds: dict[tuple[bool, frozenset[str]], list[int]] = defaultdict(list)
+    for index in bucket:
+        kinds[(rough_only[index], countries[index])].append(index)
+    keys = list(kinds)
+    for n, (rough, first) in enumerate(keys):
+        for other_rough, second in keys[n:]:
+            if rough == other_rough and len(first | second) <= 2:
+                yield from ((min(a, b), max(a, b)) for a in kinds[(rough, first)]
+                            for b in kinds[(other_rough, second)] if a != b)
 
 
 def places_fit(group: list[EventMention]) -> bool:
