@@ -495,6 +495,12 @@ def verb_with_clause(verb: Token, lexicon: CueLexicon) -> Match | None:
     content: set[int] = set()
     for clause in clauses:
         content |= subtree(clause)
+    # STATED_REASON: a "because" clause the parser hung on the cue after the reported clause ("Lee
+    # said the vote failed because the hall was empty") is part of what was said
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > max(content) and any(
+                c.dep_ == "mark" and c.lower_ == "because" for c in child.children):
+            content |= subtree(child)
     # a paragraph the parser glued on is not part of the clause (a quotation mark may still carry it)
     content = in_paragraph(verb.doc, content, verb.i) or content
     # quote marks hanging on the verb next to the content belong to it

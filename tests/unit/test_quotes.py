@@ -213,6 +213,47 @@ def test_expletive_it_leaves_real_subjects(nlp):
     assert q.speaker.text == "It"
 
 
+def _hand_parsed(nlp, rows):
+    """A Doc with a given parse, rows of (word, head index, label, part of speech, tag, lemma): the
+    parser hangs a reason clause on the cue only in long sentences, so these tests fix the tree."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+# "Lee said the pier closed <mark> the posts rotted ." with the <mark> clause hung on "said"
+def _reason_after(mark):
+    return [("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"), ("pier", 4, "nsubj", "NOUN", "NN", "pier"),
+            ("closed", 1, "ccomp", "VERB", "VBD", "close"), (mark, 8, "mark", "SCONJ", "IN", mark),
+            ("the", 7, "det", "DET", "DT", "the"), ("posts", 8, "nsubj", "NOUN", "NNS", "post"),
+            ("rotted", 1, "advcl", "VERB", "VBD", "rot"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+# "Because the posts rotted , Lee said the pier closed ."
+REASON_BEFORE = [("Because", 3, "mark", "SCONJ", "IN", "because"), ("the", 2, "det", "DET", "DT", "the"),
+                 ("posts", 3, "nsubj", "NOUN", "NNS", "post"), ("rotted", 6, "advcl", "VERB", "VBD", "rot"),
+                 (",", 6, "punct", "PUNCT", ",", ","), ("Lee", 6, "nsubj", "PROPN", "NNP", "Lee"),
+                 ("said", 6, "ROOT", "VERB", "VBD", "say"), ("the", 8, "det", "DET", "DT", "the"),
+                 ("pier", 9, "nsubj", "NOUN", "NN", "pier"), ("closed", 6, "ccomp", "VERB", "VBD", "close"),
+                 (".", 6, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (_reason_after("because"), "the pier closed because the posts rotted"),  # STATED_REASON: what was said
+    (_reason_after("when"), "the pier closed"),                            # dates the saying
+    (REASON_BEFORE, "the pier closed"),                                   # the author's framing
+])
+def test_stated_reason(nlp, rows, expected):
+    from presswatch.quotes.rules import verb_with_clause
+
+    doc = _hand_parsed(nlp, rows)
+    said = next(t for t in doc if t.text == "said")
+    match = verb_with_clause(said, load_cue_lexicon())
+    assert doc[min(match.content): max(match.content) + 1].text == expected
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a dash-set apposition keeps its closing dash, as a comma-set one keeps its comma
     ("Ivo Marsh — a ferry captain from Tarn — says the harbour is too shallow.",
