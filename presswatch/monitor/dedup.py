@@ -26,8 +26,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   `tolerance_days` slack: a strike on the next Monday is not last week's;
 - one report telling attacks each way (A on B, B on A) at places more than `same_place_km` apart,
   or one voice (the same speaker, neither a denial) telling them at two differently named places,
-  tells two events (`direction`); two reports doing so may be one event each side blames on the
-  other (a contested claim);
+  tells two events (`direction`), unless one voice (neither a denial) tells them at places measured
+  within `max_km`: the enemy's fire and the fire returned on its positions are one exchange
+  (`one_exchange`); two reports doing so may be one event each side blames on the other (a contested
+  claim);
 - a seizure of a place (`OCCUPATIONS`) and another coercive act of a specific CAMEO code (arrests,
   a dispersal, a decree), both told at named places, are two events (`_seizure_and_other_act`);
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
@@ -177,7 +179,8 @@ class Deduplicator:
             if a.document_id == b.document_id and (first.precision == "day") != (second.precision == "day") \
                     and "published" not in (first.precision, second.precision):
                 return "dates"  # one report dating one event to its day and another to its month tells two
-        if a.document_id == b.document_id and _opposite(a, b) and (self.places_differ(a, b) or _one_voice_two_places(a, b)):
+        if a.document_id == b.document_id and _opposite(a, b) and (self.places_differ(a, b) or _one_voice_two_places(a, b)) \
+                and not self.one_exchange(a, b):
             return "direction"
         if _seizure_and_other_act(a, b):
             return "kind"
@@ -216,6 +219,14 @@ class Deduplicator:
         if a.type in LOCAL and _town(a) and _town(b) and a.location_name != b.location_name:
             return self.same_place_km
         return self.max_km
+
+    def one_exchange(self, a: EventMention, b: EventMention) -> bool:
+        """Whether one voice (neither a denial) tells fire each way at two places measured within
+        `max_km` of each other: the enemy's fire at one place and the fire returned on its positions
+        at another are one exchange.  A place without coordinates (a province, "the region") cannot be
+        measured, so an offensive across a region and a blast at a town stay two."""
+        return (bool(a.speaker) and a.speaker == b.speaker and "negated" not in (a.status, b.status)
+                and None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) <= self.max_km)
 
     def places_differ(self, a: EventMention, b: EventMention) -> bool:
         """Whether two mentions are placed more than `same_place_km` apart (both with coordinates)."""

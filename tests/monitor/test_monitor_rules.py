@@ -533,6 +533,22 @@ def test_one_voice_telling_attacks_each_way_at_two_named_places_tells_two_events
     assert Deduplicator().why_apart(raid, dataclasses.replace(blast, location_name="Syunik")) is None  # one place
 
 
+def test_one_voice_telling_fire_and_the_fire_returned_within_a_frontier_distance_tells_one_exchange():
+    told = dict(speaker="Border Guard", status="attributed", date="2030-07-04", published="2030-07-05")
+    fired_on = mention(event_id="v1", location_name="Kapan", lat=39.21, lon=46.41, **told)  # AZE on ARM
+    returned = mention(event_id="v2", source_country="ARM", target_country="AZE", location_name="Zangilan",
+                       location_country="AZE", lat=39.09, lon=46.65, **told)  # 24 km off, the other way
+    assert Deduplicator().why_apart(fired_on, returned) is None
+    assert len(Deduplicator().cluster([fired_on, returned])) == 1
+    far = dataclasses.replace(returned, location_name="Ganja", lat=40.68, lon=46.36)  # 163 km
+    assert Deduplicator().why_apart(fired_on, far) == "direction"
+    denied = dataclasses.replace(returned, location_name="Agdam", lat=39.99, lon=46.93, status="negated")  # 98 km
+    assert Deduplicator().why_apart(fired_on, denied) == "direction"  # a denial is no fire returned
+    other_voice = dataclasses.replace(denied, status="attributed", speaker="Baku")
+    assert Deduplicator().why_apart(fired_on, other_voice) == "direction"  # two voices, places 98 km apart
+    assert Deduplicator().why_apart(fired_on, dataclasses.replace(returned, document_id="d2")) is None
+
+
 def test_a_later_report_of_each_side_joins_the_event_of_its_direction():
     earlier = dict(document_id="d1", published="2030-05-03", date="2030-05-02", speaker="Defence Ministry",
                    status="attributed")
