@@ -136,8 +136,8 @@ class EventExtractor:
         lemma = _verb_lemma(verb, self.lexicon)
         post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12) \
             | _phrase_prepositions(verb)
-        if lemma in rules.LIGHT_VERBS:  # "a state of emergency was introduced": what was introduced
-            post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)
+        if lemma in rules.LIGHT_VERBS or lemma in rules.DISPERSAL_VERBS:  # a passive subject is the object:
+            post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)  # "the rally was dispersed"
         pre = _words(t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
         code, strength, reply = None, 0.0, False
         for extra_lemma, words, extra_code in rules.EXTRA_VERB_PATTERNS:

@@ -426,6 +426,10 @@ PATTERN_OBJECTS = frozenset({"fire", "attack", "strike", "offensive", "raid", "a
 # resolved to the subject of the governing clause, else the nearest earlier actor.
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
 
+# Verbs whose crowd-dispersal patterns (lexicon VERB_SENSES, 175) read their object: in the passive the
+# subject is that object ("the rally was dispersed / broken up by police", "the square was cleared").
+DISPERSAL_VERBS = frozenset({"disperse", "clear", "break", "push", "spray"})
+
 # Verbs that govern another action and, by the CAMEO convention, are the event themselves:
 # "threatened to impose sanctions" is a threat (13), "agreed/offered to withdraw" an intent to
 # cooperate (03), "refused to extradite" a rejection (12), "demanded/urged X to ..." a request

@@ -379,3 +379,12 @@ def test_a_stated_stance_ranks_before_the_act_it_announces(analyze, text, act):
     done = [e for e in events if e.type != "AGREE"]
     assert said and done and said[0].confidence >= max(e.confidence for e in done)
     assert events.index(said[0]) < events.index(done[0])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The rally in Drenz was dispersed by police on Sunday evening.", "dispersed"),
+    ("A rally of opposition supporters in Drenz was broken up by riot police.", "broken"),
+])
+def test_a_dispersed_rally_in_the_passive_is_the_police_action(analyze, text, trigger):
+    found = at(analyze(text), trigger)
+    assert found and (found[0].type, found[0].cameo) == ("ASSAULT", "175")
