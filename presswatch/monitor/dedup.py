@@ -20,7 +20,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   (`one_episode`), unless they are a withdrawal (`PROCESSES`), a seizure of a place (`OCCUPATIONS`,
   held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
   two named places, or places there on adjacent days with a continuation cue or a word relative to
-  publication ("overnight": either side of midnight); arrests, dispersals and decrees are dated acts;
+  publication ("overnight": either side of midnight); a report's mention placed only at a whole
+  country on one day does not bridge to its mention at a named place on another day when its own
+  sentence also places the event more than `same_place_km` from that place (`reports_elsewhere`,
+  checked in `fits`); arrests, dispersals and decrees are dated acts;
   one report dating one event to its day and another of the type only to its month or year ("earlier
   this month") tells two; a day range a report states ("last week") ends where it says, with no
   `tolerance_days` slack: a strike on the next Monday is not last week's;
@@ -101,6 +104,9 @@ DATE_REASONS = frozenset({"dates", "renewed"})
 PROCESSES = frozenset({"0872", "0873", "0874"})
 # Events a report may tell as still going on from an earlier day (fighting): `continuing_days`.
 CONTINUING = frozenset({"ASSAULT"})
+# Where each article places each type of event: (document id, type) -> its mentions at named places
+# with coordinates (`article_sites`).
+Sites = dict[tuple[str, str], tuple[EventMention, ...]]
 # The most days after its first that a range of days ("1 to 28 February") may cover for dedup.
 MAX_SPAN_DAYS = 7
 
@@ -264,21 +270,42 @@ class Deduplicator:
             return self.continuing_days
         return self.tolerance_days
 
-    def fits(self, group: list[EventMention], other: list[EventMention]) -> bool:
+    def fits(self, group: list[EventMention], other: list[EventMention], sites: Sites | None = None) -> bool:
         """Whether two groups of mentions may be one cluster (complete linkage).  Dates are compared
         between each group's day-dated members when it has any: an undated report placed with
-        dated ones happened when they say, not anywhere in its own publication window."""
+        dated ones happened when they say, not anywhere in its own publication window.  `sites`:
+        each article's places of each type (`article_sites`), for `reports_elsewhere`."""
         if len(frozenset().union(*(m.actor_countries for m in (*group, *other)))) > 2:
             return False
         if _placed_apart(group, other):  # cheaper than the pairs below
             return False
         if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
             return False
-        return (all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other))
-                and places_fit([*group, *other]))
+        if not all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other)):
+            return False
+        return places_fit([*group, *other]) and not (sites and any(
+            self.reports_elsewhere(x, y, sites) for x in _timed(group) for y in _timed(other)))
+
+    def reports_elsewhere(self, a: EventMention, b: EventMention, sites: Sites) -> bool:
+        """Whether one report dates fighting or unrest at a named place to one day and, placed only at
+        a whole country (or nowhere), to another day, while it also places the type more than
+        `same_place_km` from the first place: the country-level one may stand for that other place,
+        so it does not bridge the two days (`one_episode` would).  A fire in one district the day
+        before, told beside the day's fighting in a district 100 km off, is another event."""
+        if a.document_id != b.document_id or a.type not in DURATIVE:
+            return False
+        named = [m for m in (a, b) if _named_place(m) and m.lat is not None and m.lon is not None]
+        if len(named) != 1 or _named_place(b if named[0] is a else a):
+            return False
+        first, second = date_range(a), date_range(b)
+        if not (first and second and first.precision == second.precision == "day" and first != second):
+            return False
+        bare = b if named[0] is a else a
+        return any(site.sentence == bare.sentence and _kilometres(named[0], site) > self.same_place_km
+                   for site in sites.get((a.document_id, a.type), ()))
 
     def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]],
-                          rough: frozenset[str] = frozenset()) -> list[list[EventMention]]:
+                          rough: frozenset[str] = frozenset(), sites: Sites | None = None) -> list[list[EventMention]]:
         """Merge clusters that share a (type, day) bucket and fit together as a whole: the greedy
         pass may split an event when a report naming both sides comes after each side's own.  Pairs
         are tried again with a cluster that grew (its new member may name both countries, so
@@ -306,7 +333,7 @@ class Deduplicator:
                 if first == second or grown is not None and not {first, second} & grown \
                         or not may_merge(first, second):
                     continue
-                if self.fits(groups[first], groups[second]):
+                if self.fits(groups[first], groups[second], sites):
                     groups[first] = groups[first] + groups[second]
                     countries[first] |= countries[second]
                     owner[second] = first
@@ -335,7 +362,7 @@ class Deduplicator:
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
         rough = frozenset(m.key for m in dated if self.vague(m))
-        groups = _Groups(self, ranges, rough)
+        groups = _Groups(self, ranges, rough, article_sites(placeable))
         for mention in (m for m in dated if m.key not in rough):
             groups.add(mention, groups.nearest_fit(mention))
         groups = groups.settled()
@@ -343,7 +370,8 @@ class Deduplicator:
             groups.add(mention, groups.only_fit(mention))
         for mention in undated:
             groups.add(mention, groups.best_fit(mention))
-        merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()], rough)
+        merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()], rough,
+                                        groups.sites)
         for mention in sorted((m for m in kept if not (m.countries or m.location_name)),
                               key=lambda m: (ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key)):
             for group in merged:
@@ -358,8 +386,9 @@ class _Groups:
     """The clusters built so far, indexed by (type, day) and (type) for year-wide mentions; `rough`:
     keys of the roughly dated mentions (`Deduplicator.vague`)."""
 
-    def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange], rough: frozenset[str]) -> None:
-        self.rule, self.ranges, self.rough = rule, ranges, rough
+    def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange], rough: frozenset[str],
+                 sites: Sites | None = None) -> None:
+        self.rule, self.ranges, self.rough, self.sites = rule, ranges, rough, sites or {}
         self.groups: list[list[EventMention]] = []
         self.countries: list[frozenset[str]] = []  # each cluster's actor countries
         self.by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
@@ -384,7 +413,7 @@ class _Groups:
             pool = [index for index in self.pool(mention) if self.countries[index] <= own]
         else:
             pool = [index for index in self.pool(mention) if len(self.countries[index] | own) <= 2]
-        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention])]
+        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention], self.sites)]
 
     def dates_own(self, mention: EventMention) -> bool:
         """Whether a month- or year-dated mention's article dates an event of its type in that span to the
@@ -449,10 +478,10 @@ class _Groups:
     def settled(self) -> _Groups:
         """These clusters after `Deduplicator._merge_neighbours`, indexed anew: the clusters of
         precisely dated mentions are settled before rough and undated reports pick one."""
-        fresh = _Groups(self.rule, self.ranges, self.rough)
+        fresh = _Groups(self.rule, self.ranges, self.rough, self.sites)
         days = timedelta(days=self.rule.tolerance_days)
         buckets = [[*indexes, *self.by_day.get((kind, day + days), ())] for (kind, day), indexes in self.by_day.items()]
-        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()], self.rough):
+        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()], self.rough, self.sites):
             index = None
             for mention in group:
                 index = fresh.add(mention, index)
@@ -489,6 +518,16 @@ def _compatible_pairs(bucket: list[int], countries: list[frozenset[str]], rough_
             if rough == other_rough and len(first | second) <= 2:
                 yield from ((min(a, b), max(a, b)) for a in kinds[(rough, first)]
                             for b in kinds[(other_rough, second)] if a != b)
+
+
+def article_sites(mentions: Iterable[EventMention]) -> Sites:
+    """The mentions at a named place with coordinates, by (article, type): where each report places
+    each kind of event (`Deduplicator.reports_elsewhere`)."""
+    sites: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        if _named_place(mention) and mention.lat is not None and mention.lon is not None:
+            sites[(mention.document_id, mention.type)].append(mention)
+    return {key: tuple(found) for key, found in sites.items()}
 
 
 def places_fit(group: list[EventMention]) -> bool:

@@ -197,6 +197,23 @@ def test_one_report_dating_fighting_at_named_places_on_two_days_tells_two_events
                                     mention(event_id="v2", date="2022-09-13", **rallies)) == "dates"
 
 
+def test_a_country_level_report_of_another_day_stands_for_the_place_its_own_sentence_names():
+    told = "On Tuesday a border post outside Sisian came under mortar fire, the ministry said."
+    drones = mention(event_id="v1", date="2022-09-12", published="2022-09-14",
+                     sentence="Drones struck a depot near Jermuk on Monday night.")
+    post = mention(event_id="v2", date=None, date_precision=None, published="2022-09-14", location_name="Sisian",
+                   lat=39.52, lon=46.03, sentence=told)  # 46 km from Jermuk
+    country_level = mention(event_id="v3", date="2022-09-13", published="2022-09-14", location_name="Armenia",
+                            lat=None, lon=None, sentence=told)
+    assert Deduplicator().why_apart(drones, country_level) is None  # alone, one report's fighting over two days
+    clusters = Deduplicator().cluster([drones, post, country_level])
+    assert sorted(sorted(m.event_id for m in c.mentions) for c in clusters) == [["v1"], ["v2", "v3"]]
+    nearby = dataclasses.replace(post, location_name="Kechut", lat=39.81, lon=45.69)  # 4 km from Jermuk
+    assert len(Deduplicator().cluster([drones, nearby, country_level])) == 1
+    own_sentence = dataclasses.replace(country_level, sentence="Fighting went on along the border on Tuesday.")
+    assert len(Deduplicator().cluster([drones, post, own_sentence])) == 1  # nothing places it elsewhere
+
+
 def test_continued_fighting_with_no_place_reaches_a_named_place_only_in_the_same_direction():
     strike = mention(document_id="d1", date="2022-09-13", source_country="ARM", target_country="AZE",
                      location_name="Ganja", location_country="AZE", lat=40.68, lon=46.36)
