@@ -46,6 +46,17 @@ ACT_PREPOSITIONS = rules.TARGET_PREPOSITIONS | {"over"}
 PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "attr", "oprd"})
 MAX_PAIRS = 4
 PHRASE_HOSTS = frozenset({"dobj", "dative", "attr", "oprd"})  # a verb's objects, whose phrases are its own
+# What these verbs hand over goes to its recipient, even an object named by its owner's nationality
+# ("returned the Xian relics to the Y museum": Y)
+HANDOVER_VERBS = frozenset({"return", "hand", "transfer", "extradite", "deliver", "repatriate", "donate"})
+# Imposing or easing restrictions, curfews, emergency rule (CAMEO 172x, 081x): what is restricted
+# is the place "in X" when no actor is named
+RESTRICTION_ROOTS = frozenset({"172", "081"})
+# Acts only a state's authorities do (CAMEO 173 arrest or detain, 174 expel or deport): with no agent
+# named, one done "in X" is X's, as the ConfliBERT argument tags code such sentences
+STATE_ACT_ROOTS = frozenset({"173", "174"})
+# A gerund after one of these on a verb is done by the verb's subject (its object after "of/for")
+GERUND_PREPOSITIONS = frozenset({"of", "for", "with", "by", "after", "before", "without", "in"})
 TERRITORY = ("Battles", "Non-state actor overtakes territory")
 
 
@@ -389,6 +400,10 @@ class EventExtractor:
         if len(sources) >= 2 and not targets and trigger.cameo.plover in rules.SYMMETRIC_TYPES:
             a, b = sources[0], sources[1]
             return [(a, b), (b, a)]
+        if len(sources) >= 2 and sources[0].text != sources[1].text and not any(p.entity for p in targets) \
+                and any(c.dep_ == "poss" and c.lower_ == "their" for i in trigger.target_tokens for c in ctx.doc[i].children):
+            a, b = sources[0], sources[1]  # "X and Y postponed their talks": each with the other
+            return [(a, b), (b, a)]
         if trigger.cameo.plover in rules.JOINT_TYPES and not any(p.entity for p in targets):
             group = ctx.coordinated_parties(trigger.source_tokens)  # "X and Y agreed to pool records"
             if len(group) >= 2:
@@ -403,12 +418,23 @@ class EventExtractor:
             found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_OVERRIDE)
             if found is not None and found.country != sources[0].country:
                 sources = [found]
+        if not sources and trigger.cameo.code[:3] in STATE_ACT_ROOTS and _controller(first)[1] \
+                and ctx.enclosing_quote(first.idx) is None:
+            places = [who for j in _scene_places(first) if (who := ctx.participant(j)) and who.country]
+            sources = places[:1]  # "X was arrested in Y", "held in a prison in Y": Y's authorities
+            if places and not any(p.country for p in targets) and any(p.entity and p.sector for p in targets):
+                targets = [_located(targets, places[0])]  # "a journalist was detained in Y": a journalist of Y
         if rules.SOURCE_LAST_RESORT is not None and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
                 and ctx.enclosing_quote(first.idx) is None:  # a claimed act never takes the speaker as its actor
             found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_LAST_RESORT)
             if found is not None:  # the sentence's likeliest source with a country (agentless passives too)
                 sources = [_located(sources, found)]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
+        if not any(p.country for p in targets) and trigger.cameo.code[:3] in RESTRICTION_ROOTS:
+            places = [who for j in _restricted_places(first) if (who := ctx.participant(j)) and who.country]
+            if places and sources and places[0].entity == sources[0].entity:  # "X lifted it in the country's east"
+                places[0] = replace(places[0], entity=None)
+            targets = places[:1] or targets  # "imposed a curfew in X", "lifted the emergency in X": X
         if targets and not any(p.country for p in targets) and _is_party_group(ctx.doc, trigger.target_tokens):
             group = ctx.parties_near(trigger.tokens[0])  # "called on the parties": the two named before
             targets = group[:2] if len(group) >= 2 else targets
@@ -670,6 +696,13 @@ def _controller(verb: Token) -> tuple[Token | None, bool]:
             node = node.head
         elif node.dep_ == "acomp" and node.lemma_.lower() not in rules.OBJECT_CONTROL_ADJECTIVES:
             node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX") \
+                and node.head.lower_ in GERUND_PREPOSITIONS:
+            host = node.head.head  # "accused X of arming Y", "blamed X for firing": X acts
+            objects = [c for c in host.children if c.dep_ == "dobj"] if node.head.lower_ in ("of", "for") else []
+            if objects:
+                return objects[0], False
+            controlled, node = True, host  # "X was charged with arming Y", "X replied by shelling Y": X
         elif node.dep_ == "relcl":
             return node.head, False
         elif node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -713,13 +746,16 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS
                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if objects and objects[0].lemma_.lower() in rules.CONVEYED_OBJECTS:  # "sent troops to X": X
-        objects = _recipients(verb, objects[0]) or objects
-    elif objects and objects[0].dep_ in ("dobj", "dative") and not _names_actor(objects[0]):
+        objects = _recipients(verb, objects[0]) or _helped(verb, objects[0]) or objects
+    elif objects and objects[0].dep_ in ("dobj", "dative") and (
+            not _names_actor(objects[0]) or verb.lemma_.lower() in HANDOVER_VERBS):
         objects = [p for p in _recipients(verb, objects[0]) if _names_actor(p)] or objects  # "gave arms to X"
     if objects and not objects[0].ent_type_ and not agents:  # "opened fire on X": the target is X
         inner = [p for q in objects[0].children if q.dep_ == "prep" and q.lower_ in rules.TARGET_PREPOSITIONS
                  for p in q.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
-        if inner:
+        inner = inner or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                          for p in c.children if p.dep_ == "pobj" and _names_actor(p) and not _names_actor(objects[0])]
+        if inner:  # "waged war on X", the phrase on the verb when the object names no actor
             objects = inner
     if objects and _is_instrument(objects[0]):  # "fired rubber bullets at the crowd": the crowd
         objects = _aimed_at(verb, objects[0])
@@ -783,6 +819,14 @@ def _recipients(verb: Token, thing: Token) -> list[Token]:
     return [p for q in (verb, thing) for c in q.children if c.dep_ in ("prep", "dative")  # the parser's "to" is often dative
             and c.lower_ in rules.RECIPIENT_PREPOSITIONS
             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+
+
+def _helped(verb: Token, thing: Token) -> list[Token]:
+    """Whom what `verb` conveys is for, by the purpose clause's object when it names an actor or
+    people ("sent troops to help the X army", "sending aid to help flood victims")."""
+    return [o for q in (verb, thing) for c in q.children if c.dep_ in ("advcl", "xcomp", "acl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for o in c.children if o.dep_ == "dobj" and (_names_actor(o) or _is_people(o))][:1]
 
 
 def _is_instrument(token: Token) -> bool:
@@ -931,6 +975,40 @@ def _located(found: list[Participant], nearest: Participant) -> Participant:
 def _is_scene(token: Token) -> bool:
     """A place named as where something happens ("in X, the opposition ..."), not an actor."""
     return token.dep_ == "pobj" and token.head.lower_ in rules.SCENE_PREPOSITIONS
+
+
+def _restricted_places(trigger: Token) -> list[int]:
+    """Places "in/across/throughout X" of a restriction's phrase: on the trigger, on the verb a noun
+    trigger is the object of, and on that verb's object and its "of" phrase ("declared a state of
+    emergency in X")."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    hosts = [trigger, verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    hosts += [p for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    return [p.i for h in dict.fromkeys(hosts) for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+
+
+def _scene_places(trigger: Token) -> list[int]:
+    """Places "in/at X" where the trigger's act happened: on the trigger or inside such a phrase
+    ("was held in a prison in X"); not a means or an event ("in a bomb blast")."""
+    found, hosts = [], [trigger]
+    while hosts and len(found) < 4:
+        host = hosts.pop(0)
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                objects = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+                found += [p.i for p in objects if not _is_cause(p) and not any(  # "killed in a car bomb blast in X": X
+                    _is_instrument(m) for m in p.children if m.dep_ == "compound")]
+                hosts += objects
+    return found
+
+
+def _is_attribution(token: Token) -> bool:
+    """The token names who reports the news ("according to X", "according to a statement by X"),
+    not a participant of the events told."""
+    return any(a.lower_ == "according" for a in token.ancestors)
 
 
 def _is_country_anaphor(token: Token) -> bool:
@@ -1133,7 +1211,7 @@ class _Context:
         for j in positions:
             hit = self.token_entity.get(j)
             if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity) \
-                    and not self.is_means(hit):
+                    and not self.is_means(hit) and not _is_attribution(self.doc[j]):
                 return self.participant(j)
         return None
 
@@ -1185,7 +1263,8 @@ class _Context:
         best, best_p = None, floor
         for order, head, entity, found in candidates:
             if found is None or found.country is None or (exclude is not None and entity.id == exclude.entity) \
-                    or (role == "source" and _is_scene(self.doc[head])) or _is_instrument(self.doc[head]):
+                    or (role == "source" and _is_scene(self.doc[head])) or _is_instrument(self.doc[head]) \
+                    or _is_attribution(self.doc[head]):
                 continue
             p = model.probability(role_features(trigger, self.doc[head], entity, order, count))
             if p >= best_p:

@@ -83,3 +83,104 @@ def test_an_event_noun_object_s_means_is_no_target(pipeline):
     assert all(_event_agents(t) == [] for t in doc if t.lower_ in ("damage", "attack"))
 
 
+
+
+# -- session 10 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verb, subject, passive", [
+    # a gerund after "of/for" on a verb with an object is done by that object
+    ("Uruguay accused Paraguay of shelling the river port.", "shelling", "Paraguay", False),
+    ("The envoy blamed the Bolivian militia for burning the depot.", "burning", "militia", False),
+    # with no object, or after another preposition, by the verb's subject (a passive one included)
+    ("The Zambian colonel was charged with arming the gangs.", "arming", "colonel", False),
+    ("The Chadian army answered by shelling the camps.", "shelling", "army", False),
+])
+def test_a_gerund_after_a_preposition_takes_its_controller(pipeline, text, verb, subject, passive):
+    from presswatch.events.extract import _controller
+
+    token = next(t for t in pipeline.nlp(text) if t.lower_ == verb)
+    found, is_passive = _controller(token)
+    assert found is not None and found.text == subject and is_passive == passive
+
+
+def test_the_accused_is_the_actor_of_the_act_it_is_accused_of(analyze):
+    events = at(analyze("Uruguay accused Paraguay of shelling the Argentine river port."), "shelling")
+    assert events and all(e.source is not None and e.source.country == "PRY" for e in events)
+
+
+def test_a_restriction_s_place_is_its_target_also_inside_the_source_s_own_country(analyze):
+    events = at(analyze("Kenya on Friday lifted the state of emergency in two of the country's counties."), "lifted")
+    assert events and all(e.target is not None and e.target.country == "KEN" for e in events)
+
+
+def test_a_restriction_s_place_is_not_taken_for_other_acts(pipeline):
+    from presswatch.events.extract import _restricted_places
+
+    doc = pipeline.nlp("The minister declared a state of emergency in Tigray and met envoys in Addis Ababa.")
+    found = {doc[i].text for t in doc if t.lower_ in ("emergency", "declared") for i in _restricted_places(t)}
+    assert found == {"Tigray"}
+
+
+def test_what_is_handed_over_goes_to_its_recipient(pipeline):
+    from presswatch.events.extract import _verb_roles
+
+    doc = pipeline.nlp("Germany returned the Nigerian sculptures to the government of Nigeria.")
+    _, found, _ = _verb_roles(next(t for t in doc if t.lower_ == "returned"))
+    assert [doc[i].text for i in found] == ["government"]
+
+
+@pytest.mark.parametrize("text, verb, target", [
+    ("The militia vowed to wage war on Georgia.", "wage", "Georgia"),
+    ("The rebels launched a new offensive against Malian forces.", "launched", "forces"),
+    ("The company set up a plant at Mombasa.", "set", "plant"),  # a place "at" is no target
+])
+def test_an_object_naming_no_actor_yields_to_whom_the_act_is_aimed_at(pipeline, text, verb, target):
+    from presswatch.events.extract import _verb_roles
+
+    doc = pipeline.nlp(text)
+    _, found, _ = _verb_roles(next(t for t in doc if t.lower_ == verb))
+    assert [doc[i].text for i in found] == [target]
+
+
+def test_coordinated_parties_and_their_own_meeting_act_on_each_other(analyze):
+    events = at(analyze("Peru and Chile have postponed their talks after the storm."), "postponed")
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} == {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_who_reports_the_news_is_no_fallback_participant(pipeline):
+    from presswatch.events.extract import _is_attribution
+
+    doc = pipeline.nlp("Two villages were burned, according to a statement by the Karen rebels.")
+    assert _is_attribution(next(t for t in doc if t.lower_ == "rebels"))
+    assert not _is_attribution(next(t for t in doc if t.lower_ == "villages"))
+
+
+def test_what_is_sent_without_a_recipient_goes_to_whom_it_is_sent_to_help(pipeline):
+    from presswatch.events.extract import _verb_roles
+
+    doc = pipeline.nlp("Chile offered to send troops to help the Haitian police.")
+    _, found, _ = _verb_roles(next(t for t in doc if t.lower_ == "send"))
+    assert [doc[i].text for i in found] == ["police"]
+
+
+def test_coercion_with_no_agent_named_is_by_the_place_where_it_happened(analyze):
+    events = at(analyze("A Kenyan blogger was arrested in Uganda for insulting the president."), "arrested")
+    assert events and all(e.source is not None and e.source.country == "UGA" for e in events)
+    assert all(e.target is not None and e.target.country == "KEN" for e in events)
+
+
+def test_the_place_is_no_source_of_acts_others_than_the_state_s(analyze):
+    events = at(analyze("Two traders were killed in Kumasi overnight."), "killed")  # anyone may kill
+    assert events and all(e.source is None or e.source.country != "GHA" for e in events)
+
+
+def test_the_place_of_an_act_is_no_source_beside_a_named_agent(analyze):
+    events = at(analyze("Zambian police arrested a Kenyan blogger in Uganda."), "arrested")
+    assert events and all(e.source is not None and e.source.country == "ZMB" for e in events)
+
+
+def test_a_means_or_an_event_is_no_place_of_an_act(pipeline):
+    from presswatch.events.extract import _scene_places
+
+    doc = pipeline.nlp("The envoy was killed in a car bomb blast in a suburb of Kabul.")
+    assert [doc[i].text for i in _scene_places(next(t for t in doc if t.lower_ == "killed"))] == ["suburb"]
