@@ -23,7 +23,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   publication ("overnight": either side of midnight); a report's mention placed only at a whole
   country on one day does not bridge to its mention at a named place on another day when its own
   sentence also places the event more than `same_place_km` from that place (`reports_elsewhere`,
-  checked in `fits`); arrests, dispersals and decrees are dated acts;
+  checked in `fits`); a day-dated report of fighting or unrest does not join, within
+  `tolerance_days`, an event another article tells apart from one it dates to the report's own day
+  (`told_apart`: that day's event is another; a report at the event's own named place is exempt);
+  arrests, dispersals and decrees are dated acts;
   one report dating one event to its day and another of the type only to its month or year ("earlier
   this month") tells two; a day range a report states ("last week") ends where it says, with no
   `tolerance_days` slack: a strike on the next Monday is not last week's;
@@ -104,9 +107,6 @@ DATE_REASONS = frozenset({"dates", "renewed"})
 PROCESSES = frozenset({"0872", "0873", "0874"})
 # Events a report may tell as still going on from an earlier day (fighting): `continuing_days`.
 CONTINUING = frozenset({"ASSAULT"})
-# Where each article places each type of event: (document id, type) -> its mentions at named places
-# with coordinates (`article_sites`).
-Sites = dict[tuple[str, str], tuple[EventMention, ...]]
 # The most days after its first that a range of days ("1 to 28 February") may cover for dedup.
 MAX_SPAN_DAYS = 7
 
@@ -270,11 +270,11 @@ class Deduplicator:
             return self.continuing_days
         return self.tolerance_days
 
-    def fits(self, group: list[EventMention], other: list[EventMention], sites: Sites | None = None) -> bool:
+    def fits(self, group: list[EventMention], other: list[EventMention], articles: Articles | None = None) -> bool:
         """Whether two groups of mentions may be one cluster (complete linkage).  Dates are compared
         between each group's day-dated members when it has any: an undated report placed with
-        dated ones happened when they say, not anywhere in its own publication window.  `sites`:
-        each article's places of each type (`article_sites`), for `reports_elsewhere`."""
+        dated ones happened when they say, not anywhere in its own publication window.  `articles`:
+        what each article tells (`index_articles`), for `reports_elsewhere` and `told_apart`."""
         if len(frozenset().union(*(m.actor_countries for m in (*group, *other)))) > 2:
             return False
         if _placed_apart(group, other):  # cheaper than the pairs below
@@ -283,10 +283,46 @@ class Deduplicator:
             return False
         if not all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other)):
             return False
-        return places_fit([*group, *other]) and not (sites and any(
-            self.reports_elsewhere(x, y, sites) for x in _timed(group) for y in _timed(other)))
+        return places_fit([*group, *other]) and not (articles and any(
+            self.reports_elsewhere(x, y, articles) or self.told_apart(x, y, articles) or self.told_apart(y, x, articles)
+            for x in _timed(group) for y in _timed(other)))
 
-    def reports_elsewhere(self, a: EventMention, b: EventMention, sites: Sites) -> bool:
+    def told_apart(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
+        """Whether `a`'s article dates fighting or unrest of its type on `b`'s day (another article's,
+        not `a`'s day) and tells it apart from `a` (`why_apart`: dates or renewed): then `b` reports
+        that other day's event, not `a`'s, though it is within `tolerance_days` (the beating of the
+        15th a report tells apart from the clash of the 16th takes no other report of the 16th).  A
+        report of `a`'s own named place is exempt (a rally that went on overnight in one town)."""
+        found, second = articles.apart.get(a.key), articles.stated.get(b.key)
+        if found is None or second is None or a.document_id == b.document_id or (
+                _named_place(a) and a.location_name == b.location_name):
+            return False
+        first, other_days = found
+        return not (first.first <= second.last and second.first <= first.last) and any(
+            day in other_days for day in _days(second.first, second.last))
+
+    def index_articles(self, mentions: Iterable[EventMention]) -> Articles:
+        """The `Articles` index of some mentions."""
+        sites: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+        stated: dict[str, DateRange] = {}
+        told: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+        for mention in mentions:
+            if _named_place(mention) and mention.lat is not None and mention.lon is not None:
+                sites[(mention.document_id, mention.type)].append(mention)
+            found = date_range(mention)
+            if mention.type in DURATIVE and found and found.precision == "day":
+                stated[mention.key] = found
+                told[(mention.document_id, mention.type)].append(mention)
+        apart = {}
+        for same_article in told.values():
+            for a in same_article:
+                days = frozenset(day for z in same_article if self.why_apart(a, z) in DATE_REASONS
+                                 for day in _days(stated[z.key].first, stated[z.key].last))
+                if days:
+                    apart[a.key] = (stated[a.key], days)
+        return Articles({key: tuple(found) for key, found in sites.items()}, stated, apart)
+
+    def reports_elsewhere(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
         """Whether one report dates fighting or unrest at a named place to one day and, placed only at
         a whole country (or nowhere), to another day, while it also places the type more than
         `same_place_km` from the first place: the country-level one may stand for that other place,
@@ -297,15 +333,15 @@ class Deduplicator:
         named = [m for m in (a, b) if _named_place(m) and m.lat is not None and m.lon is not None]
         if len(named) != 1 or _named_place(b if named[0] is a else a):
             return False
-        first, second = date_range(a), date_range(b)
-        if not (first and second and first.precision == second.precision == "day" and first != second):
+        first, second = articles.stated.get(a.key), articles.stated.get(b.key)  # day-dated fighting or unrest
+        if first is None or second is None or first == second:
             return False
         bare = b if named[0] is a else a
         return any(site.sentence == bare.sentence and _kilometres(named[0], site) > self.same_place_km
-                   for site in sites.get((a.document_id, a.type), ()))
+                   for site in articles.sites.get((a.document_id, a.type), ()))
 
     def _merge_neighbours(self, groups: list[list[EventMention]], buckets: Iterable[list[int]],
-                          rough: frozenset[str] = frozenset(), sites: Sites | None = None) -> list[list[EventMention]]:
+                          rough: frozenset[str] = frozenset(), articles: Articles | None = None) -> list[list[EventMention]]:
         """Merge clusters that share a (type, day) bucket and fit together as a whole: the greedy
         pass may split an event when a report naming both sides comes after each side's own.  Pairs
         are tried again with a cluster that grew (its new member may name both countries, so
@@ -333,7 +369,7 @@ class Deduplicator:
                 if first == second or grown is not None and not {first, second} & grown \
                         or not may_merge(first, second):
                     continue
-                if self.fits(groups[first], groups[second], sites):
+                if self.fits(groups[first], groups[second], articles):
                     groups[first] = groups[first] + groups[second]
                     countries[first] |= countries[second]
                     owner[second] = first
@@ -362,7 +398,7 @@ class Deduplicator:
         undated = sorted((m for m in placeable if ranges[m.key].precision == "published"),
                          key=lambda m: (m.published, m.key))
         rough = frozenset(m.key for m in dated if self.vague(m))
-        groups = _Groups(self, ranges, rough, article_sites(placeable))
+        groups = _Groups(self, ranges, rough, self.index_articles(placeable))
         for mention in (m for m in dated if m.key not in rough):
             groups.add(mention, groups.nearest_fit(mention))
         groups = groups.settled()
@@ -371,7 +407,7 @@ class Deduplicator:
         for mention in undated:
             groups.add(mention, groups.best_fit(mention))
         merged = self._merge_neighbours(groups.groups, [*groups.by_day.values(), *groups.year_wide.values()], rough,
-                                        groups.sites)
+                                        groups.articles)
         for mention in sorted((m for m in kept if not (m.countries or m.location_name)),
                               key=lambda m: (ranges[m.key].first, PRECISION_RANK[ranges[m.key].precision], m.key)):
             for group in merged:
@@ -387,8 +423,8 @@ class _Groups:
     keys of the roughly dated mentions (`Deduplicator.vague`)."""
 
     def __init__(self, rule: Deduplicator, ranges: dict[str, DateRange], rough: frozenset[str],
-                 sites: Sites | None = None) -> None:
-        self.rule, self.ranges, self.rough, self.sites = rule, ranges, rough, sites or {}
+                 articles: Articles | None = None) -> None:
+        self.rule, self.ranges, self.rough, self.articles = rule, ranges, rough, articles
         self.groups: list[list[EventMention]] = []
         self.countries: list[frozenset[str]] = []  # each cluster's actor countries
         self.by_day: dict[tuple[str, date], list[int]] = defaultdict(list)
@@ -413,7 +449,7 @@ class _Groups:
             pool = [index for index in self.pool(mention) if self.countries[index] <= own]
         else:
             pool = [index for index in self.pool(mention) if len(self.countries[index] | own) <= 2]
-        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention], self.sites)]
+        return [index for index in sorted(pool) if self.rule.fits(self.groups[index], [mention], self.articles)]
 
     def dates_own(self, mention: EventMention) -> bool:
         """Whether a month- or year-dated mention's article dates an event of its type in that span to the
@@ -478,10 +514,11 @@ class _Groups:
     def settled(self) -> _Groups:
         """These clusters after `Deduplicator._merge_neighbours`, indexed anew: the clusters of
         precisely dated mentions are settled before rough and undated reports pick one."""
-        fresh = _Groups(self.rule, self.ranges, self.rough, self.sites)
+        fresh = _Groups(self.rule, self.ranges, self.rough, self.articles)
         days = timedelta(days=self.rule.tolerance_days)
         buckets = [[*indexes, *self.by_day.get((kind, day + days), ())] for (kind, day), indexes in self.by_day.items()]
-        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()], self.rough, self.sites):
+        for group in self.rule._merge_neighbours(self.groups, [*buckets, *self.year_wide.values()], self.rough,
+                                                 self.articles):
             index = None
             for mention in group:
                 index = fresh.add(mention, index)
@@ -520,14 +557,17 @@ def _compatible_pairs(bucket: list[int], countries: list[frozenset[str]], rough_
                             for b in kinds[(other_rough, second)] if a != b)
 
 
-def article_sites(mentions: Iterable[EventMention]) -> Sites:
-    """The mentions at a named place with coordinates, by (article, type): where each report places
-    each kind of event (`Deduplicator.reports_elsewhere`)."""
-    sites: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
-    for mention in mentions:
-        if _named_place(mention) and mention.lat is not None and mention.lon is not None:
-            sites[(mention.document_id, mention.type)].append(mention)
-    return {key: tuple(found) for key, found in sites.items()}
+@dataclass(frozen=True)
+class Articles:
+    """What each article tells, for rules that read a report as a whole (`Deduplicator.index_articles`):
+    its mentions at a named place with coordinates by (article, type) (`Deduplicator.reports_elsewhere`);
+    the stated days of each day-dated mention of fighting or unrest (`DURATIVE`), and for each such
+    mention the days its article dates another event of its type on, told apart from it
+    (`Deduplicator.told_apart`)."""
+
+    sites: dict[tuple[str, str], tuple[EventMention, ...]]
+    stated: dict[str, DateRange]
+    apart: dict[str, tuple[DateRange, frozenset[date]]]
 
 
 def places_fit(group: list[EventMention]) -> bool:

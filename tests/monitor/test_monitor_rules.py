@@ -214,6 +214,21 @@ def test_a_country_level_report_of_another_day_stands_for_the_place_its_own_sent
     assert len(Deduplicator().cluster([drones, post, own_sentence])) == 1  # nothing places it elsewhere
 
 
+def test_a_report_of_the_next_day_does_not_join_an_event_its_article_tells_apart_from_that_day():
+    border = dict(published="2022-09-16", location_country="ARM")
+    town = mention(event_id="v1", date="2022-09-14", location_name="Ijevan", lat=40.88, lon=45.15, **border)
+    south = mention(event_id="v2", date="2022-09-15", location_name="Meghri", lat=38.90, lon=46.25, **border)
+    assert Deduplicator().why_apart(town, south) == "dates"  # one report, two named places, two days
+    later = mention(document_id="d2", outlet="Steppe Post", event_id="v1", date="2022-09-15",
+                    location_name="Noyemberyan", lat=41.17, lon=44.99, **border)  # 35 km from Ijevan, 280 from Meghri
+    assert Deduplicator().why_apart(town, later) is None  # alone, within a day's tolerance
+    assert len(Deduplicator().cluster([town, south, later])) == 3  # its article's own 15th is another event
+    assert len(Deduplicator().cluster([town, later])) == 1
+    at_the_town = dataclasses.replace(later, location_name="Ijevan", lat=40.88, lon=45.15)
+    clusters = Deduplicator().cluster([town, south, at_the_town])  # a report of the same town is exempt
+    assert sorted(len(c.mentions) for c in clusters) == [1, 2]
+
+
 def test_continued_fighting_with_no_place_reaches_a_named_place_only_in_the_same_direction():
     strike = mention(document_id="d1", date="2022-09-13", source_country="ARM", target_country="AZE",
                      location_name="Ganja", location_country="AZE", lat=40.68, lon=46.36)
