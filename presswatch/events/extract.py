@@ -575,8 +575,8 @@ def _words(tokens: Iterable[Token]) -> set[str]:
 
 def _governed(token: Token) -> bool:
     """An act that a threat, intent, refusal or demand governs: the complement of a governing verb
-    or noun ("its demand that X ease ...", "the threat to cut off ..."), also when the parser hangs it
-    on the verb whose object the noun is ("reiterated its demand that X ease ...")."""
+    or noun ("its demand that X free ...", "the threat to cut off ..."), also when the parser hangs it
+    on the verb whose object the noun is ("repeated its demand that X free ...")."""
     head = token.head
     if token.dep_ == "acl":
         return head.lemma_.lower() in rules.GOVERNING_NOUNS

@@ -440,8 +440,8 @@ GOVERNING_HEADS: dict[str, str] = {
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
 
-# The nouns of those acts: a verb whose object is one governs the act its clause names ("reiterated its
-# demand that X ease ...", "renewed the call for X to withdraw"), as the verb itself would.
+# The nouns of those acts: a verb whose object is one governs the act its clause names ("repeated its
+# demand that X free ...", "renewed the call for X to withdraw"), as the verb itself would.
 GOVERNING_NOUNS = frozenset({"threat", "ultimatum", "offer", "pledge", "promise", "vow", "refusal", "demand",
                              "call", "appeal", "request"})
 

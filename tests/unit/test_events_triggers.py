@@ -347,9 +347,10 @@ def test_parenthesized_pattern_words_need_a_preposition_phrase():
 
 
 @pytest.mark.parametrize("text, trigger, code", [
-    ("The foreign minister of Velmark praised Ostria's efforts to reform its courts.", "praised", "051"),
+    ("The Velmark premier praised the new Ostrian cabinet, which had pledged to free political prisoners.",
+     "praised", "051"),
     ("The president of Velmark welcomed the Ostrian premier to Drenz on Monday.", "welcomed", "043"),
-    ("The Velmark premier telephoned his Ostrian counterpart on Friday to discuss the pipeline.", "telephoned", "041"),
+    ("The Velmark premier telephoned the Ostrian president late on Friday about the gas pipeline.", "telephoned", "041"),
     ("The Velmark premier called on Ostria to free the detained fishermen.", "called", "020"),
 ])
 def test_pattern_phrases_are_the_verbs_own(analyze, text, trigger, code):
@@ -357,7 +358,7 @@ def test_pattern_phrases_are_the_verbs_own(analyze, text, trigger, code):
 
 
 @pytest.mark.parametrize("text, act, governed", [
-    ("The Velmark government reiterated its demand that Ostria release the three detained fishermen.", "release", True),
+    ("The Velmark government repeated its demand that Ostria release the three detained fishermen.", "release", True),
     ("Velmark repeated its threat to cut off gas supplies to Ostria.", "cut", True),
     ("The Velmark government said that Ostria had released the three detained fishermen.", "released", False),
     ("The Velmark envoy repeated his view that Ostria would release the fishermen.", "release", False),
@@ -370,7 +371,7 @@ def test_an_act_under_a_governing_noun_is_governed(pipeline, text, act, governed
 
 
 @pytest.mark.parametrize("text, act", [
-    ("The Velmark premier said in an interview that he was ready to ease the curfew in Drenz.", "ease"),
+    ("The Velmark premier told reporters that he was ready to ease the curfew in Drenz.", "ease"),
     ("Ostria is willing to release the detained Velmark sailors, its foreign minister said.", "release"),
 ])
 def test_a_stated_stance_ranks_before_the_act_it_announces(analyze, text, act):
