@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2025.10.14"
+VERSION = "2025.10.15"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".
@@ -355,6 +355,7 @@ CAMEO_COUNTRIES = {"ANG": "AGO"}
 def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
     """A CAMEO code -> (country or organization, sector): 'RUSGOVMIL' -> ('RUS', 'MIL');
     'IGOUNOREFHCR' -> ('UN', 'REF'); 'IGOUNO' -> ('UN', 'IGO'); 'IMGMUSRUSCNY' -> ('RUS', 'REB');
+    'IMGMUSALQ' -> ('IMG', 'REB');
     'INTREB' (international, a region) -> (None, 'REB')."""
     code = code.strip("~*-")
     triples = [CAMEO_COUNTRIES.get(code[i:i + 3], code[i:i + 3]) for i in range(0, len(code), 3)]
@@ -374,7 +375,9 @@ def actor_code(code: str, countries: dict) -> tuple[str | None, str | None]:
         country = next((t for t in triples[1:] if t in countries and t != "MUS"), None)
         sector = SECTOR_OF_PREFIX.get(first) or (first if first in SECTORS else None) \
             or next((t for t in triples[1:] if t in SECTORS), None)
-        return country, sector
+        # a transnational militarized group of no state keeps CAMEO's own actor code ("IMGMUSALQ":
+        # al-Qaeda is IMG, as PLOVER's gold writes it), as an organization keeps its code
+        return country or (first if first == "IMG" else None), sector
     return None, first
 
 
@@ -424,7 +427,7 @@ def named_forms(name: str) -> list[str]:
 
 def build_named(shared: Path, countries: dict, manual: dict) -> dict:
     """Named institutions and groups -> [country, sector] (Phoenix institutions, IGOs, NGOs).
-    A name coded twice keeps the code that has a country."""
+    A name coded twice keeps the code that has a state ("al-Qaeda in Iraq": IRQ, not IMG)."""
     petrarch = shared / "events" / "petrarch2"
     named: dict[str, list] = {}
     for filename in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt",
@@ -440,7 +443,7 @@ def build_named(shared: Path, countries: dict, manual: dict) -> dict:
                 continue
             for name in [entry["name"], *entry["aliases"]]:
                 for form in named_forms(name):
-                    if form not in named or (named[form][0] is None and country is not None):
+                    if form not in named or (named[form][0] in (None, "IMG") and country not in (None, "IMG")):
                         named[form] = [country, sector]
     for code, org in manual["orgs"].items():
         for name in org["names"]:
