@@ -26,10 +26,13 @@ from presswatch.actors.knowledge import (
     Person,
     Place,
     name_key,
+    shared_gazetteer,
 )
+from presswatch.places.gazetteer import alias_key
 from presswatch.records import Actor, Document, Entity, make_span
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+LOCALITY_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entities the gazetteer may place
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Bullets, quotes and articles before a name ("• Collective forces" -> "Collective forces").
 LEADING_NOISE = re.compile(r"^(?:[^\w]+|the\s+|The\s+)+")
@@ -171,6 +174,26 @@ class Resolver:
             return place if place is not None else self.misspelled_place(token, ent)
         return self.kb.place(token.text) or self.misspelled_place(token, ent)
 
+    def gazetteer_country(self, text: str, countries: set[str]) -> str | None:
+        """The country of a town, city or first-level subdivision the gazetteer knows and the
+        knowledge base does not ("Nakuru", "West Kordofan State"), as the places stage reads it:
+        one country among the candidates whose own name it is (not an old alias: "Flavia" is no
+        name of Plovdiv here; cities of GAZETTEER_CITY_POPULATION or more, subdivisions;
+        after a subdivision word, subdivisions only), or the one of them in `countries` (the
+        countries the document names); None when the name is unknown or stays ambiguous."""
+        words = text.split()
+        subdivision = len(words) > 1 and words[-1].lower() in rules.SUBDIVISION_WORDS
+        name = " ".join(words[:-1]) if subdivision else text
+        if name_key(name) in rules.NOT_LOCALITIES:
+            return None
+        key = alias_key(name)
+        candidates = {place.country for place in shared_gazetteer().lookup(name)
+                      if place.country and alias_key(place.name) == key and (place.kind == "admin1" or (
+                          not subdivision and place.kind == "city" and place.population >= rules.GAZETTEER_CITY_POPULATION))}
+        if len(candidates) > 1:
+            candidates &= countries
+        return candidates.pop() if len(candidates) == 1 else None
+
     # ------------------------------------------------------------------ entry point
     def __call__(self, document: Document, parsed: Doc) -> tuple[Entity, ...]:
         return _DocumentResolution(self, document, parsed).run()
@@ -208,8 +231,43 @@ class _DocumentResolution:
             ent = self.ent_at.get(token.i)
             self.places[token.i] = None if self.stance(token) else self.settled(
                 ent.text if ent is not None and ent.label_ in NAMED_LABELS else token.text,
-                self.resolver.token_place(token, ent))
+                self.resolver.token_place(token, ent) or self.modifying_locality(token, ent))
         return self.places[token.i]
+
+    def modifying_locality(self, token: Token, ent: SpacySpan | None) -> Place | None:
+        """`locality` of a name that modifies a noun ("Eldoret traders", "the West Kordofan State
+        authorities"); a place phrase of its own ("in X province") is left to the place-noun rules."""
+        anchor = ent.root if ent is not None else token
+        return self.locality(ent, token) if anchor.dep_ in rules.PLACE_MODIFIER_DEPS else None
+
+    def locality(self, ent: SpacySpan | None, token: Token | None = None) -> Place | None:
+        """A town or subdivision the gazetteer places in one country (`Resolver.gazetteer_country`),
+        as kind "locality": a place entity, or an unlabeled capitalized word compounded with a noun
+        that is no word of the language ("Eldoret traders"); it places the groups it modifies, never the sentence's other actors
+        (not a `rules.CONTEXT_PLACE_KINDS`)."""
+        anchor = ent.root if ent is not None else token
+        if anchor is not None and anchor.head.lemma_.lower() in rules.SUBDIVISION_WORDS | rules.DESCRIBED_PLACE_NOUNS:
+            return None  # "in X province": the place-noun rules read the phrase
+        if ent is not None:
+            if ent.label_ not in LOCALITY_LABELS or any(c.dep_ == "appos" for c in ent.root.children):
+                return None  # "X, the interior minister": a person the tagger took for a place
+            text = ent.text.strip()
+        elif token is not None and token.is_title and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+                and self.resolver.known_words is not None and token.lower_ not in self.resolver.known_words:
+            text = token.text  # not a word of the language ("Police" is also a Polish town)
+        else:
+            return None
+        if name_key(text) in self.kb.named or self.kb.persons(text):
+            return None  # "Brookings" the institution, "Paris" a known person's name
+        country = self.resolver.gazetteer_country(text, self.document_countries())
+        return Place(country, "locality") if country is not None else None
+
+    def document_countries(self) -> set[str]:
+        """The countries the document names by a knowledge-base name (computed once)."""
+        if self.named_countries is None:
+            self.named_countries = {found.country for ent in self.ents if name_key(ent.text) not in self.kb.shared_names
+                                    and (found := self.kb.place(ent.text)) is not None}
+        return self.named_countries
 
     def settled(self, text: str, place: Place | None) -> Place | None:
         """A name two states share ("Congo", "Tripoli") is the one of them the document also names by
@@ -217,10 +275,7 @@ class _DocumentResolution:
         options = self.kb.shared_names.get(name_key(text)) if place is not None else None
         if not options:
             return place
-        if self.named_countries is None:
-            self.named_countries = {found.country for ent in self.ents if name_key(ent.text) not in self.kb.shared_names
-                                    and (found := self.kb.place(ent.text)) is not None}
-        named = [option for option in options if option[0] in self.named_countries]
+        named = [option for option in options if option[0] in self.document_countries()]
         code, kind = named[0] if len(named) == 1 else options[0]
         return Place(code, kind)
 
@@ -435,7 +490,7 @@ class _DocumentResolution:
                     continue
                 if agent in rules.PLURAL_ONLY and not plural:
                     continue  # "Iran's position" (a stance, not troops)
-                if agent in rules.NEEDS_MODIFIER and not countries and root.i in self.owner_sector:
+                if agent in rules.NEEDS_MODIFIER and set(countries) <= rules.STATELESS_CODES and root.i in self.owner_sector:
                     sector = self.owner_sector[root.i]
                     payload["stateless"] = True  # no context country either
                 elif agent in rules.NEEDS_MODIFIER and not countries and not self.counted(root, agent):
@@ -771,6 +826,10 @@ class _DocumentResolution:
                                        country=country, sector=sector)
                 self.add(cluster, start, end)
                 return
+        locality = self.locality(ent)
+        if locality is not None and (self.attacked(ent.root) or self.acting(ent.root) or self.addressed(ent.root)):
+            self.on_locality(start, end, ent, locality.country)
+            return
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and ent.root.pos_ == "PROPN":
             cluster = self.cluster(f"U:{ent.label_}:{name_key(text)}", ent.label_, text)
             self.add(cluster, start, end)
@@ -778,6 +837,16 @@ class _DocumentResolution:
                 self.describe(cluster, *self.group_at[ent.root.head.i])
             elif ent.label_ == "ORG":
                 self.unknown_named_at[ent.root.i] = cluster
+
+    def on_locality(self, start: int, end: int, ent: SpacySpan, country: str) -> None:
+        """A gazetteer town or subdivision that is an actor: hit by force, its people (`CVL`, as an
+        attacked city); acting or addressed, the place with its country and no sector, as a known
+        city; only locating ("talks in X") it stays no actor (the caller's unresolved name)."""
+        text = ent.text.strip()
+        if self.attacked(ent.root):
+            self.add(self.group_cluster(country, "locality", "CVL", f"city {name_key(text)}", text), start, end)
+        else:
+            self.add(self.cluster(f"L:{name_key(text)}", "GPE", text, country=country), start, end)
 
     def describe(self, named: _Cluster, group: _Cluster, first: int, last: int) -> None:
         """An unknown name and the group phrase in apposition with it are one entity, coded by the
@@ -1138,8 +1207,8 @@ class _DocumentResolution:
                 self.modifier_names.setdefault(root.i, []).append(ent)  # taken only if the phrase is an actor
                 if named[0] is not None:
                     found.append(named[0])
-                else:  # "Red Cross officials" serve an organization of no country: its sector
-                    self.owner_sector[root.i] = named[1]
+                if named[0] is None or named[0] in rules.STATELESS_CODES:
+                    self.owner_sector[root.i] = named[1]  # "Red Cross officials": the body's sector
         for token in chunk:  # an upper-case abbreviation the NER missed: "AMISOM troops"
             if token.i not in self.ent_at and token.dep_ == "compound" and token.head.i == root.i \
                     and token.text.isupper() and len(token) > 2:

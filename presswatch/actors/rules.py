@@ -287,3 +287,24 @@ AFFILIATION_VERBS = frozenset({"head", "lead", "direct", "run", "chair", "work",
 UNTIED_ROLES = frozenset({"critic", "opponent", "supporter", "ally", "enemy", "foe", "adversary", "detractor",
                           "admirer", "friend", "rival", "victim", "observer", "watcher", "interlocutor", "guest",
                           "interviewee", "source", "reader", "viewer", "listener", "customer", "client", "visitor"})
+
+# Words after a subdivision's name that say what it is ("West Kordofan State", "Nakuru County"):
+# the name is looked up without them, among the gazetteer's first-level subdivisions only.
+SUBDIVISION_WORDS = frozenset({"state", "province", "county", "district", "region", "governorate", "oblast"})
+
+# Smallest city the gazetteer may name as an actor's place (as the places stage's
+# FOREIGN_CITY_POPULATION: smaller towns share their names too often).
+GAZETTEER_CITY_POPULATION = 20_000
+
+# Continents and compass words, which the gazetteer also has as towns or subdivisions ("Asia" in the
+# Philippines, Cameroon's "North" region) but which in news name no town: never read as one.
+NOT_LOCALITIES = frozenset({"africa", "america", "americas", "antarctica", "arctic", "asia", "europe", "oceania",
+                            "middle east", "north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "centre", "center"})
+
+# The CAMEO code of transnational militarized groups of no state (Phoenix "IMGMUSALQ", al-Qaeda): their
+# members and leaders take the group's sector, as those of a group with no code do.
+STATELESS_CODES = frozenset({"IMG"})
+
+# Dependencies of a name that modifies the noun after it ("Eldoret traders", "Sumqayit's officials").
+PLACE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
