@@ -61,6 +61,10 @@ MIN_SENTENCE_TOKENS = 2
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+# Dependency labels of a clause hung beside a quote's content rather than inside it (NESTED_OBJECT).
+SIDE_CLAUSES = frozenset({"conj", "relcl", "advcl", "acl", "parataxis", "cc", "appos"})
+
+
 @dataclass
 class _Draft:
     """A quote being assembled (token indices); becomes a Quote at the end."""
@@ -204,6 +208,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
     for draft in drafts:
         draft.content = draft.content - _own_participles(parsed, draft, drafts) or draft.content
         draft.source = _unmasked(parsed, draft.source, [set(e.cue) for e in drafts if e is not draft])
+    drafts = [d for d in drafts if not any(_folded_object(parsed, d, e) for e in drafts if e is not d)]
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
 
 
@@ -389,6 +394,25 @@ def _head(parsed: Doc, indices: tuple[int, ...]) -> int:
         if parsed[i].head.i not in inside or parsed[i].head.i == i:
             return i
     return indices[-1]
+
+
+def _folded_object(parsed: Doc, draft: _Draft, outer: _Draft) -> bool:
+    """NESTED_OBJECT: an object cue in another quote's content and under its cue in the parse, hung
+    on it by a side clause (`Lee said the vote was fair, calling the protest a stunt`) or with its
+    speaker outside that content (`Lee agreed to endorse Ross`), is part of that quote (PolNeAR
+    marks one level of a nested report, nearly always the outer one)."""
+    if draft.pattern != "VERB_WITH_OBJECT" or draft.cue[0] not in outer.content:
+        return False
+    labels = set()
+    token = parsed[draft.cue[0]]
+    while token.i not in outer.cue:
+        if token.head.i == token.i:
+            return False
+        labels.add(token.dep_)
+        token = token.head
+    if "conj" in labels and draft.source == outer.source:
+        return False  # the same speaker's next statement (`Lee said A and urged B`)
+    return bool(labels & SIDE_CLAUSES) or not draft.source or not set(draft.source) <= outer.content
 
 
 def _kind(draft: _Draft, segments: list[tuple[int, int]], parsed: Doc) -> str:

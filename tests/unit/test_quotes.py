@@ -1096,3 +1096,20 @@ def test_a_persons_stance_is_a_quote(nlp, text, speaker, cue, content):
     # LEARNED_STANCE: the statement gate blocks a plain object; the stance gate passes a person's
     q = only(quotes_of(nlp, text))
     assert (q.speaker.text, q.cue.text, q.content.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Senator Ida Quill promised to condemn the closure of the mill.", "promised"),   # speaker outside
+    ("Mayor Tomas Ekberg vowed to oppose the new toll on the bridge.", "vowed"),
+    ("The coach said the club would appeal and Maria Silva had condemned the ban.", "said"),  # side clause
+])
+def test_nested_object_report_is_part_of_the_outer_quote(nlp, text, cue):
+    # NESTED_OBJECT: PolNeAR marks one level of a nested report, the outer one
+    q = only(quotes_of(nlp, text))
+    assert q.cue.text == cue
+
+
+def test_object_report_in_the_content_clause_with_its_own_speaker_is_kept(nlp):
+    text = "Lena Brandt said that she expects Governor Hale to endorse the levy next week."
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker.text, q.cue.text) for q in quotes] == [("Lena Brandt", "said"), ("Governor Hale", "to endorse")]
