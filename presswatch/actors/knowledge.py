@@ -8,7 +8,6 @@ Loaded once per pipeline from the JSON files in `presswatch/actors/data/` (built
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import unicodedata
@@ -287,12 +286,3 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         data[name], version = _read_verified(data_dir / name)
         versions[f"actors/{name.removesuffix('.json')}"] = version
     return KnowledgeBase(data, versions)
-
-
-@functools.cache
-def shared_gazetteer() -> Any:
-    """The places stage's gazetteer (presswatch.places.gazetteer), loaded on first use and kept: the
-    resolver reads towns and subdivisions the knowledge base lacks from it."""
-    from presswatch.places.gazetteer import load_gazetteer
-
-    return load_gazetteer()

@@ -26,9 +26,8 @@ from presswatch.actors.knowledge import (
     Person,
     Place,
     name_key,
-    shared_gazetteer,
 )
-from presswatch.places.gazetteer import alias_key
+from presswatch.places.gazetteer import alias_key, packaged_gazetteer
 from presswatch.records import Actor, Document, Entity, make_span
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -187,7 +186,7 @@ class Resolver:
         if name_key(name) in rules.NOT_LOCALITIES:
             return None
         key = alias_key(name)
-        candidates = {place.country for place in shared_gazetteer().lookup(name)
+        candidates = {place.country for place in packaged_gazetteer().lookup(name)
                       if place.country and alias_key(place.name) == key and (place.kind == "admin1" or (
                           not subdivision and place.kind == "city" and place.population >= rules.GAZETTEER_CITY_POPULATION))}
         if len(candidates) > 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from presswatch.actors.knowledge import KnowledgeBase, Place, load_knowledge
-from presswatch.places.gazetteer import Gazetteer, load_gazetteer
+from presswatch.places.gazetteer import packaged_gazetteer
 
 
 @lru_cache(maxsize=1)
@@ -20,16 +20,11 @@ def place_of(name: str) -> Place | None:
     return _knowledge().place(name)
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
 @lru_cache(maxsize=4096)
 def subdivision_code(name: str, country: str) -> str | None:
     """The ISO 3166-2 code ("US-TX") of the first-order subdivision of `country` called `name`, as
     the places stage's gazetteer has it, or None."""
-    for place in _gazetteer().lookup(name):
+    for place in packaged_gazetteer().lookup(name):
         if place.kind == "admin1" and place.country == country and place.id.startswith("s:"):
             return place.id[2:]
     return None

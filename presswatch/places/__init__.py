@@ -28,7 +28,7 @@ from presswatch.places.attach import (
     choose_location,
     dateline_country,
 )
-from presswatch.places.gazetteer import Gazetteer, load_gazetteer
+from presswatch.places.gazetteer import Gazetteer, packaged_gazetteer
 from presswatch.places.mentions import find_place_mentions
 from presswatch.records import Document, Entity, Event
 
@@ -65,8 +65,8 @@ def knowledge_versions() -> dict[str, str]:
 
 
 def make_component(nlp: Language) -> Callable[..., tuple[Event, ...]]:
-    """Load the gazetteer once and return the geocoder."""
-    gazetteer = load_gazetteer()
+    """Return the geocoder over the shipped gazetteer (loaded once per process)."""
+    gazetteer = packaged_gazetteer()
 
     def resolve_places(
         document: Document, parsed: Doc, entities: tuple[Entity, ...], events: tuple[Event, ...]

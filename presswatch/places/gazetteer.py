@@ -114,3 +114,10 @@ def load_gazetteer(directory: Path = DATA) -> Gazetteer:
             adjective, code = line.split("\t")
             demonyms[alias_key(adjective)] = code
     return Gazetteer(rows, index, demonyms, str(meta.get("version")))
+
+
+@functools.cache
+def packaged_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process: the places stage, the actor resolver (towns
+    and subdivisions its knowledge base lacks) and the monitor's place names share this one copy."""
+    return load_gazetteer()
