@@ -11,7 +11,8 @@ Reads (never copies text from them):
 Writes, each with a NAME.meta.json sidecar (version, source, license, built_by, built_from input
 sha256s, sha256 of the file, which the loader verifies):
 - verbs.json   {"verbs": {lemma: block}, "verb_codes": {lemma: code}, "blocks": {block: code},
-                "patterns": {block: [[pre_slots, post_slots, code], ...]}, "synsets": {name: [word]}}
+                "patterns": {block: [[pre_slots, post_slots, code(, verb)], ...]}, "synsets": {name: [word]}}
+               (a pattern with a fourth field applies to that verb of the block only)
                Words are lower case; a slot is a word or "&SYNSET"; multi-word verbs are joined
                with "_" ("ask_for" = verb "ask" with particle/preposition "for").
 - cameo.tsv    code, plover, mode, context, goldstein, quad_class (GDELT QuadClass of the root).
@@ -29,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.4.1"
+VERSION = "1.5.0"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -185,6 +186,10 @@ PHRASE_PREPOSITIONS = frozenset({
     "for", "in", "of", "to", "against", "with", "from", "on", "into", "by", "as", "over", "at", "under",
     "during", "toward", "towards", "after", "out", "between", "about", "behind", "through", "off", "before",
     "up", "aside", "along", "upon", "until", "outside", "inside", "despite", "amid"})
+# A verb borrowing another block's patterns of some CAMEO roots, appended after its own: PETRARCH codes
+# dismissing a proposal as rejecting it (DISMISS &PROPOSAL 120), so "dismiss" takes the rejection (12x)
+# patterns of the block of "refuse/reject" for the other things one rejects (an appeal, a request, a call).
+BORROWED_PATTERNS: dict[str, tuple[str, str]] = {"dismiss": ("refuse", "12")}
 CODE = re.compile(r"\[([^\]]*)\]")  # "[0233]", "[:190]", "[164:164]", "[---]"
 FORMS = re.compile(r"\{[^}]*\}")  # irregular forms of a verb line: "{FLEES FLEEING FLED }"
 
@@ -228,6 +233,7 @@ def read_verb_dictionary(path: Path) -> dict:
     verb_codes: dict[str, str] = {}
     blocks: dict[str, str | None] = {}
     patterns: dict[str, list] = {}
+    forms: dict[str, str] = {}
     block = None
     synset = None
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -248,6 +254,7 @@ def read_verb_dictionary(path: Path) -> dict:
             block = name
             blocks[name] = parse_code(match.group(1)) if match else None
             patterns.setdefault(name, [])
+            forms: dict[str, str] = {}
             continue
         if block is None:
             continue
@@ -262,7 +269,10 @@ def read_verb_dictionary(path: Path) -> dict:
                 code = ":" + code  # the object's act on the subject (lexicon.VerbMatch.reply)
             body = line[1:match.start()]
             pre, post = body.split("*", 1)
-            patterns[block].append([pattern_slots(pre), pattern_slots(post, phrases=True), code])
+            pattern = [pattern_slots(pre), pattern_slots(post, phrases=True), code]
+            comment = raw.split("#", 1)[1].split() if "#" in raw else []
+            written_for = forms.get(comment[0].lower(), "") if comment else ""
+            add_pattern(patterns[block], pattern, written_for)
             continue
         match = CODE.search(line)
         word = FORMS.sub(" ", line[:match.start()] if match else line).strip()
@@ -271,23 +281,50 @@ def read_verb_dictionary(path: Path) -> dict:
         lemma = word.split()[0].lstrip("+").rstrip("_").lower()
         if not re.fullmatch(r"[a-z][a-z_\-]*", lemma):
             continue
+        forms.update(verb_forms(lemma, line))
         verbs.setdefault(lemma, block)
         code = parse_code(match.group(1)) if match else None
         if code:
             verb_codes.setdefault(lemma, code)
+    patterns = {name: [p[:3] for p in block_patterns] for name, block_patterns in patterns.items()}
     add_senses(verbs, verb_codes, blocks, patterns, synsets)
     return {"verbs": dict(sorted(verbs.items())), "verb_codes": dict(sorted(verb_codes.items())),
             "blocks": dict(sorted(blocks.items())), "patterns": dict(sorted(patterns.items())),
             "synsets": dict(sorted(synsets.items()))}
 
 
+def verb_forms(lemma: str, line: str) -> dict[str, str]:
+    """The forms of a verb line that a pattern's comment may name it by -> the lemma: the lemma, its
+    listed irregular forms and its regular -s/-ed/-ing forms."""
+    listed = [w.strip("+").rstrip("_").lower() for m in FORMS.findall(line) for w in m.strip("{}").split()]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    regular = [lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma[:-1] + "ied", lemma + "ed"]
+    return {form: lemma for form in [lemma, *listed, *regular]}
+
+
+def add_pattern(block_patterns: list, pattern: list, written_for: str) -> None:
+    """Append one PETRARCH pattern [pre, post, code] with the verb its comment names (or ""; dropped
+    once the block is read).  A pattern
+    the same verb already has with the same words is replaced by the later line, as PETRARCH2's
+    dictionary, keyed by the pattern's words, keeps it ("lifted the sanction" is easing, 085, not the
+    intent to, 0351)."""
+    if written_for:
+        for old in block_patterns:
+            if old[:2] == pattern[:2] and old[3] == written_for:
+                block_patterns.remove(old)
+                break
+    block_patterns.append([*pattern, written_for])
+
+
 def add_senses(verbs: dict, verb_codes: dict, blocks: dict, patterns: dict, synsets: dict) -> None:
-    """Apply OUR_SYNSETS, OUR_SYNONYMS, OUR_VERBS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
+    """Apply OUR_SYNSETS, OUR_SYNONYMS, OUR_VERBS, BORROWED_PATTERNS, VERB_SENSES and BLOCK_PATTERNS to the parsed dictionary (in place)."""
     synsets.update(OUR_SYNSETS)
     for verb, like in OUR_SYNONYMS.items():
         verbs[verb] = verbs[like]
     for verb, code in OUR_VERBS.items():
         verbs[verb], blocks[f"pw_{verb}"], patterns[f"pw_{verb}"], verb_codes[verb] = f"pw_{verb}", code, [], code
+    for verb, (lender, roots) in BORROWED_PATTERNS.items():
+        patterns[verbs[verb]] += [[*p[:3], verb] for p in patterns[lender] if p[2].lstrip(":").startswith(roots)]
     for block, extra in BLOCK_PATTERNS.items():
         patterns[block] = [[[], list(words), code] for words, code in extra] + patterns[block]
     for verb, (default, extra, dropped) in VERB_SENSES.items():

@@ -276,7 +276,7 @@ class EventExtractor:
             cameo = own.cameo
         else:
             cameo = self.lexicon.code(code)
-        if cameo is not None and cameo.code == "130":
+        if cameo is not None and (cameo.code == "130" or verb.lemma_.lower() in rules.PLEDGE_HEADS):
             cameo = self.threat_of(complement) or cameo
         if cameo is None:
             return None

@@ -75,15 +75,18 @@ class EventLexicon:
     def match_verb(self, lemma: str, pre: Collection[str], post: Collection[str]) -> VerbMatch | None:
         """The CAMEO code of verb `lemma` given the words before and after it (lower case).
 
-        The longest PETRARCH pattern of the verb's block whose words all occur wins; otherwise the
-        verb's own code, then the block's default code; None when the verb has no code.
+        The longest PETRARCH pattern of the verb's block whose words all occur wins (a pattern with a
+        fourth field is that verb's alone); otherwise the verb's own code, then the block's default
+        code; None when the verb has no code.
         """
         block = self.verbs.get(lemma)
         if block is None:
             return None
         best: VerbMatch | None = None
-        for pre_slots, post_slots, code in self.patterns.get(block, ()):
+        for pre_slots, post_slots, code, *only in self.patterns.get(block, ()):
             n = len(pre_slots) + len(post_slots)
+            if only and only[0] != lemma:
+                continue
             if best is not None and n <= best.words:
                 continue
             if all(self._slot_ok(s, post) for s in post_slots) and all(self._slot_ok(s, pre) for s in pre_slots):
@@ -98,7 +101,7 @@ class EventLexicon:
         code and the block's default (empty for a word that is no dictionary verb)."""
         if lemma not in self._senses:
             block = self.verbs.get(lemma)
-            codes = {p[2].lstrip(":") for p in self.patterns.get(block, ())} if block else set()
+            codes = {p[2].lstrip(":") for p in self.patterns.get(block, ()) if p[3:] in ([], [lemma])} if block else set()
             codes |= {c for c in (self.verb_codes.get(lemma), self.blocks.get(block) if block else None) if c}
             self._senses[lemma] = frozenset(row.plover for row in map(self.code, codes) if row is not None)
         return self._senses[lemma]

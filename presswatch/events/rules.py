@@ -440,6 +440,11 @@ GOVERNING_HEADS: dict[str, str] = {
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
 
+# Heads whose pledged act may be a conflictual one: "vowed to wage war" announces force, a threat
+# (13x, as PETRARCH's VOW block codes vowing revenge or attacks 138), not an intent to cooperate (03x);
+# a pledged cooperative act stays 03x.  Offers and agreements are made to the other party (not here).
+PLEDGE_HEADS = frozenset({"pledge", "promise", "vow"})
+
 # The nouns of those acts: a verb whose object is one governs the act its clause names ("repeated its
 # demand that X free ...", "renewed the call for X to withdraw"), as the verb itself would.
 GOVERNING_NOUNS = frozenset({"threat", "ultimatum", "offer", "pledge", "promise", "vow", "refusal", "demand",

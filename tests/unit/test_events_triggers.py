@@ -389,3 +389,38 @@ def test_a_stated_stance_ranks_before_the_act_it_announces(analyze, text, act):
 def test_a_dispersed_rally_in_the_passive_is_the_police_action(analyze, text, trigger):
     found = at(analyze(text), trigger)
     assert found and (found[0].type, found[0].cameo) == ("ASSAULT", "175")
+
+
+def test_a_repeated_pattern_keeps_its_later_code():
+    lex = load_lexicon()  # PETRARCH2 keys a block's patterns by their words: the later line is kept
+    assert lex.match_verb("lift", (), {"the", "sanction"}).code == "085"
+    assert lex.match_verb("lift", (), {"the", "sanctions", "sanction"}).code == "085"
+
+
+def test_dismissing_a_request_is_a_rejection():
+    lex = load_lexicon()  # DISMISS &PROPOSAL is 120; the block of "refuse" lends its other rejections
+    assert lex.match_verb("dismiss", (), {"an", "appeal"}).code == "120"
+    assert lex.match_verb("dismiss", (), {"the", "request"}).code[:2] == "12"
+    assert lex.match_verb("dismiss", (), {"the", "governor"}).code == "110"  # PETRARCH's own sense stays
+    assert lex.match_verb("dispatch", (), {"an", "appeal"}) is None  # only "dismiss" borrows them
+
+
+@pytest.mark.parametrize("text, trigger, plover, code", [
+    ("Georgia lifted its sanctions on Armenian grain imports last week.", "lifted", "RETREAT", "085"),
+    ("A Georgian appeals court dismissed the Armenian government's request for the extradition.", "dismissed",
+     "REJECT", "12"),
+])
+def test_dictionary_senses_after_the_builder_fixes(analyze, text, trigger, plover, code):
+    found = at(analyze(text), trigger)
+    assert found and found[0].type == plover and found[0].cameo.startswith(code)
+
+
+@pytest.mark.parametrize("text, plover, code", [
+    ("The Georgian rebel leader vowed to wage war on the Armenian border guards.", "THREATEN", "13"),
+    ("Georgia pledged to shell the Armenian positions if the raids went on.", "THREATEN", "13"),
+    ("Georgia pledged to send food aid to the flooded Armenian villages.", "AGREE", "03"),
+    ("Georgia offered to send troops to help the Armenian army.", "AGREE", "03"),
+])
+def test_a_pledged_use_of_force_is_a_threat(analyze, text, plover, code):
+    head = next(e for e in analyze(text).events if e.trigger.text.lower() in ("vowed", "pledged", "offered"))
+    assert head.type == plover and head.cameo.startswith(code)
