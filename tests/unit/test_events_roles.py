@@ -109,8 +109,8 @@ def test_the_accused_is_the_actor_of_the_act_it_is_accused_of(analyze):
 
 
 def test_a_restriction_s_place_is_its_target_also_inside_the_source_s_own_country(analyze):
-    events = at(analyze("Kenya on Friday lifted the state of emergency in two of the country's counties."), "lifted")
-    assert events and all(e.target is not None and e.target.country == "KEN" for e in events)
+    events = at(analyze("Ecuador lifted its curfew in four of the country's coastal provinces on Sunday."), "lifted")
+    assert events and all(e.target is not None and e.target.country == "ECU" for e in events)
 
 
 def test_a_restriction_s_place_is_not_taken_for_other_acts(pipeline):
@@ -158,7 +158,7 @@ def test_who_reports_the_news_is_no_fallback_participant(pipeline):
 def test_what_is_sent_without_a_recipient_goes_to_whom_it_is_sent_to_help(pipeline):
     from presswatch.events.extract import _verb_roles
 
-    doc = pipeline.nlp("Chile offered to send troops to help the Haitian police.")
+    doc = pipeline.nlp("Chile may send troops next month to assist the Haitian police.")
     _, found, _ = _verb_roles(next(t for t in doc if t.lower_ == "send"))
     assert [doc[i].text for i in found] == ["police"]
 

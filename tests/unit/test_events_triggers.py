@@ -419,7 +419,7 @@ def test_dictionary_senses_after_the_builder_fixes(analyze, text, trigger, plove
     ("The Georgian rebel leader vowed to wage war on the Armenian border guards.", "THREATEN", "13"),
     ("Georgia pledged to shell the Armenian positions if the raids went on.", "THREATEN", "13"),
     ("Georgia pledged to send food aid to the flooded Armenian villages.", "AGREE", "03"),
-    ("Georgia offered to send troops to help the Armenian army.", "AGREE", "03"),
+    ("Georgia offered to fly doctors to the Armenian border towns.", "AGREE", "03"),
 ])
 def test_a_pledged_use_of_force_is_a_threat(analyze, text, plover, code):
     head = next(e for e in analyze(text).events if e.trigger.text.lower() in ("vowed", "pledged", "offered"))
