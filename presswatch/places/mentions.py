@@ -80,12 +80,13 @@ def document_countries(named: list[tuple[int, str]], entities: tuple[Entity, ...
 
 
 def choose_place(candidates: tuple[Place, ...], countries: frozenset[str], tagged: bool = False,
-                 state: bool = False) -> Place | None:
-    """The candidate a name most likely means: a country if one is named so; the state when the
-    document says "X state"/"state of X"; else the best-ranked candidate in a country the document
-    mentions, unless a world city far outweighs it ("Prague" is not New Prague, Minnesota) or it is
-    a state whose big city bears the name ("New York"); else the best-ranked candidate that is a
-    country, region or sizeable city, or, for a name the tagger calls a place, a subdivision."""
+                 state: bool = False, key: str = "") -> Place | None:
+    """The candidate a name (alias key `key`) most likely means: a country if one is named so; the
+    state when the document says "X state"/"state of X"; else the best-ranked candidate in a country
+    the document mentions, unless a world city far outweighs it ("Prague" is not New Prague,
+    Minnesota) or it is a state whose big city bears the name ("New York"); else the best-ranked
+    candidate that is a country, region or sizeable city, or, for a name the tagger calls a place, a
+    subdivision."""
     if not candidates:
         return None
     if candidates[0].kind == "country":
@@ -96,20 +97,27 @@ def choose_place(candidates: tuple[Place, ...], countries: frozenset[str], tagge
                 return candidate
     for candidate in candidates:
         if candidate.country in countries:
-            return _well_known(candidate, candidates)
+            return _well_known(candidate, candidates, countries, key)
     for candidate in candidates:
         if candidate.kind in ("country", "region") or candidate.population >= FOREIGN_CITY_POPULATION:
-            return _well_known(candidate, candidates)
+            return _well_known(candidate, candidates, countries, key)
     if tagged and candidates[0].kind == "admin1":
-        return _well_known(candidates[0], candidates)
+        return _well_known(candidates[0], candidates, countries, key)
     return None
 
 
-def _well_known(chosen: Place, candidates: tuple[Place, ...]) -> Place:
+def _well_known(chosen: Place, candidates: tuple[Place, ...], countries: frozenset[str] = frozenset(),
+                key: str = "") -> Place:
     """`chosen`, or the world city of the same name when that is WORLD_CITY_RATIO times bigger, or
-    the big city of a state's own country that the state's name also names."""
+    the big city of a state's own country that the state's name also names.  A world city that the
+    name matches only as a variant spelling, in a country the document does not mention, does not
+    outweigh a city of a document country whose own name it is ("Puno" in a story about Peru is not
+    Pune, India; "Calcutta" in a story naming no country is still Kolkata)."""
     biggest = max(candidates, key=lambda place: place.population)
     if biggest.kind != "city" or biggest.population < WORLD_CITY_POPULATION:
+        return chosen
+    if key and alias_key(chosen.name) == key != alias_key(biggest.name) and chosen.country in countries \
+            and biggest.country not in countries:
         return chosen
     if chosen.kind == "city" and biggest.population >= WORLD_CITY_RATIO * max(chosen.population, 1):
         return biggest
@@ -171,13 +179,15 @@ def _geocode(text: str, start: int, end: int, gazetteer: Gazetteer, countries: f
     name = text[start:end]
     if name.casefold() in NOT_PLACES:
         return None
+    key = alias_key(name)
     place = choose_place(_qualified(gazetteer.lookup(name), text, end, gazetteer), countries, tagged,
-                         alias_key(name) in states)
+                         key in states, key)
     if place is None:
         words = name.split()
         if len(words) > 1 and words[-1].lower() in TRAILING_KIND_WORDS:
             shorter = " ".join(words[:-1])
-            place = choose_place(gazetteer.lookup(shorter), countries, tagged, alias_key(shorter) in states)
+            key = alias_key(shorter)
+            place = choose_place(gazetteer.lookup(shorter), countries, tagged, key in states, key)
             if place is not None:
                 end = start + len(shorter)
     return (place, start, end) if place is not None else None
@@ -235,7 +245,7 @@ def _misread_names(text: str, parsed: Doc, countries: frozenset[str],
             found.append((match.start("name"), match.end("name"), "kind-word"))
     for ent in parsed.ents:
         if ent.label_ in MISLABELLED and len(ent) == 1:
-            place = choose_place(gazetteer.lookup(ent.text), countries)
+            place = choose_place(gazetteer.lookup(ent.text), countries, key=alias_key(ent.text))
             if place is not None and place.kind == "city" and place.country in countries \
                     and place.population >= METONYM_CITY_POPULATION:
                 found.append((ent.start_char, ent.end_char, "ner-city"))

@@ -272,3 +272,22 @@ def test_well_known_regions_and_islands(nlp, gazetteer):
     found = mentions(nlp, gazetteer, "Moscow's seizure of Crimea worried Denmark, which reinforced Bornholm.")
     assert (found["Crimea"].country, found["Crimea"].precision) == ("UKR", "region")
     assert (found["Bornholm"].country, found["Bornholm"].precision) == ("DNK", "region")
+
+
+@pytest.mark.issue(8)
+def test_a_variant_spelling_of_a_far_world_city_does_not_beat_a_city_of_the_document_country(nlp, gazetteer):
+    text = "After ten calm days, Peru ended the evening curfew in Puno and in Cusco."
+    found = mentions(nlp, gazetteer, text)
+    assert (found["Puno"].name, found["Puno"].country) == ("Puno", "PER")  # not Pune, India (an alias match)
+    location = located(nlp, gazetteer, text, "ended", kind="COERCE")
+    assert (location.name, location.country, location.method) == ("Puno", "PER", "clause")
+    assert mentions(nlp, gazetteer, "Peruvian troops guarded the road to Cuzco.")["Cuzco"].country == "PER"
+    # the other side: Indian places keep India when the document is about India
+    indian = mentions(nlp, gazetteer, "An Indian court in Maharashtra heard a case from Pune while "
+                                      "weavers in Hyderabad and Calcutta went on strike.")
+    assert {indian[name].country for name in ("Pune", "Hyderabad", "Calcutta")} == {"IND"}
+    assert indian["Calcutta"].name == "Kolkata"
+    pakistani = mentions(nlp, gazetteer, "Flood water reached Hyderabad while Pakistani crews in Sindh dug levees.")
+    assert pakistani["Hyderabad"].country == "PAK"
+    # with no country prior, an old name of a world city is still that city, not a small namesake
+    assert mentions(nlp, gazetteer, "Dock workers marched in Calcutta on Friday.")["Calcutta"].name == "Kolkata"
