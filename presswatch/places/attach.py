@@ -6,7 +6,9 @@ In order (the Location's `method` says which):
    resumed"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
    "where" clause ("Kazakhstan, where mass protests began").
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
-   organized protests").
+   organized protests"); else, for an event on the ground, a border its own sentence names though
+   the parse ties it elsewhere ("fired on migrants who had massed on the Belarusian side of the
+   border"): the sentence's own place wins over one carried from earlier (such as the dateline's).
 3. "narrative": the sentence names no place (an unknown site such as "Liberty Square" does not
    count), the trigger is in the past tense, and the nearest earlier sentence of the section that
    names a place has a border or region as locative place of its main clause, or, for an event on
@@ -252,9 +254,14 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
         if ties[how]:
             mention = min(ties[how])[2]
             return dataclasses.replace(mention.location, method=how)
+    ground = event.type in ON_THE_GROUND
+    borders = [mention for mention in here if mention.location.precision == "border"]
+    if ground and borders:  # "fired at refugees who had gathered on the Belarusian side of the border"
+        return dataclasses.replace(min(borders, key=lambda m: abs(m.start - event.trigger.start)).location,
+                                   method="sentence")
     if not here and is_past(trigger) and event.status != "hypothetical":
         carried = _narrative(parsed, sentences, paragraphs or tuple(range(len(sentences))), mentions, index,
-                             event.type in ON_THE_GROUND)
+                             ground)
         if carried is not None:
             return carried
     found = _actor_country(event, gazetteer)

@@ -19,6 +19,7 @@ from presswatch.places.rules import (
     BORDER_BETWEEN,
     BORDER_BETWEEN_PRONOUN,
     BORDER_PAIR,
+    BORDER_SIDE,
     DATELINE,
     FOREIGN_CITY_POPULATION,
     LOCATIVE_PREPOSITIONS,
@@ -143,7 +144,8 @@ def _border_location(codes: tuple[str, ...], gazetteer: Gazetteer, start: int, e
 
 
 def _borders(text: str, named: list[tuple[int, str]], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Border mentions; "the border between them" takes the last two countries `named` before it."""
+    """Border mentions; "the border between them" takes the last two countries `named` before it,
+    "the Belarusian side of the border" the last other country named before it."""
     mentions = []
     for pattern in (BORDER_PAIR, BORDER_BETWEEN):
         for match in pattern.finditer(text):
@@ -160,6 +162,12 @@ def _borders(text: str, named: list[tuple[int, str]], gazetteer: Gazetteer) -> l
                 break
         if len(pair) == 2:
             location = _border_location(tuple(sorted(pair)), gazetteer, match.start(), match.end())
+            mentions.append(PlaceMention(match.start(), match.end(), match.group(0), location, "border"))
+    for match in BORDER_SIDE.finditer(text):
+        side = _side(match.group("a"), gazetteer)
+        other = next((code for offset, code in reversed(named) if offset < match.start() and code != side), None)
+        if side and other:
+            location = _border_location(tuple(sorted((side, other))), gazetteer, match.start(), match.end())
             mentions.append(PlaceMention(match.start(), match.end(), match.group(0), location, "border"))
     return mentions
 

@@ -28,6 +28,11 @@ BORDER_BETWEEN_PRONOUN = re.compile(
     r"\b(?:border|frontier|boundary)\s+between\s+(?:the\s+two\s+(?:countries|states|republics|nations|sides)|them)\b",
     re.IGNORECASE)
 
+# "the Belarusian side of the border", "the Afghan side of the frontier": one side named, the other
+# is the last other country named before it (checked in mentions.py).  Not "the other side of the
+# border" (no country).
+BORDER_SIDE = re.compile(rf"\b(?P<a>[A-Z][a-z]+)\s+side\s+of\s+the\s+{_BORDER_WORD}\b")
+
 # Prepositions that place an event ("clashes in Batken", "near Jermuk"); not "to", "from", "with",
 # "against", whose objects are participants or directions.
 LOCATIVE_PREPOSITIONS = frozenset({

@@ -291,3 +291,28 @@ def test_a_variant_spelling_of_a_far_world_city_does_not_beat_a_city_of_the_docu
     assert pakistani["Hyderabad"].country == "PAK"
     # with no country prior, an old name of a world city is still that city, not a small namesake
     assert mentions(nlp, gazetteer, "Dock workers marched in Calcutta on Friday.")["Calcutta"].name == "Kolkata"
+
+
+@pytest.mark.issue(8)
+def test_a_border_in_the_event_sentence_wins_over_the_dateline_city(nlp, gazetteer):
+    story = ("Guards turn pepper spray on migrants at Medininkai\n\nMINSK, 5 March (Neman Wire). Lithuanian guards "
+             "used pepper spray on Tuesday against migrants who had camped on the Belarusian side of the border, "
+             "the committee said.")
+    location = located(nlp, gazetteer, story, "used")
+    assert (location.precision, location.countries, location.method) == ("border", ("BLR", "LTU"), "sentence")
+    assert story[location.start:location.end] == "Belarusian side of the border"
+    assert located(nlp, gazetteer, story, "said", kind="ACCUSE") is None  # only events on the ground
+    # the other side: an event whose sentence names no place still takes the dateline's city
+    plain = ("Night raids in the capital\n\nMINSK, 5 March (Neman Wire). Riot police detained dozens of marchers "
+             "overnight, the ministry said.")
+    location = located(nlp, gazetteer, plain, "detained", kind="COERCE")
+    assert (location.name, location.method) == ("Minsk", "narrative")
+    assert mentions(nlp, gazetteer, "Smugglers waited on the other side of the border.") == {}  # no country named
+
+
+@pytest.mark.issue(6)
+def test_one_side_of_a_border_takes_the_other_country_named_before_it(nlp, gazetteer):
+    found = mentions(nlp, gazetteer, "Tajik herders said Kyrgyz troops fired at them from the Kyrgyz side of the "
+                                     "frontier.")
+    assert found["Kyrgyz side of the frontier"].countries == ("KGZ", "TJK")
+    assert mentions(nlp, gazetteer, "Polish guards patrolled the Polish side of the border.") == {}  # one country
