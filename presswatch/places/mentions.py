@@ -20,6 +20,9 @@ from presswatch.places.rules import (
     BORDER_BETWEEN_PRONOUN,
     BORDER_PAIR,
     BORDER_SIDE,
+    BORDER_SIDE_CUE,
+    BORDER_WITH,
+    BORDER_WITH_CUE,
     DATELINE,
     FOREIGN_CITY_POPULATION,
     LOCATIVE_PREPOSITIONS,
@@ -147,7 +150,8 @@ def _borders(text: str, named: list[tuple[int, str]], gazetteer: Gazetteer) -> l
     """Border mentions; "the border between them" takes the last two countries `named` before it,
     "the Belarusian side of the border" the last other country named before it."""
     mentions = []
-    for pattern in (BORDER_PAIR, BORDER_BETWEEN):
+    with_cue = BORDER_WITH_CUE.search(text) is not None
+    for pattern in (BORDER_PAIR, BORDER_BETWEEN, *((BORDER_WITH,) if with_cue else ())):
         for match in pattern.finditer(text):
             a, b = _side(match.group("a"), gazetteer), _side(match.group("b"), gazetteer)
             if a and b and a != b:
@@ -163,7 +167,7 @@ def _borders(text: str, named: list[tuple[int, str]], gazetteer: Gazetteer) -> l
         if len(pair) == 2:
             location = _border_location(tuple(sorted(pair)), gazetteer, match.start(), match.end())
             mentions.append(PlaceMention(match.start(), match.end(), match.group(0), location, "border"))
-    for match in BORDER_SIDE.finditer(text):
+    for match in BORDER_SIDE.finditer(text) if BORDER_SIDE_CUE.search(text) else ():
         side = _side(match.group("a"), gazetteer)
         other = next((code for offset, code in reversed(named) if offset < match.start() and code != side), None)
         if side and other:

@@ -12,7 +12,7 @@ from presswatch.nlp import DEFAULT_MODEL
 from presswatch.places import locate_events, make_component
 from presswatch.places.gazetteer import DATA, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
-from presswatch.places.rules import BORDER_BETWEEN, BORDER_PAIR
+from presswatch.places.rules import BORDER_BETWEEN, BORDER_PAIR, BORDER_WITH
 from presswatch.records import Document, Event, Extent, Participant, make_span
 
 
@@ -80,6 +80,8 @@ def test_ambiguous_names_follow_the_countries_of_the_document(nlp, gazetteer):
      ("KAZ", "UZB")),
     ("The presidents of Kyrgyzstan and Tajikistan talked about the border between the two countries.",
      "border between the two countries", ("KGZ", "TJK")),
+    ("Herders crossed Tajikistan's eastern frontier with China at dawn.",
+     "Tajikistan's eastern frontier with China", ("CHN", "TJK")),
 ])
 def test_border_descriptions_name_both_countries(nlp, gazetteer, text, phrase, countries):
     location = mentions(nlp, gazetteer, text)[phrase]
@@ -104,6 +106,7 @@ def test_names_the_tagger_misreads_are_places(nlp, gazetteer, text, name, place,
 def test_border_patterns_refuse_non_borders():
     assert BORDER_PAIR.search("cross-border trade") is None
     assert BORDER_BETWEEN.search("the border between the two countries") is None
+    assert BORDER_WITH.search("Poland's border guards met Lithuania's envoy") is None
 
 
 @pytest.mark.issue(6)
