@@ -483,6 +483,8 @@ class EventExtractor:
         if _governed(first):
             confidence -= 0.25  # the governing threat/intent/demand is the main event
         confidence -= rules.DEPTH_PENALTY * min(_depth(first), 3)  # a subordinate clause's act is less the news
+        if _subordinate(first):
+            confidence -= rules.SUBORDINATE_PENALTY  # the main clause's act ranks first
         if status != "asserted":
             confidence -= 0.1  # a claimed, intended or denied act is less certain than a narrated one
         confidence = _with_model(confidence, ctx.class_probability(first, cameo))
@@ -1032,6 +1034,17 @@ def _depth(token: Token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def _subordinate(token: Token) -> bool:
+    """The token is inside an adverbial, participle or relative clause (rules.SUBORDINATE_DEPS)."""
+    for _ in range(50):
+        if token.dep_ in rules.SUBORDINATE_DEPS:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _with_model(confidence: float, probability: float | None) -> float:

@@ -474,6 +474,12 @@ MODEL_WEIGHT = 0.5
 # among 0, 0.02, 0.04, 0.06, 0.1 (stage macro-F1 0.734, 0.732, 0.735, 0.731, 0.717): a small effect.
 DEPTH_PENALTY = 0.04
 
+# Confidence lost by an act inside an adverbial, participle or relative clause (a dependency of these
+# kinds on the way to the sentence root): the main clause's act, or one coordinated with it, ranks
+# first; a reported clause (ccomp) is not one of them, as the governing and speech rules rank it.
+SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
+SUBORDINATE_PENALTY = 0.10
+
 # CASE-2021 labels of the acled sentence model -> ACLED (event type, sub-event type).  The labels
 # CASE adds outside ACLED (disasters, organized crime, diplomacy, attributions) and OTHER are
 # absent: for them an event keeps its CAMEO-derived ACLED type.

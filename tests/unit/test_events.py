@@ -840,3 +840,24 @@ def test_petrarch_role_score_reads_sides_by_the_test_dictionary_names():
     report = score_petrarch_roles(rows, [a for a, _ in made], [d for _, d in made], {"120": {"scolded": False}}, actors)
     assert report["source_named"] == report["target_named"] == report["both_named"] == 2
     assert report["source_accuracy"] == 0.5 and report["target_accuracy"] == 0.5 and report["both_accuracy"] == 0.5
+
+
+def _confidences(analyze, text):
+    return {e.trigger.text: e.confidence for e in analyze(text).events}
+
+
+def test_an_act_in_a_participle_clause_no_longer_outranks_the_main_clause(analyze, monkeypatch):
+    from presswatch.evaluate.events import top_event
+    from presswatch.events import rules
+    text = "Ireland condemned Britain, demanding an inquiry into the shooting."
+    assert top_event(analyze(text).events).trigger.text == "condemned"  # earliest on a tie
+    monkeypatch.setattr(rules, "SUBORDINATE_PENALTY", 0.0)
+    assert top_event(analyze(text).events).trigger.text == "demanding"  # the participle clause's act
+
+
+def test_a_reported_clause_keeps_its_confidence(analyze, monkeypatch):
+    from presswatch.events import rules
+    text = "Thai officials said Cambodian soldiers shelled a temple near the frontier."
+    penalised = _confidences(analyze, text)
+    monkeypatch.setattr(rules, "SUBORDINATE_PENALTY", 0.0)
+    assert _confidences(analyze, text) == penalised and "shelled" in penalised
