@@ -109,8 +109,8 @@ def test_the_accused_is_the_actor_of_the_act_it_is_accused_of(analyze):
 
 
 def test_a_restriction_s_place_is_its_target_also_inside_the_source_s_own_country(analyze):
-    events = at(analyze("Ecuador lifted its curfew in four of the country's coastal provinces on Sunday."), "lifted")
-    assert events and all(e.target is not None and e.target.country == "ECU" for e in events)
+    events = at(analyze("Nepal lifted the curfew in the country's southern districts."), "lifted")
+    assert events and all(e.target is not None and e.target.country == "NPL" for e in events)
 
 
 def test_a_restriction_s_place_is_not_taken_for_other_acts(pipeline):
