@@ -1038,13 +1038,7 @@ def _depth(token: Token) -> int:
 
 def _subordinate(token: Token) -> bool:
     """The token is inside an adverbial, participle or relative clause (rules.SUBORDINATE_DEPS)."""
-    for _ in range(50):
-        if token.dep_ in rules.SUBORDINATE_DEPS:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+    return any(t.dep_ in rules.SUBORDINATE_DEPS for t in (token, *token.ancestors))
 
 
 def _with_model(confidence: float, probability: float | None) -> float:
