@@ -47,7 +47,10 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   differently named towns: `reach_km`), unless one of them is a whole country ("in Azerbaijan"),
   which fits any place in it; two groups of rallies or police actions placed only at named places
   none of which is the other's or measurable against it (a province without coordinates and a
-  town) are not one locality (`_placed_apart`, checked in `fits`);
+  town) are not one locality (`_placed_apart`, checked in `fits`); a rally or police action placed
+  only at a whole country (or nowhere) stands at the named places its article gives its events in
+  that country, and is not one locality with a place more than `max_km` from all of them that its
+  own sentence does not name (`named_elsewhere`, checked in `fits`);
 - a mention with no country and no place at all only joins mentions of its own article.
 Clustering is complete linkage in passes.  First, mentions with a precise event date, greedily in
 date order (earliest published first within a day): each joins the fitting cluster whose day-dated
@@ -283,9 +286,23 @@ class Deduplicator:
             return False
         if not all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other)):
             return False
+        if articles and any(self.named_elsewhere(x, y, articles) for x in group for y in other):
+            return False
         return places_fit([*group, *other]) and not (articles and any(
             self.reports_elsewhere(x, y, articles) or self.told_apart(x, y, articles) or self.told_apart(y, x, articles)
             for x in _timed(group) for y in _timed(other)))
+
+    def named_elsewhere(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
+        """Whether two rallies or police actions (`LOCAL`), each placed at its own named place or, placed
+        only at a whole country (or nowhere), at the named places its article gives its events, lie
+        more than `max_km` apart: a local report's "dozens were detained" is about the town it names,
+        not one it never names.  A mention with neither (an article naming no place) is free."""
+        if a.type not in LOCAL or _named_place(a) and _named_place(b):
+            return False
+        first, second = _anchors(a, articles), _anchors(b, articles)
+        return bool(first and second) and all(
+            x.location_name != y.location_name and _kilometres(x, y) > self.max_km
+            and not _names(a, y.location_name) and not _names(b, x.location_name) for x in first for y in second)
 
     def told_apart(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
         """Whether `a`'s article dates fighting or unrest of its type on `b`'s day (another article's,
@@ -306,9 +323,11 @@ class Deduplicator:
         sites: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
         stated: dict[str, DateRange] = {}
         told: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+        places: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
         for mention in mentions:
             if _named_place(mention) and mention.lat is not None and mention.lon is not None:
                 sites[(mention.document_id, mention.type)].append(mention)
+                places[(mention.document_id, mention.location_country)].append(mention)
             found = date_range(mention)
             if mention.type in DURATIVE and found and found.precision == "day":
                 stated[mention.key] = found
@@ -320,7 +339,8 @@ class Deduplicator:
                                  for day in _days(stated[z.key].first, stated[z.key].last))
                 if days:
                     apart[a.key] = (stated[a.key], days)
-        return Articles({key: tuple(found) for key, found in sites.items()}, stated, apart)
+        return Articles({key: tuple(found) for key, found in sites.items()},
+                        {key: tuple(found) for key, found in places.items()}, stated, apart)
 
     def reports_elsewhere(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
         """Whether one report dates fighting or unrest at a named place to one day and, placed only at
@@ -560,12 +580,14 @@ def _compatible_pairs(bucket: list[int], countries: list[frozenset[str]], rough_
 @dataclass(frozen=True)
 class Articles:
     """What each article tells, for rules that read a report as a whole (`Deduplicator.index_articles`):
-    its mentions at a named place with coordinates by (article, type) (`Deduplicator.reports_elsewhere`);
+    its mentions at a named place with coordinates by (article, type) (`Deduplicator.reports_elsewhere`)
+    and by (article, place country) (`Deduplicator.named_elsewhere`);
     the stated days of each day-dated mention of fighting or unrest (`DURATIVE`), and for each such
     mention the days its article dates another event of its type on, told apart from it
     (`Deduplicator.told_apart`)."""
 
     sites: dict[tuple[str, str], tuple[EventMention, ...]]
+    places: dict[tuple[str, str], tuple[EventMention, ...]]
     stated: dict[str, DateRange]
     apart: dict[str, tuple[DateRange, frozenset[date]]]
 
@@ -611,6 +633,19 @@ def _seizure_and_other_act(a: EventMention, b: EventMention) -> bool:
     if a.type != "COERCE" or not (_named_place(a) and _named_place(b)) or _occupation(a) == _occupation(b):
         return False
     return all(m.cameo and len(m.cameo) >= 3 and m.cameo != "170" for m in (a, b))
+
+
+def _anchors(mention: EventMention, articles: Articles) -> tuple[EventMention, ...]:
+    """Where a mention is: itself at its named place with coordinates, else (placed only at a whole
+    country or nowhere) its article's mentions at named places with coordinates in its countries."""
+    if _named_place(mention):
+        return (mention,) if mention.lat is not None and mention.lon is not None else ()
+    return tuple(site for country in mention.countries for site in articles.places.get((mention.document_id, country), ()))
+
+
+def _names(mention: EventMention, place: str) -> bool:
+    """Whether a mention's own sentence names a place."""
+    return place in (mention.sentence or "")
 
 
 def _named_place(mention: EventMention) -> bool:

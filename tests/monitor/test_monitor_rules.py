@@ -696,3 +696,27 @@ def test_a_seizure_and_another_coercive_act_at_named_places_are_two_events():
     assert Deduplicator().why_apart(seizure, summary) is None
     generic = dataclasses.replace(arrests, cameo="170")
     assert Deduplicator().why_apart(seizure, generic) is None
+
+
+def test_a_country_level_police_action_stays_with_the_towns_its_article_names():
+    act = dict(type="COERCE", cameo="173", source_country="UZB", target_country="UZB", location_country="UZB",
+               date="2030-10-14", published="2030-10-15")
+    arrests = mention(document_id="d1", outlet="Steppe Post", location_name="Namangan", lat=41.00, lon=71.67, **act)
+    nationwide = dict(location_name="Uzbekistan", location_precision="country", lat=None, lon=None,
+                      sentence="Police detained about sixty people, the interior ministry said.")
+    local = mention(document_id="d2", event_id="v1", outlet="Hill Gazette", **act, **nationwide)
+    rally = mention(document_id="d2", event_id="v2", outlet="Hill Gazette", type="PROTEST", cameo="141",
+                    source_country="UZB", target_country="UZB", location_name="Samarkand", location_country="UZB",
+                    lat=39.65, lon=66.96, date="2030-10-14", published="2030-10-15")  # 420 km from Namangan
+    assert len([c for c in Deduplicator().cluster([arrests, local, rally]) if c.type == "COERCE"]) == 2
+    assert len(Deduplicator().cluster([arrests, local])) == 1  # its article names no place: the date decides
+    abroad = dataclasses.replace(rally, location_name="Osh", location_country="KGZ", lat=40.53, lon=72.80)
+    assert len([c for c in Deduplicator().cluster([arrests, local, abroad]) if c.type == "COERCE"]) == 1
+    named = dataclasses.replace(local, sentence="Police in Namangan detained about sixty people.")
+    assert len([c for c in Deduplicator().cluster([arrests, named, rally]) if c.type == "COERCE"]) == 1
+    other = [dataclasses.replace(m, document_id="d3", outlet="Lake Courier") for m in (local, rally)]
+    far = dataclasses.replace(other[1], location_name="Nukus", lat=42.46, lon=59.60)  # 700 km from Samarkand
+    assert len([c for c in Deduplicator().cluster([local, rally, other[0], far]) if c.type == "COERCE"]) == 2
+    assert len([c for c in Deduplicator().cluster([local, rally, *other]) if c.type == "COERCE"]) == 1
+    fighting = [dataclasses.replace(m, type="ASSAULT", cameo="190") for m in (arrests, local)]
+    assert len(Deduplicator().cluster([*fighting, rally])) == 2  # fighting runs along a front: not held to it
