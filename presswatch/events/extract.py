@@ -234,7 +234,7 @@ class EventExtractor:
             token, cameo = ctx.doc[hit[0]], self.lexicon.code(hit[1])
             if token.pos_ == "VERB" and hit[1].startswith("14") and _showing(token):
                 continue
-            source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
+            source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token, hit[1])
             if cameo is not None:
                 yield Trigger((token.i,), cameo, 0.75, source, target, False)
 
@@ -251,7 +251,7 @@ class EventExtractor:
             roles = _verb_roles(token)
         elif token.pos_ in ("NOUN", "PROPN"):
             code = self._noun_code(token)
-            roles = _noun_roles(token)
+            roles = _noun_roles(token, code)
         else:
             return None
         cameo = self.lexicon.code(code) if code else None
@@ -281,8 +281,8 @@ class EventExtractor:
         if cameo is None:
             return None
         source, target, reciprocal = _verb_roles(verb)
-        if not target:
-            target = _verb_roles(complement)[1]
+        if not target or (complement.dep_ == "xcomp" and _in_clause(verb.doc, target, verb)):
+            target = _verb_roles(complement)[1] or target  # "threatened to shell X, where Y were killed": X
         return Trigger((verb.i,), cameo, 0.8, source, target, reciprocal)
 
     def threat_of(self, act: Token) -> CameoCode | None:
@@ -347,7 +347,7 @@ class EventExtractor:
         if cameo is None:
             return None
         tokens = [noun.i] + [c.i for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1]
-        source, target, reciprocal = _noun_roles(noun)
+        source, target, reciprocal = _noun_roles(noun, code)
         strength = 0.5 if noun.lemma_.lower() in rules.WEAK_EVENT_NOUNS else 0.7
         return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal,
                        continues=_continued_event(noun))
@@ -418,8 +418,7 @@ class EventExtractor:
             found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_OVERRIDE)
             if found is not None and found.country != sources[0].country:
                 sources = [found]
-        if not sources and trigger.cameo.code[:3] in STATE_ACT_ROOTS and _controller(first)[1] \
-                and ctx.enclosing_quote(first.idx) is None:
+        if not sources and trigger.cameo.code[:3] in STATE_ACT_ROOTS and _controller(first)[1]:
             places = [who for j in _scene_places(first) if (who := ctx.participant(j)) and who.country]
             sources = places[:1]  # "X was arrested in Y", "held in a prison in Y": Y's authorities
             if places and not any(p.country for p in targets) and any(p.entity and p.sector for p in targets):
@@ -443,6 +442,10 @@ class EventExtractor:
             own_side = found is not None and sources and found.country == sources[0].country \
                 and any(p.entity and not p.sector for p in targets)
             targets = [_located(targets, found)] if found is not None and not own_side else targets
+        if targets and targets[0].country and trigger.cameo.code[:2] not in rules.OUTSIDER_ROOTS \
+                and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
+                and any(p.entity and p.sector for p in sources):  # "Judge X opened an inquiry into Chilean officials"
+            sources = [_located(sources, targets[0])]
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
         return pairs[:MAX_PAIRS]
@@ -768,6 +771,9 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
             verb.doc[j].ent_type_ == "ORG" for j in _np_tokens(objects[0])):
         objects = [p for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "in"
                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"] or objects
+    stance = _stance_targets(verb)
+    if stance and not (objects and _names_actor(objects[0])):  # "blocked streets in defiance of X": X
+        objects = stance
     phrase = verb.doc[verb.i + 1: verb.i + 4].text.lower()
     if any(r in phrase for r in rules.RECIPROCAL_OBJECTS):
         reciprocal = True
@@ -787,6 +793,34 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     return tuple(source), tuple(target), reciprocal
 
 
+def _in_clause(doc: Doc, tokens: Sequence[int], verb: Token) -> bool:
+    """Every token of `tokens` is inside a that-clause (ccomp) of `verb`, not `verb`'s own phrase."""
+    return all(any(a.dep_ == "ccomp" and a.head.i == verb.i for a in doc[i].ancestors) for i in tokens)
+
+
+def _agrees(pronoun: Token, entity: Entity) -> bool:
+    """A personal pronoun ("he", "her") never stands for a state, place or organization, nor "it" for a person."""
+    lower = pronoun.lower_
+    if lower in rules.PERSONAL_PRONOUNS:
+        return entity.type not in rules.NON_PERSON_TYPES
+    return not (lower in ("it", "its") and entity.type == "PERSON")
+
+
+def _stance_targets(verb: Token) -> list[Token]:
+    """Whom a stance phrase on the verb is aimed at ("in defiance of X", "in protest against X's
+    raids", rules.STANCE_NOUNS): an actor, or the doer of the act it names."""
+    found = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in rules.STANCE_NOUNS:
+                    for q in noun.children:
+                        if q.dep_ == "prep":
+                            found += [a for p in q.children if p.dep_ == "pobj"
+                                      for a in ([p] if _names_actor(p) else _event_agents(p, owners=True))]
+    return found
+
+
 def _within_phrase(token: Token, verb: Token, levels: int) -> bool:
     """`token` hangs from `verb` at most `levels` heads up, through the verb's own phrases only (not
     a clause of its own nor its subject: "demanded that Y end its war against X", "X along with
@@ -802,11 +836,13 @@ def _within_phrase(token: Token, verb: Token, levels: int) -> bool:
 
 
 def _event_agents(noun: Token, owners: bool = False) -> list[Token]:
-    """Who did what an event noun names, by its "by" phrase ("an attack by X": X; not a means or
+    """Who did what an event or wrongdoing noun names, by its "by" phrase ("an attack by X", "crimes
+    by X": X; not a means or
     another event: "the damage by shelling"), with `owners` also by a possessor or an actor
     modifier ("X's mediation", "the Xian raids"); [] for other nouns."""
     lemma = noun.lemma_.lower()
-    if lemma not in rules.EVENT_NOUNS and lemma not in rules.MODIFIED_EVENT_NOUNS and lemma not in rules.PATTERN_OBJECTS:
+    if lemma not in rules.EVENT_NOUNS and lemma not in rules.MODIFIED_EVENT_NOUNS and lemma not in rules.PATTERN_OBJECTS \
+            and lemma not in rules.WRONGDOING_NOUNS:
         return []
     found = [noun.doc[i] for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
              for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
@@ -869,7 +905,9 @@ def _names_actor(token: Token) -> bool:
     return any(token.doc[j].ent_type_ in rules.ACTOR_ENTITY_TYPES for j in [token.i, *_np_tokens(token)])
 
 
-def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+def _noun_roles(noun: Token, code: str | None = None) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+    """Source and target tokens of an event noun (coded `code`); the "of" phrase of a coercive or
+    violent act (rules.PATIENT_OF_ROOTS) is whom it is done to ("the blockade of X")."""
     source: list[int] = []
     target: list[int] = []
     reciprocal = False
@@ -884,7 +922,8 @@ def _noun_roles(noun: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
             if pobj:
                 target = _conjuncts(pobj[0])
                 reciprocal = True
-        elif c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS and not target:
+        elif c.dep_ == "prep" and not target and (c.lower_ in rules.TARGET_PREPOSITIONS or (
+                c.lower_ == "of" and code is not None and code[:2] in rules.PATIENT_OF_ROOTS)):
             target = [i for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in rules.PLACE_NOUNS
                       for i in _conjuncts(p)]
     first = noun
@@ -1198,11 +1237,11 @@ class _Context:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.pos_ != "PRON":
                     hit = self.token_entity.get(c.i) or next(
                         (self.token_entity[j] for j in _np_tokens(c) if j in self.token_entity), None)
-                    if hit and (hit[0].actor or hit[0].type in ("PERSON", "ORG")):
+                    if hit and (hit[0].actor or hit[0].type in ("PERSON", "ORG")) and _agrees(pronoun, hit[0]):
                         return c.i
         for j in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             hit = self.token_entity.get(j)
-            if hit and hit[0].actor and hit[0].actor.country:
+            if hit and hit[0].actor and hit[0].actor.country and _agrees(pronoun, hit[0]):
                 return j
         return None
 

@@ -424,7 +424,31 @@ PATTERN_OBJECTS = frozenset({"fire", "attack", "strike", "offensive", "raid", "a
 
 # Pronouns that stand for an actor named earlier ("Syria says it will withdraw its troops"):
 # resolved to the subject of the governing clause, else the nearest earlier actor.
+# CAMEO roots of acts done to someone (17 coerce, 18 assault, 19 fight, 20 mass violence): an event
+# noun's "of" phrase names the one it is done to ("the siege of X", "the arrest of Y"), while for
+# other acts it names who acts ("the withdrawal of X troops", "a visit of Y").
+PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
+
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
+
+# A source known only by its sector (a judge, a court, protesters, a president the actor base lacks)
+# acting on an actor of a country is of that country, as most reported acts are domestic, except
+# for acts often done by outsiders: force (18 assault, 19 fight, 20 mass violence: foreign armies,
+# transnational militants) and aid (07, mostly given from abroad).
+OUTSIDER_ROOTS = frozenset({"07", "18", "19", "20"})
+
+# Nouns of wrongdoing: their "by" phrase names the wrongdoer, whom a verb on them (investigate,
+# condemn, denounce) is aimed at ("investigating abuses by X": X), as for an event noun.
+WRONGDOING_NOUNS = frozenset({"crime", "abuse", "atrocity", "violation", "wrongdoing", "misconduct", "offence",
+                              "offense", "excess"})
+
+# Nouns of a stance an act takes "in" ("in defiance of X", "in protest at X's raids", "in
+# retaliation for X's attack"): the actor they name is the act's target.
+STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "retaliation", "response", "reprisal", "revenge"})
+
+# Pronouns of a person, which never stand for an entity of these types ("he" is no country).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+NON_PERSON_TYPES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 
 # Verbs whose crowd-dispersal patterns (lexicon VERB_SENSES, 175) read their object: in the passive the
 # subject is that object ("the rally was dispersed / broken up by police", "the square was cleared").

@@ -184,3 +184,58 @@ def test_a_means_or_an_event_is_no_place_of_an_act(pipeline):
 
     doc = pipeline.nlp("The envoy was killed in a car bomb blast in a suburb of Kabul.")
     assert [doc[i].text for i in _scene_places(next(t for t in doc if t.lower_ == "killed"))] == ["suburb"]
+
+
+# -- session 11 ------------------------------------------------------------------------------------
+
+def test_a_threat_s_target_is_its_act_s_not_a_that_clause_s(analyze):
+    text = ("Sudan threatened to bomb Chadian bases soon in response to a rocket attack on the town of Geneina "
+            "where, officials said, six traders died.")
+    events = at(analyze(text), "threatened")
+    assert events and all(e.target is not None and e.target.text == "Chadian" for e in events)
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("The Bolivian navy imposed a blockade of Paraguay on the river with Brazil's help.", "blockade", "PRY"),
+    ("Kenyan troops ended the siege of Somali villages with the support of Ethiopia.", "siege", "SOM"),
+])
+def test_the_of_phrase_of_a_coercive_or_violent_act_is_its_target(analyze, text, word, country):
+    events = at(analyze(text), word)
+    assert events and all(e.target is not None and e.target.country == country for e in events)
+
+
+def test_a_personal_pronoun_never_stands_for_a_state(analyze):
+    text = "The Zambian envoy said Malawi must pay the debt as he flew to Lusaka to seek Angolan backing."
+    events = at(analyze(text), "seek")
+    assert events and all(e.source is not None and e.source.country == "ZMB" for e in events)
+
+
+def test_an_agentless_arrest_is_by_its_place_also_in_a_reported_sentence(analyze):
+    events = at(analyze("A Danish aid worker was detained in Eritrea for spying on the army, according to Reuters."),
+                "detained")
+    assert events and all(e.source is not None and e.source.country == "ERI" for e in events)
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Judge Maria Solano opened a bribery inquiry into six Peruvian customs officers.", "opened", "PER"),
+    ("A group of striking teachers continued their sit-in to demand the dismissal of the Bolivian education minister.",
+     "demand", "BOL"),
+    ("Masked gunmen attacked Nigerien soldiers near the border on Friday.", "attacked", None),  # force: no default
+])
+def test_a_sector_only_source_takes_its_target_s_country(analyze, text, word, country):
+    events = at(analyze(text), word)
+    assert events and all(e.source is not None and e.source.country == country for e in events)
+
+
+def test_the_by_phrase_of_a_wrongdoing_noun_is_whom_it_is_held_against(analyze):
+    events = at(analyze("Hungary is examining abuses by Hungarian border guards against Afghan migrants."), "examining")
+    assert events and all(e.target is not None and "guards" in e.target.text for e in events)
+
+
+@pytest.mark.parametrize("text, word, target", [
+    ("Thousands of students occupied squares in Caracas in defiance of Venezuelan police to demand fresh elections.",
+     "occupied", "police"),
+])
+def test_a_stance_phrase_names_the_target(analyze, text, word, target):
+    events = at(analyze(text), word)
+    assert events and all(e.target is not None and target in e.target.text for e in events)
