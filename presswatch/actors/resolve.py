@@ -826,7 +826,7 @@ class _DocumentResolution:
                 self.add(cluster, start, end)
                 return
         locality = self.locality(ent)
-        if locality is not None and (self.attacked(ent.root) or self.acting(ent.root) or self.addressed(ent.root)):
+        if locality is not None and (self.falls_on_people(ent.root) or self.acting(ent.root) or self.addressed(ent.root)):
             self.on_locality(start, end, ent, locality.country)
             return
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and ent.root.pos_ == "PROPN":
@@ -838,11 +838,12 @@ class _DocumentResolution:
                 self.unknown_named_at[ent.root.i] = cluster
 
     def on_locality(self, start: int, end: int, ent: SpacySpan, country: str) -> None:
-        """A gazetteer town or subdivision that is an actor: hit by force, its people (`CVL`, as an
-        attacked city); acting or addressed, the place with its country and no sector, as a known
-        city; only locating ("talks in X") it stays no actor (the caller's unresolved name)."""
+        """A gazetteer town or subdivision that is an actor: hit by force or under a restriction or
+        relief, its people (`CVL`, as such a city); acting or addressed, the place with its country
+        and no sector, as a known city; only locating ("talks in X") it stays no actor (the caller's
+        unresolved name)."""
         text = ent.text.strip()
-        if self.attacked(ent.root):
+        if self.falls_on_people(ent.root):
             self.add(self.group_cluster(country, "locality", "CVL", f"city {name_key(text)}", text), start, end)
         else:
             self.add(self.cluster(f"L:{name_key(text)}", "GPE", text, country=country), start, end)
@@ -906,7 +907,7 @@ class _DocumentResolution:
             else:
                 cluster = self.group_cluster(code, place.kind, sector, f"city {name_key(ent.text)}", ent.text)
             self.add(cluster, start, end)
-        elif place.kind in ("capital", "place") and self.attacked(ent.root):
+        elif place.kind in ("capital", "place") and self.falls_on_people(ent.root):
             self.add(self.group_cluster(code, place.kind, "CVL", f"city {name_key(ent.text)}", ent.text), start, end)
         elif place.kind == "org":
             name = self.kb.org_names.get(code, ent.text)
@@ -1015,6 +1016,23 @@ class _DocumentResolution:
             return event.lemma_.lower() in rules.FORCE_LEMMAS or (event.pos_ == "VERB" and any(
                 c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in rules.FORCE_LEMMAS for c in event.children))
         return False
+
+    def falls_on_people(self, token: Token) -> bool:
+        """True if what happens to the place happens to its people (then it is CVL, as PLOVER's
+        "city", "town", "village"): force hits it, or a restriction or relief is put on it."""
+        return self.attacked(token) or self.relieved_or_restricted(token)
+
+    def relieved_or_restricted(self, token: Token) -> bool:
+        """True if a restriction or relief falls on the place's people: the place is "in" one of
+        `rules.POPULATION_LEMMAS` or "in" a verb whose object is one ("a curfew in X", "imposed a
+        lockdown in X", "halted deliveries in X")."""
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ not in rules.LOCATIVE_PREPOSITIONS:
+            return False
+        event = token.head.head
+        return event.lemma_.lower() in rules.POPULATION_LEMMAS or (event.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rules.POPULATION_LEMMAS for c in event.children))
 
     def acting(self, token: Token) -> bool:
         """True if the token is the subject of a verb, directly or as a conjunct of one, or its doer

@@ -140,6 +140,13 @@ FORCE_LEMMAS = frozenset({"attack", "shell", "bomb", "strike", "hit", "raid", "s
                           "assault", "airstrike", "air strike", "shelling", "bombing", "blockade", "blast",
                           "battle", "fighting", "fight", "clash", "explosion", "explode", "gunfire", "gunbattle"})
 
+# Nouns of a restriction or relief put on the people of a place: a city or town where one is
+# imposed or delivered (also as a verb's object) stands for its people, CVL, as a place hit by
+# force ("a curfew in Harare", "imposed a lockdown in Lagos", "food aid in Kandahar").  Must not
+# include "talks", "meeting", "rally" or "visit": a city where they happen is a place.
+POPULATION_LEMMAS = frozenset({"curfew", "lockdown", "quarantine", "emergency", "evacuation", "aid", "relief",
+                               "assistance", "delivery"})
+
 # Prepositions joining a force word to the place it hits: "an attack on Kabul", "fired at Aleppo".
 FORCE_PREPOSITIONS = frozenset({"on", "at", "against", "into"})
 

@@ -579,6 +579,20 @@ def test_cities_where_force_happens_and_doers_after_by(actor_pipeline):
     assert code(entity_at(entities, text, "Moscow")) == ("RUS", "GOV")  # the doer of a passive
 
 
+def test_cities_under_a_restriction_or_relief_are_their_people(actor_pipeline):
+    text = ("Officials lifted the curfew in Kigali on Friday. Relief deliveries in Bamako resumed after a week. "
+            "The police imposed a lockdown in Eldoret.")
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Kigali")) == ("RWA", "CVL")
+    assert code(entity_at(entities, text, "Bamako")) == ("MLI", "CVL")
+    assert code(entity_at(entities, text, "Eldoret")) == ("KEN", "CVL")  # a gazetteer town: now an actor
+    text = "Ministers held talks in Kigali. The bank opened an office in Bamako. Traders met in Eldoret."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Kigali")) == ("RWA", None)  # only where something happens
+    assert code(entity_at(entities, text, "Bamako")) == ("MLI", None)
+    assert code(entity_at(entities, text, "Eldoret")) is None
+
+
 @pytest.mark.parametrize(("text", "mention", "expected"), [
     ("Insurgents fired rockets at the capital Sanaa overnight.", "Sanaa", ("YEM", "GOV")),  # PLOVER CAPITAL
     ("The capital Tbilisi rejected the demand.", "Tbilisi", ("GEO", "GOV")),
