@@ -63,8 +63,9 @@ dates an event of its type in that span to the day: `_Groups.dates_own`), else t
 told by as many, else open their own.  Then undated mentions, each in the cluster it fits that
 holds a mention of its own article, else in the fitting cluster with the latest day-precise date
 (a report leaves its newest event undated and dates the older ones it recalls, "the raid of last
-Monday"), else in a new cluster; among its own article's clusters, one where that article puts a
-mention at the same place comes first.  Once a cluster holds day-dated mentions, only they bound
+Monday"), else in a new cluster; among its own article's clusters, one where that article tells an
+event of its type in its own sentence comes first ("shelled the town overnight, damaging houses"),
+then one where that article puts a mention at the same place.  Once a cluster holds day-dated mentions, only they bound
 its dates: an undated report placed with them happened when they say, not anywhere in its
 publication window (`Deduplicator.fits`).  Clusters that share a (type, day) and fit as a whole
 then merge.  Last, mentions with no country and no place, each in the first cluster that holds a
@@ -517,16 +518,18 @@ class _Groups:
 
     def best_fit(self, mention: EventMention) -> int | None:
         """The cluster an undated mention most likely reports: one its own article dates (first one
-        where the article names the same place: arrests in a city go with the riot there, not with
-        the curfew the article dates a day later for the whole province), else the latest up to its publication day, as news reports
-        leave their newest event undated and date older ones (a later day fits only as a dating error)."""
+        holding a mention of its own sentence, then one where the article names the same place:
+        arrests in a city go with the riot there, not with the curfew the article dates a day later
+        for the whole province), else the latest up to its publication day, as news reports leave
+        their newest event undated and date older ones (a later day fits only as a dating error)."""
         published = self.ranges[mention.key].last
 
-        def rank(index: int) -> tuple[bool, bool, date]:
+        def rank(index: int) -> tuple[bool, bool, bool, date]:
             group = self.groups[index]
             own = [m for m in group if m.document_id == mention.document_id]
             days = [self.ranges[m.key].last for m in group if self.ranges[m.key].precision == "day"]
-            return (bool(own), bool(mention.location_name) and any(m.location_name == mention.location_name for m in own),
+            return (bool(own), bool(mention.sentence) and any(m.sentence == mention.sentence for m in own),
+                    bool(mention.location_name) and any(m.location_name == mention.location_name for m in own),
                     max((day for day in days if day <= published), default=date.min))
 
         return max(self.candidates(mention), key=rank, default=None)

@@ -331,6 +331,23 @@ def test_an_undated_report_goes_with_its_articles_event_at_the_same_place():
     assert by_date == {"2023-05-03": {"d1:v1"}, "2023-05-04": {"d1:v2", "d1:v3"}}  # else the latest it fits
 
 
+def test_an_undated_report_goes_with_its_articles_event_told_in_the_same_sentence():
+    coercion = dict(type="COERCE", cameo="173", source_country="GEO", target_country="GEO", location_country="GEO",
+                    published="2031-02-08")
+    first = "Riot police in Batumi rounded up dozens of dockers on Tuesday, injuring several of them."
+    raid = mention(event_id="v1", date="2031-02-04", location_name="Batumi", lat=41.64, lon=41.63, sentence=first,
+                   **coercion)
+    sweep = mention(event_id="v2", date="2031-02-06", location_name="Georgia", lat=None, lon=None,
+                    sentence="Two days later more arrests followed across the country.", **coercion)
+    injuring = mention(event_id="v3", date=None, date_precision=None, location_name="Georgia", lat=None, lon=None,
+                       sentence=first, **coercion)
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([raid, sweep, injuring])}
+    assert by_date == {"2031-02-04": {"d1:v1", "d1:v3"}, "2031-02-06": {"d1:v2"}}
+    elsewhere = dataclasses.replace(injuring, sentence="Some of those held were injured, lawyers said.")
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([raid, sweep, elsewhere])}
+    assert by_date == {"2031-02-04": {"d1:v1"}, "2031-02-06": {"d1:v2", "d1:v3"}}  # else the same place
+
+
 def test_a_withdrawal_begun_and_completed_a_week_later_is_one_event():
     pullout = dict(type="RETREAT", cameo="0872", quad_class=2, goldstein=9.0, acled_event_type=None,
                    source_country="RUS", target_country="ARM", location_name=None, location_country=None,
