@@ -18,7 +18,8 @@ Reads the Document, its spaCy parse and the actor stage's entities; returns Quot
    cue with no named speaker, inside another quote's content (NESTED_REPORT).  A speaker's comma-set
    relative clause that is itself an attribution is not part of the speaker (RELATIVE_ATTRIBUTION).
    A trailing participle cue that is the same speaker's next quote leaves the first quote's content
-   (SECOND_STATEMENT: "Lee said the plan works, adding that ...").
+   (SECOND_STATEMENT: "Lee said the plan works, adding that ...").  A report inside an "according to" or a
+   parenthetical quote's content is part of that frame (FRAMED_REPORT).
 
 Ids are q1, q2, ... in order of content start; the same input always gives the same output.
 """
@@ -60,6 +61,9 @@ MIN_SENTENCE_TOKENS = 2
 # Named-entity types of a LABEL_COLON speaker ("JANE ROE: ...", "Roe: ...").
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
+
+# Patterns whose content is the rest of a sentence that may itself report (FRAMED_REPORT).
+FRAMES = frozenset({"ACCORDING_TO", "REPORTING_PARENTHETICAL"})
 
 # Dependency labels of a clause hung beside a quote's content rather than inside it (NESTED_OBJECT).
 SIDE_CLAUSES = frozenset({"conj", "relcl", "advcl", "acl", "parataxis", "cc", "appos"})
@@ -205,11 +209,31 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
     # 0.7300 -> 0.7340, attribution +0.0006.
     drafts = [d for d in drafts if not (_nested_report(parsed, d, lexicon) and any(
         e is not d and d.cue[0] in e.content and set(d.source) <= e.content for e in drafts))]
+    drafts = _framed(drafts)
     for draft in drafts:
         draft.content = draft.content - _own_participles(parsed, draft, drafts) or draft.content
         draft.source = _unmasked(parsed, draft.source, [set(e.cue) for e in drafts if e is not draft])
     drafts = [d for d in drafts if not any(_folded_object(parsed, d, e) for e in drafts if e is not d)]
     return sorted(drafts, key=lambda d: (min(d.content), d.cue))
+
+
+def _framed(drafts: list[_Draft]) -> list[_Draft]:
+    """FRAMED_REPORT: a quote whose cue lies inside the content of an "according to" or a
+    parenthetical cue ("According to the filing, the mayor said ...", "The mayor, aides said, told
+    ...") is part of that quote: its cue, speaker and content join the frame's content (PolNeAR
+    marks the frame, one level only)."""
+    folded: set[int] = set()
+    for outer in drafts:
+        if outer.pattern not in FRAMES or id(outer) in folded:
+            continue
+        for inner in drafts:
+            if inner is outer or id(inner) in folded or not inner.cue or not set(inner.cue) <= outer.content:
+                continue
+            if set(outer.cue) <= inner.content:
+                continue  # each inside the other: not a frame
+            outer.content |= set(inner.cue) | set(inner.source) | inner.content
+            folded.add(id(inner))
+    return [d for d in drafts if id(d) not in folded]
 
 
 def _own_participles(parsed: Doc, draft: _Draft, drafts: list[_Draft]) -> set[int]:

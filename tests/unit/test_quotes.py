@@ -1113,3 +1113,24 @@ def test_object_report_in_the_content_clause_with_its_own_speaker_is_kept(nlp):
     text = "Lena Brandt said that she expects Governor Hale to endorse the levy next week."
     quotes = quotes_of(nlp, text)
     assert [(q.speaker.text, q.cue.text) for q in quotes] == [("Lena Brandt", "said"), ("Governor Hale", "to endorse")]
+
+
+@pytest.mark.parametrize("text, speaker, cue, inner", [
+    ("According to the harbor authority's filing, the ferry operator said the route would close in March.",
+     "the harbor authority's filing", "According to", "the ferry operator said"),
+    ("According to a clerk who kept the ledger, the minister warned the unions that wages would be frozen.",
+     "a clerk who kept the ledger", "According to", "the minister warned"),
+    ("The ferry captain, his lawyers said, told investigators that the radar had failed before the crash.",
+     "his lawyers", "said", "told investigators that"),
+])
+def test_framed_report_is_part_of_its_frame(nlp, text, speaker, cue, inner):
+    # FRAMED_REPORT: PolNeAR marks the "according to" or parenthetical frame, not the report inside it
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.cue.text) == (speaker, cue)
+    assert inner in q.content.text
+
+
+def test_report_next_to_a_frame_is_kept(nlp):
+    text = "According to the filing, the route will close in March. The ferry operator said it would reopen in May."
+    quotes = quotes_of(nlp, text)
+    assert [q.cue.text for q in quotes] == ["According to", "said"]
