@@ -1024,15 +1024,17 @@ class _DocumentResolution:
 
     def relieved_or_restricted(self, token: Token) -> bool:
         """True if a restriction or relief falls on the place's people: the place is "in" one of
-        `rules.POPULATION_LEMMAS` or "in" a verb whose object is one ("a curfew in X", "imposed a
-        lockdown in X", "halted deliveries in X")."""
+        `rules.POPULATION_LEMMAS` or "in" a verb whose object is one, also as the object's "of" phrase
+        ("a curfew in X", "imposed a lockdown in X", "halted deliveries in X", "declared a state of
+        emergency in X")."""
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
         if token.dep_ != "pobj" or token.head.lower_ not in rules.LOCATIVE_PREPOSITIONS:
             return False
         event = token.head.head
-        return event.lemma_.lower() in rules.POPULATION_LEMMAS or (event.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in rules.POPULATION_LEMMAS for c in event.children))
+        nouns = [event] + [c for c in event.children if c.dep_ == "dobj"] if event.pos_ == "VERB" else [event]
+        nouns += [o for noun in nouns if (o := self.of_object(noun)) is not None]
+        return any(noun.lemma_.lower() in rules.POPULATION_LEMMAS for noun in nouns)
 
     def acting(self, token: Token) -> bool:
         """True if the token is the subject of a verb, directly or as a conjunct of one, or its doer

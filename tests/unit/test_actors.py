@@ -591,6 +591,10 @@ def test_cities_under_a_restriction_or_relief_are_their_people(actor_pipeline):
     assert code(entity_at(entities, text, "Kigali")) == ("RWA", None)  # only where something happens
     assert code(entity_at(entities, text, "Bamako")) == ("MLI", None)
     assert code(entity_at(entities, text, "Eldoret")) is None
+    text = "The governor declared a state of emergency in Kano State. The minister praised the state of the roads in Kigali."
+    entities = analyze(actor_pipeline, text)
+    assert code(entity_at(entities, text, "Kano State")) == ("NGA", "CVL")  # the object's "of" phrase
+    assert code(entity_at(entities, text, "Kigali")) == ("RWA", None)
     text = "The army imposed a curfew in Quorvenna."
     assert code(entity_at(analyze(actor_pipeline, text), text, "Quorvenna")) is None  # unknown stays unknown
 
