@@ -429,6 +429,8 @@ class EventExtractor:
             if found is not None:  # the sentence's likeliest source with a country (agentless passives too)
                 sources = [_located(sources, found)]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
+        if sources and len(trigger.target_tokens) == 1 and ctx.owned(ctx.doc[trigger.target_tokens[0]], sources[0]):
+            targets = []  # "X opened its borders": its own side is no target
         if not any(p.country for p in targets) and trigger.cameo.code[:3] in RESTRICTION_ROOTS:
             places = [who for j in _restricted_places(first) if (who := ctx.participant(j)) and who.country]
             if places and sources and places[0].entity == sources[0].entity:  # "X lifted it in the country's east"
@@ -440,7 +442,8 @@ class EventExtractor:
         elif not targets or not any(p.country for p in targets):
             found = ctx.fallback_actor(first, "target", sources[0] if sources else None)
             own_side = found is not None and sources and found.country == sources[0].country \
-                and any(p.entity and not p.sector for p in targets)
+                and any(p.entity and not p.sector and ctx.entity_by_id[p.entity].type not in rules.PLACE_ENTITY_TYPES
+                        for p in targets)
             targets = [_located(targets, found)] if found is not None and not own_side else targets
         if targets and targets[0].country and trigger.cameo.code[:2] not in rules.OUTSIDER_ROOTS \
                 and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
@@ -1169,6 +1172,9 @@ class _Context:
         if token.lower_ in RELATIVE_PRONOUNS or token.lower_ in ("each", "other"):
             return None
         hits = [self.token_entity[j] for j in [i] + _np_tokens(token) if j in self.token_entity]
+        if not hits and token.lemma_.lower() in rules.SHELTER_NOUNS:  # "a camp for X refugees": whom it houses
+            hits = [self.token_entity[j] for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj" for j in [p.i, *_np_tokens(p)] if j in self.token_entity]
         if hits:
             entity, start, end = hits[0]
             actor = entity.actor
@@ -1257,14 +1263,24 @@ class _Context:
         for j in positions:
             hit = self.token_entity.get(j)
             if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity) \
-                    and not self.is_means(hit) and not _is_attribution(self.doc[j]):
+                    and not self.is_means(hit) and not _is_attribution(self.doc[j]) \
+                    and not (after and exclude is not None and self.owned(self.mention_head(hit), exclude)):
                 return self.participant(j)
         return None
 
+    def owned(self, token: Token, owner: Participant) -> bool:
+        """The noun is `owner`'s own, by a possessive pronoun that stands for it ("X ... its troops")."""
+        return owner.entity is not None and any(
+            (j := self.antecedent(c)) is not None and (who := self.participant(j)) is not None and who.entity == owner.entity
+            for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON")
+
+    def mention_head(self, hit: tuple[Entity, int, int]) -> Token:
+        """The head token of an entity mention (entity, start, end)."""
+        return self.doc.char_span(hit[1], hit[2], alignment_mode="expand").root
+
     def is_means(self, hit: tuple[Entity, int, int]) -> bool:
         """The entity mention (entity, start, end) is headed by a means of force ("a truck bomb")."""
-        span = self.doc.char_span(hit[1], hit[2], alignment_mode="expand")
-        return span is not None and _is_instrument(span.root)
+        return _is_instrument(self.mention_head(hit))
 
     def mentions(self) -> list[tuple[int, int, Entity, int, int]]:
         """(first token, head token, entity, start, end) of every entity mention, in text order
@@ -1308,7 +1324,8 @@ class _Context:
         count, candidates = self._candidates[sent.start]
         best, best_p = None, floor
         for order, head, entity, found in candidates:
-            if found is None or found.country is None or (exclude is not None and entity.id == exclude.entity) \
+            if found is None or found.country is None or (exclude is not None and (
+                    entity.id == exclude.entity or role == "target" and self.owned(self.doc[head], exclude))) \
                     or (role == "source" and _is_scene(self.doc[head])) or _is_instrument(self.doc[head]) \
                     or _is_attribution(self.doc[head]):
                 continue

@@ -446,6 +446,14 @@ WRONGDOING_NOUNS = frozenset({"crime", "abuse", "atrocity", "violation", "wrongd
 # retaliation for X's attack"): the actor they name is the act's target.
 STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "retaliation", "response", "reprisal", "revenge"})
 
+# Entity types of things and places, never an actor of their own ("the Europa bridge", "the Sahel").
+PLACE_ENTITY_TYPES = frozenset({"FAC", "LOC"})
+
+# Places that house people: with no actor of their own, the people they are "for" stand in ("a camp
+# for X refugees", "a shelter for Y migrants").
+SHELTER_NOUNS = frozenset({"camp", "shelter", "home", "hostel", "dormitory", "orphanage", "centre", "center",
+                           "school", "hospital", "clinic", "settlement"})
+
 # Pronouns of a person, which never stand for an entity of these types ("he" is no country).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 NON_PERSON_TYPES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})

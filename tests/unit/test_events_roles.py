@@ -239,3 +239,24 @@ def test_the_by_phrase_of_a_wrongdoing_noun_is_whom_it_is_held_against(analyze):
 def test_a_stance_phrase_names_the_target(analyze, text, word, target):
     events = at(analyze(text), word)
     assert events and all(e.target is not None and target in e.target.text for e in events)
+
+
+def test_the_source_s_own_side_is_no_target(analyze):
+    events = at(analyze("NATO declined a proposal for its warships to patrol off Libya."), "declined")
+    assert events and all(e.target is not None and e.target.country == "LBY" for e in events)
+
+
+def test_a_named_facility_is_no_actor_target_to_keep_against_a_country(analyze):
+    events = at(analyze("Danish pig farmers blocked the Storebaelt Bridge in Denmark with their tractors on Monday."),
+                "blocked")
+    assert events and all(e.target is not None and e.target.country == "DNK" for e in events)
+
+
+@pytest.mark.parametrize("text, word, source, target", [
+    ("A shelter for Eritrean migrants was attacked by Libyan gunmen on Sunday.", "attacked", "LBY", "ERI"),
+    ("A camp for Syrian refugees was shelled by Turkish artillery overnight.", "shelled", "TUR", "SYR"),
+])
+def test_a_shelter_stands_for_whom_it_houses(analyze, text, word, source, target):
+    events = at(analyze(text), word)
+    assert events and all(e.source is not None and e.source.country == source for e in events)
+    assert all(e.target is not None and e.target.country == target for e in events)
