@@ -287,18 +287,18 @@ class Deduplicator:
             return False
         if not all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other)):
             return False
-        if articles and any(self.named_elsewhere(x, y, articles) for x in group for y in other):
+        if articles and group[0].type in LOCAL and any(self.named_elsewhere(x, y, articles) for x in group for y in other):
             return False
         return places_fit([*group, *other]) and not (articles and any(
             self.reports_elsewhere(x, y, articles) or self.told_apart(x, y, articles) or self.told_apart(y, x, articles)
             for x in _timed(group) for y in _timed(other)))
 
     def named_elsewhere(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
-        """Whether two rallies or police actions (`LOCAL`), each placed at its own named place or, placed
-        only at a whole country (or nowhere), at the named places its article gives its events, lie
-        more than `max_km` apart: a local report's "dozens were detained" is about the town it names,
-        not one it never names.  A mention with neither (an article naming no place) is free."""
-        if a.type not in LOCAL or _named_place(a) and _named_place(b):
+        """Whether two rallies or police actions (`LOCAL`, as `fits` checks), each placed at its own
+        named place or, placed only at a whole country (or nowhere), at the named places its article
+        gives its events, lie more than `max_km` apart: a local report's "dozens were detained" is
+        about the town it names, not one it never names.  A mention with neither is free."""
+        if _named_place(a) and _named_place(b):
             return False
         first, second = _anchors(a, articles), _anchors(b, articles)
         return bool(first and second) and all(
