@@ -423,6 +423,12 @@ class EventExtractor:
             sources = places[:1]  # "X was arrested in Y", "held in a prison in Y": Y's authorities
             if places and not any(p.country for p in targets) and any(p.entity and p.sector for p in targets):
                 targets = [_located(targets, places[0])]  # "a journalist was detained in Y": a journalist of Y
+        if not sources and trigger.passive and trigger.cameo.code[:3] in rules.OWN_FORCES_ROOTS \
+                and not any(c.dep_ == "agent" for c in first.children):
+            sources, targets = targets, []  # "the militias were demobilized": they stand down
+        if not sources and (trigger.passive or not trigger.source_tokens):  # "died in X police custody": X's police
+            sources = [who for j in _scene_places(first) if ctx.doc[j].lemma_.lower() in rules.CUSTODY_NOUNS
+                       and (who := ctx.participant(j)) and who.country][:1]
         if rules.SOURCE_LAST_RESORT is not None and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
                 and ctx.enclosing_quote(first.idx) is None:  # a claimed act never takes the speaker as its actor
             found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_LAST_RESORT)

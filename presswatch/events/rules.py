@@ -454,6 +454,15 @@ PLACE_ENTITY_TYPES = frozenset({"FAC", "LOC"})
 SHELTER_NOUNS = frozenset({"camp", "shelter", "home", "hostel", "dormitory", "orphanage", "centre", "center",
                            "school", "hospital", "clinic", "settlement"})
 
+# Custody: what happens to someone "in X's custody" with no other agent named is done by X (the
+# keeper answers for the one held: "died in X police custody").
+CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity"})
+
+# Military de-escalation (CAMEO 087x: truce, withdrawal, demobilization) is done with one's own
+# forces: with no agent named, the forces in the passive subject are the side that stands down
+# ("the militias were demobilized", "the brigades were pulled back").
+OWN_FORCES_ROOTS = frozenset({"087"})
+
 # Pronouns of a person, which never stand for an entity of these types ("he" is no country).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 NON_PERSON_TYPES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})

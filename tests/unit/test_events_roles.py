@@ -260,3 +260,14 @@ def test_a_shelter_stands_for_whom_it_houses(analyze, text, word, source, target
     events = at(analyze(text), word)
     assert events and all(e.source is not None and e.source.country == source for e in events)
     assert all(e.target is not None and e.target.country == target for e in events)
+
+
+def test_what_happens_in_custody_is_the_keeper_s_act(analyze):
+    events = at(analyze("A Kurdish activist died of his injuries while in Turkish police custody, his lawyer said."), "died")
+    assert events and all(e.source is not None and e.source.country == "TUR" for e in events)
+
+
+def test_forces_that_were_stood_down_are_the_side_that_de_escalates(analyze):
+    text = "About half of the Karen militiamen based near the Thai border have been demobilized since the truce."
+    events = at(analyze(text), "demobilized")
+    assert events and all(e.source is not None and "militiamen" in e.source.text for e in events)
