@@ -41,6 +41,7 @@ from presswatch.quotes.rules import (
     according_to,
     cue_tokens,
     find_subject,
+    in_survey,
     learned_cue,
     load_cue_lexicon,
     speaker_tokens,
@@ -63,7 +64,7 @@ SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 # Patterns whose content is the rest of a sentence that may itself report (FRAMED_REPORT).
-FRAMES = frozenset({"ACCORDING_TO", "REPORTING_PARENTHETICAL"})
+FRAMES = frozenset({"ACCORDING_TO", "IN_SURVEY", "REPORTING_PARENTHETICAL"})
 
 # Dependency labels of a clause hung beside a quote's content rather than inside it (NESTED_OBJECT).
 SIDE_CLAUSES = frozenset({"conj", "relcl", "advcl", "acl", "parataxis", "cc", "appos"})
@@ -137,7 +138,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
 
     quoted = {i for start, end in segments for i in range(start, end)}
     for token in parsed:
-        match = according_to(token)
+        match = according_to(token) or in_survey(token)
         if match is None:
             for pattern in VERB_PATTERNS:
                 match = pattern(token, lexicon)
@@ -218,7 +219,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
 
 
 def _framed(drafts: list[_Draft]) -> list[_Draft]:
-    """FRAMED_REPORT: a quote whose cue lies inside the content of an "according to" or a
+    """FRAMED_REPORT: a quote whose cue lies inside the content of an "according to", a survey or a
     parenthetical cue ("According to the filing, the mayor said ...", "The mayor, aides said, told
     ...") is part of that quote: its cue, speaker and content join the frame's content (PolNeAR
     marks the frame, one level only)."""

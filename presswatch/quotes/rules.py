@@ -15,6 +15,8 @@ Patterns (the issue's list, DESIGN.md "quotes"):
                         main clause.  Must not match `as soon as he said` (temporal).
 - ACCORDING_TO          `According to him, ...`: cue = "according to", source = its object, content
                         = the clause it modifies.
+- IN_SURVEY             `In the latest poll, 40 percent back X`: a sentence opening with "in" + a poll
+                        or survey; cue = "In", source = the survey, content = the rest.
 - PASSIVE_BY            `This was stated by Putin`: passive cue with a `by` agent; content = subject.
 - COLON_INTRO           `Putin said: ...` / `He added:` + next quote: content after the colon.
 - TRAILING_CUE          `..., she said.` closing a sentence whose parse did not hang the clause on the
@@ -644,6 +646,28 @@ def according_to(token: Token) -> Match | None:
             content |= {i for i in source if i > cut}
         source = tuple(i for i in source if i < cut)
     return Match("ACCORDING_TO", (token.i, to[0].i), source, _strip(token.doc, content))
+
+
+# Nouns of a survey whose findings a sentence opening "In <the survey>," reports (IN_SURVEY).
+SURVEY_NOUNS = frozenset({"poll", "survey"})
+
+
+def in_survey(token: Token) -> Match | None:
+    """IN_SURVEY: `In the latest survey, 40 percent back the levy.`: a sentence opening with "in" and
+    a poll or survey reports what it found (cue = "In", source = the survey, content = the clause), as
+    "according to" does.  Not a poll mid-sentence ("she leads in the polls" is the author's own)."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    start = token.sent.start
+    while start < token.i and (token.doc[start].is_space or token.doc[start].is_punct):
+        start += 1
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in SURVEY_NOUNS]
+    if start != token.i or not objects:
+        return None
+    content = in_paragraph(token.doc, subtree(token.head) - subtree(token), token.i)
+    if not content:
+        return None
+    return Match("IN_SURVEY", (token.i,), speaker_tokens(objects[0]), _strip(token.doc, content))
 
 
 def _according_cut(source: Token, opening: bool) -> int | None:

@@ -1134,3 +1134,25 @@ def test_report_next_to_a_frame_is_kept(nlp):
     text = "According to the filing, the route will close in March. The ferry operator said it would reopen in May."
     quotes = quotes_of(nlp, text)
     assert [q.cue.text for q in quotes] == ["According to", "said"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("In the latest survey, 40 percent of farmers back the new levy.",
+     "the latest survey", "40 percent of farmers back the new levy"),
+    ("In the spring poll of 900 voters, the senator led by six points.",
+     "the spring poll of 900 voters", "the senator led by six points"),
+    ("In a new poll, most nurses say the levy is unfair.",  # the report inside is the survey's (FRAMED_REPORT)
+     "a new poll", "most nurses say the levy is unfair"),
+])
+def test_a_sentence_opening_in_a_survey_reports_it(nlp, text, speaker, content):
+    # IN_SURVEY: PolNeAR marks "In <poll>, ..." as the poll's finding, like "according to"
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker.text, q.cue.text, q.content.text) == (speaker, "In", content)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor still trails her rival in the polls.",          # not opening the sentence
+    "In a long statement, the harbor board insisted the pier would reopen.",  # a statement is no survey
+])
+def test_in_survey_needs_an_opening_poll(nlp, text):
+    assert all(q.cue.text != "In" for q in quotes_of(nlp, text))
