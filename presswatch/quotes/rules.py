@@ -221,6 +221,10 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
     after = doc[run[-1] + 1].text if run[-1] + 1 < len(doc) else ""
     if after in (",", *DASHES) and any(doc[i].text == after for i in run):
         run.append(run[-1] + 1)
+    # a closing quotation mark right after it that closes one opened inside ("host of “Night Harbor,”")
+    after = doc[run[-1] + 1].text if run[-1] + 1 < len(doc) else ""
+    if after in CLOSING_MARKS and sum(doc[i].text in DOUBLE_MARKS for i in run) % 2 == 1:
+        run.append(run[-1] + 1)
     # DATELINE: "DOVER, Del. (AP) — Gov. Ann Lee": the speaker is what follows the credit line
     dateline = next((k for k in range(1, len(run) - 1) if doc[run[k]].text in DASHES and doc[run[k - 1]].text == ")"), None)
     if dateline is not None and run.index(head.i) > dateline:
@@ -228,10 +232,18 @@ def speaker_tokens(head: Token) -> tuple[int, ...]:
     # a floating quantifier is the cue's ("Lee and Ruiz both said": PolNeAR's cue is "both said")
     while len(run) > 1 and doc[run[-1]].lower_ in FLOATING and doc[run[-1]].i != head.i:
         run.pop()
+    # a focus particle is not part of who speaks ("even the party's donors say")
+    while len(run) > 1 and doc[run[0]].lower_ in FOCUS_WORDS and run[0] != head.i:
+        run.pop(0)
     return tuple(i for i in run if not doc[i].is_space)
 
 
 DASHES = ("—", "–", "-", "―")
+# Double quotation marks, and those that close a quotation (a speaker's title may hold a quoted name).
+DOUBLE_MARKS = frozenset({"“", "”", '"', "''", "``", "«", "»", "„"})
+CLOSING_MARKS = frozenset({"”", '"', "''", "»"})
+# Focus particles before a speaker that PolNeAR leaves out of the source (train: "even" 20 of 23).
+FOCUS_WORDS = frozenset({"even"})
 # Possessive marks the parser may leave between two halves of one subject ("the agency’ director").
 POSSESSIVE_MARKS = frozenset({"’", "'", "'s", "’s"})
 

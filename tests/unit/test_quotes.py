@@ -1156,3 +1156,15 @@ def test_a_sentence_opening_in_a_survey_reports_it(nlp, text, speaker, content):
 ])
 def test_in_survey_needs_an_opening_poll(nlp, text):
     assert all(q.cue.text != "In" for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Even the harbor's oldest pilots say the channel is too shallow.", "the harbor's oldest pilots"),
+    ("Ada Roe, host of the radio show “Night Harbor,” said the ferry was late.",
+     "Ada Roe, host of the radio show “Night Harbor,”"),
+    ('Ada Roe, host of the radio show "Night Harbor," said the ferry was late.',
+     'Ada Roe, host of the radio show "Night Harbor,"'),
+])
+def test_speaker_edges(nlp, text, speaker):
+    # a focus particle stays out of the speaker; a quotation mark opened inside it is closed inside it
+    assert only(quotes_of(nlp, text)).speaker.text == speaker
