@@ -48,9 +48,9 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   which fits any place in it; two groups of rallies or police actions placed only at named places
   none of which is the other's or measurable against it (a province without coordinates and a
   town) are not one locality (`_placed_apart`, checked in `fits`); a rally or police action placed
-  only at a whole country (or nowhere) stands at the named places its article gives its events in
-  that country, and is not one locality with a place more than `max_km` from all of them that its
-  own sentence does not name (`named_elsewhere`, checked in `fits`);
+  only at a whole country (or nowhere) stands at the named places its article gives its place-bound
+  events in that country, and is not one locality with a place more than `max_km` from all of
+  them that its own sentence does not name (`named_elsewhere`, checked in `fits`);
 - a mention with no country and no place at all only joins mentions of its own article.
 Clustering is complete linkage in passes.  First, mentions with a precise event date, greedily in
 date order (earliest published first within a day): each joins the fitting cluster whose day-dated
@@ -296,8 +296,9 @@ class Deduplicator:
     def named_elsewhere(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
         """Whether two rallies or police actions (`LOCAL`, as `fits` checks), each placed at its own
         named place or, placed only at a whole country (or nowhere), at the named places its article
-        gives its events, lie more than `max_km` apart: a local report's "dozens were detained" is
-        about the town it names, not one it never names.  A mention with neither is free."""
+        gives its place-bound events (`_anchors`), lie more than `max_km` apart: a local report's
+        "dozens were detained" is about the town it names, not one it never names.  A mention with
+        neither is free."""
         if _named_place(a) and _named_place(b):
             return False
         first, second = _anchors(a, articles), _anchors(b, articles)
@@ -328,7 +329,8 @@ class Deduplicator:
         for mention in mentions:
             if _named_place(mention) and mention.lat is not None and mention.lon is not None:
                 sites[(mention.document_id, mention.type)].append(mention)
-                places[(mention.document_id, mention.location_country)].append(mention)
+                if mention.type in PLACE_BOUND:
+                    places[(mention.document_id, mention.location_country)].append(mention)
             found = date_range(mention)
             if mention.type in DURATIVE and found and found.precision == "day":
                 stated[mention.key] = found
@@ -584,7 +586,7 @@ def _compatible_pairs(bucket: list[int], countries: list[frozenset[str]], rough_
 class Articles:
     """What each article tells, for rules that read a report as a whole (`Deduplicator.index_articles`):
     its mentions at a named place with coordinates by (article, type) (`Deduplicator.reports_elsewhere`)
-    and by (article, place country) (`Deduplicator.named_elsewhere`);
+    and its place-bound ones by (article, place country) (`Deduplicator.named_elsewhere`);
     the stated days of each day-dated mention of fighting or unrest (`DURATIVE`), and for each such
     mention the days its article dates another event of its type on, told apart from it
     (`Deduplicator.told_apart`)."""
@@ -640,7 +642,8 @@ def _seizure_and_other_act(a: EventMention, b: EventMention) -> bool:
 
 def _anchors(mention: EventMention, articles: Articles) -> tuple[EventMention, ...]:
     """Where a mention is: itself at its named place with coordinates, else (placed only at a whole
-    country or nowhere) its article's mentions at named places with coordinates in its countries."""
+    country or nowhere) its article's place-bound mentions (`PLACE_BOUND`: decisions and talks are
+    told from wherever the speaker is) at named places with coordinates in its countries."""
     if _named_place(mention):
         return (mention,) if mention.lat is not None and mention.lon is not None else ()
     return tuple(site for country in mention.countries for site in articles.places.get((mention.document_id, country), ()))

@@ -3,9 +3,11 @@
     presswatch spark monitor OUTPUT
 
 Mentions are joined with their articles (and the speaker of the quote they are attributed to)
-exactly as `presswatch.store.monitoring.event_mentions` does in SQLite, grouped by PLOVER type
-(the dedup rule never joins mentions of different types, so each group clusters alone and the
-result equals `monitor.refresh`), and clustered with the same `Deduplicator`.  The daily and
+exactly as `presswatch.store.monitoring.event_mentions` does in SQLite, grouped by PLOVER type,
+the place-bound types in one group (`cluster_group`: the dedup rule never joins mentions of
+different types, but places a country-level rally or police action by its article's place-bound
+events of any of those types, so each group clusters alone and the result equals
+`monitor.refresh`), and clustered with the same `Deduplicator`.  The daily and
 weekly series per country and dyad are then computed with Spark SQL from the clusters.  Writes
 OUTPUT/clusters and OUTPUT/series as Parquet.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from presswatch.monitor.dedup import Deduplicator
+from presswatch.monitor.dedup import PLACE_BOUND, Deduplicator
 from presswatch.monitor.records import EventMention
 from presswatch.monitor.series import DAY_PRECISE, PROTEST, VIOLENCE
 from presswatch.store.monitoring import SENTENCE_COLUMN
@@ -37,6 +39,11 @@ CLUSTER_SCHEMA = (
     " location_country string, lat double, lon double, confidence double, articles long, outlets long,"
     " earliest_report string, location_precision string, mentions array<string>, countries array<string>"
 )
+
+
+def cluster_group(kind: str) -> str:
+    """The group a PLOVER type is clustered in: the place-bound types together, else its own."""
+    return "PLACE_BOUND" if kind in PLACE_BOUND else kind
 
 
 def _cluster_rows(mentions: Iterable[tuple], deduplicator: Deduplicator) -> Iterator[tuple]:
@@ -87,7 +94,7 @@ def build_monitor(output_path: str, spark=None, deduplicator: Deduplicator | Non
     mentions = spark.sql(
         f"SELECT {columns} FROM pw_events e LEFT JOIN pw_documents d ON d.id = e.document_id"
         " LEFT JOIN pw_quotes q ON q.document_id = e.document_id AND q.quote_id = e.attributed_to")
-    by_type = mentions.rdd.map(lambda row: (row["type"], tuple(row))).groupByKey()
+    by_type = mentions.rdd.map(lambda row: (cluster_group(row["type"]), tuple(row))).groupByKey()
     clusters = spark.createDataFrame(by_type.flatMap(lambda pair: _cluster_rows(pair[1], deduplicator)),
                                      CLUSTER_SCHEMA)
     clusters.write.mode("overwrite").parquet(f"{output_path}/clusters")

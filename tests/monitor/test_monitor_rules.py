@@ -12,6 +12,7 @@ from presswatch.monitor.dedup import Deduplicator, cluster_confidence, date_rang
 from presswatch.monitor.exports import GDELT_COLUMNS, gdelt_row
 from presswatch.monitor.records import EventMention
 from presswatch.monitor.series import build_series, period_of
+from presswatch.scale.spark_monitor import cluster_group
 
 BASE = EventMention(
     document_id="d1", event_id="v1", type="ASSAULT", cameo="195", quad_class=4, goldstein=-10.0,
@@ -737,3 +738,24 @@ def test_a_country_level_police_action_stays_with_the_towns_its_article_names():
     assert len([c for c in Deduplicator().cluster([local, rally, *other]) if c.type == "COERCE"]) == 1
     fighting = [dataclasses.replace(m, type="ASSAULT", cameo="190") for m in (arrests, local)]
     assert len(Deduplicator().cluster([*fighting, rally])) == 2  # fighting runs along a front: not held to it
+    talks = dataclasses.replace(rally, type="CONSULT", cameo="040")  # told from wherever the speaker is
+    assert len([c for c in Deduplicator().cluster([arrests, local, talks]) if c.type == "COERCE"]) == 1
+
+
+def test_each_spark_cluster_group_clusters_alone_as_in_one_run():
+    act = dict(source_country="UZB", target_country="UZB", location_country="UZB", date="2030-10-14",
+               published="2030-10-15")
+    mentions = [
+        mention(document_id="d1", type="COERCE", cameo="173", location_name="Namangan", lat=41.00, lon=71.67, **act),
+        mention(document_id="d2", event_id="v1", type="COERCE", cameo="173", location_name="Uzbekistan",
+                location_precision="country", lat=None, lon=None, **act),
+        mention(document_id="d2", event_id="v2", type="ASSAULT", cameo="190", location_name="Samarkand", lat=39.65,
+                lon=66.96, **act),
+        mention(document_id="d2", event_id="v3", type="CONSULT", cameo="040", location_name="Tashkent", lat=41.30,
+                lon=69.24, **act)]
+    whole = {c.id for c in Deduplicator().cluster(mentions)}
+    groups: dict[str, list] = {}
+    for m in mentions:
+        groups.setdefault(cluster_group(m.type), []).append(m)
+    assert {c.id for group in groups.values() for c in Deduplicator().cluster(group)} == whole
+    assert len(whole) == 4  # the fighting at Samarkand places the country-level arrests away from Namangan
