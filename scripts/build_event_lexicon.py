@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.5.0"
+VERSION = "1.6.0"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -118,6 +118,15 @@ VERB_SENSES: dict[str, tuple[str | None, list[tuple[tuple[str, ...], str]], tupl
     # security forces closing off an area restrict movement (191, the PLOVER codebook's COERCE restrict
     # names cordoning off); PETRARCH lacks the verb, and "cordon" alone is no event
     "cordon": ("", [(("off",), "191")], ()),
+    # "eased the emergency measures": easing administrative sanctions (081; the block's "restriction" is 080)
+    "ease": (None, [(("measure",), "081")], ()),
+    # "police prevented the demonstration": a restriction of political freedoms (1721), not a refusal (120,
+    # the block's default, which "prevented the bill's passage" keeps)
+    "prevent": (None, [(("&pw_crowd",), "1721")], ()),
+    # opposing or objecting to another's plan, deployment or mediation rejects it (12x: 126 is rejecting
+    # mediation); PETRARCH files these verbs with "criticize" (110), which other objects keep
+    **{verb: (None, [(("plan",), "120"), (("deployment",), "120"), (("initiative",), "120"),
+                     (("intervention",), "120"), (("&mediation",), "126")], ()) for verb in ("oppose", "object")},
 }
 
 # Verbs PETRARCH lacks that join the block of a PETRARCH verb of the same meaning (its patterns and
@@ -142,6 +151,17 @@ BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "lift": [(("embargo",), "085")],
     # "introduced a state of emergency / martial law" (as PETRARCH has for impose and declare)
     "introduce": [(("state", "of", "emergency"), "1724"), (("martial", "law"), "1724"), (("curfew",), "1723")],
+    # "withdrew its monitors / the weapons inspectors / aid workers": CAMEO 1662 and 1663 (expel or withdraw
+    # inspectors and observers, aid agencies), as PETRARCH's block has 1661 for peacekeepers
+    "retreat": [(("inspector",), "1662"), (("weapons", "inspector"), "1662"), (("observer",), "1662"),
+                (("monitor",), "1662"), (("aid", "worker"), "1663"), (("humanitarian", "worker"), "1663"),
+                (("aid", "agency"), "1663")],
+    # "blocked the bridge / the streets / a highway": obstructing passage (CAMEO 144), as the block's
+    # own "road", "entrance" and "convoy" patterns code it
+    "exclude": [((place,), "144") for place in ("street", "bridge", "highway", "motorway", "roadway", "railway",
+                                                "junction", "intersection", "crossroads")],
+    # "beefed up / strengthened its forces": a military build-up (154, as the block's "(for &fight)")
+    "strengthen": [(("force",), "154"), (("troop",), "154"), (("&military",), "154")],
 }
 
 # CAMEO code prefix -> (ACLED event type, sub-event type); the longest prefix wins.  Written by

@@ -145,14 +145,14 @@ class EventExtractor:
 
     def verb_trigger(self, verb: Token) -> Trigger | None:
         lemma = _verb_lemma(verb, self.lexicon)
-        post = _words(t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12) \
-            | _phrase_prepositions(verb)
+        post = _distances(verb, [t for c in verb.rights if c.dep_ in POST_DEPS for t in c.subtree if t.i - verb.i <= 12]
+                          + _phrase_prepositions(verb))
         if lemma in rules.LIGHT_VERBS or lemma in rules.DISPERSAL_VERBS:  # a passive subject is the object:
-            post |= _words(t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree)  # "the rally was dispersed"
-        pre = _words(t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+            post = _distances(verb, [t for c in verb.lefts if c.dep_ == "nsubjpass" for t in c.subtree], post)
+        pre = _distances(verb, [t for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree])
         code, strength, reply = None, 0.0, False
         for extra_lemma, words, extra_code in rules.EXTRA_VERB_PATTERNS:
-            if extra_lemma == lemma and words <= post:
+            if extra_lemma == lemma and words <= post.keys():
                 code, strength = extra_code, 0.85
                 break
         if code is None and _armed_departure(verb):
@@ -264,7 +264,7 @@ class EventExtractor:
         sanctions" 1312); the target is the verb's own, else the governed action's.
         """
         code = rules.GOVERNING_HEADS.get(verb.lemma_.lower())
-        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        complement = next((c for c in verb.children if _complement(c) and c.pos_ in ("VERB", "AUX")), None)
         if code is None or complement is None:
             return None
         if verb.lemma_.lower() == "agree" and any(c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in
@@ -476,6 +476,8 @@ class EventExtractor:
         elif status == "hypothetical" and _intended(first):
             stance = rules.INTENT_CODES.get(code[:3]) or rules.INTENT_CODES.get(code[:2]) \
                 or rules.THREAT_CODES.get(code[:3]) or rules.THREAT_CODES.get(code[:2])
+        elif status == "hypothetical" and _conditional(first):
+            stance = rules.THREAT_CODES.get(code[:3]) or rules.THREAT_CODES.get(code[:2])
         else:
             stance = None
         return self.lexicon.code(stance) if stance else None
@@ -492,11 +494,13 @@ class EventExtractor:
         confidence = trigger.strength + (0.1 if source and source.entity else 0) + (0.05 if target and target.entity else 0)
         if ctx.is_caption(first):
             confidence -= 0.3
-        if _governed(first):
-            confidence -= 0.25  # the governing threat/intent/demand is the main event
+        if _governed(first) or self.stated_about(last):
+            confidence -= 0.25  # the governing threat/intent/demand (or the stated stance) is the main event
         confidence -= rules.DEPTH_PENALTY * min(_depth(first), 3)  # a subordinate clause's act is less the news
         if _subordinate(first):
             confidence -= rules.SUBORDINATE_PENALTY  # the main clause's act ranks first
+        if _in_condition(first):
+            confidence -= rules.CONDITION_PENALTY  # "... unless X agrees to step down": the condition is no act
         if status != "asserted":
             confidence -= 0.1  # a claimed, intended or denied act is less certain than a narrated one
         confidence = _with_model(confidence, ctx.class_probability(first, cameo))
@@ -512,6 +516,17 @@ class EventExtractor:
             quad_class=cameo.quad_class, acled=acled_type, source=source, target=target,
             attributed_to=quote.id if quote else None, confidence=round(min(max(confidence, 0.05), 0.99), 2),
         )
+
+    def stated_about(self, token: Token) -> bool:
+        """An event noun in a prepositional object of a verbal act's verb (CAMEO 01-05, 09-13: "opposed to
+        French mediation", "warned of an attack", "called for talks"): the stance is the event, as PETRARCH
+        codes the verb (a direct object is no event of its own, `noun_trigger`)."""
+        prep = token.head
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj" or prep.dep_ != "prep" \
+                or prep.head.pos_ != "VERB":
+            return False
+        trigger = self.governing_trigger(prep.head) or self.verb_trigger(prep.head)
+        return trigger is not None and trigger.cameo.quad_class in (1, 3)
 
     def acled(self, ctx: _Context, token: Token, cameo: CameoCode, source: Participant | None) -> AcledType | None:
         """ACLED type of an event: the CAMEO mapping refined by the sentence's cues and model (acled.py)."""
@@ -579,14 +594,6 @@ def _mode(cameo: CameoCode, acled_type: AcledType | None, trigger: Token) -> str
 
 # -- syntax helpers -------------------------------------------------------------------------------
 
-def _words(tokens: Iterable[Token]) -> set[str]:
-    out: set[str] = set()
-    for t in tokens:
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
-    return out
-
-
 def _governed(token: Token) -> bool:
     """An act that a threat, intent, refusal or demand governs: the complement of a governing verb
     or noun ("its demand that X free ...", "the threat to cut off ..."), also when the parser hangs it
@@ -594,17 +601,39 @@ def _governed(token: Token) -> bool:
     head = token.head
     if token.dep_ == "acl":
         return head.lemma_.lower() in rules.GOVERNING_NOUNS
-    return token.dep_ in ("xcomp", "ccomp") and (head.lemma_.lower() in rules.GOVERNING_HEADS or any(
+    return _complement(token) and (head.lemma_.lower() in rules.GOVERNING_HEADS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in rules.GOVERNING_NOUNS for c in head.children))
 
 
-def _phrase_prepositions(verb: Token) -> set[str]:
-    """"(" + each preposition or particle heading a phrase of the verb or of its object, the words a
-    PETRARCH pattern's parenthesized group needs ("welcomed X to Y": "(to"; not an infinitive's "to",
-    nor a date's preposition, "on Tuesday": no pattern phrase is a date)."""
+def _distances(verb: Token, items: Iterable[Token | tuple[str, Token]], into: dict[str, int] | None = None) -> dict[str, int]:
+    """Each word (lower case and lemma of a token, or a given word of a token) -> its nearest distance
+    in tokens from `verb`, added to `into`: the words a verb pattern is matched against."""
+    out = dict(into or {})
+    for item in items:
+        words, token = ((item[0],), item[1]) if isinstance(item, tuple) else ((item.lower_, item.lemma_.lower()), item)
+        for word in words:
+            out[word] = min(out.get(word, 999), abs(token.i - verb.i))
+    return out
+
+
+def _complement(token: Token) -> bool:
+    """The token heads its head's complement clause: xcomp, ccomp, or an infinitive that the parser hung
+    as an adverbial clause right after the head or after its object naming who is to act ("have sworn
+    to fight", "demanded the parties to the conflict to allow ...": advcl; not "called a strike to ...")."""
+    head = token.head
+    return token.dep_ in ("xcomp", "ccomp") or (token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (token.i == head.i + 2 or any(
+            c.dep_ == "dobj" and c.i < token.i and (_names_actor(c) or c.lemma_.lower() in rules.PARTY_NOUNS
+                                                    | rules.PROTESTER_NOUNS) for c in head.children)))
+
+
+def _phrase_prepositions(verb: Token) -> list[tuple[str, Token]]:
+    """"(" + each preposition or particle heading a phrase of the verb or of its object, with its
+    token: the words a PETRARCH pattern's parenthesized group needs ("welcomed X to Y": "(to"; not an
+    infinitive's "to", nor a date's preposition, "on Tuesday": no pattern phrase is a date)."""
     hosts = [verb, *(c for c in verb.children if c.dep_ in PHRASE_HOSTS)]
-    return {"(" + t.lower_ for h in hosts for t in h.children if t.dep_ in ("prep", "dative", "agent", "prt")
-            and not any(c.ent_type_ in ("DATE", "TIME") for c in t.children)}
+    return [("(" + t.lower_, t) for h in hosts for t in h.children if t.dep_ in ("prep", "dative", "agent", "prt")
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in t.children)]
 
 
 def _harms_people(doc: Doc, trigger: Trigger) -> bool:
@@ -1089,6 +1118,12 @@ def _subordinate(token: Token) -> bool:
     return any(t.dep_ in rules.SUBORDINATE_DEPS for t in (token, *token.ancestors))
 
 
+def _in_condition(token: Token) -> bool:
+    """The token is inside a condition clause ("if/unless ...", rules.CONDITION_MARKS)."""
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in rules.CONDITION_MARKS for c in t.children)
+               for t in (token, *token.ancestors))
+
+
 def _with_model(confidence: float, probability: float | None) -> float:
     """The rule confidence mixed with the quad model's probability of the event's class (if any)."""
     w = rules.MODEL_WEIGHT
@@ -1468,10 +1503,19 @@ def _intended(token: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in rules.INTENT_HEADS:
             return True
-        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "pcomp"):
-            return False
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "pcomp", "compound"):
+            return False  # (a compound: the first word of a noun trigger, "night-time curfew")
         node = node.head
     return False
+
+
+def _conditional(token: Token) -> bool:
+    """The act's own clause has a modal and a condition hung on it ("may halt the talks if the raids go
+    on"), not the act inside the condition ("if they attack")."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "aux" and c.lower_ in rules.MODALS for c in clause.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in rules.THREAT_CONDITIONS for m in c.children)
+        for c in clause.children)
 
 
 def _verb_lemma(verb: Token, lexicon: EventLexicon) -> str:

@@ -7,7 +7,7 @@ checked against its `.meta.json` sidecar when loaded (PWE011 on mismatch, PWE010
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,25 +72,39 @@ class EventLexicon:
             return any(w in words for w in self.synsets.get(slot, ()))
         return slot in words
 
-    def match_verb(self, lemma: str, pre: Collection[str], post: Collection[str]) -> VerbMatch | None:
-        """The CAMEO code of verb `lemma` given the words before and after it (lower case).
+    def _reach(self, slots: list[str], words: Collection[str]) -> int:
+        """How far from the verb a matched pattern reaches: the largest distance of its slots' nearest
+        words, when `words` maps each word to its distance (0 for a plain collection)."""
+        if not isinstance(words, Mapping):
+            return 0
+        return max((min(words[w] for w in (self.synsets.get(s, ()) if s.startswith("&") else (s,)) if w in words)
+                    for s in slots), default=0)
 
-        The longest PETRARCH pattern of the verb's block whose words all occur wins (a pattern with a
-        fourth field is that verb's alone); otherwise the verb's own code, then the block's default
+    def match_verb(self, lemma: str, pre: Collection[str], post: Collection[str]) -> VerbMatch | None:
+        """The CAMEO code of verb `lemma` given the words before and after it (lower case; a mapping
+        gives each word's distance from the verb).
+
+        The longest PETRARCH pattern of the verb's block whose words all occur wins, among equally
+        long ones the one whose words are nearest the verb ("mobilized army reservists for a war
+        against X": the object decides, not the later "against"), then the first; a pattern with a
+        fourth field is that verb's alone.  Otherwise the verb's own code, then the block's default
         code; None when the verb has no code.
         """
         block = self.verbs.get(lemma)
         if block is None:
             return None
         best: VerbMatch | None = None
+        best_reach = 0
         for pre_slots, post_slots, code, *only in self.patterns.get(block, ()):
             n = len(pre_slots) + len(post_slots)
             if only and only[0] != lemma:
                 continue
-            if best is not None and n <= best.words:
+            if best is not None and n < best.words:
                 continue
             if all(self._slot_ok(s, post) for s in post_slots) and all(self._slot_ok(s, pre) for s in pre_slots):
-                best = VerbMatch(code.lstrip(":"), n, code.startswith(":"))
+                reach = max(self._reach(post_slots, post), self._reach(pre_slots, pre))
+                if best is None or n > best.words or reach < best_reach:
+                    best, best_reach = VerbMatch(code.lstrip(":"), n, code.startswith(":")), reach
         if best is not None:
             return best
         code = self.verb_codes.get(lemma) or self.blocks.get(block)

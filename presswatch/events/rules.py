@@ -25,13 +25,15 @@ EVENT_NOUNS: dict[str, str] = {
     "ceasefire": "0871", "truce": "0871", "armistice": "0871", "sanction": "163", "embargo": "163",
     "talk": "046", "negotiation": "046", "summit": "043", "mediation": "045", "meeting": "040",
     "accusation": "112", "condemnation": "111", "ultimatum": "138",
+    "investigation": "090", "inquiry": "090", "probe": "090",
     "aid": "070", "assistance": "070", "withdrawal": "0872", "mobilization": "154", "deployment": "154",
     "pullout": "0872", "pull-out": "0872", "drawdown": "0872", "demobilization": "0873", "demobilisation": "0873",
 }
 
 # Event nouns too common in other senses to count without an actor on both sides (or the quad
-# model's confirmation): "the conflict", "aid", "a meeting of the board".
-WEAK_EVENT_NOUNS = frozenset({"conflict", "war", "aid", "assistance", "talk", "meeting"})
+# model's confirmation): "the conflict", "aid", "a meeting of the board", "an investigation found".
+WEAK_EVENT_NOUNS = frozenset({"conflict", "war", "aid", "assistance", "talk", "meeting", "investigation", "inquiry",
+                              "probe"})
 
 # Nouns naming a meeting: the subject of the clause a meeting phrase modifies takes part in it
 # ("the minister said at a meeting with X", "spoke during talks with X").
@@ -81,6 +83,9 @@ MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
              "cease": "0871"},  # the parser splits a hyphenated "cease-fire" into "cease" + "fire"
     "ban": {"travel": "163", "entry": "163", "visa": "163", "export": "163", "import": "163", "arm": "163"},
     "freeze": {"asset": "163"},
+    # suspending relations, talks, aid or trade reduces relations (CAMEO 16x); a suspended player or sentence is none
+    "suspension": {"link": "160", "flight": "160", "relation": "161", "tie": "161", "cooperation": "161",
+                   "talk": "164", "negotiation": "164", "aid": "162", "assistance": "162", "trade": "163"},
     "measure": {"restrictive": "163", "punitive": "163"},
     "shield": {"human": "184"},  # people put in harm's way to deter an attack (CAMEO 184)
     # Manoeuvres: joint ones are military cooperation (062), one side's a show of force (150);
@@ -117,7 +122,7 @@ VERB_OVERRIDES: dict[str, str | None] = {
     "interfere": None, "meddle": None, "provoke": None, "destabilize": None, "undermine": None,
     "say": None, "tell": None, "note": None, "add": None, "explain": None, "stress": None,
     "emphasize": None, "conclude": None, "state": None, "recall": None, "know": None,
-    "agree": "030", "discuss": "040", "accuse": "112", "claim": None, "allege": None,
+    "agree": "030", "discuss": "040", "accuse": "112", "reject": "120", "claim": None, "allege": None,
     "support": "050", "recognize": "054", "meet": "040", "loot": "1711", "seize": "1711",
     "fight": "190", "clash": "190", "shell": "194", "bomb": "195", "protest": "141",
     "riot": "145", "arrest": "173", "detain": "173", "kill": "1823", "invade": "192",
@@ -157,7 +162,16 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("sign", frozenset({"accord"}), "057"),
     ("call", frozenset({"on"}), "020"),
     ("call", frozenset({"for"}), "020"),
+    # Calling off a strike or protest is easing political dissent (CAMEO 082, as PETRARCH's "stopped
+    # the strike"); "call" alone is removed above.
+    *(("call", frozenset({"off", action}), "082") for action in ("strike", "protest", "demonstration", "boycott",
+                                                                  "walkout", "rally", "march", "sit-in")),
     ("pull", frozenset({"out"}), "0872"),
+    # Receiving or admitting observers, inspectors or peacekeepers allows international involvement (CAMEO
+    # 0862, 0861; PLOVER RETREAT names "allowing the entry of observers, peacekeepers"); "receive" is removed above.
+    *((verb, frozenset({who}), code) for verb in ("receive", "admit")
+      for who, code in (("observer", "0862"), ("inspector", "0862"), ("monitor", "0862"), ("peacekeeper", "0861"),
+                        ("peacekeeping", "0861"))),
     ("pull", frozenset({"back"}), "0872"),
     ("open", frozenset({"fire"}), "193"),
     *((verb, frozenset(weapon) | extra, "175")  # "used water cannon", "turned tear gas on": crowd control
@@ -271,7 +285,7 @@ INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"
 # "readiness to provide").  Not "forced to seek help" (it happened) nor "managed to achieve".
 HYPOTHETICAL_HEADS = frozenset({
     "try", "attempt", "want", "plan", "intend", "threaten", "seek", "aim", "prepare", "hope", "agree",
-    "promise", "pledge", "vow", "decide", "need", "call", "urge", "ask", "demand", "prevent", "avoid",
+    "promise", "pledge", "vow", "swear", "decide", "need", "call", "urge", "ask", "demand", "prevent", "avoid",
     "expect", "propose", "offer", "wish", "plot", "consider", "ready", "willing", "prepared", "able",
     "likely", "readiness", "intention", "threat", "risk", "danger", "possibility",
     "desire", "goal", "idea", "order", "purpose", "would", "could", "may", "might", "should",
@@ -476,7 +490,7 @@ DISPERSAL_VERBS = frozenset({"disperse", "clear", "break", "push", "spray"})
 # cooperate (03), "refused to extradite" a rejection (12), "demanded/urged X to ..." a request
 # (10/02).  The governed action stays as a hypothetical or negated event, ranked below.
 GOVERNING_HEADS: dict[str, str] = {
-    "threaten": "130", "agree": "030", "offer": "030", "pledge": "030", "promise": "030", "vow": "030",
+    "threaten": "130", "agree": "030", "offer": "030", "pledge": "030", "promise": "030", "vow": "030", "swear": "030",
     "refuse": "120", "decline": "120", "reject": "120", "demand": "100", "insist": "100",
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
@@ -484,7 +498,7 @@ GOVERNING_HEADS: dict[str, str] = {
 # Heads whose pledged act may be a conflictual one: "vowed to wage war" announces force, a threat
 # (13x, as PETRARCH's VOW block codes vowing revenge or attacks 138), not an intent to cooperate (03x);
 # a pledged cooperative act stays 03x.  Offers and agreements are made to the other party (not here).
-PLEDGE_HEADS = frozenset({"pledge", "promise", "vow"})
+PLEDGE_HEADS = frozenset({"pledge", "promise", "vow", "swear"})
 
 # The nouns of those acts: a verb whose object is one governs the act its clause names ("repeated its
 # demand that X free ...", "renewed the call for X to withdraw"), as the verb itself would.
@@ -498,6 +512,11 @@ GOVERNING_NOUNS = frozenset({"threat", "ultimatum", "offer", "pledge", "promise"
 TRUCE_COMPLEMENTS: dict[str, frozenset[str]] = {
     verb: frozenset({"fire", "fighting", "hostility", "shooting", "shelling", "attack"})
     for verb in ("cease", "stop", "halt", "end")}
+
+# A conflictual act (THREAT_CODES) that a modal makes possible and a condition governs is a threat, a
+# coercive warning (PLOVER THREATEN): "may halt the talks if the raids go on", "could cut aid unless ...".
+# Marks of a clause hung on the act's own clause (not the act inside the condition).
+THREAT_CONDITIONS = frozenset({"if", "unless"})
 
 # Modals of obligation: a reporting verb over "X must/should ..." is a demand on X (CAMEO 10).
 OBLIGATION_MODALS = frozenset({"must", "should"})
@@ -520,6 +539,9 @@ DEPTH_PENALTY = 0.04
 # first; a reported clause (ccomp) is not one of them, as the governing and speech rules rank it.
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
 SUBORDINATE_PENALTY = 0.10
+# Confidence lost by an act inside a condition ("will boycott the vote unless the president agrees to step
+# down"): the condition is no act of its own, the act it governs is the news (as a governed act loses 0.25).
+CONDITION_PENALTY = 0.25
 
 # CASE-2021 labels of the acled sentence model -> ACLED (event type, sub-event type).  The labels
 # CASE adds outside ACLED (disasters, organized crime, diplomacy, attributions) and OTHER are

@@ -1,0 +1,117 @@
+"""Which sense of a verb the events stage codes, and whether the stance or the act inside it is the
+event (issue 5): pattern words nearest the verb, lexicon 1.6.0 patterns, conditional threats, stances
+over event nouns, parser-split complements.
+
+Each reading is tested with a sentence where it applies and, where a wrong reading is likely, one
+where it must not.  Sentences are written for these tests; nothing comes from ../shared or the
+example articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.events.lexicon import load_lexicon
+
+pytestmark = pytest.mark.issue(5)
+
+
+def at(analysis, word: str):
+    """The events whose trigger text starts with `word`, most confident first."""
+    return sorted((e for e in analysis.events if e.trigger.text.lower().startswith(word)), key=lambda e: -e.confidence)
+
+
+def top(analysis):
+    return max(analysis.events, key=lambda e: e.confidence)
+
+
+def test_equally_long_patterns_prefer_the_words_nearest_the_verb():
+    lex = load_lexicon()
+    # "mobilized troops ... against X" is a military build-up; "mobilized against the troops" a protest
+    assert lex.match_verb("mobilize", {}, {"troops": 1, "against": 6}).code == "154"
+    assert lex.match_verb("mobilize", {}, {"against": 1, "troops": 3}).code == "141"
+    # without distances the first listed pattern still wins, as before
+    assert lex.match_verb("mobilize", set(), {"troops", "against"}).code == "141"
+
+
+@pytest.mark.parametrize("text, trigger, plover, code", [
+    ("Ruritania mobilized thousands of troops for a possible war against Borduria.", "mobilized", "MOBILIZE", "154"),
+    ("Thousands of tenants mobilized against the new eviction law in Portvale.", "mobilized", "PROTEST", "141"),
+    ("Ruritania withdrew its election monitors from Borduria on Friday.", "withdrew", "SANCTION", "1662"),
+    ("Ruritania withdrew its troops from the disputed ridge on Friday.", "withdrew", "RETREAT", "087"),
+    ("Striking dockers blocked the main bridge into Portvale for six hours.", "blocked", "PROTEST", "144"),
+    ("Borduria strengthened its forces along the northern frontier after the skirmish.", "strengthened",
+     "MOBILIZE", "154"),
+    ("Borduria strengthened sanctions on Ruritanian banks.", "strengthened", "SANCTION", "163"),
+    ("The nurses' union called off its planned strike after the ministry raised wages.", "called off",
+     "CONCEDE", "082"),
+    ("The nurses' union called for a strike over unpaid wages.", "called", "REQUEST", "02"),
+    ("The farmers' federation in Ruritania opposed the government's irrigation plan.", "opposed", "REJECT", "120"),
+    ("The junta in Borduria eased the emergency measures in the capital.", "eased", "CONCEDE", "081"),
+    ("Police in Portvale prevented the rally planned by pensioners outside parliament.", "prevented",
+     "COERCE", "1721"),
+    ("Ruritania announced a suspension of flights to Borduria.", "suspension", "SANCTION", "16"),
+    ("The Ruritanian ombudsman completed an investigation into Bordurian arms purchases.", "investigation", "ACCUSE",
+     "090"),
+])
+def test_the_sense_the_context_selects(analyze, text, trigger, plover, code):
+    found = at(analyze(text), trigger)
+    assert found and found[0].type == plover and found[0].cameo.startswith(code)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The storm prevented the delivery of food to the island.", "prevented"),
+    ("The football league announced a suspension of the striker for three matches.", "suspension"),
+])
+def test_no_political_act_in_these_senses(analyze, text, word):
+    assert not at(analyze(text), word)
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("The insurgent commander has sworn to seize the port city before winter.", "sworn", "THREATEN"),
+    ("The insurgent commander swore to release the captured engineers.", "swore", "AGREE"),
+])
+def test_a_sworn_act_is_a_pledge(analyze, text, trigger, plover):
+    """An oath over an act is a pledge: a threat when the act is force, else an intent (the parser hangs
+    "to seize" on "sworn" as an adverbial clause)."""
+    assert top(analyze(text)).trigger.text.lower() == trigger and top(analyze(text)).type == plover
+
+
+def test_a_possible_hostile_act_under_a_condition_is_a_threat(analyze):
+    warned = at(analyze("Ruritania may cut off gas supplies to Borduria if the border stays closed."), "cut")
+    assert warned[0].type == "THREATEN" and warned[0].status == "asserted"
+    plain = at(analyze("Ruritania may cut off gas supplies to Borduria next winter."), "cut")
+    assert all(e.type != "THREATEN" for e in plain)
+
+
+def test_an_announced_restriction_named_by_a_compound_noun_is_a_threat(analyze):
+    """The first word of "night-time curfew" is the trigger's first token; the announcement still reaches it."""
+    found = at(analyze("The governor announced that she will extend the night-time curfew in the harbour district."),
+               "time curfew")
+    assert found[0].type == "THREATEN"
+    found = at(analyze("The governor extended the night-time curfew in the harbour district."), "time curfew")
+    assert [e.type for e in found] == ["COERCE"]
+
+
+def test_rejecting_anything_is_a_rejection_by_the_rules(pipeline):
+    """"reject" codes 120 by itself (the quad model's confirmation is not needed)."""
+    from presswatch.events.extract import EventExtractor
+
+    doc = pipeline.nlp("At the end of a stormy session the Lowmark council rejected the tunnel.")
+    verb = next(t for t in doc if t.lower_ == "rejected")
+    trigger = EventExtractor(load_lexicon()).verb_trigger(verb)
+    assert trigger is not None and trigger.cameo.code == "120"
+
+
+def test_an_event_noun_the_stance_is_about_ranks_below_the_stance(analyze):
+    analysis = analyze("Syldavia objected to Ruritanian mediation between the two rival clans.")
+    assert top(analysis).trigger.text == "objected" and top(analysis).type == "REJECT"
+    assert at(analysis, "mediation")  # still an event, ranked below
+
+
+def test_a_demand_over_an_infinitive_after_its_object_governs_it(analyze):
+    analysis = analyze("Ruritania demanded the Bordurian authorities in the enclave to free the detained fishermen.")
+    assert top(analysis).type == "REQUEST"
+    # an infinitive after an object naming no one to act is a purpose: "called" is no appeal here
+    analysis = analyze("The opposition leaders called a general strike to protest against the new tax.")
+    assert all(e.type != "REQUEST" for e in analysis.events)
