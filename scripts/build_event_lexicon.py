@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.6.0"
+VERSION = "1.6.1"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -160,6 +160,9 @@ BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     # own "road", "entrance" and "convoy" patterns code it
     "exclude": [((place,), "144") for place in ("street", "bridge", "highway", "motorway", "roadway", "railway",
                                                 "junction", "intersection", "crossroads")],
+    # "rejected / refused the peace plan": a rejected plan is a rejected proposal (120, as the block's
+    # &proposal; PETRARCH's "accept" block has "plan" too, 030)
+    "refuse": [(("plan",), "120")],
     # "beefed up / strengthened its forces": a military build-up (154, as the block's "(for &fight)")
     "strengthen": [(("force",), "154"), (("troop",), "154"), (("&military",), "154")],
 }

@@ -122,7 +122,7 @@ VERB_OVERRIDES: dict[str, str | None] = {
     "interfere": None, "meddle": None, "provoke": None, "destabilize": None, "undermine": None,
     "say": None, "tell": None, "note": None, "add": None, "explain": None, "stress": None,
     "emphasize": None, "conclude": None, "state": None, "recall": None, "know": None,
-    "agree": "030", "discuss": "040", "accuse": "112", "reject": "120", "claim": None, "allege": None,
+    "agree": "030", "discuss": "040", "accuse": "112", "claim": None, "allege": None,
     "support": "050", "recognize": "054", "meet": "040", "loot": "1711", "seize": "1711",
     "fight": "190", "clash": "190", "shell": "194", "bomb": "195", "protest": "141",
     "riot": "145", "arrest": "173", "detain": "173", "kill": "1823", "invade": "192",

@@ -93,14 +93,19 @@ def test_an_announced_restriction_named_by_a_compound_noun_is_a_threat(analyze):
     assert [e.type for e in found] == ["COERCE"]
 
 
-def test_rejecting_anything_is_a_rejection_by_the_rules(pipeline):
-    """"reject" codes 120 by itself (the quad model's confirmation is not needed)."""
+@pytest.mark.parametrize("text, code", [
+    ("At the end of a stormy session the Lowmark council rejected the tunnel plan.", "120"),
+    ("At the end of a stormy session the Lowmark council rejected the tunnel.", None),
+])
+def test_rejecting_a_plan_is_a_rejection_by_the_rules(pipeline, text, code):
+    """A rejected plan is coded by the rules alone (the quad model's confirmation is not needed); a
+    rejected thing the dictionary does not name is not."""
     from presswatch.events.extract import EventExtractor
 
-    doc = pipeline.nlp("At the end of a stormy session the Lowmark council rejected the tunnel.")
+    doc = pipeline.nlp(text)
     verb = next(t for t in doc if t.lower_ == "rejected")
     trigger = EventExtractor(load_lexicon()).verb_trigger(verb)
-    assert trigger is not None and trigger.cameo.code == "120"
+    assert (trigger and trigger.cameo.code) == code
 
 
 def test_an_event_noun_the_stance_is_about_ranks_below_the_stance(analyze):
