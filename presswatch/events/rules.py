@@ -125,7 +125,7 @@ VERB_OVERRIDES: dict[str, str | None] = {
     "agree": "030", "discuss": "040", "accuse": "112", "claim": None, "allege": None,
     "support": "050", "recognize": "054", "meet": "040", "loot": "1711", "seize": "1711",
     "fight": "190", "clash": "190", "shell": "194", "bomb": "195", "protest": "141",
-    "riot": "145", "arrest": "173", "detain": "173", "kill": "1823", "invade": "192",
+    "riot": "145", "arrest": "173", "detain": "173", "kill": "1823", "assassinate": "186", "invade": "192",
     "occupy": "192", "sign": None, "send": None, "turn": None, "call": None, "go": None,
     "take": None, "make": None, "give": None, "get": None, "have": None, "lead": None,
     "form": None, "create": None, "see": None, "face": None, "follow": None, "find": None,

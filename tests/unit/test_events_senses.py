@@ -120,3 +120,9 @@ def test_a_demand_over_an_infinitive_after_its_object_governs_it(analyze):
     # an infinitive after an object naming no one to act is a purpose: "called" is no appeal here
     analysis = analyze("The opposition leaders called a general strike to protest against the new tax.")
     assert all(e.type != "REQUEST" for e in analysis.events)
+
+
+def test_an_attempted_assassination_is_coded_without_a_model_confirmation(analyze):
+    found = at(analyze("An attempt to assassinate the Syldavian defence minister was foiled in Klow, police said."),
+               "assassinate")
+    assert found and found[0].type == "ASSAULT" and found[0].cameo == "186"
