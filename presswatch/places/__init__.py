@@ -6,8 +6,9 @@ governed by a locative preposition in its clause (`attach.py`).  Returns new Eve
 `location = Location(name, country, admin1, lat, lon, start, end, precision, method, countries)`;
 `precision` says what was found ("city", "admin1", "region", "country", "border"), `method` how it
 was tied ("clause", "sentence", "narrative", or the fallbacks "actor_country" to the actors'
-country and "article" to the country most of the article's places are in, or, for an event with
-no participant of known country, the dateline's country when no other is named more often).
+country and "article" to the dateline's city for a crowd or police action in a report filed from
+it, else to the country most of the article's places are in, or, for an event with no participant
+of known country, the dateline's country when no other is named more often).
 `name` is the gazetteer's name for the place, as the contract's example normalizes a border's
 name ("Khorugh" however the text spells it); `start`/`end` point at the text's own spelling
 ("Khorog").  An event nothing places keeps `location=None`.  DESIGN.md, "The contract".
@@ -26,6 +27,7 @@ from presswatch.paragraphs import paragraph_ends, paragraph_index
 from presswatch.places.attach import (
     article_country,
     choose_location,
+    dateline_city,
     dateline_country,
 )
 from presswatch.places.gazetteer import Gazetteer, packaged_gazetteer
@@ -45,11 +47,13 @@ def locate_events(document: Document, parsed: Doc, entities: tuple[Entity, ...],
     sentences = sentence_infos(parsed)
     in_article = article_country(mentions, gazetteer)
     filed_in = dateline_country(mentions, gazetteer)
+    home = dateline_city(mentions)
     ends = paragraph_ends(document.text)
     paragraphs = tuple(paragraph_index(ends, sentence.start) for sentence in sentences)
     located = []
     for event in events:
-        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in, paragraphs)
+        location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in, paragraphs,
+                                   home)
         located.append(dataclasses.replace(event, location=location) if location is not None else event)
     return tuple(located)
 

@@ -3,8 +3,12 @@
 In order (the Location's `method` says which):
 1. "clause": a place governed by a locative preposition in the trigger's clause ("clashes in
    Batken", "captured the station in Alma-Ata", "shelling along the Kyrgyz-Tajik frontier
-   resumed"), the place a leaving verb leaves ("withdrew from Kherson"), or the antecedent of a
-   "where" clause ("Kazakhstan, where mass protests began").
+   resumed") or in a clause modifying a noun trigger ("protests, which started in Zhanaozen,
+   reached ..."), the place a leaving verb leaves ("withdrew from Kherson"), a place naming the
+   site acted on ("blocked Yerevan streets"), or the antecedent of a "where" clause ("Kazakhstan,
+   where mass protests began"); for an "-ing" participle with none of its own, those of the verb
+   it hangs from ("hit the town of Barda, killing 21").  A locative preposition the parser left
+   without an object governs the place right after it ("while in Taraz rioters stormed ...").
 2. "sentence": a locative place framing the whole sentence ("In Belarus, ... the opposition
    organized protests"); else, for an event on the ground, a border its own sentence names though
    the parse ties it elsewhere ("fired on migrants who had massed on the Belarusian side of the
@@ -16,7 +20,14 @@ In order (the Location's `method` says which):
    rallied. The police arrested forty.").  Only events on the ground look past sentences naming
    no place; a city is not carried past a second city or a speaker's place, nor past a paragraph
    break unless it is the dateline's city (the story's home: a report filed from Yerevan that
-   names Yerevan goes on in Yerevan, though most of its places are in Azerbaijan).
+   names Yerevan goes on in Yerevan, though most of its places are in Azerbaijan).  A place carried
+   is one where the main verb happened, also through a chain of places ("gathered in the square in
+   front of the akimat in Aktobe") or an event noun as subject ("The protest in Taraz began").
+   Then, for an event on the ground, "sentence" again: the one place below a country its sentence
+   names as a locative, unless it is where a statement was made ("officials in Astana said").
+   Then "article" for a crowd, a riot or a police action (not armed fighting) whose sentence names
+   no such place, in a report filed from a city of the article's country that its text names more
+   often than any other place below a country (`dateline_city`): "ALMATY - ... Almaty ...".
 4. "actor_country": else the country of the event's actors when source and target agree (or only
    one is known), with precision "country".
 5. "article": else, for violence, protest and coercion (events on the ground), the country the
@@ -38,10 +49,13 @@ from spacy.tokens import Doc, Token
 
 from presswatch.dates.attach import (
     CLAUSE_DEPS,
+    MODIFIER_DEPS,
+    REPORTING_LEMMAS,
     SentenceInfo,
     clause_head,
     is_past,
     line_clause,
+    participle_anchor,
     root_token,
     top_of,
 )
@@ -74,10 +88,21 @@ NARRATIVE_PRECISIONS = frozenset({"border", "region"})
 # Monday. Police dispersed them."), when the earlier sentence happened in that one place.
 CARRIED_PRECISIONS = frozenset({"city", "admin1"})
 NARRATIVE_REACH = 3  # sentences an event on the ground looks back over
+# ACLED types of armed fighting, which a report's dateline does not place (a front is no newsroom).
+ARMED_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+# Places below a country that an event on the ground takes from its own sentence when nothing ties
+# one to it, if the sentence names only that one (and not as where a statement was made).
+OWN_PRECISIONS = frozenset({"city", "admin1", "region"})
 
 
 def locative_preposition(token: Token) -> Token | None:
-    """The locative preposition governing the place whose root is `token`, if any."""
+    """The locative preposition governing the place whose root is `token`, if any; a locative
+    preposition right before the place that the parser left without an object governs it ("while in
+    Taraz rioters stormed ...", parsed with "Taraz" as a compound of "rioters")."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    if (before is not None and before.dep_ == "prep" and before.lower_ in LOCATIVE_PREPOSITIONS
+            and not any(child.dep_ == "pobj" for child in before.children)):
+        return before
     for _ in range(MAX_STEPS):
         if token.dep_ in CLAUSE_DEPS or token.head.i == token.i:
             return None
@@ -116,6 +141,8 @@ def _tie(parsed: Doc, mention: PlaceMention, trigger: Token, verbal: bool) -> tu
     attached = preposition.head if clause.i == clause_head(preposition).i else clause
     if attached.i == trigger.i or attached.i == trigger_clause.i:
         return ("clause" if clause.i == trigger_clause.i else "sentence"), distance
+    if attached.i == clause.i and clause.dep_ in MODIFIER_DEPS and clause.head.i == trigger.i:
+        return "clause", distance  # "protests, which started in Zhanaozen, reached ..."
     arguments = VERBAL_ARGUMENTS if verbal else MATERIAL_ARGUMENTS
     if clause.i == trigger_clause.i and (attached.dep_ in arguments or (
             attached.lemma_.lower() in EVENT_NOUNS and preposition.lower_ in GATHERING_PREPOSITIONS)):
@@ -135,9 +162,12 @@ def _is_left_place(token: Token, trigger: Token) -> bool:
 
 def _is_place_object(token: Token, trigger: Token, verbal: bool) -> bool:
     """The place is what the trigger acts on: "shelled Kharkiv", "the village of Kok-Tash",
-    "visited Kherson" (verbal events only with a visiting verb)."""
+    "visited Kherson" (verbal events only with a visiting verb), or names the site it acts on."""
     if verbal and trigger.lemma_.lower() not in ("visit", "tour"):
         return False
+    if (not verbal and token.dep_ == "compound" and token.head.head.i == trigger.i
+            and token.head.dep_ in ("dobj", "nsubjpass") and not token.head.ent_type_):
+        return True  # the place names the site acted on: "block Yerevan streets", "Aktobe square cleared"
     if not verbal and trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
@@ -160,10 +190,33 @@ def _locative(parsed: Doc, mention: PlaceMention) -> bool:
 
 def _places_action(parsed: Doc, mention: PlaceMention) -> bool:
     """True if the mention's preposition modifies its sentence's main verb ("In Tbilisi, crowds
-    marched"), not a noun ("officials in Tbilisi said")."""
+    marched"), through other places ("gathered in the square in front of the akimat in Aktobe"), or
+    that verb's subject naming an event ("The unrest in Taraz began"), not another noun ("officials
+    in Tbilisi said")."""
     token = root_token(parsed, mention.start, mention.end)
     preposition = locative_preposition(token) if token is not None else None
-    return preposition is not None and preposition.head.i == top_of(preposition).i
+    if preposition is None:
+        return False
+    top = top_of(preposition)
+    attached = preposition.head
+    while attached.dep_ == "pobj" and attached.head.dep_ == "prep" and attached.head.head.i != attached.head.i:
+        attached = attached.head.head  # a place inside a place: "in front of the akimat in Aktobe"
+    if attached.dep_ == "nsubj" and attached.head.i == top.i and attached.lemma_.lower() in EVENT_NOUNS:
+        attached = top
+    return attached.i == top.i
+
+
+def _speaker_place(parsed: Doc, mention: PlaceMention) -> bool:
+    """True if the place is where a statement is made: a locative of a reporting verb's clause ("said
+    in Moscow") or of its subject ("officials in Moscow said")."""
+    token = root_token(parsed, mention.start, mention.end)
+    preposition = locative_preposition(token) if token is not None else None
+    if preposition is None:
+        return False
+    attached = preposition.head
+    if attached.dep_ in ("nsubj", "nsubjpass"):
+        attached = attached.head
+    return clause_head(attached).lemma_.lower() in REPORTING_LEMMAS
 
 
 def _country_location(code: str, method: str, gazetteer: Gazetteer) -> Location | None:
@@ -187,6 +240,21 @@ def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) ->
         return None
     code, count = counts.most_common(1)[0]
     return _country_location(code, "article", gazetteer) if count >= 2 and count * 2 > sum(counts.values()) else None
+
+
+def dateline_city(mentions: tuple[PlaceMention, ...]) -> Location | None:
+    """The dateline's city when the text names it again and names no other place below a country as
+    often ("ALMATY - ... Almaty was attacked ..."): the story's home, where its unplaced events on
+    the ground happened; else None."""
+    dateline = next((mention for mention in mentions if mention.source == "dateline"), None)
+    if dateline is None or dateline.location.precision not in CARRIED_PRECISIONS:
+        return None
+    counts = Counter(mention.location.name for mention in mentions
+                     if mention.source != "dateline" and mention.location.precision in OWN_PRECISIONS)
+    home = counts.pop(dateline.location.name, 0)
+    if home == 0 or home <= max(counts.values(), default=0):
+        return None
+    return dataclasses.replace(dateline.location, method="article")
 
 
 def dateline_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Location | None:
@@ -233,7 +301,8 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tup
 
 def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
                     event: Event, gazetteer: Gazetteer, in_article: Location | None = None,
-                    filed_in: Location | None = None, paragraphs: tuple[int, ...] = ()) -> Location | None:
+                    filed_in: Location | None = None, paragraphs: tuple[int, ...] = (),
+                    home: Location | None = None) -> Location | None:
     """The Location of `event` with `method` set, or None when nothing ties a place to it.
     `paragraphs` (each sentence's `paragraph_index`; default: every sentence a paragraph of its own)."""
     trigger = root_token(parsed, event.trigger.start, event.trigger.end)
@@ -250,6 +319,13 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
         tie = _tie(parsed, mention, trigger, verbal)
         if tie is not None:
             ties[tie[0]].append((tie[1], mention.start, mention))
+    participle = clause_head(trigger)
+    anchor = participle_anchor(participle) if participle.tag_ == "VBG" else trigger
+    if not ties["clause"] and anchor.i != trigger.i:  # "hit the town of Barda, killing 21"
+        for mention in here:
+            tie = _tie(parsed, mention, anchor, verbal)
+            if tie is not None and tie[0] == "clause":
+                ties["clause"].append((tie[1], mention.start, mention))
     for how in ("clause", "sentence"):
         if ties[how]:
             mention = min(ties[how])[2]
@@ -264,6 +340,17 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
                              ground)
         if carried is not None:
             return carried
+    own = {mention.location.name: mention for mention in here
+           if mention.location.precision in OWN_PRECISIONS and mention.source != "dateline"
+           and _locative(parsed, mention) and not _speaker_place(parsed, mention)}
+    if ground and len(own) == 1:  # "a protester in Aktobe said ... before the square was cleared"
+        return dataclasses.replace(next(iter(own.values())).location, method="sentence")
+    basis = in_article or filed_in
+    named_here = any(mention.location.precision in OWN_PRECISIONS for mention in here if mention.source != "dateline")
+    if ground and home is not None and not named_here and basis is not None and basis.country == home.country and (
+            event.acled is None or event.acled.event_type not in ARMED_ACLED_TYPES) and all(
+            p is None or p.country in (None, home.country) for p in (event.source, event.target)):
+        return home  # a crowd or police action in a report filed from its town
     found = _actor_country(event, gazetteer)
     if found is not None or event.type not in ON_THE_GROUND:
         return found

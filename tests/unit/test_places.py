@@ -13,7 +13,7 @@ from presswatch.places import locate_events, make_component
 from presswatch.places.gazetteer import DATA, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
 from presswatch.places.rules import BORDER_BETWEEN, BORDER_PAIR, BORDER_WITH
-from presswatch.records import Document, Event, Extent, Participant, make_span
+from presswatch.records import AcledType, Document, Event, Extent, Participant, make_span
 
 
 @pytest.fixture(scope="module")
@@ -319,3 +319,71 @@ def test_one_side_of_a_border_takes_the_other_country_named_before_it(nlp, gazet
                                      "frontier.")
     assert found["Kyrgyz side of the frontier"].countries == ("KGZ", "TJK")
     assert mentions(nlp, gazetteer, "Polish guards patrolled the Polish side of the border.") == {}  # one country
+
+
+@pytest.mark.issue(8)
+def test_a_place_in_a_clause_modifying_a_noun_trigger_places_it(nlp, gazetteer):
+    text = "Strikes, which began in the mining town of Balkhash, spread to factories across Kazakhstan last week."
+    location = located(nlp, gazetteer, text, "Strikes", kind="PROTEST")
+    assert (location.name, location.method) == ("Balqash", "clause")  # not the country they spread across
+
+
+@pytest.mark.issue(8)
+def test_a_participle_takes_the_place_its_head_verb_acts_on(nlp, gazetteer):
+    text = "Drones struck the village of Kapan on Sunday, wounding three farmers, officials said."
+    location = located(nlp, gazetteer, text, "wounding")
+    assert (location.name, location.method) == ("Kapan", "clause")
+
+
+@pytest.mark.issue(8)
+def test_a_place_naming_the_site_acted_on_places_the_event(nlp, gazetteer):
+    text = "Armenian farmers blocked Gyumri roads on Friday."
+    location = located(nlp, gazetteer, text, "blocked", kind="PROTEST", source=Participant(None, "ARM", "CVL", "farmers"))
+    assert (location.name, location.method) == ("Gyumri", "clause")
+    # the other side: a verbal event is not where the people it names are from
+    assert located(nlp, gazetteer, "Gyumri officials criticised the plan.", "criticised", kind="ACCUSE") is None
+
+
+@pytest.mark.issue(8)
+def test_a_city_is_carried_from_a_chain_of_places_or_an_event_subject(nlp, gazetteer):
+    chain = "Residents assembled on Monday in the yard behind the town hall in Gyumri. Police dispersed them."
+    location = located(nlp, gazetteer, chain, "dispersed")
+    assert (location.name, location.method) == ("Gyumri", "narrative")
+    subject = "The protest in Vanadzor started calmly. Police detained twelve."
+    location = located(nlp, gazetteer, subject, "detained", kind="COERCE")
+    assert (location.name, location.method) == ("Vanadzor", "narrative")
+    # the other side: a place of the people who speak is not where the story goes on
+    speakers = "Officials in Vanadzor spoke on Monday. Police detained twelve."
+    location = located(nlp, gazetteer, speakers, "detained", kind="COERCE")
+    assert location is None or location.name != "Vanadzor"
+
+
+@pytest.mark.issue(8)
+def test_the_one_place_of_its_sentence_places_an_event_on_the_ground(nlp, gazetteer):
+    text = "A crowd in Balkhash cheered before the yard was cleared."
+    location = located(nlp, gazetteer, text, "cleared")
+    assert (location.name, location.method) == ("Balqash", "sentence")
+    # the other side: where a statement is made is no place of what it reports
+    location = located(nlp, gazetteer, "Officials in Astana said the yard was cleared.", "cleared")
+    assert location is None or location.name != "Astana"
+
+
+@pytest.mark.issue(8)
+def test_a_crowd_in_a_report_filed_from_its_city_is_placed_there(nlp, gazetteer):
+    story = "SHYMKENT – Shops in Shymkent reopened on Monday.\n\nCrowds gathered near the theatre on Tuesday."
+    location = located(nlp, gazetteer, story, "gathered", kind="PROTEST")
+    assert (location.name, location.precision, location.method) == ("Shymkent", "city", "article")
+    # the other side: fighting is not placed where the report is filed
+    start = story.index("gathered")
+    fighting = Event("v1", "ASSAULT", make_span(story, start, start + len("gathered")), Extent(0, len(story)),
+                     acled=AcledType("Battles", "Armed clash"))
+    (result,) = locate_events(Document.from_text(story), nlp(story), (), (fighting,), gazetteer)
+    assert result.location is None or result.location.name != "Shymkent"
+
+
+@pytest.mark.issue(8)
+def test_a_preposition_left_without_object_governs_the_place_after_it(nlp, gazetteer):
+    text = "On Friday police in Kapan dispersed a crowd, while in Goris rioters stormed the town hall, witnesses said."
+    location = located(nlp, gazetteer, text, "stormed")  # parsed with "Goris" as a compound of "rioters"
+    assert (text[location.start:location.end], location.method) == ("Goris", "clause")
+    assert located(nlp, gazetteer, text, "dispersed").name == "Kapan"
