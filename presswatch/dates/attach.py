@@ -8,7 +8,8 @@ In order:
    such as "riots" the verb it belongs to, governs the expression without crossing a clause
    boundary): "On 3 May, the dispute over the dam flared up"; "a summit ... in June".
 3. "participle": for a past-tense trigger, a resolved expression that is a time adjunct of an
-   "-ing" participle clause tied to the trigger's clause (both describe one moment); not a date
+   "-ing" participle clause (or a "while"/"as" clause) tied to the trigger's clause (both describe
+   one moment); not a date
    after publication ("marched, demanding a vote in 2031"), nor one inside the participle's object
    ("recalling last month's floods"): "gunmen stormed a checkpoint manned by ... , firing at guards
    patrolling it at dawn on Sunday".
@@ -22,7 +23,8 @@ In order:
    says so.  A fronted "On Friday, rebels shelled the town, the army said" is a "sentence" date.
    An expression after the root in its own clause dates no coordinated clause with a subject of its
    own ("the truce announced on Monday held, and each side accused the other of breaking it").
-6. "narrative": the sentence has no temporal expression at all, the trigger is in the past tense,
+6. "narrative": the sentence has no temporal expression at all (an unresolved time of day such as
+   "since the afternoon" names no other day), the trigger is in the past tense,
    and a resolved expression stands at most NARRATIVE_WINDOW sentences back in the same section (no
    heading between; there, the last one that does not date a statement, if any): "On 3 May, the
    dispute flared up. Officials said guards fired on a fishing boat ..."; not for a noun trigger
@@ -40,13 +42,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presswatch.dates.elections import ELECTION_AFTER_YEAR
-from presswatch.dates.normalize import Resolution
+from presswatch.dates.normalize import Resolution, offset_noun_date
+from presswatch.dates.rules import DAY_PART
 
 # Dependencies that start a new clause: an expression does not cross them to reach a trigger.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
 # Verb tags of a present-tense clause ("are trying", "has launched"): no narrative date for them.
 PRESENT_TAGS = frozenset({"VBP", "VBZ", "MD"})
 NARRATIVE_WINDOW = 2
+# Conjunctions of an adverbial clause told as happening at the same time as its head clause.
+SIMULTANEOUS_MARKS = frozenset({"while", "as", "whilst"})
 # Prepositions whose object is a stretch of time: "during the unrest", "amid the protests".
 PERIOD_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
 # Lemmas of verbs that report speech: their own date belongs to the statement.
@@ -183,10 +188,13 @@ def past_expressions(parsed: Doc, starts_ends: list[tuple[int, int]]) -> frozens
 
 
 def participle_anchor(clause: Token) -> Token:
-    """The clause an "-ing" participle clause hangs from, itself for any other clause: in
-    "gunmen fired at guards patrolling the gate, wounding two" both participles hang from "fired"."""
-    while clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and clause.head.i != clause.i \
-            and not crosses_line(clause, clause.head):
+    """The clause an "-ing" participle clause, or an adverbial clause of the same moment ("while",
+    "as"), hangs from, itself for any other clause: in "gunmen fired at guards patrolling the gate,
+    wounding two" both participles hang from "fired"; in "police dispersed protesters, while in
+    another town rioters stormed the akimat" the storming from "dispersed"."""
+    while clause.dep_ in ("acl", "advcl") and (clause.tag_ == "VBG" or any(
+            child.dep_ == "mark" and child.lower_ in SIMULTANEOUS_MARKS for child in clause.children)) \
+            and clause.head.i != clause.i and not crosses_line(clause, clause.head):
         clause = clause_head(clause.head)
     return clause
 
@@ -287,9 +295,14 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
     if index is None:
         return None
     sentence = sentences[index]
+    offset = next((r for r in resolutions if r.expression.pattern == "NARRATIVE_EVENT_OFFSET"
+                   and r.expression.start < trigger_start < r.expression.end), None)
+    if offset is not None:  # "detained on Monday, a day after a rally": the rally's own date
+        return _offset_noun_date(parsed, sentences, resolutions, offset, narrative, published)
     resolved = [r for r in resolutions if r.value is not None]
     here = [r for r in resolved if sentence.start <= r.expression.start < sentence.end]
-    any_here = any(sentence.start <= r.expression.start < sentence.end for r in resolutions)
+    any_here = any(sentence.start <= r.expression.start < sentence.end and not (
+        r.value is None and DAY_PART.fullmatch(r.expression.text)) for r in resolutions)  # "since the afternoon"
     trigger_clause = clause_head(trigger)
     anchor, top = participle_anchor(trigger_clause), top_of(trigger)
     complement = reported_complement(trigger_clause, top)
@@ -335,3 +348,28 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
         if told:
             return told[-1], "narrative"
     return None
+
+
+def _offset_noun_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: tuple[Resolution, ...],
+                      offset: Resolution, narrative: bool, published: str | None) -> tuple[Resolution, str] | None:
+    """The date of the event a "N days after the X" expression names (X): N days before the date of
+    the clause the expression modifies ("blocked roads on Monday, a day after a rally": the Sunday),
+    which is the expression's own value when an earlier dated mention of X anchored it."""
+    expression = offset.expression
+    if offset.value is not None and offset.precision is not None:
+        base, how = (offset.value, offset.precision), "clause"
+    else:
+        token = root_token(parsed, expression.start, expression.end)
+        while token is not None and expression.start <= token.idx < expression.end and token.head.i != token.i:
+            token = token.head  # out of the expression: "began leaving on Thursday, a week after they arrived"
+        head = clause_head(token) if token is not None else None
+        if head is None or expression.start <= head.idx < expression.end:
+            return None
+        chosen = choose_date(parsed, sentences, resolutions, head.idx, head.idx + len(head.text), narrative, published)
+        if chosen is None or chosen[0].value is None or chosen[0].precision is None:
+            return None
+        base, how = (chosen[0].value, chosen[0].precision), chosen[1]
+    moved = offset_noun_date(expression, *base)
+    if moved is None:
+        return None
+    return Resolution(expression, moved[0], moved[1], "narrative"), how

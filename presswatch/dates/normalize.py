@@ -8,7 +8,9 @@ publication ("between Tuesday and Thursday, talks were held" in a Wednesday arti
 Anchors, in order of trust:
 - the text itself: a complete date ("12 September 2022");
 - a year stated in the same sentence ("In September 2022 ... on the 12th");
-- the publication date (`Document.published`): a month or day without a year takes the latest year
+- the publication date (`Document.published`): "over the past week" is the range of the seven days
+  before it (a week that is no calendar week; "last week", "this week" keep their month);
+  a month or day without a year takes the latest year
   that does not put it a month or more after publication ("in February" in an October 2022
   article is February 2022); "yesterday", "on Tuesday", "earlier this month" count from it;
   in a past-tense clause "this week" ends at publication ("this week, the cabinet resigned");
@@ -142,6 +144,22 @@ def _offset(anchor: _When, amount: int, unit: str) -> _When | None:
     return None
 
 
+def offset_noun_date(expression: TimeExpression, value: str, precision: str) -> tuple[str, str] | None:
+    """The date of the X of "N units after (before) the X" (NARRATIVE_EVENT_OFFSET) when the clause
+    it modifies happened at `value` of `precision`: N units earlier (later); with the precision of
+    the coarser of value and unit, or None when the unit is finer than the value ("a day after" a month)."""
+    amount = _number(expression.group("n"))
+    try:
+        day = date.fromisoformat(value) if precision == "day" else date(int(value[:4]), int(value[5:7] or 1), 1)
+    except ValueError:
+        return None
+    if amount is None:
+        return None
+    sign = 1 if (expression.group("dir") or "").lower() == "before" else -1
+    moved = _offset(_When(day, precision), sign * amount, expression.group("unit") or "")
+    return (moved.value(), moved.precision) if moved is not None else None
+
+
 class _Context:
     """What the normalizer knows while it reads the expressions in text order."""
 
@@ -271,6 +289,8 @@ def _publication(expression: TimeExpression, context: _Context) -> tuple[_When, 
         mod = " ".join((expression.group("mod") or "").lower().split())
         unit = (expression.group("unit") or "").lower()
         step = {"this": 0, "next": 1}.get(mod, -1)
+        if unit == "week" and mod == "the past":  # the seven days up to publication, as a range of days
+            return _When(ref.day - timedelta(days=7), "day"), how
         if unit == "week":
             day = ref.day + timedelta(days=7 * step)
             if step == 0 and (expression.group("edge") or "").lower() == "earlier":
@@ -305,6 +325,8 @@ def _until(expression: TimeExpression, when: _When) -> str | None:
     if when.precision != "day" or when.coarse:
         return None
     weekday = expression.group("weekday2")
+    if expression.pattern == "PUBLICATION_PERIOD":  # "over the past week": its seven days to publication
+        return (when.day + timedelta(days=7)).isoformat()
     if weekday:
         last: date | None = when.day + timedelta(days=(WEEKDAYS[weekday.lower()] - when.day.weekday()) % 7)
     else:
@@ -371,6 +393,7 @@ def _narrative(expression: TimeExpression, context: _Context) -> tuple[_When, st
         for earlier, when in (anchors if anchor is None else ()):
             # the dated mention of the noun: "the 2020 presidential election" (a few words apart)
             start, end = context.sentence_of(earlier.start)
+            end = min(end, expression.start) if start <= expression.start else end  # not this very noun
             near = context.text[max(start, earlier.start - EVENT_NOUN_REACH):min(end, earlier.end + EVENT_NOUN_REACH)]
             if stems and any(stem in near.lower() for stem in stems):
                 anchor = when

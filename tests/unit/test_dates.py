@@ -404,3 +404,51 @@ def test_a_trailing_date_of_the_first_clause_does_not_date_a_coordinated_clause(
     document = Document.from_text(text, published="2031-05-09")
     (breaching,) = date_events(document, nlp(text), (event_at(text, "breaching"),))
     assert breaching.date is None
+
+
+@pytest.mark.issue(8)
+def test_the_event_a_relative_offset_names_is_dated_before_its_clause(nlp):
+    text = "Students occupied the dean's office on Thursday, two days after a vigil on the campus."
+    document = Document.from_text(text, published="2031-06-20")  # a Friday
+    occupied, vigil = date_events(document, nlp(text), (event_at(text, "occupied", kind="PROTEST"),
+                                                         event_at(text, "vigil", kind="PROTEST")))
+    assert occupied.date.value == "2031-06-19"
+    assert (vigil.date.value, vigil.date.text) == ("2031-06-17", "two days after a vigil")
+    # anchored on an earlier dated mention of the noun, the noun's event keeps that date
+    chain = "The referendum was held on 3 April. Riots broke out two days after the referendum."
+    document = Document.from_text(chain, published="2031-06-20")
+    (second,) = date_events(document, nlp(chain), (event_at(chain, "referendum", occurrence=2, kind="CONSULT"),))
+    assert second.date.value == "2031-04-03"
+
+
+@pytest.mark.issue(8)
+def test_a_time_of_day_alone_does_not_stop_the_narrative_date(nlp):
+    text = "Guards fired rubber bullets at strikers late on Tuesday. The strikers had held the gate since the afternoon."
+    document = Document.from_text(text, published="2031-06-20")
+    (held,) = date_events(document, nlp(text), (event_at(text, "held", kind="PROTEST"),))
+    assert (held.date.value, held.date.method) == ("2031-06-17", "narrative:WEEKDAY")
+    # the other side: a day of its own that cannot be resolved still stops it
+    other = "Guards fired rubber bullets at strikers late on Tuesday. The strikers had held the gate for several days."
+    (held,) = date_events(Document.from_text(other, published="2031-06-20"), nlp(other),
+                          (event_at(other, "held", kind="PROTEST"),))
+    assert held.date is None
+
+
+@pytest.mark.issue(8)
+def test_the_past_week_is_a_range_of_days_and_last_week_a_month(nlp):
+    found = resolve(nlp, "Police in the province detained forty people over the past week.", published="2031-06-16")
+    assert found["the past week"] == ("2031-06-09", "day")
+    text = "Police in the province detained forty people over the past week."
+    (detained,) = date_events(Document.from_text(text, published="2031-06-16"), nlp(text),
+                              (event_at(text, "detained", kind="COERCE"),))
+    assert (detained.date.value, detained.date.until) == ("2031-06-09", "2031-06-16")
+    assert resolve(nlp, "Police detained forty people last week.", published="2031-06-16")["last week"] == (
+        "2031-06", "month")
+
+
+@pytest.mark.issue(8)
+def test_a_while_clause_takes_the_date_of_the_clause_it_hangs_from(nlp):
+    text = "Police dispersed a crowd in Kapan on Friday, while rioters stormed the town hall in Goris."
+    document = Document.from_text(text, published="2031-06-23")
+    (stormed,) = date_events(document, nlp(text), (event_at(text, "stormed"),))
+    assert (stormed.date.value, stormed.date.method) == ("2031-06-20", "participle:WEEKDAY")
