@@ -454,7 +454,7 @@ class EventExtractor:
         if targets and targets[0].country and trigger.cameo.code[:2] not in rules.OUTSIDER_ROOTS \
                 and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
                 and any(p.entity and p.sector for p in sources):  # "Judge X opened an inquiry into Chilean officials"
-            sources = [_located(sources, targets[0])]
+            sources = [replace(p, country=targets[0].country) if p.entity and p.sector else p for p in sources]
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
         return pairs[:MAX_PAIRS]

@@ -227,6 +227,12 @@ def test_a_sector_only_source_takes_its_target_s_country(analyze, text, word, co
     assert events and all(e.source is not None and e.source.country == country for e in events)
 
 
+def test_coordinated_sector_only_sources_each_take_the_target_s_country(analyze):
+    events = at(analyze("Striking nurses and hospital porters demanded the dismissal of the Peruvian health minister."),
+                "demanded")
+    assert len({e.source.text for e in events if e.source is not None and e.source.country == "PER"}) == 2
+
+
 def test_the_by_phrase_of_a_wrongdoing_noun_is_whom_it_is_held_against(analyze):
     events = at(analyze("Hungary is examining abuses by Hungarian border guards against Afghan migrants."), "examining")
     assert events and all(e.target is not None and "guards" in e.target.text for e in events)
