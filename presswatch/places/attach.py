@@ -24,7 +24,8 @@ In order (the Location's `method` says which):
    is one where the main verb happened, also through a chain of places ("gathered in the square in
    front of the akimat in Aktobe") or an event noun as subject ("The protest in Taraz began").
    Then, for an event on the ground, "sentence" again: the one place below a country its sentence
-   names as a locative, unless it is where a statement was made ("officials in Astana said").
+   names as a locative of a clause holding the trigger, unless it is where a statement was made
+   ("officials in Astana said").
    Then "article" for a crowd, a riot or a police action (not armed fighting) whose sentence names
    no such place, in a report filed from a city of the article's country that its text names more
    often than any other place below a country (`dateline_city`): "ALMATY - ... Almaty ...".
@@ -206,6 +207,20 @@ def _places_action(parsed: Doc, mention: PlaceMention) -> bool:
     return attached.i == top.i
 
 
+def _frames_trigger(parsed: Doc, mention: PlaceMention, trigger: Token) -> bool:
+    """True if a locative place belongs to a clause that holds the trigger ("a crowd in Balkhash
+    cheered before the yard was cleared") or that the trigger holds ("were killed when troops opened
+    fire near a village in X"), not to another clause of the sentence ("agreed to cut the price in
+    Mangystau, but the protesters ...")."""
+    token = root_token(parsed, mention.start, mention.end)
+    preposition = locative_preposition(token) if token is not None else None
+    if preposition is None:
+        return False
+    clause = clause_head(preposition)
+    return clause.i == trigger.i or any(ancestor.i == clause.i for ancestor in trigger.ancestors) or any(
+        ancestor.i == trigger.i for ancestor in clause.ancestors)
+
+
 def _speaker_place(parsed: Doc, mention: PlaceMention) -> bool:
     """True if the place is where a statement is made: a locative of a reporting verb's clause ("said
     in Moscow") or of its subject ("officials in Moscow said")."""
@@ -244,15 +259,14 @@ def article_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) ->
 
 def dateline_city(mentions: tuple[PlaceMention, ...]) -> Location | None:
     """The dateline's city when the text names it again and names no other place below a country as
-    often ("ALMATY - ... Almaty was attacked ..."): the story's home, where its unplaced events on
-    the ground happened; else None."""
+    often, the dateline counted ("ALMATY - ... Almaty was attacked ..."): the story's home, where
+    its unplaced events on the ground happened; else None."""
     dateline = next((mention for mention in mentions if mention.source == "dateline"), None)
     if dateline is None or dateline.location.precision not in CARRIED_PRECISIONS:
         return None
-    counts = Counter(mention.location.name for mention in mentions
-                     if mention.source != "dateline" and mention.location.precision in OWN_PRECISIONS)
-    home = counts.pop(dateline.location.name, 0)
-    if home == 0 or home <= max(counts.values(), default=0):
+    counts = Counter(mention.location.name for mention in mentions if mention.location.precision in OWN_PRECISIONS)
+    home = counts.pop(dateline.location.name, 0)  # the dateline counts as one mention of the city
+    if home < 2 or home <= max(counts.values(), default=0):
         return None
     return dataclasses.replace(dateline.location, method="article")
 
@@ -342,7 +356,7 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
             return carried
     own = {mention.location.name: mention for mention in here
            if mention.location.precision in OWN_PRECISIONS and mention.source != "dateline"
-           and _locative(parsed, mention) and not _speaker_place(parsed, mention)}
+           and _frames_trigger(parsed, mention, trigger) and not _speaker_place(parsed, mention)}
     if ground and len(own) == 1:  # "a protester in Aktobe said ... before the square was cleared"
         return dataclasses.replace(next(iter(own.values())).location, method="sentence")
     basis = in_article or filed_in

@@ -366,6 +366,11 @@ def test_the_one_place_of_its_sentence_places_an_event_on_the_ground(nlp, gazett
     # the other side: where a statement is made is no place of what it reports
     location = located(nlp, gazetteer, "Officials in Astana said the yard was cleared.", "cleared")
     assert location is None or location.name != "Astana"
+    # nor is a place of another clause of the sentence
+    text = ("The mayor said on Friday he had agreed to cut bus fares in Shymkent, but the drivers, some of whom "
+            "shouted slogans, were dispersed by police.")
+    location = located(nlp, gazetteer, text, "dispersed")
+    assert location is None or location.name != "Shymkent"
 
 
 @pytest.mark.issue(8)
@@ -387,3 +392,17 @@ def test_a_preposition_left_without_object_governs_the_place_after_it(nlp, gazet
     location = located(nlp, gazetteer, text, "stormed")  # parsed with "Goris" as a compound of "rioters"
     assert (text[location.start:location.end], location.method) == ("Goris", "clause")
     assert located(nlp, gazetteer, text, "dispersed").name == "Kapan"
+
+
+@pytest.mark.issue(8)
+def test_english_spellings_of_subdivisions_find_them(gazetteer, nlp):
+    (jambyl,) = gazetteer.lookup("Jambyl")[:1]
+    assert (jambyl.kind, jambyl.country, jambyl.id) == ("admin1", "KAZ", "s:KZ-31")
+    assert gazetteer.lookup("Grodno Region")[0].id == "s:BY-HR"
+    assert gazetteer.lookup("Karakalpakstan")[0].id == "s:UZ-QR"
+    assert gazetteer.lookup("Aktobe region")[0].id == "s:KZ-15"
+    # the other side: a bare name a city bears stays the city
+    assert (gazetteer.lookup("Aktobe")[0].kind, gazetteer.lookup("Grodno")[0].kind) == ("city", "city")
+    text = "Police in Jambyl region detained sixty people on Sunday."
+    location = located(nlp, gazetteer, text, "detained", kind="COERCE")
+    assert (location.precision, location.country, location.method) == ("admin1", "KAZ", "clause")
