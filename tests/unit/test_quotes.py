@@ -1078,6 +1078,42 @@ def test_stance_gate_is_verified_and_thresholded(nlp):
     assert not StanceGate(gate.weights, gate.bias, 0.0, "test").passes(body)
 
 
+def _named_thrice(nlp, labels):
+    """"Orla Brandt spoke first . Later Brandt backed the canal tax . Brandt Quay lies east ." with
+    the three mentions of "Brandt" ("Orla Brandt", "Brandt", "Brandt Quay") tagged `labels` ("" =
+    no entity): the parser's types, fixed here."""
+    from spacy.tokens import Doc, Span
+
+    rows = [("Orla", 1, "compound", "PROPN", "orla"), ("Brandt", 2, "nsubj", "PROPN", "brandt"),
+            ("spoke", 2, "ROOT", "VERB", "speak"), ("first", 2, "advmod", "ADV", "first"), (".", 2, "punct", "PUNCT", "."),
+            ("Later", 7, "advmod", "ADV", "later"), ("Brandt", 7, "nsubj", "PROPN", "brandt"),
+            ("backed", 7, "ROOT", "VERB", "back"), ("the", 10, "det", "DET", "the"), ("canal", 10, "compound", "NOUN", "canal"),
+            ("tax", 7, "dobj", "NOUN", "tax"), (".", 7, "punct", "PUNCT", "."),
+            ("Brandt", 13, "compound", "PROPN", "brandt"), ("Quay", 14, "nsubj", "PROPN", "quay"),
+            ("lies", 14, "ROOT", "VERB", "lie"), ("east", 14, "advmod", "ADV", "east"), (".", 14, "punct", "PUNCT", ".")]
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows, strict=True))
+    starts = [i in (0, 5, 12) for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=starts)
+    doc.ents = [Span(doc, a, b, label=label) for (a, b), label in zip(((0, 2), (6, 7), (12, 14)), labels, strict=True)
+                if label]
+    return doc
+
+
+@pytest.mark.parametrize("labels, holds", [
+    (("PERSON", "ORG", ""), True),       # typed ORG here, a person elsewhere
+    (("PERSON", "", ""), True),          # left untyped here
+    (("PERSON", "GPE", ""), False),      # a place type is left alone: a personal name may be a place's
+    (("PERSON", "ORG", "ORG"), False),   # the person reading must not lose ("Karabakh" ORG 3, PERSON 1)
+    (("", "ORG", ""), False),            # never a person
+])
+def test_holder_named_as_a_person_elsewhere(nlp, labels, holds):
+    # NAMED_ELSEWHERE: HOLDER_SUBJECT for a name the parser typed ORG or left untyped when the
+    # article's entities with that word are persons at least as often as not
+    from presswatch.quotes.cuemodel import holds_stance
+
+    assert holds_stance(_named_thrice(nlp, labels)[7]) is holds
+
+
 @pytest.mark.parametrize("text", [
     "Several neighbouring states openly supported the rebel army.",      # a body's support: a deed
     "The two presidents signed a border treaty in the capital.",          # signing is an act
