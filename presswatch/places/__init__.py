@@ -29,6 +29,7 @@ from presswatch.places.attach import (
     choose_location,
     dateline_city,
     dateline_country,
+    is_news,
 )
 from presswatch.places.gazetteer import Gazetteer, packaged_gazetteer
 from presswatch.places.mentions import find_place_mentions
@@ -53,7 +54,7 @@ def locate_events(document: Document, parsed: Doc, entities: tuple[Entity, ...],
     located = []
     for event in events:
         location = choose_location(parsed, sentences, mentions, event, gazetteer, in_article, filed_in, paragraphs,
-                                   home)
+                                   home if is_news(event, document.published) else None)
         located.append(dataclasses.replace(event, location=location) if location is not None else event)
     return tuple(located)
 

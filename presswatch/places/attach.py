@@ -26,9 +26,10 @@ In order (the Location's `method` says which):
    Then, for an event on the ground, "sentence" again: the one place below a country its sentence
    names as a locative of a clause holding the trigger, unless it is where a statement was made
    ("officials in Astana said").
-   Then "article" for a crowd, a riot or a police action (not armed fighting) whose sentence names
-   no such place, in a report filed from a city of the article's country that its text names more
-   often than any other place below a country (`dateline_city`): "ALMATY - ... Almaty ...".
+   Then "article" for a crowd, a riot or a police action (not armed fighting, nor background dated
+   more than NEWS_DAYS before publication: `is_news`) whose sentence names no such place, in a
+   report filed from a city of the article's country that its text names more often than any
+   other place below a country (`dateline_city`): "ALMATY - ... Almaty ...".
 4. "actor_country": else the country of the event's actors when source and target agree (or only
    one is known), with precision "country".
 5. "article": else, for violence, protest and coercion (events on the ground), the country the
@@ -45,6 +46,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -89,6 +91,7 @@ NARRATIVE_PRECISIONS = frozenset({"border", "region"})
 # Monday. Police dispersed them."), when the earlier sentence happened in that one place.
 CARRIED_PRECISIONS = frozenset({"city", "admin1"})
 NARRATIVE_REACH = 3  # sentences an event on the ground looks back over
+NEWS_DAYS = 31  # an event dated further back than this before publication is background, not news
 # ACLED types of armed fighting, which a report's dateline does not place (a front is no newsroom).
 ARMED_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 # Places below a country that an event on the ground takes from its own sentence when nothing ties
@@ -269,6 +272,19 @@ def dateline_city(mentions: tuple[PlaceMention, ...]) -> Location | None:
     if home < 2 or home <= max(counts.values(), default=0):
         return None
     return dataclasses.replace(dateline.location, method="article")
+
+
+def is_news(event: Event, published: str | None) -> bool:
+    """Whether an event is the report's news, not background: undated, or dated no more than
+    NEWS_DAYS before publication ("In December 2011, police opened fire ..." in a 2022 report is not)."""
+    if event.date is None or not published:
+        return True
+    try:
+        cutoff = (date.fromisoformat(published[:10]) - timedelta(days=NEWS_DAYS)).isoformat()
+    except ValueError:
+        return True
+    value = event.date.until or event.date.value
+    return value >= cutoff[:len(value)]
 
 
 def dateline_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Location | None:

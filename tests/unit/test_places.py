@@ -13,7 +13,7 @@ from presswatch.places import locate_events, make_component
 from presswatch.places.gazetteer import DATA, load_gazetteer
 from presswatch.places.mentions import find_place_mentions
 from presswatch.places.rules import BORDER_BETWEEN, BORDER_PAIR, BORDER_WITH
-from presswatch.records import AcledType, Document, Event, Extent, Participant, make_span
+from presswatch.records import AcledType, Document, Event, EventDate, Extent, Participant, make_span
 
 
 @pytest.fixture(scope="module")
@@ -384,6 +384,15 @@ def test_a_crowd_in_a_report_filed_from_its_city_is_placed_there(nlp, gazetteer)
                      acled=AcledType("Battles", "Armed clash"))
     (result,) = locate_events(Document.from_text(story), nlp(story), (), (fighting,), gazetteer)
     assert result.location is None or result.location.name != "Shymkent"
+    # nor is background told from long before the report
+    background = dataclasses.replace(fighting, type="PROTEST", acled=None,
+                                     date=EventDate("2019-03", "month", "in March 2019", 0, 0, "clause:MONTH"))
+    (result,) = locate_events(Document.from_text(story, published="2031-06-20"), nlp(story), (), (background,),
+                              gazetteer)
+    assert result.location is None or result.location.name != "Shymkent"
+    recent = dataclasses.replace(background, date=EventDate("2031-06-17", "day", "on Tuesday", 0, 0, "clause:WEEKDAY"))
+    (result,) = locate_events(Document.from_text(story, published="2031-06-20"), nlp(story), (), (recent,), gazetteer)
+    assert result.location.name == "Shymkent"
 
 
 @pytest.mark.issue(8)
