@@ -764,6 +764,9 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     target: list[int] = []
     reciprocal = False
     own_passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if own_passive and verb.lemma_.lower() in rules.STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        own_passive = passive_subject = False  # "X is opposed to Y": a stance X takes, not an act done to X
     if subject is not None and not _is_instrument(subject):
         if passive_subject or own_passive:
             target = _conjuncts(subject)

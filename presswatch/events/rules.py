@@ -477,6 +477,10 @@ CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity"})
 # ("the militias were demobilized", "the brigades were pulled back").
 OWN_FORCES_ROOTS = frozenset({"087"})
 
+# Participles that with "be" and a "to" phrase state the subject's own stance, not an act done to it
+# ("X is opposed to the plan": X opposes it; "Y is committed to the talks").
+STANCE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
 # Pronouns of a person, which never stand for an entity of these types ("he" is no country).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 NON_PERSON_TYPES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})

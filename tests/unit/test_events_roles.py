@@ -277,3 +277,9 @@ def test_forces_that_were_stood_down_are_the_side_that_de_escalates(analyze):
     text = "About half of the Karen militiamen based near the Thai border have been demobilized since the truce."
     events = at(analyze(text), "demobilized")
     assert events and all(e.source is not None and "militiamen" in e.source.text for e in events)
+
+
+def test_a_stated_opposition_is_the_subject_s_own_stance(analyze):
+    events = at(analyze("Ghana is opposed to the Nigerian plan for a regional force."), "opposed")
+    assert events and all(e.source is not None and e.source.country == "GHA" for e in events)
+    assert all(e.target is not None and e.target.country == "NGA" for e in events)
