@@ -885,8 +885,9 @@ def _event_agents(noun: Token, owners: bool = False) -> list[Token]:
     if lemma not in rules.EVENT_NOUNS and lemma not in rules.MODIFIED_EVENT_NOUNS and lemma not in rules.PATTERN_OBJECTS \
             and lemma not in rules.WRONGDOING_NOUNS:
         return []
-    found = [noun.doc[i] for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-             for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
+    by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    by += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    found = [noun.doc[i] for c in by for p in c.children if p.dep_ == "pobj" and not _is_cause(p) for i in _conjuncts(p)]
     if owners and not found:
         found = [noun.doc[i] for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or (
             c.dep_ in ("amod", "compound") and c.ent_type_ in rules.ACTOR_ENTITY_TYPES) for i in _conjuncts(c)]
@@ -966,7 +967,7 @@ def _noun_roles(noun: Token, code: str | None = None) -> tuple[tuple[int, ...], 
         elif c.dep_ == "prep" and not target and (c.lower_ in rules.TARGET_PREPOSITIONS or (
                 c.lower_ == "of" and code is not None and code[:2] in rules.PATIENT_OF_ROOTS)):
             target = [i for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in rules.PLACE_NOUNS
-                      for i in _conjuncts(p)]
+                      for i in ([a.i for a in _event_agents(p)] or _conjuncts(p))]  # "an inquiry into abuses by X": X
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:  # "riots and clashes": the first noun's place
         first = first.head

@@ -283,3 +283,16 @@ def test_a_stated_opposition_is_the_subject_s_own_stance(analyze):
     events = at(analyze("Ghana is opposed to the Nigerian plan for a regional force."), "opposed")
     assert events and all(e.source is not None and e.source.country == "GHA" for e in events)
     assert all(e.target is not None and e.target.country == "NGA" for e in events)
+
+
+@pytest.mark.parametrize("text, noun, target", [
+    ("The investigation into abuses committed by Togolese customs agents was widened.", "investigation", "agents"),
+    ("The inquiry into safety violations tolerated by Italian contractors ended without charges.", "inquiry",
+     "contractors"),
+])
+def test_an_event_noun_s_target_is_the_doer_of_the_wrongdoing_it_is_about(pipeline, text, noun, target):
+    from presswatch.events.extract import _noun_roles
+
+    doc = pipeline.nlp(text)
+    _, found, _ = _noun_roles(next(t for t in doc if t.lower_ == noun), "090")
+    assert [doc[i].text for i in found] == [target]
