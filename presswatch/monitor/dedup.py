@@ -85,7 +85,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
-from presswatch.monitor.names import is_whole_country
+from presswatch.monitor.names import is_whole_country, names_place
 from presswatch.monitor.records import EventCluster, EventMention
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
@@ -304,7 +304,7 @@ class Deduplicator:
         first, second = _anchors(a, articles), _anchors(b, articles)
         return bool(first and second) and all(
             x.location_name != y.location_name and _kilometres(x, y) > self.max_km
-            and not _names(a, y.location_name) and not _names(b, x.location_name) for x in first for y in second)
+            and not _names(a, y) and not _names(b, x) for x in first for y in second)
 
     def told_apart(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
         """Whether `a`'s article dates fighting or unrest of its type on `b`'s day (another article's,
@@ -649,9 +649,9 @@ def _anchors(mention: EventMention, articles: Articles) -> tuple[EventMention, .
     return tuple(site for country in mention.countries for site in articles.places.get((mention.document_id, country), ()))
 
 
-def _names(mention: EventMention, place: str) -> bool:
-    """Whether a mention's own sentence names a place."""
-    return place in (mention.sentence or "")
+def _names(mention: EventMention, site: EventMention) -> bool:
+    """Whether a mention's own sentence names the place of another, under any of its aliases."""
+    return bool(mention.sentence) and names_place(mention.sentence, site.location_name, site.location_country)
 
 
 def _named_place(mention: EventMention) -> bool:

@@ -3,10 +3,15 @@ knowledge base, loaded once per process."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from presswatch.actors.knowledge import KnowledgeBase, Place, load_knowledge
 from presswatch.places.gazetteer import packaged_gazetteer
+
+# A name of up to three words, its first capitalized ("Khorog", "Nagorno-Karabakh", "Tort Kocho"), tried at each word.
+NAME_WORDS = 3
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @lru_cache(maxsize=1)
@@ -34,3 +39,20 @@ def is_whole_country(name: str | None) -> bool:
     """Whether a location name is a country itself ("Azerbaijan"), not a place in it."""
     place = place_of(name) if name else None
     return bool(place and place.kind == "country")
+
+
+@lru_cache(maxsize=4096)
+def names_place(text: str, name: str, country: str | None) -> bool:
+    """Whether `text` names the gazetteer place `name` (of `country`) under any of its aliases: the
+    places stage gives the gazetteer's name ("Khorugh"), the sentence its own spelling ("Khorog")."""
+    if name in text:
+        return True
+    words = WORD.findall(text)
+    return any(is_alias(" ".join(words[start:start + size]), name, country)
+               for start, word in enumerate(words) if word[0].isupper()
+               for size in range(1, NAME_WORDS + 1) if start + size <= len(words))
+
+
+def is_alias(spelling: str, name: str, country: str | None) -> bool:
+    """Whether `spelling` is an alias of the gazetteer place `name` of `country` ("Khorog", "Khorugh")."""
+    return any(place.name == name and place.country == country for place in packaged_gazetteer().lookup(spelling))

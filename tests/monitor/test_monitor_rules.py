@@ -742,6 +742,21 @@ def test_a_country_level_police_action_stays_with_the_towns_its_article_names():
     assert len([c for c in Deduplicator().cluster([arrests, local, talks]) if c.type == "COERCE"]) == 1
 
 
+def test_a_country_level_police_action_whose_sentence_spells_the_town_otherwise_stays_with_it():
+    act = dict(type="COERCE", cameo="173", source_country="TJK", target_country="TJK", location_country="TJK",
+               date="2031-06-08", published="2031-06-09")
+    arrests = mention(document_id="d1", outlet="Valley Herald", location_name="Khujand", lat=40.28, lon=69.62, **act)
+    local = mention(document_id="d2", event_id="v1", outlet="Vakhsh Review", location_name="Tajikistan",
+                    location_precision="country", lat=None, lon=None,
+                    sentence="Officers in Khodjent rounded up forty traders, a police spokesman said.", **act)
+    rally = mention(document_id="d2", event_id="v2", outlet="Vakhsh Review", type="PROTEST", cameo="141",
+                    source_country="TJK", target_country="TJK", location_name="Bokhtar", location_country="TJK",
+                    lat=37.84, lon=68.78, date="2031-06-08", published="2031-06-09")  # 270 km from Khujand
+    assert len([c for c in Deduplicator().cluster([arrests, local, rally]) if c.type == "COERCE"]) == 1
+    elsewhere = dataclasses.replace(local, sentence="Officers rounded up forty traders, a police spokesman said.")
+    assert len([c for c in Deduplicator().cluster([arrests, elsewhere, rally]) if c.type == "COERCE"]) == 2
+
+
 def test_each_spark_cluster_group_clusters_alone_as_in_one_run():
     act = dict(source_country="UZB", target_country="UZB", location_country="UZB", date="2030-10-14",
                published="2030-10-15")
