@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from presswatch.monitor.dedup import Deduplicator, date_range
+from presswatch.monitor.names import is_alias
 from presswatch.monitor.records import EventMention
 
 if TYPE_CHECKING:
@@ -204,14 +205,21 @@ def _reports(event: GoldEvent, mention: EventMention) -> bool:
 
 def fit_rank(event: GoldEvent, mention: EventMention) -> tuple[int, int, int]:
     """How well a pipeline mention fits an event it reports (lower is better): days off the days its
-    rows give, then whether its place is not one they name, then whether its sides (source, target,
+    rows give, then whether its place is not one they name (`_named_by`), then whether its sides (source, target,
     where known) are not a direction they give."""
     found = CREDIT_DEDUPLICATOR.date_range(mention)
     first, last = event.days or (event.first, event.last)
     days_off = max((first - found.last).days, (found.first - last).days, 0) if found else 0
     sides = any((mention.source_country in (None, source)) and (mention.target_country in (None, target))
                 for source, target in event.directions)
-    return days_off, mention.location_name not in event.places, not sides
+    return days_off, not _named_by(event, mention), not sides
+
+
+def _named_by(event: GoldEvent, mention: EventMention) -> bool:
+    """Whether a mention's place is one an event's rows name, under any alias of it (the rows spell
+    a town as their article does, "Khorog"; the places stage gives the gazetteer's name, "Khorugh")."""
+    return mention.location_name in event.places or bool(mention.location_name) and any(
+        is_alias(place, mention.location_name, mention.location_country) for place in event.places)
 
 
 def corpus_mentions(articles: Path, pipeline: Pipeline | None = None) -> list[EventMention]:

@@ -8,6 +8,7 @@ from datetime import date
 from presswatch.evaluate.dedup import (
     GoldEvent,
     end_to_end_scores,
+    fit_rank,
     gold_events,
     load_gold,
     load_sections,
@@ -96,6 +97,21 @@ def test_a_mention_that_fits_two_events_counts_for_the_one_it_fits_best():
     assert tied["found"] == 0 and tied["ambiguous_mentions"] == 1  # nothing tells them apart
     old = end_to_end_scores([first, second], [of_the_13th], presswatch_clusters, best_fit=False)
     assert old["found"] == 0 and old["ambiguous_mentions"] == 1
+
+
+def test_a_place_the_labels_spell_otherwise_is_still_the_place_they_name():
+    article = frozenset({("Shirak Daily", "2031-04-03")})
+    pair = dict(type="PROTEST", countries=frozenset({"ARM"}), articles=article, first=date(2031, 4, 1),
+                last=date(2031, 4, 3), days=(date(2031, 4, 2),) * 2, directions=frozenset({("ARM", "ARM")}))
+    in_gyumri = GoldEvent("gyumri", places=frozenset({"Leninakan"}), **pair)  # the labels keep the old spelling
+    in_vanadzor = GoldEvent("vanadzor", places=frozenset({"Kirovakan"}), **pair)
+    rally = mention(type="PROTEST", cameo="141", source_country="ARM", target_country="ARM", date="2031-04-02",
+                    location_name="Gyumri", location_country="ARM", lat=40.79, lon=43.85, outlet="Shirak Daily",
+                    published="2031-04-03")
+    scores = end_to_end_scores([in_gyumri, in_vanadzor], [rally], presswatch_clusters)
+    assert scores["per_event"]["gyumri"]["found_in_articles"] == 1 and scores["ambiguous_mentions"] == 0
+    namesake = dataclasses.replace(rally, location_country="USA")  # the same name elsewhere is no alias
+    assert fit_rank(in_gyumri, namesake) == fit_rank(in_vanadzor, namesake)
 
 
 def test_an_article_that_recalls_an_event_reports_it_only_with_a_date():
