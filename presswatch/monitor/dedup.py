@@ -20,7 +20,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   (`one_episode`), unless they are a withdrawal (`PROCESSES`), a seizure of a place (`OCCUPATIONS`,
   held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
   two named places, or places there on adjacent days with a continuation cue or a word relative to
-  publication ("overnight": either side of midnight); a report's mention placed only at a whole
+  publication ("overnight": either side of midnight), or the later one dated only by the statement
+  reporting it ("..., the commission said on Monday, after a night of protests"); a report's mention placed only at a whole
   country on one day does not bridge to its mention at a named place on another day when its own
   sentence also places the event more than `same_place_km` from that place (`reports_elsewhere`,
   checked in `fits`); a day-dated report of fighting or unrest does not join, within
@@ -212,7 +213,8 @@ class Deduplicator:
         """Whether one report may date one event to two days: a withdrawal (`PROCESSES`), a seizure of
         a place held until retaken (`OCCUPATIONS`), fighting or unrest (`DURATIVE`) not placed at two
         named places, or placed so on adjacent days that one of the two tells as still going on
-        (`continues`) or dates by a word relative to publication ("overnight")."""
+        (`continues`) or dates by a word relative to publication ("overnight"), or within `report_days`
+        when the later one is dated only by the statement reporting it (`EventMention.report_dated`)."""
         if _process(a) and _process(b) or _occupation(a) and _occupation(b):
             return True
         if a.type not in DURATIVE:
@@ -220,6 +222,8 @@ class Deduplicator:
         if not (_named_place(a) and _named_place(b)):
             return True
         gap = max((first.first - second.last).days, (second.first - first.last).days)
+        if gap <= self.report_days and (a if first.first > second.first else b).report_dated:
+            return True  # the later day is only that of the statement reporting it: the night's event itself
         return gap <= self.tolerance_days and (continues(a, b) or _around_publication(a) or _around_publication(b))
 
     def reach_km(self, a: EventMention, b: EventMention) -> float:

@@ -385,6 +385,20 @@ def test_fighting_told_as_still_going_on_joins_the_episode_two_days_later():
     assert len(Deduplicator().cluster(talks)) == 2  # only fighting goes on over days this way
 
 
+def test_one_reports_night_rally_and_the_next_days_statement_after_it_are_one_event():
+    rally = dict(type="PROTEST", cameo="141", source_country="GEO", target_country="GEO", location_name="Kutaisi",
+                 location_country="GEO", lat=42.27, lon=42.70, published="2031-03-10")
+    night = mention(event_id="v1", date="2031-03-09", date_method="narrative:WEEKDAY", **rally)
+    # "..., the mayor said on Monday, after a night of marches": dated only by the statement
+    statement = mention(event_id="v2", date="2031-03-10", date_method="report:WEEKDAY", **rally)
+    assert Deduplicator().why_apart(night, statement) is None
+    assert len(Deduplicator().cluster([night, statement])) == 1
+    next_day = dataclasses.replace(statement, date_method="clause:WEEKDAY")  # a rally of its own on Monday
+    assert Deduplicator().why_apart(night, next_day) == "dates"
+    two_days_on = dataclasses.replace(statement, date="2031-03-11")  # the statement is too late to be that night's
+    assert Deduplicator().why_apart(night, two_days_on) == "dates"
+
+
 @pytest.mark.parametrize(("sentence", "continuing"), [
     ("Shelling hit the valley villages in the evening.", False),
     ("Near the pass the shelling was still ongoing at noon, a district official said.", True),
