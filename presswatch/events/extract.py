@@ -385,6 +385,8 @@ class EventExtractor:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)] if trigger.cameo.plover in rules.SYMMETRIC_TYPES or trigger.reciprocal \
                     else [(a, None), (b, None)]
+            if member.sector:  # the two of an unknown pair: the agent stays, with no country guessed
+                return [(member, None)]
         if trigger.reciprocal or (len(sources) == 1 and not targets and _is_party_group(ctx.doc, trigger.source_tokens)) \
                 or (not sources and not targets and trigger.cameo.plover in rules.SYMMETRIC_TYPES
                     and _is_party_group(ctx.doc, [t.i for t in first.sent])):  # "... soldiers on both sides"
@@ -1414,7 +1416,8 @@ class _Context:
         return None if _is_scene(head) else actor.country
 
     def _last_two(self, i: int) -> list[Participant]:
-        """The actors of the last two countries named in the two sentences before token `i`."""
+        """The actors of the two countries named in the two sentences before token `i`, none when
+        those sentences name a third (which two of three a group noun means is unknown)."""
         stop = _sentences_back(self.doc, i, 2)
         found: dict[str, Participant] = {}
         for j in range(i - 1, stop - 1, -1):
@@ -1423,14 +1426,13 @@ class _Context:
                 who = self.participant(j)
                 if who is not None:
                     found[country] = who
-            if len(found) == 2:
-                return list(found.values())
-        return []
+        return list(found.values()) if len(found) == 2 else []
 
     def _coordinated_pair(self, i: int, stop: int) -> list[Participant]:
+        """The nearest "X and Y" of two countries before token `i` (not a list of three or more)."""
         for j in range(i - 1, stop - 1, -1):
             country = self._party_country(j)
-            if not country:
+            if not country or len({country} | {self._party_country(c.i) for c in self.doc[j].conjuncts} - {None}) > 2:
                 continue
             for other in self.doc[j].conjuncts:
                 other_country = self._party_country(other.i)

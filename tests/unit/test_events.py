@@ -539,6 +539,25 @@ def test_group_nouns_of_parties_skip_organizations_and_scenes(analyze, text, tri
     assert found and all({e.source.country, e.target.country} == pair for e in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Nepal, Bhutan and Bangladesh opened a trade fair in Dhaka on Monday. "
+    "On Wednesday, border guards of the two countries exchanged fire near the river.",
+    "Nepal's envoy flew to Thimphu on Monday. Bangladesh's foreign minister joined the talks there. "
+    "On Wednesday, border guards of the two countries exchanged fire near the river.",
+])
+def test_two_countries_among_three_stay_unresolved(analyze, text):
+    found = [e for e in analyze(text).events if e.trigger.text == "exchanged"]
+    assert [(e.source.country, e.source.sector, e.target) for e in found] == [(None, "MIL", None)]
+
+
+def test_two_countries_are_the_coordinated_pair_after_a_third(analyze):
+    a = analyze("Vietnam protested to Beijing, and Laos and Cambodia held talks. "
+                "Hours later the border guards of both countries exchanged fire.")
+    found = [e for e in a.events if e.trigger.text == "exchanged"]
+    assert {(e.source.country, e.source.sector, e.target.country) for e in found} == {
+        ("LAO", "MIL", "KHM"), ("KHM", "MIL", "LAO")}
+
+
 @pytest.mark.parametrize(("text", "truce"), [
     ("Ecuador and Peru agreed to cease fire along the Cenepa valley on Thursday.", True),
     ("The two militias agreed to stop the fighting in the hills.", True),
