@@ -6,7 +6,8 @@ Usage: nice -n 5 .venv/bin/python scripts/train_quote_cues.py --polnear ../share
 Data: PolNeAR v1.0.0 *train* only (one annotator per article, the lowest id, as in the eval).
 A candidate verb (presswatch.quotes.cuemodel.is_candidate) is positive when it is the head of an
 annotated cue.  Model: L2 logistic regression (liblinear) over the binary features of
-`cue_features`, features seen in fewer than MIN_COUNT candidates dropped.
+`cue_features` (the verb's parse neighbourhood and its construction), features seen in fewer than
+MIN_COUNT candidates dropped.
 
 Selection: 5-fold cross-validation over articles.  Each fold's model is plugged into the full
 quotes stage for the held-out articles and the fold outputs are scored together with the eval's
@@ -40,7 +41,7 @@ from presswatch.quotes.cuemodel import CueModel, StanceGate, cue_features, is_ca
 from presswatch.quotes.rules import load_cue_lexicon  # noqa: E402
 
 OUT = ROOT / "presswatch" / "quotes" / "data" / "cue_model.json"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 FOLDS = 5
 TRAIN_FOLDERS = ("train/text", "train/attributions")  # checksummed into the sidecar
 MIN_COUNT = 3
@@ -48,7 +49,7 @@ MIN_COUNT = 3
 # cue model's CV runs the stage without it, so no held-out article is scored by a model that saw it.
 NO_STANCE = StanceGate({}, 0.0, 2.0, "off")
 C_GRID = (0.3, 1.0)
-THRESHOLDS = (0.2, 0.3, 0.4)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.4)
 
 
 def examples(articles: list[GoldArticle], docs: list) -> tuple[list[list[str]], list[int], list[int]]:

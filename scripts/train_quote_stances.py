@@ -16,7 +16,7 @@ heads an annotated cue.  Model: L2 logistic regression (liblinear) over `stance_
 features seen in fewer than MIN_COUNT candidates dropped.
 
 Selection: 5-fold cross-validation over articles (the folds of train_quote_cues.py).  Each fold's
-cue model (C=1.0, t=0.2, as shipped) and stance model run inside the full quotes stage on the
+cue model (C=1.0, t=0.25, as shipped) and stance model run inside the full quotes stage on the
 held-out articles; the fold outputs are scored together with the eval's metric.  The setting
 with the best all-attribution token-overlap F1 among those whose source and content overlap F1
 do not fall below the gate-off run wins.  The final model is refit on all of train.  Dev is never read.  Written: feature names and rounded weights only, never corpus text.
@@ -46,7 +46,7 @@ from presswatch.records import Document  # noqa: E402
 
 OUT = ROOT / "presswatch" / "quotes" / "data" / "stance_model.json"
 VERSION = "1.0.0"
-CUE_C, CUE_THRESHOLD = 1.0, 0.2  # the shipped cue model's setting
+CUE_C, CUE_THRESHOLD = 1.0, 0.25  # the shipped cue model's setting (v1.1.0)
 C_GRID = (0.3, 1.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 

@@ -39,6 +39,7 @@ from presswatch.quotes.rules import (
     CueLexicon,
     Match,
     according_to,
+    clear_word,
     cue_tokens,
     find_subject,
     in_survey,
@@ -144,7 +145,7 @@ def _drafts(parsed: Doc, lexicon: CueLexicon, segments: list[tuple[int, int]],
                 match = pattern(token, lexicon)
                 if match is not None:
                     break
-        if match is None and model is not None and token.i not in quoted and model.is_cue(token):
+        if match is None and model is not None and token.i not in quoted and (model.is_cue(token) or clear_word(token)):
             match = learned_cue(token, lexicon, stance.passes if stance is not None else None)
         if match is not None and match.content:
             add(match)

@@ -70,7 +70,36 @@ def _subject(token: Token) -> Token | None:
 
 
 def cue_features(token: Token) -> list[str]:
-    """Names of the binary features that fire for a candidate verb."""
+    """Names of the binary features that fire for a candidate verb: its parse neighbourhood and
+    its construction (`construction_features`)."""
+    return verb_features(token) + construction_features(token)
+
+
+def construction_features(token: Token) -> list[str]:
+    """What the verb governs after it: its complement shape and the subject's kind (each also with
+    the lemma), the object's lemma and entity type, an infinitive's verb, and a predicate adjective
+    or noun with its preposition or clause ("was critical of", "is a backer of", "was eager to")."""
+    lemma = token.lemma_.lower()
+    shape = "+".join(sorted({c.dep_ for c in token.children if c.i > token.i and c.dep_ not in SHAPE_SKIP}))
+    kind = _kind(_subject(token))
+    features = [f"shape={shape}", f"lemma_shape={lemma}|{shape}", f"kind={kind}", f"lemma_kind={lemma}|{kind}"]
+    for child in token.rights:
+        if child.dep_ == "dobj":
+            word = child.lemma_.lower()
+            features += [f"obj={word}", f"lemma_obj={lemma}|{word}", f"obj_ent={child.ent_type_ or child.pos_}"]
+        elif child.dep_ == "xcomp":
+            features += [f"xcomp={child.lemma_.lower()}", f"lemma_xcomp={lemma}|{child.lemma_.lower()}"]
+        elif child.dep_ in ("acomp", "attr"):
+            word = child.lemma_.lower()
+            prep = next((c.lower_ for c in child.children if c.dep_ == "prep"), "-")
+            clause = next((c.dep_ for c in child.children if c.dep_ in ("ccomp", "xcomp")), "-")
+            features += [f"pred={word}", f"pred_prep={word}|{prep}", f"pred_shape={child.dep_}|{prep}|{clause}",
+                         f"kind_pred={kind}|{child.dep_}"]
+    return features
+
+
+def verb_features(token: Token) -> list[str]:
+    """The verb's parse neighbourhood: lemma, tag, label, children's labels and words, subject, head."""
     lemma = token.lemma_.lower()
     features = [f"lemma={lemma}", f"tag={token.tag_}", f"dep={token.dep_}", f"lemma_dep={lemma}|{token.dep_}"]
     for child in token.children:
@@ -165,11 +194,11 @@ def _kind(token: Token | None) -> str:
 
 
 def stance_features(token: Token) -> list[str]:
-    """The cue features plus the construction: lemma x complement shape, the object (lemma,
+    """The verb's neighbourhood plus the construction: lemma x complement shape, the object (lemma,
     suffix, entity type, whether a clause hangs on it), an infinitive's verb, the subject's kind,
     the sentence's place in the article and a colon before the verb (headlines)."""
     lemma = token.lemma_.lower()
-    features = cue_features(token)
+    features = verb_features(token)
     shape = "+".join(sorted({c.dep_ for c in token.children if c.i > token.i and c.dep_ not in SHAPE_SKIP}))
     kind = _kind(_subject(token))
     features += [f"shape={shape}", f"lemma_shape={lemma}|{shape}", f"kind={kind}", f"lemma_kind={lemma}|{kind}"]

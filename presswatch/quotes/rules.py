@@ -153,6 +153,15 @@ def subtree(token: Token) -> set[int]:
 CLEAR_WORDS = frozenset({"clear", "plain"})
 
 
+def clear_word(verb: Token) -> Token | None:
+    """MAKE_CLEAR: the "clear" of "made (it) clear that ...", a statement whatever the cue model
+    scores "make"; None for any other verb."""
+    if verb.lemma_.lower() != "make":
+        return None
+    return next((child for child in verb.children if child.lower_ in CLEAR_WORDS and child.i <= verb.i + 2
+                 and child.dep_ in ("ccomp", "oprd", "acomp", "xcomp")), None)
+
+
 def cue_tokens(verb: Token) -> tuple[int, ...]:
     """The cue: the verb plus its auxiliaries, negation and a particle ("pointed out")."""
     parts = {verb.i}
@@ -161,10 +170,9 @@ def cue_tokens(verb: Token) -> tuple[int, ...]:
             parts.add(child.i)
         elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in CUE_ADVERBS:
             parts.add(child.i)
-    if verb.lemma_.lower() == "make":  # MAKE_CLEAR: "made (it) clear that ...", one cue as PolNeAR marks it
-        for child in verb.children:
-            if child.lower_ in CLEAR_WORDS and child.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and child.i <= verb.i + 2:
-                parts |= {child.i, *(t.i for t in verb.doc[verb.i + 1: child.i] if t.lower_ == "it")}
+    clear = clear_word(verb)
+    if clear is not None:  # MAKE_CLEAR: "made (it) clear that ...", one cue as PolNeAR marks it
+        parts |= {clear.i, *(t.i for t in verb.doc[verb.i + 1: clear.i] if t.lower_ == "it")}
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is not None and after.text == ":":
         parts.add(after.i)  # `said:` (PolNeAR keeps the colon in the cue)

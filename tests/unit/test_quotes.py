@@ -535,6 +535,22 @@ def test_cue_model_is_verified_and_versioned(nlp):
     assert model.probability(doc[1]) == 0.0  # a noun is not a candidate
 
 
+def test_cue_features_describe_the_construction(nlp):
+    # the cue model sees what the verb governs: a predicate adjective with its preposition, the
+    # object's lemma, an infinitive's verb and the subject's kind, each beside the neighbourhood
+    from presswatch.quotes.cuemodel import cue_features, verb_features
+
+    doc = nlp("Councillor Mira Osei was openly scornful of the new harbour levy.")
+    verb = next(t for t in doc if t.lemma_ == "be")
+    names = set(cue_features(verb))
+    assert set(verb_features(verb)) < names
+    assert {"pred=scornful", "pred_prep=scornful|of", "pred_shape=acomp|of|-", "kind=person", "lemma_kind=be|person"} <= names
+    doc = nlp("The two guilds voiced doubts and vowed to delay the vote.")
+    names = set(cue_features(next(t for t in doc if t.lemma_ == "voice")))
+    assert {"obj=doubt", "lemma_obj=voice|doubt", "lemma_shape=voice|dobj"} <= names
+    assert "lemma_xcomp=vow|delay" in cue_features(next(t for t in doc if t.lemma_ == "vow"))
+
+
 def test_cue_lexicon_is_verified_and_versioned():
     lexicon = load_cue_lexicon()
     assert lexicon.version
@@ -1010,6 +1026,13 @@ def test_second_statement_leaves_the_first_content(nlp):
 ])
 def test_make_clear_is_one_cue(nlp, text, cue, content):
     q = only(quotes_of(nlp, text))
+    assert (q.cue.text, q.content.text) == (cue, content)
+    # a statement whatever the cue model scores "make"
+    from presswatch.quotes.cuemodel import CueModel
+
+    parsed = nlp(text)
+    never = CueModel({}, -10.0, 0.5, "test")
+    q = only(extract_quotes(Document.from_text(text), parsed, (), load_cue_lexicon(), never))
     assert (q.cue.text, q.content.text) == (cue, content)
 
 
