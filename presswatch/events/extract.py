@@ -1386,7 +1386,9 @@ class _Context:
 
         The nearest coordinated pair of entities of different countries before token `i`, in its
         sentence or up to three sentences back ("X and Y managed ..., but later the parties ...");
-        else the two entities when the sentence names exactly two countries.
+        else the two entities when the sentence names exactly two countries.  A dashed pair in the
+        sentence ("on the Uzbek-Kyrgyz border") comes before the sentences back unless they name the
+        same two countries (then their fuller mentions: "the presidents of X and Y").
         """
         sent = self.doc[i].sent
         pair = self._coordinated_pair(i, sent.start)
@@ -1401,7 +1403,9 @@ class _Context:
                     seen[country] = who
         if len(seen) == 2:
             return list(seen.values())
-        return self._coordinated_pair(sent.start, max(sent.start - 150, 0)) or self._last_two(sent.start)
+        dashed = self._dashed_pair(i)
+        before = self._coordinated_pair(sent.start, max(sent.start - 150, 0)) or self._last_two(sent.start)
+        return dashed if dashed and {p.country for p in dashed} != {p.country for p in before} else before
 
     def _party_country(self, j: int) -> str | None:
         """The country of the entity at token `j` if it can be a party a group noun stands for:
@@ -1427,6 +1431,17 @@ class _Context:
                 if who is not None:
                     found[country] = who
         return list(found.values()) if len(found) == 2 else []
+
+    def _dashed_pair(self, i: int) -> list[Participant]:
+        """The two countries a dash joins in the sentence of token `i` ("Armenian-Azerbaijani talks")."""
+        for token in self.doc[i].sent[1:-1]:
+            if token.text not in rules.PAIR_DASHES or token.whitespace_ or self.doc[token.i - 1].whitespace_:
+                continue
+            first, second = self._party_country(token.i - 1), self._party_country(token.i + 1)
+            pair = [self.participant(token.i - 1), self.participant(token.i + 1)]
+            if first and second and first != second and None not in pair:
+                return pair
+        return []
 
     def _coordinated_pair(self, i: int, stop: int) -> list[Participant]:
         """The nearest "X and Y" of two countries before token `i` (not a list of three or more)."""

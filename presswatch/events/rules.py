@@ -405,6 +405,8 @@ PARTY_NOUNS = frozenset({"party", "side", "country", "state", "nation", "neighbo
 # any): "the parties", "both sides", "the delegations agreed on the route" (the parties' negotiators;
 # "delegations from 40 states" are not the two parties, "the countries" may be any).
 PARTY_GROUP_NOUNS: dict[str, str | None] = {"party": None, "side": None, "delegation": "the"}
+# Dashes that join two countries' names into one pair ("the Tajik-Kyrgyz border", "Greek–Turkish talks").
+PAIR_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 # Prepositions introducing the target of a verb or event noun ("fired on", "clashes with").
 TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from"})

@@ -550,6 +550,25 @@ def test_two_countries_among_three_stay_unresolved(analyze, text):
     assert [(e.source.country, e.source.sector, e.target) for e in found] == [(None, "MIL", None)]
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("While Turkey urged restraint, the border troops of both countries exchanged fire along the Uzbek–Kyrgyz frontier.",
+     {"UZB", "KGZ"}),
+    ("As Norwegian monitors watched, soldiers of the two countries exchanged fire on the Serbian-Albanian border.",
+     {"SRB", "ALB"}),
+])
+def test_two_countries_are_the_dashed_pair_of_their_sentence(analyze, text, pair):
+    found = [e for e in analyze(text).events if e.trigger.text == "exchanged"]
+    assert found and all({e.source.country, e.target.country} == pair and e.source.sector == "MIL" for e in found)
+
+
+def test_dashed_pair_named_before_keeps_its_fuller_mentions(analyze):
+    a = analyze("The presidents of Uzbekistan and Kyrgyzstan spoke on Friday. "
+                "Moscow urged the parties to keep calm along the Uzbek-Kyrgyz frontier.")
+    urged = [e for e in a.events if e.trigger.text == "urged"]
+    assert {e.target.country for e in urged} == {"UZB", "KGZ"}
+    assert not {e.target.text for e in urged} & {"Uzbek", "Kyrgyz"}  # the first sentence's mentions
+
+
 def test_two_countries_are_the_coordinated_pair_after_a_third(analyze):
     a = analyze("Vietnam protested to Beijing, and Laos and Cambodia held talks. "
                 "Hours later the border guards of both countries exchanged fire.")
