@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.6.1"
+VERSION = "1.6.2"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -136,8 +136,9 @@ OUR_SYNONYMS: dict[str, str] = {"renew": "resume"}
 
 # Verbs PETRARCH lacks that name a CAMEO code themselves (the code's title in the CAMEO table); each
 # gets a block of its own with that code as the verb's own.  PETRARCH codes a move toward
-# demobilization 0873 but has no verb "demobilize"; "coerce" is the title of root 170.
-OUR_VERBS: dict[str, str] = {"demobilize": "0873", "demobilise": "0873", "coerce": "170"}
+# demobilization 0873 but has no verb "demobilize"; "coerce" is the title of root 170; defacing (a wall,
+# a monument, websites) damages property, 171 "seize or damage property" (not 1712, destroying it).
+OUR_VERBS: dict[str, str] = {"demobilize": "0873", "demobilise": "0873", "coerce": "170", "deface": "171"}
 
 # Patterns added to a whole PETRARCH block (all its verbs), before the block's own.
 BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
@@ -163,6 +164,9 @@ BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     # "rejected / refused the peace plan": a rejected plan is a rejected proposal (120, as the block's
     # &proposal; PETRARCH's "accept" block has "plan" too, 030)
     "refuse": [(("plan",), "120")],
+    # "accepted a formula for ending the dispute": agreeing to a proposed settlement (030, as the
+    # block's "formulation")
+    "embrace": [(("formula",), "030")],
     # "beefed up / strengthened its forces": a military build-up (154, as the block's "(for &fight)")
     "strengthen": [(("force",), "154"), (("troop",), "154"), (("&military",), "154")],
 }

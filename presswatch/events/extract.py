@@ -157,6 +157,8 @@ class EventExtractor:
                 break
         if code is None and _armed_departure(verb):
             code, strength = "0872", 0.85
+        if lemma in rules.SPOKEN_PROTEST_CODES and _reports_speech(verb):
+            code, strength = rules.SPOKEN_PROTEST_CODES[lemma], 0.75
         if code is None and _people_protest(verb):
             code, strength = rules.PROTEST_VERBS[lemma], 0.75
         if code is None and rules.VERB_OVERRIDES.get(lemma, "") is not None:
@@ -234,6 +236,8 @@ class EventExtractor:
             token, cameo = ctx.doc[hit[0]], self.lexicon.code(hit[1])
             if token.pos_ == "VERB" and hit[1].startswith("14") and _showing(token):
                 continue
+            if token.pos_ == "NOUN" and token.lemma_.lower().endswith(rules.PATIENT_NOUN_ENDING):
+                continue  # "detainees": the people an act was done to, not a mention of the act
             source, target, _ = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token, hit[1])
             if cameo is not None:
                 yield Trigger((token.i,), cameo, 0.75, source, target, False)
@@ -278,6 +282,9 @@ class EventExtractor:
             cameo = self.lexicon.code(code)
         if cameo is not None and (cameo.code == "130" or verb.lemma_.lower() in rules.PLEDGE_HEADS):
             cameo = self.threat_of(complement) or cameo
+        if verb.lemma_.lower() in rules.POSTURE_HEADS and (act := self.verb_trigger(complement)) is not None \
+                and act.cameo.code[:2] in rules.POSTURE_ROOTS:
+            cameo = self.lexicon.code("154")
         if cameo is None:
             return None
         source, target, reciprocal = _verb_roles(verb)
@@ -691,6 +698,19 @@ def _people_protest(verb: Token) -> bool:
     if lemma not in rules.TRANSITIVE_PROTEST_VERBS and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
     return _people_subject(verb)
+
+
+def _reports_speech(verb: Token) -> bool:
+    """The verb reports what was said: it has a complement clause ("protested that ..."), or it closes
+    the sentence after a comma as a participle the parser hung on an appositive ("X is failing to
+    act, a rights group protested on Monday": an acl of "group", where the group is the speaker)."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    head, doc = verb.head, verb.doc
+    return verb.dep_ == "acl" and head.dep_ == "appos" and verb.tag_ in ("VBD", "VBN") \
+        and head.left_edge.i > 0 and doc[head.left_edge.i - 1].lower_ == "," \
+        and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children) \
+        and all(t.is_punct for t in doc[verb.right_edge.i + 1:verb.sent.end])
 
 
 def _people_subject(verb: Token) -> bool:

@@ -74,6 +74,10 @@ BECOME_VERBS = frozenset({"turn", "escalate", "develop", "grow", "degenerate", "
 # country named last ("the republic", "the country").
 COUNTRY_ANAPHORS = frozenset({"country", "republic", "kingdom", "nation"})
 
+# The ending of a noun naming whom an act was done to ("detainee", "deportee", "abductee"): an ACLED
+# cue word with it ("detain*") names people, not an event of its own.
+PATIENT_NOUN_ENDING = "ee"
+
 # Nouns that are events only with one of these modifiers (amod/compound lemmas): "military
 # operation", "terrorist attack" (already an event), "air strike", "hunger strike".
 MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
@@ -95,6 +99,7 @@ MODIFIED_EVENT_NOUNS: dict[str, dict[str, str]] = {
     "game": {"joint": "062", "war": "150"},
     "cleansing": {"ethnic": "203"},  # CAMEO 203's title
     "expulsion": {"mass": "201"},  # CAMEO 201's title
+    "mission": {"mediation": "045"},  # "undertook a mediation mission" (CAMEO 045, engage in mediation)
 }
 
 # Modifiers refining an event noun's code: "air strike" is an air strike, not a labour strike;
@@ -232,6 +237,10 @@ ARMED_FORCE_NOUNS = frozenset({"troop", "force", "soldier", "peacekeeper", "cont
 PROTEST_VERBS: dict[str, str] = {"rally": "141", "march": "141", "demonstrate": "141", "protest": "141",
                                  "picket": "141", "strike": "143"}
 TRANSITIVE_PROTEST_VERBS = frozenset({"protest", "picket"})
+# A protest verb reporting what was said ("protested that ...", "..., a rights group protested") is
+# spoken disapproval (CAMEO 110, the default of PETRARCH's block of verbal conflict), not a
+# demonstration (140, the verb's own code).
+SPOKEN_PROTEST_CODES: dict[str, str] = {"protest": "110"}
 PROTESTER_NOUNS = frozenset({
     "people", "crowd", "thousand", "hundred", "dozen", "score", "protester", "protestor", "demonstrator",
     "activist", "supporter", "student", "worker", "employee", "staff", "union", "farmer", "teacher",
@@ -494,10 +503,13 @@ DISPERSAL_VERBS = frozenset({"disperse", "clear", "break", "push", "spray"})
 # Verbs that govern another action and, by the CAMEO convention, are the event themselves:
 # "threatened to impose sanctions" is a threat (13), "agreed/offered to withdraw" an intent to
 # cooperate (03), "refused to extradite" a rejection (12), "demanded/urged X to ..." a request
-# (10/02).  The governed action stays as a hypothetical or negated event, ranked below.
+# (10/02); an order or pressure on X to act is a demand (PLOVER DEMAND: "all demands and orders";
+# PETRARCH's "to" pattern of the order block gave an intent, 030).  The governed action stays
+# as a hypothetical or negated event, ranked below.
 GOVERNING_HEADS: dict[str, str] = {
     "threaten": "130", "agree": "030", "offer": "030", "pledge": "030", "promise": "030", "vow": "030", "swear": "030",
     "refuse": "120", "decline": "120", "reject": "120", "demand": "100", "insist": "100",
+    "order": "100", "command": "100", "pressure": "100", "prepare": "030",
     "urge": "020", "ask": "020", "appeal": "020", "call": "020",
 }
 
@@ -505,6 +517,12 @@ GOVERNING_HEADS: dict[str, str] = {
 # (13x, as PETRARCH's VOW block codes vowing revenge or attacks 138), not an intent to cooperate (03x);
 # a pledged cooperative act stays 03x.  Offers and agreements are made to the other party (not here).
 PLEDGE_HEADS = frozenset({"pledge", "promise", "vow", "swear"})
+
+# Heads whose prepared use of force (CAMEO 18-20) is a force posture, a build-up (154, as PETRARCH's
+# "prepare for war / an invasion"), not a statement: "the army prepared to resume shelling"; a
+# prepared cooperative act stays an intent (030, the block's default).
+POSTURE_HEADS = frozenset({"prepare"})
+POSTURE_ROOTS = frozenset({"18", "19", "20"})
 
 # The nouns of those acts: a verb whose object is one governs the act its clause names ("repeated its
 # demand that X free ...", "renewed the call for X to withdraw"), as the verb itself would.

@@ -126,3 +126,46 @@ def test_an_attempted_assassination_is_coded_without_a_model_confirmation(analyz
     found = at(analyze("An attempt to assassinate the Syldavian defence minister was foiled in Klow, police said."),
                "assassinate")
     assert found and found[0].type == "ASSAULT" and found[0].cameo == "186"
+
+
+@pytest.mark.parametrize("text, trigger, plover, code", [
+    # an order or pressure on someone to act is a demand (PLOVER DEMAND: "all demands and orders")
+    ("The military council ordered the striking miners to return to the pits.", "ordered", "REQUEST", "100"),
+    ("Ruritanian officials pressured the dock union to drop its wage claim.", "pressured", "REQUEST", "100"),
+    # an ordered arrest keeps PETRARCH's pattern: the arrest itself
+    ("The prosecutor ordered the arrest of three Bordurian customs officers.", "ordered", "COERCE", "173"),
+    # lexicon 1.6.2: accepting a formula is agreeing; defacing damages property (171); a mediation mission
+    ("Borduria accepted a formula for settling its water dispute with Ruritania.", "accepted", "AGREE", "030"),
+    ("Supporters of the Ruritanian opposition defaced the Bordurian embassy in Klow.", "defaced", "COERCE", "171"),
+    ("The Syldavian envoy undertook a mediation mission between the two feuding clans.", "mediation mission",
+     "CONSULT", "045"),
+])
+def test_orders_and_missing_dictionary_senses(analyze, text, trigger, plover, code):
+    found = at(analyze(text), trigger)
+    assert found and found[0].type == plover and found[0].cameo == code
+
+
+def test_a_person_noun_matching_an_arrest_cue_is_no_arrest(analyze):
+    """"detain*" marks an arrest, but "detainees" are people already held, not a new act."""
+    assert not at(analyze("The tribunal in Klow reviewed complaints from Bordurian detainees about prison food."),
+                  "detainees")
+
+
+@pytest.mark.parametrize("text, plover", [
+    # the parser hangs a sentence-final report verb on an appositive: still the speaker's protest
+    ("Borduria keeps breaking the grazing accord, a Ruritanian herders' association protested on Friday.", "ACCUSE"),
+    ("The Ruritanian embassy protested that its diplomats had been harassed in Klow.", "ACCUSE"),
+    ("Thousands of pensioners protested outside the Bordurian parliament on Friday.", "PROTEST"),
+])
+def test_a_protest_that_reports_speech_is_disapproval(analyze, text, plover):
+    found = at(analyze(text), "protested")
+    assert found and found[0].type == plover
+
+
+@pytest.mark.parametrize("text, plover, code", [
+    ("Bordurian artillery units prepared to bombard the rebel villages near the river.", "MOBILIZE", "154"),
+    ("Ruritania prepared to sign a trade pact with Borduria.", "AGREE", "03"),
+])
+def test_a_prepared_use_of_force_is_a_build_up(analyze, text, plover, code):
+    found = at(analyze(text), "prepared")
+    assert found and found[0].type == plover and found[0].cameo.startswith(code)
