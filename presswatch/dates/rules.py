@@ -180,7 +180,7 @@ PATTERNS: tuple[TimePattern, ...] = (
 # A time of day alone, which names no day of its own ("the afternoon", "until dawn", "7 p.m."): a
 # sentence holding only such an expression still takes the narrative's day (attach.py).
 DAY_PART = re.compile(
-    r"(?i:(?:(?:since|until|till|by|in|at|before|after|during|from|the|early|late|that|this)\s+)*"
+    r"(?i:(?:(?:since|until|till|by|in|at|before|after|during|from|the|early|late|that|this)\s+){0,4}"
     r"(?:morning|afternoon|evening|night|dawn|dusk|midnight|noon|daybreak|nightfall|sunrise|sunset)"
     r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm))")
 
