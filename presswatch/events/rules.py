@@ -173,7 +173,7 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
                                                                   "walkout", "rally", "march", "sit-in")),
     ("pull", frozenset({"out"}), "0872"),
     # Receiving or admitting observers, inspectors or peacekeepers allows international involvement (CAMEO
-    # 0862, 0861; PLOVER RETREAT names "allowing the entry of observers, peacekeepers"); "receive" is removed above.
+    # 0862, 0861; PLOVER RETREAT counts letting monitors or peacekeepers in); "receive" is removed above.
     *((verb, frozenset({who}), code) for verb in ("receive", "admit")
       for who, code in (("observer", "0862"), ("inspector", "0862"), ("monitor", "0862"), ("peacekeeper", "0861"),
                         ("peacekeeping", "0861"))),
@@ -563,8 +563,8 @@ DEPTH_PENALTY = 0.04
 # first; a reported clause (ccomp) is not one of them, as the governing and speech rules rank it.
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
 SUBORDINATE_PENALTY = 0.10
-# Confidence lost by an act inside a condition ("will boycott the vote unless the president agrees to step
-# down"): the condition is no act of its own, the act it governs is the news (as a governed act loses 0.25).
+# Confidence lost by an act inside a condition ("the union will strike on Friday unless the mayor withdraws
+# the budget"): the condition is no act of its own, the act it governs is the news (as a governed act loses 0.25).
 CONDITION_PENALTY = 0.25
 
 # CASE-2021 labels of the acled sentence model -> ACLED (event type, sub-event type).  The labels

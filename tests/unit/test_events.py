@@ -541,9 +541,9 @@ def test_group_nouns_of_parties_skip_organizations_and_scenes(analyze, text, tri
 
 @pytest.mark.parametrize("text", [
     "Nepal, Bhutan and Bangladesh opened a trade fair in Dhaka on Monday. "
-    "On Wednesday, border guards of the two countries exchanged fire near the river.",
+    "On Wednesday, border guards of both states exchanged fire near the river.",
     "Nepal's envoy flew to Thimphu on Monday. Bangladesh's foreign minister joined the talks there. "
-    "On Wednesday, border guards of the two countries exchanged fire near the river.",
+    "On Wednesday, border guards of both states exchanged fire near the river.",
 ])
 def test_two_countries_among_three_stay_unresolved(analyze, text):
     found = [e for e in analyze(text).events if e.trigger.text == "exchanged"]

@@ -85,11 +85,11 @@ def test_a_possible_hostile_act_under_a_condition_is_a_threat(analyze):
 
 
 def test_an_announced_restriction_named_by_a_compound_noun_is_a_threat(analyze):
-    """The first word of "night-time curfew" is the trigger's first token; the announcement still reaches it."""
-    found = at(analyze("The governor announced that she will extend the night-time curfew in the harbour district."),
-               "time curfew")
+    """The first word of "late-night curfew" is the trigger's first token; the announcement still reaches it."""
+    found = at(analyze("The mayor announced that he will prolong the late-night curfew across the old quarter."),
+               "night curfew")
     assert found[0].type == "THREATEN"
-    found = at(analyze("The governor extended the night-time curfew in the harbour district."), "time curfew")
+    found = at(analyze("The mayor prolonged the late-night curfew across the old quarter."), "night curfew")
     assert [e.type for e in found] == ["COERCE"]
 
 
