@@ -61,7 +61,8 @@ def eval_actors(
             for role in ("source", "target", "all"):
                 part = gsr[system][role]
                 typer.echo(f"{system:9} {role:7} n={part['n']:4} country={part['country_accuracy']:.3f} "
-                           f"sector={part['sector_accuracy']:.3f} exact={part['sector_accuracy_exact']:.3f} "
+                           f"sector={part['sector_accuracy']:.3f} gold-code={part['sector_accuracy_gold_code']:.3f} "
+                           f"exact={part['sector_accuracy_exact']:.3f} "
                            f"(n={part['sector_n']}) joint={part['joint_accuracy']:.3f}")
     if "petrarch_unit" in report:
         typer.echo("PETRARCH unit tests: " + " ".join(f"{k}={v}" for k, v in report["petrarch_unit"].items()))

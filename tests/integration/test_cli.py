@@ -94,10 +94,10 @@ def test_every_command_has_help(runner):
 
 
 def test_eval_actors_text_prints_the_exact_sector_score_beside_the_set_one(runner, monkeypatch):
-    part = {"n": 4, "country_accuracy": 1.0, "sector_n": 4, "sector_accuracy": 0.75, "sector_accuracy_exact": 0.5,
-            "joint_accuracy": 0.75}
+    part = {"n": 4, "country_accuracy": 1.0, "sector_n": 4, "sector_accuracy": 0.75, "sector_accuracy_gold_code": 0.625,
+            "sector_accuracy_exact": 0.5, "joint_accuracy": 0.75}
     systems = {system: {role: part for role in ("source", "target", "all")} for system in ("actors", "baseline")}
     monkeypatch.setattr("presswatch.evaluate.actors.run", lambda data=None: {"plover_gsr_dev": {"records": 2, **systems}})
     result = runner.invoke(cli.app, ["eval", "actors"])
     assert result.exit_code == 0, result.output
-    assert "sector=0.750 exact=0.500 (n=4)" in result.stdout
+    assert "sector=0.750 gold-code=0.625 exact=0.500 (n=4)" in result.stdout

@@ -353,6 +353,11 @@ def test_eval_code_normalization():
                                [gold_sectors("GOVMOS"), gold_sectors("GOVMOS")])
     assert scores["sector_accuracy"] == 0.5 and scores["sector_accuracy_exact"] == 0.0
     assert scores["joint_accuracy"] == 0.5
+    # the gold code's own set, without the dictionaries' sets: REL of "GOVMOS" counts, COP of a wider set not
+    scores = score_actor_codes([("NGA", "GOV"), ("NGA", "MIL")], [("NGA", "REL"), ("NGA", "COP")],
+                               [gold_sectors("GOVMOS"), frozenset({"MIL", "COP"})],
+                               [gold_sectors("GOVMOS"), gold_sectors("MIL")])
+    assert scores["sector_accuracy"] == 1.0 and scores["sector_accuracy_gold_code"] == 0.5
     # one dictionary giving the entity's own agent phrase several sectors: any of them, if one is the gold's
     assert frozenset({"CVL", "MED", "OPP"}) in dictionary_sets(["the opposition newspaper", "El Faro"])
     assert credited(frozenset({"MIL"}), dictionary_sets(["Freedonian security forces"])) == {"COP", "MIL"}
