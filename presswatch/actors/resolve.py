@@ -1140,8 +1140,9 @@ class _DocumentResolution:
         recent = [c for c in self.clusters.values() if c.is_person and c.last < position
                   and sent - c.last_sent <= rules.ROLE_WINDOW]
         named = [c for c in recent if noun in c.roles or any(r.endswith(noun) for r in c.roles)]
-        unofficial = [c for c in recent if c.person is None and c.sector in (None, "EDU", "MED", "HLH", "CVL")
-                      and not c.key.startswith("R:")]
+        unofficial = [c for c in recent if not c.key.startswith("R:") and (
+            c.sector in (None, *rules.COMMENTATOR_SECTORS) if c.person is None  # a known analyst too, no official
+            else all(o.sector in rules.COMMENTATOR_SECTORS for o in c.person.offices))]
         pool = named or unofficial
         if pool:
             best = max(pool, key=lambda c: c.last)

@@ -14,6 +14,10 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
 PRONOUN_WINDOW = 3
 ROLE_WINDOW = 6
 
+# Sectors of people a commentator noun ("the expert", "the political scientist") may stand for: no
+# official; a person the knowledge base knows counts when every office of theirs is one of these.
+COMMENTATOR_SECTORS = frozenset({"EDU", "MED", "HLH", "CVL"})
+
 # Role words that name a head of state ("the head of state", "the monarch").
 HEAD_OF_STATE_ROLES = frozenset({"president", "king", "queen", "emperor", "emir", "supreme leader",
                                  "monarch", "head of state"})

@@ -162,6 +162,20 @@ def test_role_learned_from_text(actor_pipeline):
     assert orlov.actor.sector == "EDU"  # an expert, as PLOVER codes economic experts and political scientists
 
 
+def test_a_known_analyst_is_placed_by_the_knowledge_base_and_named_by_the_text(actor_pipeline):
+    """A commentator the knowledge base holds gets its country, and "the analyst" still finds him (an
+    official of the knowledge base would not be a bare commentator noun's antecedent)."""
+    text = ("Fyodor Lukyanov thinks the summit will fail. Few delegates share that view, "
+            "the analyst wrote on Tuesday.")
+    entities = analyze(actor_pipeline, text, published="2023-05-02")
+    lukyanov = entity_at(entities, text, "Fyodor Lukyanov")
+    assert code(lukyanov) == ("RUS", "EDU")
+    assert [m.text for m in lukyanov.mentions] == ["Fyodor Lukyanov", "the analyst"]
+    text = "Sergei Lavrov rejected the offer. The analyst who drafted it declined to comment."
+    lavrov = entity_at(analyze(actor_pipeline, text, published="2023-05-02"), text, "Sergei Lavrov")
+    assert [m.text for m in lavrov.mentions] == ["Sergei Lavrov"]
+
+
 def test_unknown_names_stay_unresolved(actor_pipeline):
     text = "Zorblat Quennix visited the Frobnitz Institute. It was raining."
     entities = analyze(actor_pipeline, text)
