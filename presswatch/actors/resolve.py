@@ -222,16 +222,55 @@ class _DocumentResolution:
         self.group_at: dict[int, tuple[_Cluster, int, int]] = {}  # a group phrase's root -> (cluster, span)
         self.unknown_named_at: dict[int, _Cluster] = {}  # an unknown name's root -> its cluster
         self.named_countries: set[str] | None = None  # countries the document names (for `settled`)
+        self.organizations: set[str] | None = None  # organizations the document names (`own_body`)
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
-        "pro-Russian" separatists: whom they are for or against, not where they are from)."""
+        "pro-Russian" separatists: whom they are for or against, not where they are from) nor for a
+        word of a state's own body (`own_body`)."""
         if token.i not in self.places:
             ent = self.ent_at.get(token.i)
-            self.places[token.i] = None if self.stance(token) else self.settled(
+            own = ent is not None and self.own_body(ent) is not None
+            self.places[token.i] = None if own or self.stance(token) else self.settled(
                 ent.text if ent is not None and ent.label_ in NAMED_LABELS else token.text,
                 self.resolver.token_place(token, ent) or self.modifying_locality(token, ent))
         return self.places[token.i]
+
+    def own_body(self, ent: SpacySpan) -> tuple[str | None, str] | None:
+        """(country, sector) of a body the knowledge base ties to an organization but which states
+        also have, its name an agent noun phrase ("Security Council", the UN's): a state's own where
+        a state names it by a possessive, adjective or "of" object ("Armenia's Security Council",
+        "the Security Council of Kazakhstan"), of no known state where the document does not name the
+        organization; None for the organization's ("the UN Security Council", "the Security Council"
+        where the text names the United Nations or its UNIFIL)."""
+        key = name_key(ent.text)
+        place = self.kb.place(ent.text)
+        sector = self.kb.agents.get(key)
+        if place is None or place.kind != "org" or sector is None:
+            return None
+        states = {p.country for p in map(self.token_place, self.state_modifiers(ent))
+                  if p is not None and p.kind in rules.STATE_PLACE_KINDS}
+        if len(states) == 1:
+            return states.pop(), sector
+        return None if states or place.country in self.named_organizations() else (None, sector)
+
+    def named_organizations(self) -> set[str]:
+        """Codes of the organizations the document names by a name of their own or of one of their
+        bodies ("the United Nations", "UNIFIL"), not by a name states share ("Security Council")."""
+        if self.organizations is None:
+            names = [ent.text for ent in self.ents] + [t.text for t in self.doc if t.pos_ == "PROPN"]  # "MONUSCO" untagged
+            self.organizations = {place.country for text in names if name_key(text) not in self.kb.agents
+                                  and (place := self.kb.place(text)) is not None and place.kind == "org"}
+            self.organizations |= {named[0] for text in names if name_key(text) not in self.kb.agents
+                                   and (named := self.kb.named.get(name_key(text))) is not None and named[0]}
+        return self.organizations
+
+    def state_modifiers(self, ent: SpacySpan) -> list[Token]:
+        """The words outside a name that may say whose body it is: its possessive, adjective or
+        compound modifiers and its "of" object."""
+        found = [t for t in ent.root.children if t.dep_ in rules.PLACE_MODIFIER_DEPS and t.i < ent.start]
+        of_object = self.of_object(ent.root)
+        return found + ([of_object] if of_object is not None else [])
 
     def modifying_locality(self, token: Token, ent: SpacySpan | None) -> Place | None:
         """`locality` of a name that modifies a noun ("Eldoret traders", "the West Kordofan State
@@ -313,6 +352,10 @@ class _DocumentResolution:
         for ent in self.ents:
             if ent.label_ == "PERSON" or self.titled_person(ent):
                 self.consumed.update(t.i for t in self.title_tokens(ent))
+            own = self.own_body(ent)
+            if own is not None and own[0] is not None:  # "Armenia's" Security Council: read with the body
+                self.consumed.update(i for t in self.state_modifiers(ent) if t.i < ent.start
+                                     for i in range(t.left_edge.i, t.i + 1))
         for ent in self.ents:
             if ent.label_ not in NAMED_LABELS or not ent.text.strip():
                 continue
@@ -779,6 +822,14 @@ class _DocumentResolution:
         if person is not None:
             self.add(person, start, end)
             self.add_title(person, ent)
+            return
+        own = self.own_body(ent)
+        if own is not None:  # "Armenia's Security Council": the state's, not the UN's
+            country, sector = own
+            first = min([start] + [t.left_edge.i for t in self.state_modifiers(ent) if t.i < start])
+            cluster = self.cluster(f"A:{country}:{sector}:{name_key(text)}", "ORG", text.removeprefix("the ")
+                                   .removeprefix("The "), country=country, sector=sector)
+            self.add(cluster, first, end)
             return
         place = self.settled(text, self.kb.place(text) or self.resolver.misspelled_place(ent.root, ent))
         if place is not None and place.country in self.kb.regions and not names_bloc(ent.root, place.kind, self.kb.agents):
@@ -1375,6 +1426,10 @@ class _DocumentResolution:
                 cluster.role = cluster.role or role_text
                 cluster.country = cluster.country or country  # the text says whose he is
                 cluster.sector = cluster.sector or (self.role_sector(role_text.lower()) or body_sector if country else None)
+        own = next((body for t in self.title_tokens(ent) if t.i in self.ent_at
+                    and (body := self.own_body(self.ent_at[t.i])) is not None), None)
+        if own is not None and cluster.person is None:  # "Kazakh Security Council secretary X"
+            cluster.country, cluster.sector = cluster.country or own[0], cluster.sector or own[1]
         if cluster.person is None and cluster.country is None:
             tie = self.affiliation(ent.root) or self.title_body(ent)  # "X of Chatham House", "Brookings fellow X"
             if tie is not None:
@@ -1509,7 +1564,8 @@ class _DocumentResolution:
         for start in range(len(tokens)):
             for end in range(len(tokens), start, -1):
                 words = tokens[start:end]
-                if all(w.pos_ == "PROPN" or w.is_title for w in words):
+                if all(w.pos_ == "PROPN" or w.is_title for w in words) and not (
+                        words[0].i in self.ent_at and self.own_body(self.ent_at[words[0].i]) is not None):
                     named = self.kb.named.get(name_key(" ".join(w.text for w in words)))
                     if named is not None and named[0] is not None:
                         return named[0], named[1]
@@ -1521,6 +1577,8 @@ class _DocumentResolution:
         X", "University of Tehran"); None for a country, city or seat of power (a place, no employer:
         "an expert of Russia", "a critic of the Kremlin"), and for a common noun no agent ("the plan")."""
         ent = self.ent_at.get(head.i)
+        if ent is not None and (own := self.own_body(ent)) is not None:
+            return own if own[0] is not None else None  # "secretary of Armenia's Security Council"
         first = next(t.i for t in self.doc[head.left_edge.i:head.i + 1] if t.pos_ != "DET" or t.i == head.i)
         spans = [self.doc[first:self.subtree_end(head)], self.doc[first:head.i + 1]] + ([ent] if ent is not None else [])
         for span in spans:
@@ -1533,7 +1591,7 @@ class _DocumentResolution:
         sector, _agent = self.resolver.agent_sector([head])
         if head.pos_ != "PROPN" and sector is None:
             return None
-        places = [p for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and (p := self.token_place(t))]
+        places = [p for t in head.lefts if t.dep_ in rules.PLACE_MODIFIER_DEPS and (p := self.token_place(t))]
         places += [p for t in head.lefts if t.lower_ == "based" for g in t.lefts
                    if g.dep_ in ("npadvmod", "compound") and (p := self.token_place(g))]  # "the Almaty-based X"
         of_object = self.of_object(head)

@@ -102,6 +102,9 @@ CONTEXT_SECTORS = frozenset({"OPP", "CVL", "COP", "REB", "JUD", "LEG", "UAF", "C
 # organizations ("the EU"), seats of power or adjectives ("the Norwegian government" is an actor of
 # its own, not the sentence's place).
 CONTEXT_PLACE_KINDS = frozenset({"country", "capital", "place"})
+# place kinds that name a state as the owner of a body ("Armenia's", "Russian" Security Council;
+# not "Moscow's", a city, nor "the UN's", an organization)
+STATE_PLACE_KINDS = frozenset({"country", "adjective"})
 
 # Kinds of place names that give an actor of the sentence its country ("Kenyan police", "Nepal's
 # prime minister", "Kampala said"); not organizations or seats ("the EU", "the Kremlin" also stand for

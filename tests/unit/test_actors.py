@@ -1173,3 +1173,37 @@ def test_a_transnational_militant_group_keeps_the_dictionary_code_img(actor_pipe
     text = "Two al-Qaeda commanders vowed revenge for the raid."
     entity = entity_at(analyze(actor_pipeline, text), text, "Two al-Qaeda commanders")
     assert entity is not None and entity.actor.country == "IMG"
+
+
+def test_a_state_named_before_a_shared_body_name_owns_it(actor_pipeline):
+    """A body the knowledge base ties to an organization but which states also have ("Security
+    Council", the UN's) is a state's own when a possessive, adjective or "of" object names the state;
+    the person whose title names it takes that state and the body's sector."""
+    entities = analyze(actor_pipeline, "Ruben Mkrtchyan, secretary of Georgia's Security Council, "
+                                       "denied the report on Tuesday.")
+    assert code(entity_at(entities, "", "Georgia's Security Council")) == ("GEO", "GOV")
+    assert code(entity_at(entities, "", "Ruben Mkrtchyan")) == ("GEO", "GOV")
+    assert entity_at(entities, "", "Georgia") is None  # read with the body, no entity of its own
+    entities = analyze(actor_pipeline, "The Belarusian Security Council approved a new doctrine.")
+    assert code(entity_at(entities, "", "The Belarusian Security Council")) == ("BLR", "GOV")
+    entities = analyze(actor_pipeline, "The Security Council of Uzbekistan discussed the floods.")
+    assert code(entities[0]) == ("UZB", "GOV")
+    entities = analyze(actor_pipeline, "Tajik Security Council secretary Nodir Rahimov warned smugglers.")
+    assert code(entity_at(entities, "", "Nodir Rahimov")) == ("TJK", "GOV")
+
+
+def test_a_shared_body_name_is_the_organization_only_where_the_text_names_it(actor_pipeline):
+    entities = analyze(actor_pipeline, "The UN Security Council extended the mission in Mali.")
+    assert code(entity_at(entities, "", "UN Security Council")) == ("UN", "IGO")
+    entities = analyze(actor_pipeline, "Delegates at the United Nations argued for hours. "
+                                       "Later the Security Council adopted the text.")
+    assert code(entity_at(entities, "", "Security Council")) == ("UN", "IGO")
+    entities = analyze(actor_pipeline, "On Friday the Security Council renewed the mandate of MONUSCO for a year.")
+    assert code(entity_at(entities, "", "Security Council")) == ("UN", "IGO")  # one of its bodies named after
+    entities = analyze(actor_pipeline, "Security Council Secretary Dilshod Karimov denied the report.")
+    assert code(entity_at(entities, "", "Dilshod Karimov")) == (None, "GOV")  # whose, the text does not say
+
+
+def test_a_person_of_a_body_a_state_owns_by_possessive(actor_pipeline):
+    entities = analyze(actor_pipeline, "Marta Kowalczyk, a member of Poland's parliament, opposed the law.")
+    assert code(entity_at(entities, "", "Marta Kowalczyk")) == ("POL", "LEG")
