@@ -223,6 +223,7 @@ class _DocumentResolution:
         self.unknown_named_at: dict[int, _Cluster] = {}  # an unknown name's root -> its cluster
         self.named_countries: set[str] | None = None  # countries the document names (for `settled`)
         self.organizations: set[str] | None = None  # organizations the document names (`own_body`)
+        self.own_bodies: dict[int, tuple[str | None, str] | None] = {}  # an entity's start -> `own_body`
 
     def token_place(self, token: Token) -> Place | None:
         """The place a token stands for (cached per token); none for a stance ("anti-Syria" writer,
@@ -237,22 +238,33 @@ class _DocumentResolution:
         return self.places[token.i]
 
     def own_body(self, ent: SpacySpan) -> tuple[str | None, str] | None:
-        """(country, sector) of a body the knowledge base ties to an organization but which states
-        also have, its name an agent noun phrase ("Security Council", the UN's): a state's own where
+        """(country, sector) of a body the knowledge base ties to an organization or one state but
+        which states also have, its name an agent noun phrase ("Security Council", the UN's; "National
+        Security Council", the US's): a state's own where
         a state names it by a possessive, adjective or "of" object ("Armenia's Security Council",
         "the Security Council of Kazakhstan"), of no known state where the document does not name the
         organization; None for the organization's ("the UN Security Council", "the Security Council"
         where the text names the United Nations or its UNIFIL)."""
+        if ent.start in self.own_bodies:  # cached; None while being read (a state phrase inside it)
+            return self.own_bodies[ent.start]
+        self.own_bodies[ent.start] = None
+        self.own_bodies[ent.start] = self.read_own_body(ent)
+        return self.own_bodies[ent.start]
+
+    def read_own_body(self, ent: SpacySpan) -> tuple[str | None, str] | None:
         key = name_key(ent.text)
         place = self.kb.place(ent.text)
+        organization = place.country if place is not None and place.kind == "org" else None
         sector = self.kb.agents.get(key)
-        if place is None or place.kind != "org" or sector is None:
+        if sector is None or (organization is None and key not in self.kb.named):
             return None
         states = {p.country for p in map(self.token_place, self.state_modifiers(ent))
                   if p is not None and p.kind in rules.STATE_PLACE_KINDS}
         if len(states) == 1:
             return states.pop(), sector
-        return None if states or place.country in self.named_organizations() else (None, sector)
+        if organization is None or states or organization in self.named_organizations():
+            return None
+        return None, sector
 
     def named_organizations(self) -> set[str]:
         """Codes of the organizations the document names by a name of their own or of one of their
@@ -265,12 +277,28 @@ class _DocumentResolution:
                                    and (named := self.kb.named.get(name_key(text))) is not None and named[0]}
         return self.organizations
 
+    def state_body(self, token: Token) -> bool:
+        """True for a word of a body a state's name owns (`own_body`: "Armenia's Security Council")."""
+        own = self.own_body(self.ent_at[token.i]) if token.i in self.ent_at else None
+        return own is not None and own[0] is not None
+
     def state_modifiers(self, ent: SpacySpan) -> list[Token]:
         """The words outside a name that may say whose body it is: its possessive, adjective or
         compound modifiers and its "of" object."""
         found = [t for t in ent.root.children if t.dep_ in rules.PLACE_MODIFIER_DEPS and t.i < ent.start]
         of_object = self.of_object(ent.root)
-        return found + ([of_object] if of_object is not None else [])
+        return found + ([of_object] if of_object is not None and of_object.i >= ent.end else [])
+
+    def owner_span(self, token: Token) -> tuple[int, int]:
+        """(start, end) of a state modifier's words: its name with its possessive "'s", not the
+        phrases joined to it ("of Armenia and its allies": "Armenia")."""
+        ent = self.ent_at.get(token.i)
+        starts = [token.i] + [t.i for t in token.lefts if t.dep_ in ("det", "compound", "amod")]
+        ends = [token.i + 1] + [c.i + 1 for c in token.rights if c.dep_ == "case"]
+        if ent is not None:
+            starts.append(ent.start)
+            ends.append(ent.end)
+        return min(starts), max(ends)
 
     def modifying_locality(self, token: Token, ent: SpacySpan | None) -> Place | None:
         """`locality` of a name that modifies a noun ("Eldoret traders", "the West Kordofan State
@@ -352,10 +380,8 @@ class _DocumentResolution:
         for ent in self.ents:
             if ent.label_ == "PERSON" or self.titled_person(ent):
                 self.consumed.update(t.i for t in self.title_tokens(ent))
-            own = self.own_body(ent)
-            if own is not None and own[0] is not None:  # "Armenia's" Security Council: read with the body
-                self.consumed.update(i for t in self.state_modifiers(ent) if t.i < ent.start
-                                     for i in range(t.left_edge.i, t.i + 1))
+            if self.state_body(ent.root):  # "Armenia's" Security Council: read with the body
+                self.consumed.update(i for t in self.state_modifiers(ent) for i in range(*self.owner_span(t)))
         for ent in self.ents:
             if ent.label_ not in NAMED_LABELS or not ent.text.strip():
                 continue
@@ -402,8 +428,8 @@ class _DocumentResolution:
                 continue  # what is discussed ("talks on border security"), not who acts
             if any(t.ent_type_ == "PERSON" and not self.name_as_modifier(t, root) for t in chunk):
                 continue
-            if root.ent_type_ and self.token_place(root) is not None:
-                continue  # a country, capital or organization name: read by on_named
+            if root.ent_type_ and (self.token_place(root) is not None or self.state_body(root)):
+                continue  # a country, capital, organization or a state's own body: read by on_named
             if not root.ent_type_ and root.pos_ == "PROPN" and len(chunk) == 1 \
                     and (misspelled := self.misspelled_unlabeled(root)) is not None:
                 found.append((root.i, root.i + 1, self.on_misspelled_place, (chunk, misspelled)))
@@ -826,7 +852,8 @@ class _DocumentResolution:
         own = self.own_body(ent)
         if own is not None:  # "Armenia's Security Council": the state's, not the UN's
             country, sector = own
-            first = min([start] + [t.left_edge.i for t in self.state_modifiers(ent) if t.i < start])
+            owners = [self.owner_span(t) for t in self.state_modifiers(ent)] if country is not None else []
+            first, end = min([start] + [o[0] for o in owners]), max([end] + [o[1] for o in owners])
             cluster = self.cluster(f"A:{country}:{sector}:{name_key(text)}", "ORG", text.removeprefix("the ")
                                    .removeprefix("The "), country=country, sector=sector)
             self.add(cluster, first, end)
