@@ -53,6 +53,16 @@ def test_equally_long_patterns_prefer_the_words_nearest_the_verb():
     ("Ruritania announced a suspension of flights to Borduria.", "suspension", "SANCTION", "16"),
     ("The Ruritanian ombudsman completed an investigation into Bordurian arms purchases.", "investigation", "ACCUSE",
      "090"),
+    # an order or pressure on someone to act is a demand (PLOVER DEMAND: "all demands and orders")
+    ("The military council ordered the striking miners to return to the pits.", "ordered", "REQUEST", "100"),
+    ("Ruritanian officials pressured the dock union to drop its wage claim.", "pressured", "REQUEST", "100"),
+    # an ordered arrest keeps PETRARCH's pattern: the arrest itself
+    ("The prosecutor ordered the arrest of three Bordurian customs officers.", "ordered", "COERCE", "173"),
+    # lexicon 1.6.2: accepting a formula is agreeing; defacing damages property (171); a mediation mission
+    ("Borduria accepted a formula for settling its water dispute with Ruritania.", "accepted", "AGREE", "030"),
+    ("Supporters of the Ruritanian opposition defaced the Bordurian embassy in Klow.", "defaced", "COERCE", "171"),
+    ("The Syldavian envoy undertook a mediation mission between the two feuding clans.", "mediation mission",
+     "CONSULT", "045"),
 ])
 def test_the_sense_the_context_selects(analyze, text, trigger, plover, code):
     found = at(analyze(text), trigger)
@@ -126,23 +136,6 @@ def test_an_attempted_assassination_is_coded_without_a_model_confirmation(analyz
     found = at(analyze("An attempt to assassinate the Syldavian defence minister was foiled in Klow, police said."),
                "assassinate")
     assert found and found[0].type == "ASSAULT" and found[0].cameo == "186"
-
-
-@pytest.mark.parametrize("text, trigger, plover, code", [
-    # an order or pressure on someone to act is a demand (PLOVER DEMAND: "all demands and orders")
-    ("The military council ordered the striking miners to return to the pits.", "ordered", "REQUEST", "100"),
-    ("Ruritanian officials pressured the dock union to drop its wage claim.", "pressured", "REQUEST", "100"),
-    # an ordered arrest keeps PETRARCH's pattern: the arrest itself
-    ("The prosecutor ordered the arrest of three Bordurian customs officers.", "ordered", "COERCE", "173"),
-    # lexicon 1.6.2: accepting a formula is agreeing; defacing damages property (171); a mediation mission
-    ("Borduria accepted a formula for settling its water dispute with Ruritania.", "accepted", "AGREE", "030"),
-    ("Supporters of the Ruritanian opposition defaced the Bordurian embassy in Klow.", "defaced", "COERCE", "171"),
-    ("The Syldavian envoy undertook a mediation mission between the two feuding clans.", "mediation mission",
-     "CONSULT", "045"),
-])
-def test_orders_and_missing_dictionary_senses(analyze, text, trigger, plover, code):
-    found = at(analyze(text), trigger)
-    assert found and found[0].type == plover and found[0].cameo == code
 
 
 def test_a_person_noun_matching_an_arrest_cue_is_no_arrest(analyze):
