@@ -181,15 +181,19 @@ def _is_place_object(token: Token, trigger: Token, verbal: bool) -> bool:
 
 def _frames_sentence(parsed: Doc, mention: PlaceMention) -> bool:
     """True if the mention is a locative place of its sentence's main clause."""
-    token = root_token(parsed, mention.start, mention.end)
-    preposition = locative_preposition(token) if token is not None else None
+    preposition = _mention_preposition(parsed, mention)
     return preposition is not None and clause_head(preposition).i == top_of(preposition).i
+
+
+def _mention_preposition(parsed: Doc, mention: PlaceMention) -> Token | None:
+    """The locative preposition governing a place mention's root token, if any."""
+    token = root_token(parsed, mention.start, mention.end)
+    return locative_preposition(token) if token is not None else None
 
 
 def _locative(parsed: Doc, mention: PlaceMention) -> bool:
     """True if a locative preposition governs the mention ("in Tbilisi", not "left Tbilisi")."""
-    token = root_token(parsed, mention.start, mention.end)
-    return token is not None and locative_preposition(token) is not None
+    return _mention_preposition(parsed, mention) is not None
 
 
 def _places_action(parsed: Doc, mention: PlaceMention) -> bool:
@@ -197,8 +201,7 @@ def _places_action(parsed: Doc, mention: PlaceMention) -> bool:
     marched"), through other places ("gathered in the square in front of the akimat in Aktobe"), or
     that verb's subject naming an event ("The unrest in Taraz began"), not another noun ("officials
     in Tbilisi said")."""
-    token = root_token(parsed, mention.start, mention.end)
-    preposition = locative_preposition(token) if token is not None else None
+    preposition = _mention_preposition(parsed, mention)
     if preposition is None:
         return False
     top = top_of(preposition)
@@ -215,8 +218,7 @@ def _frames_trigger(parsed: Doc, mention: PlaceMention, trigger: Token) -> bool:
     cheered before the yard was cleared") or that the trigger holds ("were killed when troops opened
     fire near a village in X"), not to another clause of the sentence ("agreed to cut the price in
     Mangystau, but the protesters ...")."""
-    token = root_token(parsed, mention.start, mention.end)
-    preposition = locative_preposition(token) if token is not None else None
+    preposition = _mention_preposition(parsed, mention)
     if preposition is None:
         return False
     clause = clause_head(preposition)
@@ -227,8 +229,7 @@ def _frames_trigger(parsed: Doc, mention: PlaceMention, trigger: Token) -> bool:
 def _speaker_place(parsed: Doc, mention: PlaceMention) -> bool:
     """True if the place is where a statement is made: a locative of a reporting verb's clause ("said
     in Moscow") or of its subject ("officials in Moscow said")."""
-    token = root_token(parsed, mention.start, mention.end)
-    preposition = locative_preposition(token) if token is not None else None
+    preposition = _mention_preposition(parsed, mention)
     if preposition is None:
         return False
     attached = preposition.head
