@@ -31,7 +31,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   one report dating one event to its day and another of the type only to its month or year ("earlier
   this month") tells two; a day range a report states ("last week") ends where it says, with no
   `tolerance_days` slack: a strike on the next Monday is not last week's;
-- one report telling attacks each way (A on B, B on A) at places more than `same_place_km` apart,
+- one report telling attacks each way (A on B, B on A; a side coded acting on its own country names
+  that side only, so A on A and B on B or B on A are each way too) at places more than `same_place_km` apart,
   or one voice (the same speaker, neither a denial) telling them at two differently named places,
   tells two events (`direction`), unless one voice (neither a denial) tells them at places measured
   within `max_km`: the enemy's fire and the fire returned on its positions are one exchange
@@ -695,9 +696,23 @@ def _direction(mention: EventMention) -> tuple[str, str] | None:
 
 
 def _opposite(a: EventMention, b: EventMention) -> bool:
-    """Whether two mentions name both sides, the other way round (A on B, B on A)."""
+    """Whether two mentions tell the two sides acting against each other: A on B and B on A, or a
+    side coded acting on its own country (`_self_directed`: no other side named) and the other side
+    acting on it or on its own country."""
     first, second = _direction(a), _direction(b)
-    return first is not None and second is not None and first == second[::-1]
+    if first is not None and second is not None:
+        return first == second[::-1]
+    if _self_directed(a) and _self_directed(b):
+        return a.source_country != b.source_country
+    own, other = (a, second) if _self_directed(a) else (b, first) if _self_directed(b) else (None, None)
+    return own is not None and other is not None and other[1] == own.source_country
+
+
+def _self_directed(mention: EventMention) -> bool:
+    """Whether a mention is coded one country acting on itself: the events stage codes a town or its
+    people by the town's state, so fire on a town the other side holds ("Azerbaijani forces shelled
+    Stepanakert", 2020) reads AZE on AZE; the mention names one side, its source."""
+    return bool(mention.source_country) and mention.source_country == mention.target_country
 
 
 def continues(a: EventMention, b: EventMention) -> bool:

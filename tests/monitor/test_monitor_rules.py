@@ -254,6 +254,23 @@ def test_one_report_of_attacks_each_way_at_places_far_apart_tells_two_events():
     assert Deduplicator().why_apart(shelled_town, other_outlet) is None  # two outlets blaming each side: contested
 
 
+def test_a_side_coded_acting_on_its_own_country_is_one_side_of_the_direction_test():
+    # each side's fire coded onto its own state (a town is coded by the state it lies in)
+    own_town = mention(event_id="v1", source_country="KGZ", target_country="KGZ", location_name="Osh",
+                       location_country="KGZ", lat=40.53, lon=72.80)
+    other_own = mention(event_id="v2", source_country="UZB", target_country="UZB", location_name="Andijan",
+                        location_country="UZB", lat=40.78, lon=72.34)  # 48 km off
+    assert Deduplicator().why_apart(own_town, other_own) == "direction"
+    onto_it = dataclasses.replace(other_own, target_country="KGZ")  # the other side acting on it
+    assert Deduplicator().why_apart(own_town, onto_it) == "direction"
+    same_side = dataclasses.replace(other_own, source_country="KGZ", target_country="UZB")
+    assert Deduplicator().why_apart(own_town, same_side) is None  # one side acting at both places
+    near = dataclasses.replace(other_own, location_name="Kara-Suu", location_country="KGZ", lat=40.70, lon=72.88)
+    assert Deduplicator().why_apart(own_town, near) is None  # 19 km: one place
+    elsewhere = dataclasses.replace(other_own, document_id="d2", outlet="Fergana Post")
+    assert Deduplicator().why_apart(own_town, elsewhere) != "direction"  # two reports: each may blame the other
+
+
 def test_a_report_of_the_day_joins_that_days_event_nearest_its_place():
     village = dict(source_country="ARM", target_country="AZE", location_country="AZE")
     day_before = mention(document_id="d1", date="2022-09-12", published="2022-09-14", location_name="Tovuz",
