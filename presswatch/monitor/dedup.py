@@ -16,7 +16,9 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
 - two different days (the days stated, before a report's day is widened) are two events when the
   later mention's sentence tells it as happening again ("shelled again", "the truce was broken", "a
   second night": data/renewal_cues.json; an undated mention told so is the later one, on its
-  publication day or the `tolerance_days` before: `renews_later`), or when one report dates both
+  publication day or the `tolerance_days` before: `renews_later`; an undated report of a truce or
+  agreement published before the day another report dates one to tells an earlier one:
+  `agreed_after`), or when one report dates both
   (`one_episode`), unless they are a withdrawal (`PROCESSES`), a seizure of a place (`OCCUPATIONS`,
   held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
   two named places, or places there on adjacent days with a continuation cue or a word relative to
@@ -113,6 +115,11 @@ DATE_REASONS = frozenset({"dates", "renewed"})
 PROCESSES = frozenset({"0872", "0873", "0874"})
 # Events a report may tell as still going on from an earlier day (fighting): `continuing_days`.
 CONTINUING = frozenset({"ASSAULT"})
+# Truces and agreements: news when made, and one conflict's truces follow each other days apart (three
+# in three weeks over Karabakh in 2020), so an undated report of one published before the day another
+# report dates one to is of an earlier one (`agreed_after`); fighting keeps the slack of a night over
+# the date line.  A withdrawal (`PROCESSES`) is reported while it runs.
+AGREEMENTS = frozenset({"AGREE", "RETREAT"})
 # The most days after its first that a range of days ("1 to 28 February") may cover for dedup.
 MAX_SPAN_DAYS = 7
 
@@ -181,6 +188,8 @@ class Deduplicator:
                 return "dates"
             if self.renews_later(a, first, b, second) or self.renews_later(b, second, a, first):
                 return "renewed"
+            if self.agreed_after(a, first, b, second) or self.agreed_after(b, second, a, first):
+                return "dates"
             if first.precision == second.precision == "day" and a.report_dated | b.report_dated:
                 first, second = date_range(a), date_range(b)  # the days they state tell them apart
             if first.precision == second.precision == "day" and first != second:
@@ -257,6 +266,12 @@ class Deduplicator:
         publication day or in the `tolerance_days` before, not on a day stated before those."""
         return (span.precision == "published" and other.precision == "day" and undated.renewed
                 and date_range(dated).last < span.last - timedelta(days=self.tolerance_days))
+
+    def agreed_after(self, undated: EventMention, span: DateRange, dated: EventMention, other: DateRange) -> bool:
+        """Whether an undated report of a truce or agreement (`AGREEMENTS`) was published before the
+        day another report dates one to: it tells an earlier one (no `tolerance_days` slack)."""
+        return (span.precision == "published" and other.precision == "day" and other.first > span.last
+                and all(m.type in AGREEMENTS and not _process(m) for m in (undated, dated)))
 
     def vague(self, mention: EventMention) -> bool:
         """Whether a dated mention only says roughly when ("this month", "last week"): a month or

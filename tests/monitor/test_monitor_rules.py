@@ -144,6 +144,19 @@ def test_undated_reports_placed_with_a_dated_one_take_its_date():
     assert cluster.articles == 3 and cluster.date == "2022-09-14"
     assert len(Deduplicator().cluster([early, late])) == 2  # with no dated report nothing ties them
 
+def test_an_undated_truce_report_published_before_the_day_of_another_truce_tells_an_earlier_one():
+    truce = dict(type="RETREAT", cameo="0871", location_name=None, lat=None, lon=None, location_country=None)
+    agreed = mention(document_id="d1", date="2023-03-05", published="2023-03-06", **truce)
+    earlier = mention(document_id="d2", outlet="X", date=None, date_precision=None, published="2023-03-04", **truce)
+    assert Deduplicator().why_apart(agreed, earlier) == "dates"
+    same_day = dataclasses.replace(earlier, published="2023-03-05")
+    assert Deduplicator().why_apart(agreed, same_day) is None
+    fire = {"type": "ASSAULT", "cameo": "195"}  # fighting keeps the slack of a night over the date line
+    assert Deduplicator().why_apart(dataclasses.replace(agreed, **fire), dataclasses.replace(earlier, **fire)) is None
+    pullout = {"cameo": "0872"}  # a withdrawal is reported while it runs
+    assert Deduplicator().why_apart(dataclasses.replace(agreed, **pullout), dataclasses.replace(earlier, **pullout)) is None
+
+
 def test_fighting_told_as_happening_again_is_a_new_event():
     first = mention(date="2022-09-13")
     renewal = mention(document_id="d2", outlet="Steppe Post", date="2022-09-14", published="2022-09-14",
