@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presswatch.monitor.dedup import PLACE_BOUND
 from presswatch.monitor.records import (
@@ -172,6 +173,13 @@ def _period_where(by: str, frequency: str, keys: Iterable[str] | None, since: st
     return " WHERE " + " AND ".join(clauses), parameters
 
 
+@lru_cache(maxsize=4096)
+def _type_count(pair: str) -> tuple[str, int]:
+    """("ASSAULT", 3) from "ASSAULT:3"; series repeat few such pairs, so each is parsed once."""
+    kind, _, count = pair.partition(":")
+    return kind, int(count)
+
+
 def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
                   since: str | None = None, until: str | None = None) -> list[SeriesPoint]:
     """Stored series points, ordered by key and period."""
@@ -179,8 +187,7 @@ def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | N
     sql = ("SELECT key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters"
            f" FROM series{where}")
     return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity, goldstein, protests, violence,
-                        tuple((kind, int(count)) for kind, _, count in (pair.partition(":") for pair in types.split(","))),
-                        tuple(clusters.split(",")))
+                        tuple(map(_type_count, types.split(","))), tuple(clusters.split(",")))
             for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters
             in store.connection.execute(sql + " ORDER BY key, period", parameters)]
 
