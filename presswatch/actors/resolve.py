@@ -467,7 +467,9 @@ class _DocumentResolution:
             countries += self.named_modifier_countries(chunk, root)
             if of_object is not None:
                 of_place = self.token_place(of_object)
-                if of_place is not None and of_place.kind in ("country", "org", "capital", "place"):
+                if of_place is None and root.lemma_.lower() in rules.DESCRIBED_PLACE_NOUNS:
+                    of_place = self.locality(self.ent_at.get(of_object.i))  # "the town of X", X a gazetteer town
+                if of_place is not None and of_place.kind in ("country", "org", "capital", "place", "locality"):
                     countries.append(of_place.country)
                     end = max(end, self.ent_end(of_object))
                 elif phrase_of(phrase_tokens) in ("head of state", "head of government", "secretary of state"):

@@ -1137,6 +1137,16 @@ def test_a_gazetteer_town_or_subdivision_places_the_group_it_modifies(actor_pipe
     assert entity is not None and entity.actor is not None and entity.actor.country == expected
 
 
+def test_the_town_of_a_gazetteer_town_is_its_people_not_the_attackers(actor_pipeline):
+    # the knowledge base lacks the town; without the gazetteer "the town" took the subject's country
+    text = "Kenyan gunmen fired mortars at the town of Kisii on Sunday, the regional governor said."
+    entity = entity_at(analyze(actor_pipeline, text), text, "the town of Kisii")
+    assert entity is not None and (entity.actor.country, entity.actor.sector) == ("KEN", "CVL")
+    text = "Ugandan gunmen fired mortars at the town of Kisii on Sunday, the regional governor said."
+    entity = entity_at(analyze(actor_pipeline, text), text, "the town of Kisii")
+    assert entity is not None and (entity.actor.country, entity.actor.sector) == ("KEN", "CVL")
+
+
 def test_a_gazetteer_town_only_locating_is_no_actor(actor_pipeline):
     text = "The two delegations met in Eldoret on Monday to discuss grain tariffs."
     entity = entity_at(analyze(actor_pipeline, text), text, "Eldoret")
