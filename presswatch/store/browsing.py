@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from presswatch.errors import PresswatchError
 from presswatch.monitor.records import EventCluster
 from presswatch.store.database import Store
-from presswatch.store.monitoring import ClusterFilter, _clusters_by_id, _where
+from presswatch.store.monitoring import ClusterFilter, _clusters_by_id, cluster_query
 
 DAY_PRECISE = ("day", "published")
 PROGRESS_STEPS = 200  # SQLite VM instructions between two checks of the time limit
@@ -289,42 +289,39 @@ def _totals(store: Store, kind: str, limit: int | None) -> list[Count]:
     return [Count(*row) for row in rows]
 
 
-def _cluster_where(filters: ClusterFilter | None, status: str | None) -> tuple[str, list]:
-    where, parameters = _where(filters or ClusterFilter())
+def _cluster_query(filters: ClusterFilter | None, status: str | None, clauses: tuple[str, ...] = (),
+                   parameters: tuple = (), reads_clusters: bool = True) -> tuple[str, list, str]:
+    """`monitoring.cluster_query` with a mention status as one more filter."""
     if status:
-        clause = ("c.id IN (SELECT cm.cluster_id FROM cluster_mentions cm JOIN events e"
-                  " ON e.document_id = cm.document_id AND e.event_id = cm.event_id WHERE e.status = ?)")
-        where = f"{where} AND {clause}" if where else f" WHERE {clause}"
-        parameters = [*parameters, status]
-    return where, parameters
+        clauses = (*clauses, "c.id IN (SELECT cm.cluster_id FROM cluster_mentions cm JOIN events e"
+                             " ON e.document_id = cm.document_id AND e.event_id = cm.event_id WHERE e.status = ?)")
+        parameters = (*parameters, status)
+    return cluster_query(filters or ClusterFilter(), clauses, parameters, reads_clusters)
 
 
 def quad_class_timeline(store: Store, filters: ClusterFilter | None = None) -> list[QuadCount]:
     """Day-dated event clusters per day and QuadClass (the overview's timeline)."""
-    where, parameters = _cluster_where(filters, None)
-    precise = "c.date_precision IN (?, ?)"
-    where = f"{where} AND {precise}" if where else f" WHERE {precise}"
+    source, parameters, _ = _cluster_query(filters, None, ("c.date_precision IN (?, ?)",), DAY_PRECISE)
     rows = store.connection.execute(
-        f"SELECT substr(c.date, 1, 10), c.quad_class, count(*) FROM clusters c{where} GROUP BY 1, 2 ORDER BY 1, 2",
-        [*parameters, *DAY_PRECISE]).fetchall()
+        f"SELECT substr(c.date, 1, 10), c.quad_class, count(*){source} GROUP BY 1, 2 ORDER BY 1, 2",
+        parameters).fetchall()
     return [QuadCount(*row) for row in rows]
 
 
 def browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None,
                     limit: int = 50, offset: int = 0) -> list[EventCluster]:
     """Stored clusters matching the monitor's filters and a mention status, newest first."""
-    where, parameters = _cluster_where(filters, status)
+    source, parameters, order = _cluster_query(filters, status)
     ids = [row[0] for row in store.connection.execute(
-        f"SELECT c.id FROM clusters c{where} ORDER BY c.date DESC, c.id LIMIT ? OFFSET ?",
-        [*parameters, limit, offset])]
+        f"SELECT c.id{source}{order} LIMIT ? OFFSET ?", [*parameters, limit, offset])]
     found = {cluster.id: cluster for cluster in clusters_by_id(store, ids)}
     return [found[i] for i in ids if i in found]
 
 
 def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None) -> int:
     """How many clusters `browse_clusters` would return without a limit."""
-    where, parameters = _cluster_where(filters, status)
-    return store.connection.execute(f"SELECT count(*) FROM clusters c{where}", parameters).fetchone()[0]
+    source, parameters, _ = _cluster_query(filters, status, reads_clusters=False)
+    return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 
 
 def clusters_by_id(store: Store, ids: list[str]) -> list[EventCluster]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from presswatch.errors import PresswatchError
 from presswatch.records import Analysis, Failure
-from presswatch.store.schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION
+from presswatch.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA, SCHEMA_VERSION
 from presswatch.tables import TABLES, rows
 
 COUNTED_TABLES = ("documents", "entities", "mentions", "quotes", "events", "techniques", "errors", "runs")
@@ -92,6 +92,10 @@ class Store:
                 self._fill_date_columns()
             if ("events", "location_precision") in added:
                 self._fill_location_columns()
+            if ("cluster_countries", "date") in added:
+                self._fill_cluster_keys()
+            for statement in ADDED_INDEXES:
+                self.connection.execute(statement)
             if version < SCHEMA_VERSION:
                 self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -140,6 +144,14 @@ class Store:
             " AND e.location_country IS clusters.location_country"
             " ORDER BY e.lat IS NULL, e.document_id || ':' || e.event_id LIMIT 1)"
             " WHERE location_name IS NOT NULL")
+
+    def _fill_cluster_keys(self) -> None:
+        """Fill cluster_countries.date and cluster_outlets from the stored clusters, as `refresh` writes them."""
+        self.connection.execute(
+            "UPDATE cluster_countries SET date = (SELECT c.date FROM clusters c WHERE c.id = cluster_countries.cluster_id)")
+        self.connection.execute(
+            "INSERT OR IGNORE INTO cluster_outlets SELECT DISTINCT m.cluster_id, d.outlet, c.date FROM cluster_mentions m"
+            " JOIN documents d ON d.id = m.document_id JOIN clusters c ON c.id = m.cluster_id WHERE d.outlet IS NOT NULL")
 
     def transaction(self) -> _Transaction:
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""

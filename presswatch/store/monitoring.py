@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from presswatch.monitor.dedup import PLACE_BOUND
@@ -83,8 +83,8 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
     count = 0
     clusters, claims, points = views.clusters, views.contested, views.series
     with store.transaction():
-        for table in ("narratives", "alerts", "series", "contested", "cluster_countries", "cluster_mentions",
-                      "clusters"):
+        for table in ("narratives", "alerts", "series", "contested", "cluster_outlets", "cluster_countries",
+                      "cluster_mentions", "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
         for cluster in clusters:
             count += 1
@@ -96,8 +96,10 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
                  cluster.articles, cluster.outlets, cluster.earliest_report, cluster.location_precision))
             store.connection.executemany("INSERT INTO cluster_mentions VALUES (?, ?, ?)",
                                          [(cluster.id, m.document_id, m.event_id) for m in cluster.mentions])
-            store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?)",
-                                         [(cluster.id, country) for country in sorted(cluster.countries)])
+            store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?, ?)",
+                                         [(cluster.id, country, cluster.date) for country in sorted(cluster.countries)])
+            store.connection.executemany("INSERT INTO cluster_outlets VALUES (?, ?, ?)", [
+                (cluster.id, outlet, cluster.date) for outlet in sorted({m.outlet for m in cluster.mentions if m.outlet})])
         store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?, ?)", [
             (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
@@ -214,6 +216,12 @@ def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: 
 
 
 def _where(filters: ClusterFilter) -> tuple[str, list]:
+    clauses, parameters = _clauses(filters)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
+
+
+def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:
+    """Conditions on the clusters c matching `filters`, with their parameters."""
     clauses, parameters = [], []
     if filters.country:
         clauses.append("c.id IN (SELECT cluster_id FROM cluster_countries WHERE country = ?)")
@@ -236,17 +244,45 @@ def _where(filters: ClusterFilter) -> tuple[str, list]:
         clauses.append("c.date <= ?")
         parameters.append(filters.until + "\uffff")
     if filters.outlet:
-        clauses.append("c.id IN (SELECT cm.cluster_id FROM cluster_mentions cm JOIN documents d"
-                       " ON d.id = cm.document_id WHERE d.outlet = ?)")
+        clauses.append("c.id IN (SELECT cluster_id FROM cluster_outlets WHERE outlet = ?)")
         parameters.append(filters.outlet)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
+    return clauses, parameters
+
+
+def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameters: Sequence = (),
+                  reads_clusters: bool = True) -> tuple[str, list, str]:
+    """FROM and WHERE over the clusters c matching `filters` and `clauses`, and the newest-first ORDER BY.
+
+    A country or an outlet filter reads that key's clusters k from cluster_countries or
+    cluster_outlets by its (key, date) index, newest first (the LEFT JOIN keeps k the outer loop;
+    every k row has its cluster): a page stops after its rows, however common or rare the key.
+    A count that reads nothing of c (`reads_clusters` False, no other filter) reads k alone.
+    """
+    for table, column, value in (("cluster_countries", "country", filters.country),
+                                 ("cluster_outlets", "outlet", filters.outlet)):
+        if value:
+            rest, values = _clauses(replace(filters, since=None, until=None, **{column: None}))  # k.date is c.date
+            keyed, keyed_values = [f"k.{column} = ?"], [value]
+            if filters.since:
+                keyed.append("k.date >= ?")
+                keyed_values.append(filters.since)
+            if filters.until:
+                keyed.append("k.date <= ?")
+                keyed_values.append(filters.until + "\uffff")
+            where = " AND ".join([*keyed, *rest, *clauses])
+            join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if reads_clusters or rest or clauses else ""
+            return (f" FROM {table} k{join} WHERE {where}", [*keyed_values, *values, *parameters],
+                    " ORDER BY k.date DESC, k.cluster_id")
+    rest, values = _clauses(filters)
+    where = (" WHERE " + " AND ".join([*rest, *clauses])) if rest or clauses else ""
+    return f" FROM clusters c{where}", [*values, *parameters], " ORDER BY c.date DESC, c.id"
 
 
 def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
                     offset: int = 0) -> list[EventCluster]:
     """Stored clusters matching `filters`, newest first, with their mentions."""
-    where, parameters = _where(filters or ClusterFilter())
-    sql = f"SELECT {CLUSTER_COLUMNS} FROM clusters c{where} ORDER BY c.date DESC, c.id"
+    source, parameters, order = cluster_query(filters or ClusterFilter())
+    sql = f"SELECT {CLUSTER_COLUMNS}{source}{order}"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         parameters += [limit, offset]
@@ -281,5 +317,5 @@ def _with_mentions(store: Store, heads: list[tuple]) -> list[EventCluster]:
 
 def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored clusters match `filters`."""
-    where, parameters = _where(filters or ClusterFilter())
-    return store.connection.execute(f"SELECT count(*) FROM clusters c{where}", parameters).fetchone()[0]
+    source, parameters, _ = cluster_query(filters or ClusterFilter(), reads_clusters=False)
+    return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]

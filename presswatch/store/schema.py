@@ -1,18 +1,25 @@
 """The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
 
-SCHEMA_VERSION = 4  # 2: monitor tables (clusters, their mentions and countries, contested, series);
+SCHEMA_VERSION = 5  # 2: monitor tables (clusters, their mentions and countries, contested, series);
 # 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
-# 4: events.location_precision and events.location_method, clusters.location_precision
+# 4: events.location_precision and events.location_method, clusters.location_precision;
+# 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
-# `database._fill_location_columns`).
+# `database._fill_location_columns`, `database._fill_cluster_keys`).
 ADDED_COLUMNS = (
     ("events", "date_until", "ALTER TABLE events ADD COLUMN date_until TEXT"),
     ("events", "date_method", "ALTER TABLE events ADD COLUMN date_method TEXT"),
     ("events", "location_precision", "ALTER TABLE events ADD COLUMN location_precision TEXT"),
     ("events", "location_method", "ALTER TABLE events ADD COLUMN location_method TEXT"),
     ("clusters", "location_precision", "ALTER TABLE clusters ADD COLUMN location_precision TEXT"),
+    ("cluster_countries", "date", "ALTER TABLE cluster_countries ADD COLUMN date TEXT"),
+)
+
+# Indexes on added columns: made after the columns are (`SCHEMA` runs first, on a store lacking them).
+ADDED_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS cluster_countries_date ON cluster_countries(country, date DESC, cluster_id)",
 )
 
 SCHEMA = """
@@ -125,8 +132,16 @@ CREATE INDEX IF NOT EXISTS cluster_mentions_cluster ON cluster_mentions(cluster_
 CREATE TABLE IF NOT EXISTS cluster_countries (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     country TEXT NOT NULL,
+    date TEXT,  -- the cluster's date, so a country's newest clusters come from an index (ADDED_INDEXES)
     PRIMARY KEY (country, cluster_id)
 );
+CREATE TABLE IF NOT EXISTS cluster_outlets (  -- the outlets of a cluster's mentions' articles
+    cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    outlet TEXT NOT NULL,
+    date TEXT NOT NULL,  -- the cluster's date, as in cluster_countries
+    PRIMARY KEY (outlet, cluster_id)
+);
+CREATE INDEX IF NOT EXISTS cluster_outlets_date ON cluster_outlets(outlet, date DESC, cluster_id);
 CREATE TABLE IF NOT EXISTS contested (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,

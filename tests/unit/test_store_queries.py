@@ -1,0 +1,125 @@
+"""Monitor queries on the store: filtered pages, counts and series equal the direct computation."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from presswatch import monitor
+from presswatch.monitor.series import build_series
+from presswatch.records import (
+    Analysis,
+    Document,
+    Event,
+    EventDate,
+    Extent,
+    Location,
+    Participant,
+    make_span,
+)
+from presswatch.store import SCHEMA_VERSION, Store, browsing
+from presswatch.store.monitoring import (
+    ClusterFilter,
+    count_clusters,
+    stored_clusters,
+    stored_series,
+)
+from tests.unit.test_store import make_older_store
+
+COUNTRIES = ("ARM", "GEO", "KAZ", "MDA", "UZB")
+OUTLETS = ("Alpha Post", "Beta News", "Gamma Daily", "Delta Times")
+KINDS = (("ASSAULT", "190", -10.0, 4), ("CONSULT", "040", 1.0, 1), ("PROTEST", "140", -6.5, 3))
+
+
+def generated(number: int, rng: random.Random) -> Analysis:
+    """An article with three coded events between two of COUNTRIES (placeholder text, valid offsets)."""
+    text = " ".join(f"Item{n} was logged." for n in range(3))
+    published = date(2023, 3, 1) + timedelta(days=rng.randrange(60))
+    document = Document.from_text(f"{text} Note {number}.", title=f"Log {number}", outlet=rng.choice(OUTLETS),
+                                  published=published.isoformat())
+    events = []
+    for n in range(3):
+        kind, cameo, goldstein, quad = rng.choice(KINDS)
+        source, target = rng.sample(COUNTRIES, 2)
+        start = text.index(f"Item{n}")
+        events.append(Event(f"v{n + 1}", kind, make_span(document.text, start, start + 5),
+                            Extent(start, start + len(f"Item{n} was logged.")), status="asserted", cameo=cameo,
+                            goldstein=goldstein, quad_class=quad, source=Participant(None, source, "GOV", source),
+                            target=Participant(None, target, "GOV", target),
+                            date=EventDate(published.isoformat(), "day"),
+                            location=Location(f"Site {rng.randrange(50)}", target)))
+    return Analysis(document, (Extent(0, len(document.text)),), (), (), tuple(events))
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("queries") / "s.db"
+    rng = random.Random(11)
+    with Store(path) as store:
+        store.write_batch([generated(number, rng) for number in range(60)], [], None)
+        assert monitor.refresh(store) > 100
+    return path
+
+
+def newest_first(clusters):
+    return sorted(sorted(clusters, key=lambda c: c.id), key=lambda c: c.date, reverse=True)
+
+
+def matches(cluster, filters: ClusterFilter) -> bool:
+    outlets = {mention.outlet for mention in cluster.mentions}
+    return ((filters.country is None or filters.country in cluster.countries)
+            and (filters.outlet is None or filters.outlet in outlets)
+            and (filters.type is None or cluster.type == filters.type)
+            and (filters.since is None or cluster.date >= filters.since)
+            and (filters.until is None or cluster.date[:10] <= filters.until))
+
+
+FILTERS = (ClusterFilter(country="KAZ"), ClusterFilter(outlet="Beta News"),
+           ClusterFilter(country="GEO", outlet="Delta Times", type="ASSAULT"),
+           ClusterFilter(country="ARM", since="2023-03-20", until="2023-04-05"),
+           ClusterFilter(outlet="Gamma Daily", since="2023-04-01"), ClusterFilter(country="MDA", until="2023-03-10"),
+           ClusterFilter(country="TKM"), ClusterFilter(outlet="Nobody Weekly"))
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_a_country_or_outlet_page_and_count_equal_the_direct_computation(store_path, filters):
+    with Store(store_path, create=False, readonly=True) as store:
+        expected = newest_first(c for c in stored_clusters(store) if matches(c, filters))
+        assert monitor.clusters(store, filters, limit=7, offset=3) == expected[3:10]
+        assert monitor.clusters(store, filters, limit=None) == expected
+        assert count_clusters(store, filters) == len(expected)
+        assert [c.id for c in browsing.browse_clusters(store, filters, None, 5, 2)] == [c.id for c in expected[2:7]]
+        assert browsing.count_browse_clusters(store, filters) == len(expected)
+
+
+@pytest.mark.parametrize("by", ["country", "dyad", "watchlist", "all"])
+@pytest.mark.parametrize("frequency", ["day", "week"])
+def test_stored_series_equal_the_series_of_the_stored_clusters(store_path, by, frequency):
+    with Store(store_path, create=False, readonly=True) as store:
+        direct = build_series(stored_clusters(store), by, frequency, watchlists=monitor.load_watchlists())
+        assert stored_series(store, by, frequency) == sorted(direct, key=lambda p: (p.key, p.period))
+        assert direct
+
+
+def test_a_version_4_store_gets_its_cluster_dates_and_outlets(tmp_path, store_path):
+    path = tmp_path / "old.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    filters = (ClusterFilter(country="UZB"), ClusterFilter(outlet="Alpha Post"))
+    with Store(path, create=False, readonly=True) as store:
+        before = [monitor.clusters(store, f, limit=None) for f in filters]
+    with sqlite3.connect(path) as connection:  # as version 4 left it
+        connection.execute("DROP INDEX cluster_countries_date")
+        connection.execute("DROP TABLE cluster_outlets")
+    make_older_store(path, 4, (("cluster_countries", "date"),))
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert store.connection.execute("SELECT count(*) FROM cluster_countries k JOIN clusters c"
+                                        " ON c.id = k.cluster_id WHERE k.date IS NOT c.date").fetchone()[0] == 0
+        assert store.check() == []
+    with Store(path, create=False, readonly=True) as store:
+        assert [monitor.clusters(store, f, limit=None) for f in filters] == before
+        assert all(before)
