@@ -403,7 +403,9 @@ class Deduplicator:
             # what `fits` checks first, and a merge never undoes: at most two countries, same roughness
             return rough_only[a] == rough_only[b] and len(countries[a] | countries[b]) <= 2
 
-        pairs = sorted({pair for bucket in buckets for pair in _compatible_pairs(bucket, countries, rough_only)})
+        held = [any(_occupation(m) for m in group) for group in groups]
+        pairs = sorted({pair for bucket in buckets for pair in _compatible_pairs(bucket, countries, rough_only)},
+                       key=lambda pair: (not (held[pair[0]] and held[pair[1]]), pair))  # a retaking joins the seizure first
         grown: set[int] | None = None
         while pairs:
             retry, grew = [], set()

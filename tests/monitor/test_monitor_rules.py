@@ -157,6 +157,20 @@ def test_an_undated_truce_report_published_before_the_day_of_another_truce_tells
     assert Deduplicator().why_apart(dataclasses.replace(agreed, **pullout), dataclasses.replace(earlier, **pullout)) is None
 
 
+def test_a_retaking_placed_only_in_the_country_joins_the_seizure_not_the_arrests_of_that_day():
+    coerce = dict(type="COERCE", source_country="KAZ", target_country=None, location_country="KAZ")
+    town = dict(location_name="Shymkent", lat=42.32, lon=69.59)
+    arrests = mention(document_id="d1", outlet="Kapchagay Star", cameo="173", date="2023-02-07",
+                      published="2023-02-07", **coerce, **town)
+    seized = mention(document_id="d2", outlet="Turkestan Post", cameo="171", date="2023-02-07",
+                     published="2023-02-08", **coerce, **town)
+    retaken = mention(document_id="d2", event_id="v2", cameo="192", date="2023-02-08", published="2023-02-08",
+                      outlet="Turkestan Post", location_name="Kazakhstan", lat=None, lon=None, **coerce)
+    assert Deduplicator().why_apart(arrests, seized) == "kind"  # two acts at one named place
+    clusters = Deduplicator().cluster([arrests, seized, retaken])
+    assert sorted(sorted(m.cameo for m in c.mentions) for c in clusters) == [["171", "192"], ["173"]]
+
+
 def test_fighting_told_as_happening_again_is_a_new_event():
     first = mention(date="2022-09-13")
     renewal = mention(document_id="d2", outlet="Steppe Post", date="2022-09-14", published="2022-09-14",
