@@ -118,11 +118,27 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
 
 def count_contested(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored contested claims are on clusters matching `filters`."""
-    where, parameters = _where(filters or ClusterFilter())
-    if not where:
-        return store.connection.execute("SELECT count(*) FROM contested").fetchone()[0]
-    return store.connection.execute(
-        f"SELECT count(*) FROM contested k JOIN clusters c ON c.id = k.cluster_id{where}", parameters).fetchone()[0]
+    source, parameters = _contested_source(filters or ClusterFilter())
+    return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
+
+
+def _contested_source(filters: ClusterFilter) -> tuple[str, list]:
+    """FROM and WHERE over the contested claims k on clusters c matching `filters`.
+
+    The period is read on k.date (the cluster's date) by k's date index; the LEFT JOIN keeps k the
+    outer loop, newest first (every claim has its cluster), and is left out when no filter reads c.
+    """
+    clauses, parameters = [], []
+    if filters.since:
+        clauses.append("k.date >= ?")
+        parameters.append(filters.since)
+    if filters.until:
+        clauses.append("k.date <= ?")
+        parameters.append(filters.until + "\uffff")
+    rest, values = _clauses(replace(filters, since=None, until=None))
+    join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if rest else ""
+    where = (" WHERE " + " AND ".join([*clauses, *rest])) if clauses or rest else ""
+    return f" FROM contested k{join}{where}", [*parameters, *values]
 
 
 def stored_alerts(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
@@ -197,9 +213,8 @@ def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | N
 def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
                      offset: int = 0) -> list[ContestedClaim]:
     """Stored contested claims on clusters matching `filters`, newest first."""
-    where, parameters = _where(filters or ClusterFilter())
-    sql = (f"SELECT k.cluster_id, k.kind, k.sides FROM contested k JOIN clusters c ON c.id = k.cluster_id{where}"
-           " ORDER BY k.date DESC, k.cluster_id, k.kind")
+    source, parameters = _contested_source(filters or ClusterFilter())
+    sql = f"SELECT k.cluster_id, k.kind, k.sides{source} ORDER BY k.date DESC, k.cluster_id, k.kind"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         parameters += [limit, offset]
@@ -213,11 +228,6 @@ def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: 
             ContestedSide(side["claim"], tuple(by_key[key] for key in side["mentions"] if key in by_key))
             for side in json.loads(sides))))
     return claims
-
-
-def _where(filters: ClusterFilter) -> tuple[str, list]:
-    clauses, parameters = _clauses(filters)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
 
 
 def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:

@@ -24,6 +24,7 @@ from presswatch.store import SCHEMA_VERSION, Store, browsing
 from presswatch.store.monitoring import (
     ClusterFilter,
     count_clusters,
+    count_contested,
     stored_clusters,
     stored_series,
 )
@@ -93,6 +94,18 @@ def test_a_country_or_outlet_page_and_count_equal_the_direct_computation(store_p
         assert count_clusters(store, filters) == len(expected)
         assert [c.id for c in browsing.browse_clusters(store, filters, None, 5, 2)] == [c.id for c in expected[2:7]]
         assert browsing.count_browse_clusters(store, filters) == len(expected)
+
+
+@pytest.mark.parametrize("filters", [*FILTERS, ClusterFilter(since="2023-03-15", until="2023-04-10"),
+                                     ClusterFilter(type="ASSAULT", until="2023-04-01")])
+def test_contested_claims_and_their_count_equal_the_direct_computation(store_path, filters):
+    with Store(store_path, create=False, readonly=True) as store:
+        every = monitor.contested(store)
+        expected = [claim for claim in every if matches(claim.cluster, filters)]
+        assert monitor.contested(store, filters) == expected
+        assert monitor.contested(store, filters, limit=2, offset=1) == expected[1:3]
+        assert count_contested(store, filters) == len(expected)
+        assert len(every) > 5
 
 
 @pytest.mark.parametrize("by", ["country", "dyad", "watchlist", "all"])
