@@ -20,7 +20,10 @@ In order (the Location's `method` says which):
    rallied. The police arrested forty.").  Only events on the ground look past sentences naming
    no place; a city is not carried past a second city or a speaker's place, nor past a paragraph
    break unless it is the dateline's city (the story's home: a report filed from Yerevan that
-   names Yerevan goes on in Yerevan, though most of its places are in Azerbaijan).  A place carried
+   names Yerevan goes on in Yerevan, though most of its places are in Azerbaijan).  A sentence that
+   refers to a city by a definite noun alone ("crowds gathered in the city centre"), or follows one
+   that does within the reach, takes the one city the nearest sentence naming places names, past a
+   paragraph break and whatever its verb (`_city_anaphor`).  A place carried
    is one where the main verb happened, also through a chain of places ("gathered in the square in
    front of the akimat in Aktobe") or an event noun as subject ("The protest in Taraz began").
    Then, for an event on the ground, "sentence" again: the one place below a country its sentence
@@ -91,6 +94,8 @@ NARRATIVE_PRECISIONS = frozenset({"border", "region"})
 # Monday. Police dispersed them."), when the earlier sentence happened in that one place.
 CARRIED_PRECISIONS = frozenset({"city", "admin1"})
 NARRATIVE_REACH = 3  # sentences an event on the ground looks back over
+# Nouns a definite "the city" / "in the city centre" refers back with to the last city named before.
+CITY_ANAPHORS = frozenset({"city", "town"})
 NEWS_DAYS = 31  # an event dated further back than this before publication is background, not news
 # ACLED types of armed fighting, which a report's dateline does not place (a front is no newsroom).
 ARMED_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
@@ -304,6 +309,7 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tup
     city where its main verb happened, if no paragraph break lies between or it is the dateline's.  An event on the ground
     looks past up to NARRATIVE_REACH - 1 sentences that name no place (or only unknown sites)."""
     reach = NARRATIVE_REACH if ground else 1
+    anaphor = ground and _city_anaphor(parsed, sentences[index])
     for back in range(index - 1, -1, -1):
         earlier = sentences[back]
         if earlier.heading or reach == 0:
@@ -314,7 +320,11 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tup
         crossed = paragraphs[back] != paragraphs[index]
         named = [mention for mention in mentions if earlier.start <= mention.start < earlier.end]
         if not named:
+            anaphor = anaphor or ground and _city_anaphor(parsed, earlier)
             continue
+        cities = {mention.location.name: mention for mention in named if mention.location.precision == "city"}
+        if anaphor and len(cities) == 1:  # "crowds gathered in the city centre": the city named last
+            return dataclasses.replace(next(iter(cities.values())).location, method="narrative")
         wide = [mention for mention in named if mention.location.precision in NARRATIVE_PRECISIONS
                 and _frames_sentence(parsed, mention)]
         if wide:
@@ -328,6 +338,18 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tup
                 return dataclasses.replace(mention.location, method="narrative")
         return None
     return None
+
+
+def _city_anaphor(parsed: Doc, sentence: SentenceInfo) -> bool:
+    """True if a sentence refers to a city by a definite noun alone, also as the first word of a
+    compound ("in the city centre", "the town was quiet"; `CITY_ANAPHORS`), not naming or describing
+    one ("the city of X", "the town X", "the capital city")."""
+    span = parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    return span is not None and any(
+        token.lemma_.lower() in CITY_ANAPHORS and token.pos_ == "NOUN" and not token.ent_type_
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in (token.head if token.dep_ == "compound" else token).children)
+        and not any(c.dep_ in ("prep", "appos", "compound", "amod") and c.i != token.i for c in token.children)
+        for token in span)
 
 
 def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],

@@ -207,6 +207,21 @@ def test_a_city_is_not_carried_past_a_paragraph_a_speaker_or_a_second_city(nlp, 
 
 
 @pytest.mark.issue(8)
+def test_the_city_named_last_is_the_one_a_definite_city_noun_refers_to(nlp, gazetteer):
+    story = ("TBILISI, 4 May (Rioni Herald). The governor flew to Kutaisi on Sunday to meet farmers.\n\n"
+             "On Monday, farmers gathered in the city centre. Riot police later cleared the road.")
+    for word, kind in (("gathered", "PROTEST"), ("cleared", "COERCE")):
+        location = located(nlp, gazetteer, story, word, kind=kind)
+        assert (location.name, location.country, location.method) == ("Kutaisi", "GEO", "narrative")
+    no_anaphor = story.replace("in the city centre", "near a depot")
+    location = located(nlp, gazetteer, no_anaphor, "cleared", kind="COERCE")
+    assert location is None or location.name != "Kutaisi"  # past a paragraph break, a city needs the link
+    described = story.replace("the city centre", "the capital city")
+    location = located(nlp, gazetteer, described, "gathered", kind="PROTEST")
+    assert location is None or location.name != "Kutaisi"
+
+
+@pytest.mark.issue(8)
 def test_the_dateline_city_is_carried_into_the_next_paragraph(nlp, gazetteer):
     story = ("VILNIUS, 3 June (Baltic Ledger). Belarusian troops drilled near Grodno, Brest and Gomel this "
              "week, the ministry in Minsk said.\n\nIn Vilnius, hundreds of people rallied outside the "
