@@ -136,8 +136,8 @@ def _document_where(filters: DocumentFilter) -> tuple[str, list]:
     if filters.until:
         clauses.append("d.published <= ?")
         parameters.append(filters.until + "\uffff")
-    if filters.query:
-        clauses.append("d.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+    if filters.query:  # "+": no lookup of every match by rowid, a page walks the publication index and stops
+        clauses.append("+d.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         parameters.append(filters.query)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", parameters
 
@@ -168,8 +168,11 @@ def documents(store: Store, filters: DocumentFilter | None = None, limit: int = 
 
 
 def count_documents(store: Store, filters: DocumentFilter | None = None) -> int:
-    """How many stored articles match `filters`."""
+    """How many stored articles match `filters` (a bare search counts in the full-text index alone)."""
     filters = filters or DocumentFilter()
+    if filters.query and filters == DocumentFilter(query=filters.query):
+        return _run(store, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [filters.query],
+                    filters.query)[0][0]
     where, parameters = _document_where(filters)
     return _run(store, f"SELECT count(*) FROM documents d{where}", parameters, filters.query)[0][0]
 

@@ -247,15 +247,23 @@ class Store:
         yield from self.connection.execute(f"SELECT {_column_list(TABLES[table])} FROM {table} ORDER BY rowid")
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
-        """Full-text search: (document id, title, snippet) best first (PWE802: bad FTS5 query)."""
+        """Full-text search: (document id, title, snippet) best first (PWE802: bad FTS5 query).
+
+        The best matches are picked first by bm25 (FTS5's rank) in a sort that keeps only `limit`
+        rows; titles and snippets are then read for those alone.
+        """
         try:
-            rows = self.connection.execute(
-                "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts"
-                " JOIN documents d ON d.doc_rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
-                " ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+            best = [rowid for (rowid,) in self.connection.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
+                (query, limit))]
+            marks = ", ".join("?" * len(best))
+            found = {rowid: (document, title, snippet) for rowid, document, title, snippet in self.connection.execute(
+                "SELECT documents_fts.rowid, d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12)"
+                " FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid"
+                f" WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({marks})", (query, *best))}
         except sqlite3.OperationalError as exc:  # an FTS5 syntax error in the user's query (issue 11)
             raise PresswatchError("PWE802", value=query, what="search query", reason=str(exc)) from exc
-        return [tuple(row) for row in rows]
+        return [found[rowid] for rowid in best]
 
     def stats(self) -> StoreStats:
         """Counts per table, publication range, outlets, error codes and recent runs."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
 from datetime import date, timedelta
@@ -136,3 +137,27 @@ def test_a_version_4_store_gets_its_cluster_dates_and_outlets(tmp_path, store_pa
     with Store(path, create=False, readonly=True) as store:
         assert [monitor.clusters(store, f, limit=None) for f in filters] == before
         assert all(before)
+
+
+@pytest.mark.parametrize("query", ["logged", "Note", "Log AND Item2", '"Note 17"', "absentword"])
+def test_search_picks_the_best_matches_as_one_ranked_query_would(store_path, query):
+    with Store(store_path, create=False, readonly=True) as store:
+        ranked = store.connection.execute(
+            "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts"
+            " JOIN documents d ON d.doc_rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank",
+            (query,)).fetchall()
+        assert store.search(query, 7) == ranked[:7]
+        assert store.search(query, 100) == ranked
+
+
+@pytest.mark.parametrize("filters", [browsing.DocumentFilter(query="Item1"), browsing.DocumentFilter(query='"Note 17"'),
+                                     browsing.DocumentFilter(query="logged", outlet="Beta News", since="2023-03-20")])
+def test_a_searched_article_list_and_its_count_equal_the_direct_computation(store_path, filters):
+    with Store(store_path, create=False, readonly=True) as store:
+        matched = {row[0] for row in store.connection.execute(
+            "SELECT d.id FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ?", (filters.query,))}
+        unsearched = dataclasses.replace(filters, query=None)
+        expected = [d for d in browsing.documents(store, unsearched, limit=1000) if d.id in matched]
+        assert browsing.documents(store, filters, limit=5, offset=2) == expected[2:7]
+        assert browsing.count_documents(store, filters) == len(expected) > 0
