@@ -38,8 +38,9 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   or one voice (the same speaker, neither a denial) telling them at two differently named places,
   tells two events (`direction`), unless one voice (neither a denial) tells them at places measured
   within `max_km`: the enemy's fire and the fire returned on its positions are one exchange
-  (`one_exchange`); two reports doing so may be one event each side blames on the other (a contested
-  claim);
+  (`one_exchange`), or one of them tells or denies which side fired first (data/first_fire_cues.json:
+  the other side's version of the exchange); two reports doing so may be one event each side blames
+  on the other (a contested claim);
 - a seizure of a place (`OCCUPATIONS`) and another coercive act of a specific CAMEO code (arrests,
   a dispersal, a decree), both told at named places, are two events (`_seizure_and_other_act`);
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
@@ -201,7 +202,7 @@ class Deduplicator:
                     and "published" not in (first.precision, second.precision):
                 return "dates"  # one report dating one event to its day and another to its month tells two
         if a.document_id == b.document_id and _opposite(a, b) and (self.places_differ(a, b) or _one_voice_two_places(a, b)) \
-                and not self.one_exchange(a, b):
+                and not self.one_exchange(a, b) and not (a.first_fire or b.first_fire):
             return "direction"
         if _seizure_and_other_act(a, b):
             return "kind"

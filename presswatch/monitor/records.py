@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from presswatch.monitor.cues import marks_continuation, marks_renewal
+from presswatch.monitor.cues import marks_continuation, marks_first_fire, marks_renewal
 from presswatch.records import to_data
 
 # EventDate.method prefixes of a date that only bounds an event from above (presswatch/dates/attach.py).
@@ -79,6 +79,11 @@ class EventMention:
     def continuing(self) -> bool:
         """Whether its sentence tells it as still going on ("continued to shell") and not as renewed."""
         return not self.renewed and marks_continuation(self.sentence)
+
+    @cached_property
+    def first_fire(self) -> bool:
+        """Whether its sentence tells or denies which side started the exchange ("fired first")."""
+        return marks_first_fire(self.sentence)
 
 
 @dataclass(frozen=True)

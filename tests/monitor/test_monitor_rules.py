@@ -298,6 +298,29 @@ def test_a_side_coded_acting_on_its_own_country_is_one_side_of_the_direction_tes
     assert Deduplicator().why_apart(own_town, elsewhere) != "direction"  # two reports: each may blame the other
 
 
+def test_a_denial_of_who_fired_first_at_another_place_is_the_other_sides_version_of_the_exchange():
+    attack = mention(event_id="v1", location_name="Goris", lat=39.51, lon=46.34, status="attributed",
+                     sentence="Mortar rounds from across the line hit a border post near Goris at dawn.")  # AZE on ARM
+    denied = mention(event_id="v2", source_country="ARM", target_country="AZE", status="negated",
+                     location_name="Aghdam", location_country="AZE", lat=39.99, lon=46.93,  # 73 km
+                     sentence="The ministry dismissed Baku's story that its gunners had opened fire first near Aghdam.")
+    assert Deduplicator().why_apart(attack, denied) is None
+    other_strike = dataclasses.replace(denied, sentence="The ministry dismissed reports of a strike on a depot near Aghdam.")
+    assert Deduplicator().why_apart(attack, other_strike) == "direction"
+
+
+@pytest.mark.parametrize(("sentence", "first"), [
+    ("Each army said the other had opened fire first.", True),
+    ("Officials in the capital insisted their units were not the first to shoot.", True),
+    ("The ministry accused the rebels of having provoked the clashes.", True),
+    ("Artillery first hit the depot, then the bridge.", False),
+    ("The first shells fell on the market at noon.", False),
+    (None, False),
+])
+def test_first_fire_cues(sentence, first):
+    assert mention(sentence=sentence).first_fire is first
+
+
 def test_a_report_of_the_day_joins_that_days_event_nearest_its_place():
     village = dict(source_country="ARM", target_country="AZE", location_country="AZE")
     day_before = mention(document_id="d1", date="2022-09-12", published="2022-09-14", location_name="Tovuz",
