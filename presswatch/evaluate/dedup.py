@@ -203,16 +203,22 @@ def _reports(event: GoldEvent, mention: EventMention) -> bool:
     return found.first <= event.last and found.last >= event.first
 
 
-def fit_rank(event: GoldEvent, mention: EventMention) -> tuple[int, int, int]:
+def fit_rank(event: GoldEvent, mention: EventMention) -> tuple[int, int, int, int]:
     """How well a pipeline mention fits an event it reports (lower is better): days off the days its
     rows give, then whether its place is not one they name (`_named_by`), then whether its sides (source, target,
-    where known) are not a direction they give."""
+    where known) are not a direction they give (a side coded acting on its own country names only its
+    source, as in dedup's direction test), then whether its date is rough where theirs is a day or the
+    reverse (a mention of the 19th fits an event its rows date to a day better than one they date only
+    to that month; "earlier this month" the other way round; an undated mention states neither)."""
     found = CREDIT_DEDUPLICATOR.date_range(mention)
     first, last = event.days or (event.first, event.last)
     days_off = max((first - found.last).days, (found.first - last).days, 0) if found else 0
-    sides = any((mention.source_country in (None, source)) and (mention.target_country in (None, target))
-                for source, target in event.directions)
-    return days_off, not _named_by(event, mention), not sides
+    target = None if mention.target_country == mention.source_country else mention.target_country
+    sides = any((mention.source_country in (None, source)) and (target in (None, other))
+                for source, other in event.directions)
+    rough_rows = (last - first).days > CREDIT_DEDUPLICATOR.tolerance_days + 1
+    other_precision = found is not None and found.precision != "published" and CREDIT_DEDUPLICATOR.vague(mention) != rough_rows
+    return days_off, not _named_by(event, mention), not sides, other_precision
 
 
 def _named_by(event: GoldEvent, mention: EventMention) -> bool:
@@ -240,7 +246,7 @@ def end_to_end_scores(events: Sequence[GoldEvent], mentions: Sequence[EventMenti
 
     Each pipeline mention that reports one gold event (`_reports`) is that event's; one that reports
     several is the event it fits best (`fit_rank`: nearest days, then a place its rows name, then
-    its sides), so a cluster merging two events of one dyad on adjacent days counts as a false
+    its sides, then its date precision), so a cluster merging two events of one dyad on adjacent days counts as a false
     merge; one that fits two or more equally well is scored for none (`ambiguous_mentions`;
     `best_fit=False`, the scorer before session 9b: every mention that reports several).  Per
     event: found (any mention), clusters its mentions fall into (one is right), whether its

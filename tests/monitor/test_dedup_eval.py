@@ -114,6 +114,29 @@ def test_a_place_the_labels_spell_otherwise_is_still_the_place_they_name():
     assert fit_rank(in_gyumri, namesake) == fit_rank(in_vanadzor, namesake)
 
 
+def test_a_tie_goes_to_the_event_of_the_mentions_own_side_and_date_precision():
+    article = frozenset({("Kapan Ledger", "2031-06-22")})
+    pair = dict(type="ASSAULT", countries=frozenset({"ARM", "AZE"}), articles=article, places=frozenset({"Meghri"}))
+    june = (date(2031, 6, 1), date(2031, 6, 30))
+    strike = GoldEvent("strike", first=date(2031, 6, 18), last=date(2031, 6, 20), days=(date(2031, 6, 19),) * 2,
+                       directions=frozenset({("AZE", "ARM")}), **pair)
+    raid = dataclasses.replace(strike, label="raid", directions=frozenset({("ARM", "AZE")}))
+    earlier = GoldEvent("earlier", first=june[0], last=june[1], days=june,  # rows dated "this month" only
+                        directions=frozenset({("AZE", "ARM"), ("ARM", "AZE")}), **pair)
+    # coded onto its own country: it names one side, the attacker; dated the 19th: the day-dated event
+    onto_itself = mention(source_country="AZE", target_country="AZE", location_name="Nakhchivan",
+                          location_country="AZE", lat=39.21, lon=45.41, date="2031-06-19", published="2031-06-22",
+                          outlet="Kapan Ledger")
+    scores = end_to_end_scores([strike, raid, earlier], [onto_itself], presswatch_clusters)
+    assert scores["per_event"]["strike"]["found_in_articles"] == 1 and scores["ambiguous_mentions"] == 0
+    this_month = dataclasses.replace(onto_itself, date="2031-06", date_precision="month")
+    scores = end_to_end_scores([strike, raid, earlier], [this_month], presswatch_clusters)
+    assert scores["per_event"]["earlier"]["found_in_articles"] == 1
+    undated = dataclasses.replace(onto_itself, date=None, date_precision=None, target_country="ARM")
+    tied = end_to_end_scores([strike, earlier], [undated], presswatch_clusters)  # a publication window: no precision
+    assert tied["found"] == 0 and tied["ambiguous_mentions"] == 1
+
+
 def test_an_article_that_recalls_an_event_reports_it_only_with_a_date():
     article = ("Caspian Herald", "2022-09-15")
     recalled = GoldEvent("shelling", "ASSAULT", frozenset({"ARM", "AZE"}), date(2022, 9, 12), date(2022, 9, 14),
