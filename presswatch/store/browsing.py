@@ -293,18 +293,19 @@ def _totals(store: Store, kind: str, limit: int | None) -> list[Count]:
 
 
 def _cluster_query(filters: ClusterFilter | None, status: str | None, clauses: tuple[str, ...] = (),
-                   parameters: tuple = (), reads_clusters: bool = True) -> tuple[str, list, str]:
+                   parameters: tuple = (), page: tuple[int, int] | None = None,
+                   reads_clusters: bool = True) -> tuple[str, list]:
     """`monitoring.cluster_query` with a mention status as one more filter."""
     if status:
         clauses = (*clauses, "c.id IN (SELECT cm.cluster_id FROM cluster_mentions cm JOIN events e"
                              " ON e.document_id = cm.document_id AND e.event_id = cm.event_id WHERE e.status = ?)")
         parameters = (*parameters, status)
-    return cluster_query(filters or ClusterFilter(), clauses, parameters, reads_clusters)
+    return cluster_query(filters or ClusterFilter(), clauses, parameters, page, reads_clusters)
 
 
 def quad_class_timeline(store: Store, filters: ClusterFilter | None = None) -> list[QuadCount]:
     """Day-dated event clusters per day and QuadClass (the overview's timeline)."""
-    source, parameters, _ = _cluster_query(filters, None, ("c.date_precision IN (?, ?)",), DAY_PRECISE)
+    source, parameters = _cluster_query(filters, None, ("c.date_precision IN (?, ?)",), DAY_PRECISE)
     rows = store.connection.execute(
         f"SELECT substr(c.date, 1, 10), c.quad_class, count(*){source} GROUP BY 1, 2 ORDER BY 1, 2",
         parameters).fetchall()
@@ -314,16 +315,15 @@ def quad_class_timeline(store: Store, filters: ClusterFilter | None = None) -> l
 def browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None,
                     limit: int = 50, offset: int = 0) -> list[EventCluster]:
     """Stored clusters matching the monitor's filters and a mention status, newest first."""
-    source, parameters, order = _cluster_query(filters, status)
-    ids = [row[0] for row in store.connection.execute(
-        f"SELECT c.id{source}{order} LIMIT ? OFFSET ?", [*parameters, limit, offset])]
+    source, parameters = _cluster_query(filters, status, page=(limit, offset))
+    ids = [row[0] for row in store.connection.execute(f"SELECT c.id{source}", parameters)]
     found = {cluster.id: cluster for cluster in clusters_by_id(store, ids)}
     return [found[i] for i in ids if i in found]
 
 
 def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None) -> int:
     """How many clusters `browse_clusters` would return without a limit."""
-    source, parameters, _ = _cluster_query(filters, status, reads_clusters=False)
+    source, parameters = _cluster_query(filters, status, reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 
 

@@ -260,43 +260,61 @@ def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:
 
 
 def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameters: Sequence = (),
-                  reads_clusters: bool = True) -> tuple[str, list, str]:
-    """FROM and WHERE over the clusters c matching `filters` and `clauses`, and the newest-first ORDER BY.
+                  page: tuple[int, int] | None = None, reads_clusters: bool = True) -> tuple[str, list]:
+    """FROM and WHERE over the clusters c matching `filters` and `clauses`; with `page` (limit,
+    offset; limit -1 for all), then their ORDER BY newest first and that page.
 
     A country or an outlet filter reads that key's clusters k from cluster_countries or
     cluster_outlets by its (key, date) index, newest first (the LEFT JOIN keeps k the outer loop;
-    every k row has its cluster): a page stops after its rows, however common or rare the key.
-    A count that reads nothing of c (`reads_clusters` False, no other filter) reads k alone.
+    every k row has its cluster), and a watchlist's page merges its countries' indexes (a UNION
+    of ordered arms): a page stops after its rows, however common or rare the keys.  A count that
+    reads nothing of c (`reads_clusters` False, no other filter) reads k alone.
     """
+    limit = [] if page is None else list(page)
     for table, column, value in (("cluster_countries", "country", filters.country),
                                  ("cluster_outlets", "outlet", filters.outlet)):
         if value:
-            rest, values = _clauses(replace(filters, since=None, until=None, **{column: None}))  # k.date is c.date
-            keyed, keyed_values = [f"k.{column} = ?"], [value]
-            if filters.since:
-                keyed.append("k.date >= ?")
-                keyed_values.append(filters.since)
-            if filters.until:
-                keyed.append("k.date <= ?")
-                keyed_values.append(filters.until + "\uffff")
-            where = " AND ".join([*keyed, *rest, *clauses])
-            join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if reads_clusters or rest or clauses else ""
-            return (f" FROM {table} k{join} WHERE {where}", [*keyed_values, *values, *parameters],
-                    " ORDER BY k.date DESC, k.cluster_id")
+            where, values, on_clusters = _keyed_where(filters, column, value, clauses, parameters)
+            join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if reads_clusters or on_clusters else ""
+            order = " ORDER BY k.date DESC, k.cluster_id LIMIT ? OFFSET ?" if page else ""
+            return f" FROM {table} k{join} WHERE {where}{order}", [*values, *limit]
+    if filters.countries and page:
+        arms, values = [], []
+        for country in filters.countries:
+            where, arm_values, _ = _keyed_where(filters, "country", country, clauses, parameters)
+            arms.append("SELECT k.date, k.cluster_id FROM cluster_countries k"
+                        f" LEFT JOIN clusters c ON c.id = k.cluster_id WHERE {where}")
+            values += arm_values
+        return (f" FROM clusters c WHERE c.id IN (SELECT cluster_id FROM ({' UNION '.join(arms)}"
+                " ORDER BY 1 DESC, 2 LIMIT ? OFFSET ?)) ORDER BY c.date DESC, c.id", [*values, *limit])
     rest, values = _clauses(filters)
     where = (" WHERE " + " AND ".join([*rest, *clauses])) if rest or clauses else ""
-    return f" FROM clusters c{where}", [*values, *parameters], " ORDER BY c.date DESC, c.id"
+    order = " ORDER BY c.date DESC, c.id LIMIT ? OFFSET ?" if page else ""
+    return f" FROM clusters c{where}{order}", [*values, *parameters, *limit]
+
+
+def _keyed_where(filters: ClusterFilter, column: str, value: str, clauses: Sequence[str],
+                 parameters: Sequence) -> tuple[str, list, bool]:
+    """WHERE over the clusters k of one country or outlet, its values, and whether it reads c."""
+    keyed, values = [f"k.{column} = ?"], [value]
+    if filters.since:  # k.date is c.date
+        keyed.append("k.date >= ?")
+        values.append(filters.since)
+    if filters.until:
+        keyed.append("k.date <= ?")
+        values.append(filters.until + "\uffff")
+    countries = filters.countries
+    if column == "country" and countries and value in countries:  # a watchlist holding the country
+        countries = None
+    rest, rest_values = _clauses(replace(filters, since=None, until=None, countries=countries, **{column: None}))
+    return " AND ".join([*keyed, *rest, *clauses]), [*values, *rest_values, *parameters], bool(rest or clauses)
 
 
 def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
                     offset: int = 0) -> list[EventCluster]:
     """Stored clusters matching `filters`, newest first, with their mentions."""
-    source, parameters, order = cluster_query(filters or ClusterFilter())
-    sql = f"SELECT {CLUSTER_COLUMNS}{source}{order}"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        parameters += [limit, offset]
-    return _with_mentions(store, store.connection.execute(sql, parameters).fetchall())
+    source, parameters = cluster_query(filters or ClusterFilter(), page=(-1 if limit is None else limit, offset))
+    return _with_mentions(store, store.connection.execute(f"SELECT {CLUSTER_COLUMNS}{source}", parameters).fetchall())
 
 
 def _clusters_by_id(store: Store, ids: Sequence[str]) -> list[EventCluster]:
@@ -327,5 +345,5 @@ def _with_mentions(store: Store, heads: list[tuple]) -> list[EventCluster]:
 
 def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored clusters match `filters`."""
-    source, parameters, _ = cluster_query(filters or ClusterFilter(), reads_clusters=False)
+    source, parameters = cluster_query(filters or ClusterFilter(), reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]

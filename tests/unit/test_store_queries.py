@@ -73,6 +73,7 @@ def newest_first(clusters):
 def matches(cluster, filters: ClusterFilter) -> bool:
     outlets = {mention.outlet for mention in cluster.mentions}
     return ((filters.country is None or filters.country in cluster.countries)
+            and (filters.countries is None or bool(cluster.countries & set(filters.countries)))
             and (filters.outlet is None or filters.outlet in outlets)
             and (filters.type is None or cluster.type == filters.type)
             and (filters.since is None or cluster.date >= filters.since)
@@ -83,7 +84,9 @@ FILTERS = (ClusterFilter(country="KAZ"), ClusterFilter(outlet="Beta News"),
            ClusterFilter(country="GEO", outlet="Delta Times", type="ASSAULT"),
            ClusterFilter(country="ARM", since="2023-03-20", until="2023-04-05"),
            ClusterFilter(outlet="Gamma Daily", since="2023-04-01"), ClusterFilter(country="MDA", until="2023-03-10"),
-           ClusterFilter(country="TKM"), ClusterFilter(outlet="Nobody Weekly"))
+           ClusterFilter(country="TKM"), ClusterFilter(outlet="Nobody Weekly"), ClusterFilter(countries=("ARM", "KAZ")),
+           ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10"),
+           ClusterFilter(countries=("UZB", "ARM"), country="KAZ"), ClusterFilter(countries=("TKM", "BLR")))
 
 
 @pytest.mark.parametrize("filters", FILTERS)
