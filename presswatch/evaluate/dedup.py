@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from presswatch.monitor.dedup import Deduplicator, date_range
-from presswatch.monitor.names import is_alias
+from presswatch.monitor.names import is_alias, is_whole_country
 from presswatch.monitor.records import EventMention
 
 if TYPE_CHECKING:
@@ -223,8 +223,11 @@ def fit_rank(event: GoldEvent, mention: EventMention) -> tuple[int, int, int, in
 
 def _named_by(event: GoldEvent, mention: EventMention) -> bool:
     """Whether a mention's place is one an event's rows name, under any alias of it (the rows spell
-    a town as their article does, "Khorog"; the places stage gives the gazetteer's name, "Khorugh")."""
-    return mention.location_name in event.places or bool(mention.location_name) and any(
+    a town as their article does, "Khorog"; the places stage gives the gazetteer's name, "Khorugh");
+    a whole country is no place that tells one event in it from another."""
+    if not mention.location_name or is_whole_country(mention.location_name):
+        return False
+    return mention.location_name in event.places or any(
         is_alias(place, mention.location_name, mention.location_country) for place in event.places)
 
 

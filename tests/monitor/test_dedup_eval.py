@@ -137,6 +137,21 @@ def test_a_tie_goes_to_the_event_of_the_mentions_own_side_and_date_precision():
     assert tied["found"] == 0 and tied["ambiguous_mentions"] == 1
 
 
+def test_a_whole_country_is_no_place_that_tells_two_events_in_it_apart():
+    article = frozenset({("Rioni Herald", "2031-03-05")})
+    pair = dict(type="PROTEST", countries=frozenset({"GEO"}), articles=article, first=date(2031, 3, 3),
+                last=date(2031, 3, 5), days=(date(2031, 3, 4),) * 2, directions=frozenset({("GEO", "GEO")}))
+    sit_in = GoldEvent("sit_in", places=frozenset({"Georgia"}), **pair)  # its row kept the report's country
+    march = GoldEvent("march", places=frozenset({"Batumi"}), **pair)
+    rally = mention(type="PROTEST", cameo="141", source_country="GEO", target_country="GEO", date="2031-03-04",
+                    location_name="Georgia", location_country="GEO", lat=None, lon=None, outlet="Rioni Herald",
+                    published="2031-03-05")
+    tied = end_to_end_scores([sit_in, march], [rally], presswatch_clusters)
+    assert tied["found"] == 0 and tied["ambiguous_mentions"] == 1
+    in_batumi = dataclasses.replace(rally, location_name="Batumi", lat=41.64, lon=41.64)
+    assert end_to_end_scores([sit_in, march], [in_batumi], presswatch_clusters)["per_event"]["march"]["clusters"] == 1
+
+
 def test_an_article_that_recalls_an_event_reports_it_only_with_a_date():
     article = ("Caspian Herald", "2022-09-15")
     recalled = GoldEvent("shelling", "ASSAULT", frozenset({"ARM", "AZE"}), date(2022, 9, 12), date(2022, 9, 14),
