@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from presswatch.errors import PresswatchError
 from presswatch.monitor.records import EventCluster
 from presswatch.store.database import Store
-from presswatch.store.monitoring import ClusterFilter, _clusters_by_id, cluster_query
+from presswatch.store.monitoring import (
+    ClusterFilter,
+    _clusters_by_id,
+    cluster_query,
+    count_clusters,
+)
 
 DAY_PRECISE = ("day", "published")
 PROGRESS_STEPS = 200  # SQLite VM instructions between two checks of the time limit
@@ -323,6 +328,8 @@ def browse_clusters(store: Store, filters: ClusterFilter | None = None, status: 
 
 def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, status: str | None = None) -> int:
     """How many clusters `browse_clusters` would return without a limit."""
+    if not status:
+        return count_clusters(store, filters)
     source, parameters = _cluster_query(filters, status, reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import groupby
 from pathlib import Path
 
 from presswatch.errors import PresswatchError
 from presswatch.records import Analysis, Failure
-from presswatch.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA, SCHEMA_VERSION
+from presswatch.store.schema import (
+    ADDED_COLUMNS,
+    ADDED_INDEXES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    country_set,
+)
 from presswatch.tables import TABLES, rows
 
 COUNTED_TABLES = ("documents", "entities", "mentions", "quotes", "events", "techniques", "errors", "runs")
@@ -94,6 +102,9 @@ class Store:
                 self._fill_location_columns()
             if ("cluster_countries", "date") in added:
                 self._fill_cluster_keys()
+            if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
+                                       " AND EXISTS (SELECT 1 FROM clusters)").fetchone()[0]:
+                self._fill_country_sets()
             for statement in ADDED_INDEXES:
                 self.connection.execute(statement)
             if version < SCHEMA_VERSION:
@@ -152,6 +163,16 @@ class Store:
         self.connection.execute(
             "INSERT OR IGNORE INTO cluster_outlets SELECT DISTINCT m.cluster_id, d.outlet, c.date FROM cluster_mentions m"
             " JOIN documents d ON d.id = m.document_id JOIN clusters c ON c.id = m.cluster_id WHERE d.outlet IS NOT NULL")
+
+    def _fill_country_sets(self) -> None:
+        """Fill cluster_country_sets from the stored clusters and their countries, as `refresh` writes it."""
+        sets: Counter[tuple[str, str]] = Counter()
+        rows = self.connection.execute("SELECT c.id, c.date, k.country FROM clusters c"
+                                       " LEFT JOIN cluster_countries k ON k.cluster_id = c.id ORDER BY c.id")
+        for (_, day), members in groupby(rows, key=lambda row: row[:2]):
+            sets[day, country_set(row[2] for row in members if row[2])] += 1
+        self.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?)",
+                                    [(day, countries, number) for (day, countries), number in sets.items()])
 
     def transaction(self) -> _Transaction:
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,6 +19,7 @@ from presswatch.monitor.records import (
     SeriesPoint,
 )
 from presswatch.store.database import Store
+from presswatch.store.schema import country_set
 
 # The sentence of a mention the monitor reads it for: material conflict (casualty figures) and
 # events bound to one place, whose renewal or continuation cues tell dedup apart ("a second night of
@@ -83,8 +84,8 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
     count = 0
     clusters, claims, points = views.clusters, views.contested, views.series
     with store.transaction():
-        for table in ("narratives", "alerts", "series", "contested", "cluster_outlets", "cluster_countries",
-                      "cluster_mentions", "clusters"):
+        for table in ("narratives", "alerts", "series", "contested", "cluster_country_sets", "cluster_outlets",
+                      "cluster_countries", "cluster_mentions", "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
         for cluster in clusters:
             count += 1
@@ -100,6 +101,9 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
                                          [(cluster.id, country, cluster.date) for country in sorted(cluster.countries)])
             store.connection.executemany("INSERT INTO cluster_outlets VALUES (?, ?, ?)", [
                 (cluster.id, outlet, cluster.date) for outlet in sorted({m.outlet for m in cluster.mentions if m.outlet})])
+        sets = Counter((cluster.date, country_set(cluster.countries)) for cluster in clusters)
+        store.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?)",
+                                     [(day, countries, number) for (day, countries), number in sets.items()])
         store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?, ?)", [
             (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
@@ -128,13 +132,7 @@ def _contested_source(filters: ClusterFilter) -> tuple[str, list]:
     The period is read on k.date (the cluster's date) by k's date index; the LEFT JOIN keeps k the
     outer loop, newest first (every claim has its cluster), and is left out when no filter reads c.
     """
-    clauses, parameters = [], []
-    if filters.since:
-        clauses.append("k.date >= ?")
-        parameters.append(filters.since)
-    if filters.until:
-        clauses.append("k.date <= ?")
-        parameters.append(filters.until + "\uffff")
+    clauses, parameters = _period(filters, "k.date")
     rest, values = _clauses(replace(filters, since=None, until=None))
     join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if rest else ""
     where = (" WHERE " + " AND ".join([*clauses, *rest])) if clauses or rest else ""
@@ -247,15 +245,24 @@ def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:
     if filters.type:
         clauses.append("c.type = ?")
         parameters.append(filters.type)
-    if filters.since:
-        clauses.append("c.date >= ?")
-        parameters.append(filters.since)
-    if filters.until:
-        clauses.append("c.date <= ?")
-        parameters.append(filters.until + "\uffff")
+    period, values = _period(filters, "c.date")
+    clauses += period
+    parameters += values
     if filters.outlet:
         clauses.append("c.id IN (SELECT cluster_id FROM cluster_outlets WHERE outlet = ?)")
         parameters.append(filters.outlet)
+    return clauses, parameters
+
+
+def _period(filters: ClusterFilter, column: str) -> tuple[list[str], list]:
+    """Conditions putting a cluster's date `column` in the filters' period (`until` takes the whole day)."""
+    clauses, parameters = [], []
+    if filters.since:
+        clauses.append(f"{column} >= ?")
+        parameters.append(filters.since)
+    if filters.until:
+        clauses.append(f"{column} <= ?")
+        parameters.append(filters.until + "\uffff")
     return clauses, parameters
 
 
@@ -296,13 +303,8 @@ def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameter
 def _keyed_where(filters: ClusterFilter, column: str, value: str, clauses: Sequence[str],
                  parameters: Sequence) -> tuple[str, list, bool]:
     """WHERE over the clusters k of one country or outlet, its values, and whether it reads c."""
-    keyed, values = [f"k.{column} = ?"], [value]
-    if filters.since:  # k.date is c.date
-        keyed.append("k.date >= ?")
-        values.append(filters.since)
-    if filters.until:
-        keyed.append("k.date <= ?")
-        values.append(filters.until + "\uffff")
+    period, period_values = _period(filters, "k.date")  # k.date is c.date
+    keyed, values = [f"k.{column} = ?", *period], [value, *period_values]
     countries = filters.countries
     if column == "country" and countries and value in countries:  # a watchlist holding the country
         countries = None
@@ -345,5 +347,19 @@ def _with_mentions(store: Store, heads: list[tuple]) -> list[EventCluster]:
 
 def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored clusters match `filters`."""
-    source, parameters = cluster_query(filters or ClusterFilter(), reads_clusters=False)
+    filters = filters or ClusterFilter()
+    if filters.countries is not None and filters == ClusterFilter(since=filters.since, until=filters.until,
+                                                                   countries=filters.countries):
+        return _watchlist_count(store, filters)
+    source, parameters = cluster_query(filters, reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
+
+
+def _watchlist_count(store: Store, filters: ClusterFilter) -> int:
+    """Clusters touching a watchlist in a period, summed over the stored country sets (no scan of clusters)."""
+    clauses, parameters = _period(filters, "date")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    watched = set(filters.countries or ())
+    return sum(number for countries, number in store.connection.execute(
+        f"SELECT countries, sum(clusters) FROM cluster_country_sets{where} GROUP BY countries", parameters)
+        if watched.intersection(countries.split(",")))

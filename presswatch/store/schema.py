@@ -1,9 +1,12 @@
 """The SQLite schema of the presswatch store, versioned with PRAGMA user_version."""
 
+from collections.abc import Iterable
+
 SCHEMA_VERSION = 5  # 2: monitor tables (clusters, their mentions and countries, contested, series);
 # 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
 # 4: events.location_precision and events.location_method, clusters.location_precision;
-# 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index
+# 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index;
+# cluster_country_sets, so a watchlist's clusters are counted without a scan
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
@@ -21,6 +24,12 @@ ADDED_COLUMNS = (
 ADDED_INDEXES = (
     "CREATE INDEX IF NOT EXISTS cluster_countries_date ON cluster_countries(country, date DESC, cluster_id)",
 )
+
+
+def country_set(countries: Iterable[str]) -> str:
+    """The key of a set of countries in cluster_country_sets: "ARM,AZE" (sorted; "" for none)."""
+    return ",".join(sorted(countries))
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -142,6 +151,12 @@ CREATE TABLE IF NOT EXISTS cluster_outlets (  -- the outlets of a cluster's ment
     PRIMARY KEY (outlet, cluster_id)
 );
 CREATE INDEX IF NOT EXISTS cluster_outlets_date ON cluster_outlets(outlet, date DESC, cluster_id);
+CREATE TABLE IF NOT EXISTS cluster_country_sets (  -- how many clusters have exactly these countries, per date
+    date TEXT NOT NULL,
+    countries TEXT NOT NULL,  -- "ARM,AZE": sorted, comma-separated ("" for none)
+    clusters INTEGER NOT NULL,
+    PRIMARY KEY (date, countries)
+);
 CREATE TABLE IF NOT EXISTS contested (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,

@@ -86,7 +86,8 @@ FILTERS = (ClusterFilter(country="KAZ"), ClusterFilter(outlet="Beta News"),
            ClusterFilter(outlet="Gamma Daily", since="2023-04-01"), ClusterFilter(country="MDA", until="2023-03-10"),
            ClusterFilter(country="TKM"), ClusterFilter(outlet="Nobody Weekly"), ClusterFilter(countries=("ARM", "KAZ")),
            ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10"),
-           ClusterFilter(countries=("UZB", "ARM"), country="KAZ"), ClusterFilter(countries=("TKM", "BLR")))
+           ClusterFilter(countries=("UZB", "ARM"), country="KAZ"), ClusterFilter(countries=("TKM", "BLR")),
+           ClusterFilter(countries=("MDA", "GEO", "USA"), since="2023-03-12", until="2023-04-02"))
 
 
 @pytest.mark.parametrize("filters", FILTERS)
@@ -121,16 +122,18 @@ def test_stored_series_equal_the_series_of_the_stored_clusters(store_path, by, f
         assert direct
 
 
-def test_a_version_4_store_gets_its_cluster_dates_and_outlets(tmp_path, store_path):
+def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_path, store_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
         source.backup(target)
-    filters = (ClusterFilter(country="UZB"), ClusterFilter(outlet="Alpha Post"))
+    filters = (ClusterFilter(country="UZB"), ClusterFilter(outlet="Alpha Post"), ClusterFilter(countries=("KAZ", "MDA")))
     with Store(path, create=False, readonly=True) as store:
         before = [monitor.clusters(store, f, limit=None) for f in filters]
+        counts = [count_clusters(store, f) for f in filters]
     with sqlite3.connect(path) as connection:  # as version 4 left it
         connection.execute("DROP INDEX cluster_countries_date")
-        connection.execute("DROP TABLE cluster_outlets")
+        for table in ("cluster_outlets", "cluster_country_sets"):
+            connection.execute(f"DROP TABLE {table}")
     make_older_store(path, 4, (("cluster_countries", "date"),))
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
@@ -139,6 +142,7 @@ def test_a_version_4_store_gets_its_cluster_dates_and_outlets(tmp_path, store_pa
         assert store.check() == []
     with Store(path, create=False, readonly=True) as store:
         assert [monitor.clusters(store, f, limit=None) for f in filters] == before
+        assert [count_clusters(store, f) for f in filters] == counts == [len(found) for found in before]
         assert all(before)
 
 
