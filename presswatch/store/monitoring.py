@@ -234,10 +234,6 @@ def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:
     if filters.country:
         clauses.append("c.id IN (SELECT cluster_id FROM cluster_countries WHERE country = ?)")
         parameters.append(filters.country)
-    if filters.countries is not None:
-        marks = ",".join("?" * len(filters.countries))
-        clauses.append(f"c.id IN (SELECT cluster_id FROM cluster_countries WHERE country IN ({marks}))")
-        parameters.extend(filters.countries)
     if filters.dyad:
         clauses.append("((c.source_country = ? AND c.target_country = ?) OR (c.source_country = ? AND c.target_country = ?))")
         first, second = filters.dyad
@@ -251,6 +247,10 @@ def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:
     if filters.outlet:
         clauses.append("c.id IN (SELECT cluster_id FROM cluster_outlets WHERE outlet = ?)")
         parameters.append(filters.outlet)
+    if filters.countries is not None:  # last: a probe of each row the other conditions leave
+        marks = ",".join("?" * len(filters.countries))
+        clauses.append(f"EXISTS (SELECT 1 FROM cluster_countries w WHERE w.cluster_id = c.id AND w.country IN ({marks}))")
+        parameters.extend(filters.countries)
     return clauses, parameters
 
 
@@ -273,9 +273,10 @@ def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameter
 
     A country or an outlet filter reads that key's clusters k from cluster_countries or
     cluster_outlets by its (key, date) index, newest first (the LEFT JOIN keeps k the outer loop;
-    every k row has its cluster), and a watchlist's page merges its countries' indexes (a UNION
-    of ordered arms): a page stops after its rows, however common or rare the keys.  A count that
-    reads nothing of c (`reads_clusters` False, no other filter) reads k alone.
+    every k row has its cluster), and a watchlist's page with no other filter but a period merges
+    its countries' indexes (a UNION of ordered arms): a page stops after its rows, however common
+    or rare the keys.  A count that reads nothing of c (`reads_clusters` False, no other filter)
+    reads k alone.
     """
     limit = [] if page is None else list(page)
     for table, column, value in (("cluster_countries", "country", filters.country),
@@ -285,14 +286,12 @@ def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameter
             join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if reads_clusters or on_clusters else ""
             order = " ORDER BY k.date DESC, k.cluster_id LIMIT ? OFFSET ?" if page else ""
             return f" FROM {table} k{join} WHERE {where}{order}", [*values, *limit]
-    if filters.countries and page:
-        arms, values = [], []
-        for country in filters.countries:
-            where, arm_values, _ = _keyed_where(filters, "country", country, clauses, parameters)
-            arms.append("SELECT k.date, k.cluster_id FROM cluster_countries k"
-                        f" LEFT JOIN clusters c ON c.id = k.cluster_id WHERE {where}")
-            values += arm_values
-        return (f" FROM clusters c WHERE c.id IN (SELECT cluster_id FROM ({' UNION '.join(arms)}"
+    others, _ = _clauses(replace(filters, since=None, until=None, countries=None))
+    if filters.countries and page and not (others or clauses):  # a watchlist, perhaps with a period
+        period, period_values = _period(filters, "k.date")
+        arm = " AND ".join(["SELECT k.date, k.cluster_id FROM cluster_countries k WHERE k.country = ?", *period])
+        values = [value for country in filters.countries for value in (country, *period_values)]
+        return (f" FROM clusters c WHERE c.id IN (SELECT cluster_id FROM ({' UNION '.join([arm] * len(filters.countries))}"
                 " ORDER BY 1 DESC, 2 LIMIT ? OFFSET ?)) ORDER BY c.date DESC, c.id", [*values, *limit])
     rest, values = _clauses(filters)
     where = (" WHERE " + " AND ".join([*rest, *clauses])) if rest or clauses else ""

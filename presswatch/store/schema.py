@@ -144,6 +144,7 @@ CREATE TABLE IF NOT EXISTS cluster_countries (
     date TEXT,  -- the cluster's date, so a country's newest clusters come from an index (ADDED_INDEXES)
     PRIMARY KEY (country, cluster_id)
 );
+CREATE INDEX IF NOT EXISTS cluster_countries_cluster ON cluster_countries(cluster_id, country);
 CREATE TABLE IF NOT EXISTS cluster_outlets (  -- the outlets of a cluster's mentions' articles
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     outlet TEXT NOT NULL,

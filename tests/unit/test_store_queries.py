@@ -72,9 +72,11 @@ def newest_first(clusters):
 
 def matches(cluster, filters: ClusterFilter) -> bool:
     outlets = {mention.outlet for mention in cluster.mentions}
+    dyad = filters.dyad and {cluster.source_country, cluster.target_country} == set(filters.dyad)
     return ((filters.country is None or filters.country in cluster.countries)
             and (filters.countries is None or bool(cluster.countries & set(filters.countries)))
             and (filters.outlet is None or filters.outlet in outlets)
+            and (filters.dyad is None or dyad)
             and (filters.type is None or cluster.type == filters.type)
             and (filters.since is None or cluster.date >= filters.since)
             and (filters.until is None or cluster.date[:10] <= filters.until))
@@ -87,7 +89,8 @@ FILTERS = (ClusterFilter(country="KAZ"), ClusterFilter(outlet="Beta News"),
            ClusterFilter(country="TKM"), ClusterFilter(outlet="Nobody Weekly"), ClusterFilter(countries=("ARM", "KAZ")),
            ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10"),
            ClusterFilter(countries=("UZB", "ARM"), country="KAZ"), ClusterFilter(countries=("TKM", "BLR")),
-           ClusterFilter(countries=("MDA", "GEO", "USA"), since="2023-03-12", until="2023-04-02"))
+           ClusterFilter(countries=("MDA", "GEO", "USA"), since="2023-03-12", until="2023-04-02"),
+           ClusterFilter(countries=("GEO", "KAZ"), dyad=("KAZ", "ARM")))
 
 
 @pytest.mark.parametrize("filters", FILTERS)
