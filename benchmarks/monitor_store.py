@@ -7,12 +7,14 @@ CIS countries over two years, a quote by one of 200 speakers and a technique spa
 through the normal Store API (benchmarks/web_pages.py uses the same store); runs `monitor.refresh`
 once; then times every monitor query the CLI, web pages and API use (median of 5 runs, after
 one warm-up) and prints them next to a baseline measured in the same run: a full scan
-(`SELECT count(*) FROM events`).
+(`SELECT count(*) FROM events`), with the load average before and after (other work on the
+machine slows every query).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import time
@@ -119,6 +121,8 @@ def main() -> None:
                                                                                      until="2022-06-30"), 50),
             "events, outlet, 50": lambda: monitor.clusters(store, ClusterFilter(outlet="Outlet 3"), 50),
             "count events, country=KAZ": lambda: count_clusters(store, ClusterFilter(country="KAZ")),
+            "events, CIS watchlist, 50": lambda: monitor.clusters(store, cis, 50),
+            "count events, CIS watchlist": lambda: count_clusters(store, cis),
             "daily series, CIS watchlist": lambda: monitor.series(store, "country", "day", cis),
             "weekly series, dyads": lambda: monitor.series(store, "dyad", "week"),
             "alerts, CIS, daily": lambda: monitor.alerts(store, filters=cis),
@@ -126,12 +130,13 @@ def main() -> None:
             "contested, one month": lambda: monitor.contested(store, month, 50),
             "full-text search": lambda: store.search("event3", 20),
         }
-        print(f"{'query':<45}{'median ms':>10}")
+        print(f"load average {os.getloadavg()[0]:.2f}\n{'query':<45}{'median ms':>10}")
         baseline = None
         for name, call in queries.items():
             milliseconds = timed(call)
             baseline = baseline or milliseconds
             print(f"{name:<45}{milliseconds:>10.1f}{milliseconds / baseline:>10.2f}x")
+        print(f"load average {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
