@@ -1361,24 +1361,38 @@ class _DocumentResolution:
 
     def context_country(self, start: int) -> str | None:
         """The one country the sentence places things in ("in Belarus, ..."), else the one country
-        it names as a subject ("Uganda said ... the rebels"), else the one country of its subject
-        ("Kenyan police said ... the protesters"), or None."""
+        of a place force hits in it ("shelled the centre of X, killing civilians": the victims are
+        X's people, not the attackers'), else the one country it names as a subject ("Uganda said
+        ... the rebels"), else the one country of its subject ("Kenyan police said ... the
+        protesters"), or None."""
         sent = self.doc[start].sent
-        placed, named = set(), set()
+        placed, hit, named = set(), set(), set()
         for ent in (e for e in self.ents if sent.start <= e.start < sent.end):
             place = self.kb.place(ent.text)
             if place is None or place.kind not in rules.CONTEXT_PLACE_KINDS:
+                if place is None and self.attacked(self.of_owner(ent.root)) \
+                        and (town := self.locality(ent)) is not None:
+                    hit.add(town.country)  # a town only the gazetteer knows
                 continue
             head = ent.root
             while head.dep_ in ("appos", "conj", "compound") and head.head is not head:
                 head = head.head
             if head.dep_ == "pobj" and head.head.lower_ in rules.LOCATIVE_PREPOSITIONS:
                 placed.add(place.country)
+            elif self.attacked(self.of_owner(head)):
+                hit.add(place.country)
             elif head.dep_ in rules.CONTEXT_NAME_DEPS and not self.addressed(head) \
                     and head.head.lower_ not in rules.AWAY_PREPOSITIONS:
                 named.add(place.country)  # not a modifier ("the Norwegian government") or a counterpart
-        found = placed or named or self.subject_countries(sent, start)
+        found = placed or hit or named or self.subject_countries(sent, start)
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def of_owner(token: Token) -> Token:
+        """The noun whose "of" phrase the token is ("the centre of X", "the outskirts of X"), else itself."""
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head
+        return token
 
     def subject_countries(self, sent: SpacySpan, start: int) -> set[str]:
         """Countries that names and demonyms give the subject of a clause holding token `start`

@@ -1147,6 +1147,16 @@ def test_the_town_of_a_gazetteer_town_is_its_people_not_the_attackers(actor_pipe
     assert entity is not None and (entity.actor.country, entity.actor.sector) == ("KEN", "CVL")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tanzanian raiders fired shells at the outskirts of Kisii on Friday, wounding nine villagers, "
+     "a county official said.", "KEN"),  # a town only the gazetteer knows, through "the outskirts of"
+    ("Rwandan troops shelled Goma on Friday, wounding nine villagers.", "COD"),
+])
+def test_victims_of_a_hit_town_are_its_people_not_the_attackers(actor_pipeline, text, expected):
+    entity = entity_at(analyze(actor_pipeline, text), text, "nine villagers")
+    assert code(entity) == (expected, "CVL")
+
+
 def test_a_gazetteer_town_only_locating_is_no_actor(actor_pipeline):
     text = "The two delegations met in Eldoret on Monday to discuss grain tariffs."
     entity = entity_at(analyze(actor_pipeline, text), text, "Eldoret")
