@@ -34,7 +34,7 @@ from presswatch.actors.knowledge import RULER_EXCLUDED, name_key
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "presswatch" / "actors" / "data"
 MANUAL = ROOT / "scripts" / "actors_manual.txt"
-VERSION = "2026.11.30"
+VERSION = "2026.11.30.1"
 CUTOFF = "2025-10"
 
 # A Phoenix code line: "[RUSGOV 991231-080507]", "[KAZGOV >900424]", "[AFG]".

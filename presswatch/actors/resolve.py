@@ -1368,7 +1368,7 @@ class _DocumentResolution:
         sent = self.doc[start].sent
         placed, hit, named = set(), set(), set()
         for ent in (e for e in self.ents if sent.start <= e.start < sent.end):
-            place = self.kb.place(ent.text)
+            place = self.settled(ent.text, self.kb.place(ent.text))  # a shared name: the document's state
             if place is None or place.kind not in rules.CONTEXT_PLACE_KINDS:
                 if place is None and self.attacked(self.of_owner(ent.root)) \
                         and (town := self.locality(ent)) is not None:

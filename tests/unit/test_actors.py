@@ -1157,6 +1157,17 @@ def test_victims_of_a_hit_town_are_its_people_not_the_attackers(actor_pipeline, 
     assert code(entity) == (expected, "CVL")
 
 
+def test_a_shared_place_name_places_home_groups_in_the_documents_state(actor_pipeline):
+    # Tripoli is Libya's capital and a Lebanese city; this document names only Lebanon
+    text = "Two Lebanese soldiers were hurt on Monday. Protesters in Tripoli burned tyres, and police detained five students."
+    assert code(entity_at(analyze(actor_pipeline, text), text, "police")) == ("LBN", "COP")
+    # Ararat: a province of Armenia, and the mountain in Turkey
+    text = "Gunfire wounded two farmers in Ararat province on Sunday, the Armenian border service said."
+    assert code(entity_at(analyze(actor_pipeline, text), text, "two farmers in Ararat province")) == ("ARM", "AGR")
+    text = "A rockslide blocked the road up Mount Ararat on Sunday, stranding two climbers."
+    assert code(entity_at(analyze(actor_pipeline, text), text, "Mount Ararat"))[0] == "TUR"
+
+
 def test_a_gazetteer_town_only_locating_is_no_actor(actor_pipeline):
     text = "The two delegations met in Eldoret on Monday to discuss grain tariffs."
     entity = entity_at(analyze(actor_pipeline, text), text, "Eldoret")
