@@ -165,14 +165,19 @@ class Store:
             " JOIN documents d ON d.id = m.document_id JOIN clusters c ON c.id = m.cluster_id WHERE d.outlet IS NOT NULL")
 
     def _fill_country_sets(self) -> None:
-        """Fill cluster_country_sets from the stored clusters and their countries, as `refresh` writes it."""
+        """Fill cluster_country_sets from the stored clusters, their countries and contested claims,
+        as `refresh` writes it."""
         sets: Counter[tuple[str, str]] = Counter()
-        rows = self.connection.execute("SELECT c.id, c.date, k.country FROM clusters c"
-                                       " LEFT JOIN cluster_countries k ON k.cluster_id = c.id ORDER BY c.id")
-        for (_, day), members in groupby(rows, key=lambda row: row[:2]):
-            sets[day, country_set(row[2] for row in members if row[2])] += 1
-        self.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?)",
-                                    [(day, countries, number) for (day, countries), number in sets.items()])
+        claims: Counter[tuple[str, str]] = Counter()
+        rows = self.connection.execute(
+            "SELECT c.id, c.date, (SELECT count(*) FROM contested x WHERE x.cluster_id = c.id), k.country"
+            " FROM clusters c LEFT JOIN cluster_countries k ON k.cluster_id = c.id ORDER BY c.id")
+        for (_, day, contested), members in groupby(rows, key=lambda row: row[:3]):
+            key = (day, country_set(row[3] for row in members if row[3]))
+            sets[key] += 1
+            claims[key] += contested
+        self.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?, ?)",
+                                    [(*key, number, claims[key]) for key, number in sets.items()])
 
     def transaction(self) -> _Transaction:
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""

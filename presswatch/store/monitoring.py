@@ -101,9 +101,10 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
                                          [(cluster.id, country, cluster.date) for country in sorted(cluster.countries)])
             store.connection.executemany("INSERT INTO cluster_outlets VALUES (?, ?, ?)", [
                 (cluster.id, outlet, cluster.date) for outlet in sorted({m.outlet for m in cluster.mentions if m.outlet})])
-        sets = Counter((cluster.date, country_set(cluster.countries)) for cluster in clusters)
-        store.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?)",
-                                     [(day, countries, number) for (day, countries), number in sets.items()])
+        keys = {cluster.id: (cluster.date, country_set(cluster.countries)) for cluster in clusters}
+        sets, contested = Counter(keys.values()), Counter(keys[claim.cluster.id] for claim in claims)
+        store.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?, ?)",
+                                     [(*key, number, contested[key]) for key, number in sets.items()])
         store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?, ?)", [
             (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
@@ -122,7 +123,10 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
 
 def count_contested(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored contested claims are on clusters matching `filters`."""
-    source, parameters = _contested_source(filters or ClusterFilter())
+    filters = filters or ClusterFilter()
+    if _only_watchlist(filters):
+        return _watchlist_count(store, filters, "claims")
+    source, parameters = _contested_source(filters)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 
 
@@ -347,18 +351,24 @@ def _with_mentions(store: Store, heads: list[tuple]) -> list[EventCluster]:
 def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:
     """How many stored clusters match `filters`."""
     filters = filters or ClusterFilter()
-    if filters.countries is not None and filters == ClusterFilter(since=filters.since, until=filters.until,
-                                                                   countries=filters.countries):
-        return _watchlist_count(store, filters)
+    if _only_watchlist(filters):
+        return _watchlist_count(store, filters, "clusters")
     source, parameters = cluster_query(filters, reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 
 
-def _watchlist_count(store: Store, filters: ClusterFilter) -> int:
-    """Clusters touching a watchlist in a period, summed over the stored country sets (no scan of clusters)."""
+def _only_watchlist(filters: ClusterFilter) -> bool:
+    """Whether `filters` is a watchlist, perhaps with a period, and nothing else."""
+    return filters.countries is not None and filters == ClusterFilter(since=filters.since, until=filters.until,
+                                                                      countries=filters.countries)
+
+
+def _watchlist_count(store: Store, filters: ClusterFilter, column: str) -> int:
+    """Clusters (or contested claims, `column` "claims") touching a watchlist in a period, summed
+    over the stored country sets (no scan of clusters)."""
     clauses, parameters = _period(filters, "date")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     watched = set(filters.countries or ())
     return sum(number for countries, number in store.connection.execute(
-        f"SELECT countries, sum(clusters) FROM cluster_country_sets{where} GROUP BY countries", parameters)
+        f"SELECT countries, sum({column}) FROM cluster_country_sets{where} GROUP BY countries", parameters)
         if watched.intersection(countries.split(",")))

@@ -6,7 +6,7 @@ SCHEMA_VERSION = 5  # 2: monitor tables (clusters, their mentions and countries,
 # 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
 # 4: events.location_precision and events.location_method, clusters.location_precision;
 # 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index;
-# cluster_country_sets, so a watchlist's clusters are counted without a scan
+# cluster_country_sets, so a watchlist's clusters and contested claims are counted without a scan
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
@@ -156,6 +156,7 @@ CREATE TABLE IF NOT EXISTS cluster_country_sets (  -- how many clusters have exa
     date TEXT NOT NULL,
     countries TEXT NOT NULL,  -- "ARM,AZE": sorted, comma-separated ("" for none)
     clusters INTEGER NOT NULL,
+    claims INTEGER NOT NULL,  -- contested claims on those clusters
     PRIMARY KEY (date, countries)
 );
 CREATE TABLE IF NOT EXISTS contested (

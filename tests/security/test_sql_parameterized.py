@@ -37,6 +37,7 @@ ALLOWED = {
     ("store/monitoring.py", "table"): "an element of a constant tuple of table names",
     ("store/monitoring.py", "source"): "FROM and WHERE of cluster_query: constant tables, clauses with '?' parameters",
     ("store/monitoring.py", "order"): "one of two constant ORDER BY clauses (cluster_query)",
+    ("store/monitoring.py", "column"): "'clusters' or 'claims', the two callers' constants (_watchlist_count)",
     ("store/browsing.py", "source"): "FROM and WHERE of monitoring.cluster_query (constant fragments, '?' parameters)",
     ("store/browsing.py", "order"): "one of two constant ORDER BY clauses (monitoring.cluster_query)",
     ("store/browsing.py", "where"): "clauses from constant fragments with '?' parameters (_document_where, _quote_where)",

@@ -133,6 +133,7 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
     with Store(path, create=False, readonly=True) as store:
         before = [monitor.clusters(store, f, limit=None) for f in filters]
         counts = [count_clusters(store, f) for f in filters]
+        claims = count_contested(store, filters[-1])
     with sqlite3.connect(path) as connection:  # as version 4 left it
         connection.execute("DROP INDEX cluster_countries_date")
         for table in ("cluster_outlets", "cluster_country_sets"):
@@ -146,6 +147,7 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
     with Store(path, create=False, readonly=True) as store:
         assert [monitor.clusters(store, f, limit=None) for f in filters] == before
         assert [count_clusters(store, f) for f in filters] == counts == [len(found) for found in before]
+        assert count_contested(store, filters[-1]) == claims == len(monitor.contested(store, filters[-1])) > 0
         assert all(before)
 
 
