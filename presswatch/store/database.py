@@ -102,6 +102,8 @@ class Store:
                 self._fill_location_columns()
             if ("cluster_countries", "date") in added:
                 self._fill_cluster_keys()
+            if ("cluster_country_sets", "claims") in added:
+                self.connection.execute("DELETE FROM cluster_country_sets")
             if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
                                        " AND EXISTS (SELECT 1 FROM clusters)").fetchone()[0]:
                 self._fill_country_sets()

@@ -18,6 +18,8 @@ ADDED_COLUMNS = (
     ("events", "location_method", "ALTER TABLE events ADD COLUMN location_method TEXT"),
     ("clusters", "location_precision", "ALTER TABLE clusters ADD COLUMN location_precision TEXT"),
     ("cluster_countries", "date", "ALTER TABLE cluster_countries ADD COLUMN date TEXT"),
+    # a cluster_country_sets made while schema 5 was developed (2026-11-30) lacks it: refilled
+    ("cluster_country_sets", "claims", "ALTER TABLE cluster_country_sets ADD COLUMN claims INTEGER NOT NULL DEFAULT 0"),
 )
 
 # Indexes on added columns: made after the columns are (`SCHEMA` runs first, on a store lacking them).
