@@ -147,13 +147,12 @@ CREATE TABLE IF NOT EXISTS cluster_countries (
     PRIMARY KEY (country, cluster_id)
 );
 CREATE INDEX IF NOT EXISTS cluster_countries_cluster ON cluster_countries(cluster_id, country);
-CREATE TABLE IF NOT EXISTS cluster_outlets (  -- the outlets of a cluster's mentions' articles
+CREATE TABLE IF NOT EXISTS cluster_outlets (  -- the outlets of a cluster's mentions' articles, newest first
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     outlet TEXT NOT NULL,
     date TEXT NOT NULL,  -- the cluster's date, as in cluster_countries
-    PRIMARY KEY (outlet, cluster_id)
-);
-CREATE INDEX IF NOT EXISTS cluster_outlets_date ON cluster_outlets(outlet, date DESC, cluster_id);
+    PRIMARY KEY (outlet, date DESC, cluster_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cluster_country_sets (  -- how many clusters have exactly these countries, per date
     date TEXT NOT NULL,
     countries TEXT NOT NULL,  -- "ARM,AZE": sorted, comma-separated ("" for none)
