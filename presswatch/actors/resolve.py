@@ -1379,7 +1379,7 @@ class _DocumentResolution:
                 head = head.head
             if head.dep_ == "pobj" and head.head.lower_ in rules.LOCATIVE_PREPOSITIONS:
                 placed.add(place.country)
-            elif self.attacked(self.of_owner(head)):
+            elif self.attacked(self.of_owner(ent.root)):  # the place itself, not a noun it modifies
                 hit.add(place.country)
             elif head.dep_ in rules.CONTEXT_NAME_DEPS and not self.addressed(head) \
                     and head.head.lower_ not in rules.AWAY_PREPOSITIONS:
