@@ -1613,6 +1613,9 @@ def _modality(token: Token, attempted: bool = False) -> EventStatus | None:
                 return "hypothetical"
             if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
                 return "hypothetical"  # purpose: "in order to prevent"
+            if node.dep_ == "advcl" and _past(node) and any(c.dep_ == "mark" and c.lower_ in rules.FACTUAL_MARKS
+                                                             for c in children):
+                return None  # "..., a day after thousands protested": past, whatever its head's mood
         head = node.head
         if head.i == node.i or node.dep_ not in CLIMB_DEPS:
             return None

@@ -379,6 +379,11 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", 
 # Subordinators of conditions ("if they are not stopped", "unless Chad agrees").
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 
+# Subordinators of a time already past when the clause's verb is past ("would be scrapped, a day
+# after thousands protested"): the clause states a fact, whatever the modality of the clause it
+# depends on ("will resign after the crowds dispersed"; "after they withdraw" stays with its head).
+FACTUAL_MARKS = frozenset({"after", "since"})
+
 # Objects that make a verb reciprocal: "accused each other", "attacked one another".
 RECIPROCAL_OBJECTS = ("each other", "one another")
 

@@ -82,6 +82,13 @@ def test_hypothetical(analyze, text):
     assert statuses == {"hypothetical"}
 
 
+def test_a_past_clause_after_a_modal_head_is_a_fact(analyze):
+    a = analyze("The governor said the tax would be withdrawn, two days after farmers protested in Osh.")
+    assert [e.status for e in events_of(a, "PROTEST")] == ["attributed"]
+    a = analyze("The governor said the tax would be withdrawn after farmers protest in Osh.")
+    assert [e.status for e in events_of(a, "PROTEST")] == ["hypothetical"]
+
+
 def test_reciprocal_each_other(analyze):
     a = analyze("Armenia and Azerbaijan signed a truce, yet within hours the two sides accused each other of breaking it.")
     pairs = {(e.source.country, e.target.country) for e in events_of(a, "ACCUSE")}
