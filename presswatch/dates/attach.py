@@ -187,6 +187,18 @@ def past_expressions(parsed: Doc, starts_ends: list[tuple[int, int]]) -> frozens
     return frozenset(past)
 
 
+def subject_sharers(clause: Token) -> frozenset[int]:
+    """The verbs whose subject a conjoined verb with none of its own shares, so whose time adjuncts
+    date it too: "On Wednesday a group tried to force the fence and threw stones" dates the throwing."""
+    found = set()
+    while clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.i != clause.i \
+            and not crosses_line(clause, clause.head) \
+            and not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in clause.children):
+        clause = clause_head(clause.head)
+        found.add(clause.i)
+    return frozenset(found)
+
+
 def participle_anchor(clause: Token) -> Token:
     """The clause an "-ing" participle clause, or an adverbial clause of the same moment ("while",
     "as"), hangs from, itself for any other clause: in "gunmen fired at guards patrolling the gate,
@@ -304,6 +316,7 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
     any_here = any(sentence.start <= r.expression.start < sentence.end and not (
         r.value is None and DAY_PART.fullmatch(r.expression.text)) for r in resolutions)  # "since the afternoon"
     trigger_clause = clause_head(trigger)
+    shared = subject_sharers(trigger_clause)
     anchor, top = participle_anchor(trigger_clause), top_of(trigger)
     complement = reported_complement(trigger_clause, top)
     noun, past = trigger.pos_ in ("NOUN", "PROPN"), is_past(trigger)
@@ -319,7 +332,7 @@ def choose_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resolutions: t
         if noun and clause.dep_ in MODIFIER_DEPS and clause.head.i == trigger.i:
             if adjunct and is_past(clause):  # not "a siege that since 2021 has divided the town"
                 tiers["modifier"].append((distance, resolution))
-        elif clause.i == trigger_clause.i:
+        elif clause.i == trigger_clause.i or (clause.i in shared and adjunct):
             tiers["clause"].append((distance, resolution))
         elif past and adjunct and participle_anchor(clause).i == anchor.i and not after(resolution, published):
             tiers["participle"].append((distance, resolution))

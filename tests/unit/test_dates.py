@@ -452,3 +452,14 @@ def test_a_while_clause_takes_the_date_of_the_clause_it_hangs_from(nlp):
     document = Document.from_text(text, published="2031-06-23")
     (stormed,) = date_events(document, nlp(text), (event_at(text, "stormed"),))
     assert (stormed.date.value, stormed.date.method) == ("2031-06-20", "participle:WEEKDAY")
+
+
+@pytest.mark.issue(8)
+def test_a_conjoined_verb_without_a_subject_shares_the_first_verbs_date(nlp):
+    text = ("On Tuesday night some forty smugglers tried to cut the wire near the river crossing "
+            "and hurled bottles at the patrol, the border service said.")
+    tried, hurled = dated(nlp, text, ["tried", "hurled"])
+    assert tried == hurled == ("2024-05-07", "clause")
+    text = "Police detained six activists on Monday, and a court released them."
+    (released,) = dated(nlp, text, ["released"])
+    assert released[0] is None or released[1] == "narrative"  # a subject of its own: its own clause
