@@ -25,6 +25,7 @@ from presswatch.store import Store
 from presswatch.store.monitoring import (
     ClusterFilter,
     MonitorViews,
+    cluster_heads,
     event_mentions,
     replace_monitor,
     series_totals,
@@ -100,7 +101,7 @@ def series(store: Store, by: str = "country", frequency: Frequency = "day",
     if filters.country:
         keys = {filters.country} if keys is None else keys & {filters.country}
     if filters.type or filters.outlet or (filters.dyad and by == "country"):
-        return build_series(stored_clusters(store, filters), by=by, frequency=frequency, keys=keys)
+        return build_series(cluster_heads(store, filters), by=by, frequency=frequency, keys=keys)
     if by == "dyad":
         if filters.dyad:
             first, second = filters.dyad

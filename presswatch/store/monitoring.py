@@ -18,6 +18,7 @@ from presswatch.monitor.records import (
     Narrative,
     SeriesPoint,
 )
+from presswatch.monitor.series import DAY_PRECISE
 from presswatch.store.database import Store
 from presswatch.store.schema import country_set
 
@@ -320,6 +321,15 @@ def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: i
     """Stored clusters matching `filters`, newest first, with their mentions."""
     source, parameters = cluster_query(filters or ClusterFilter(), page=(-1 if limit is None else limit, offset))
     return _with_mentions(store, store.connection.execute(f"SELECT {CLUSTER_COLUMNS}{source}", parameters).fetchall())
+
+
+def cluster_heads(store: Store, filters: ClusterFilter | None = None) -> list[EventCluster]:
+    """Stored clusters matching `filters` and dated to a day, without their mentions (`mentions`
+    empty): what a series is built from, with no read of every matching cluster's mentions."""
+    source, parameters = cluster_query(filters or ClusterFilter(), ("c.date_precision IN (?, ?)",),
+                                       sorted(DAY_PRECISE))
+    return [EventCluster(*row[:14], mentions=(), confidence=row[14], location_precision=row[15])
+            for row in store.connection.execute(f"SELECT {CLUSTER_COLUMNS}{source}", parameters)]
 
 
 def _clusters_by_id(store: Store, ids: Sequence[str]) -> list[EventCluster]:

@@ -187,3 +187,17 @@ def test_country_sets_without_claims_are_rebuilt(tmp_path, store_path):
     with Store(path) as store:
         assert (count_clusters(store, watchlist), count_contested(store, watchlist)) == expected
         assert expected[1] > 0
+
+
+@pytest.mark.parametrize("filters", [ClusterFilter(outlet="Beta News"), ClusterFilter(type="ASSAULT", until="2023-04-01"),
+                                     ClusterFilter(outlet="Gamma Daily", type="PROTEST", since="2023-03-20"),
+                                     ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10")])
+@pytest.mark.parametrize("by", ["country", "dyad"])
+def test_a_series_by_type_or_outlet_equals_the_series_of_the_matching_clusters(store_path, filters, by):
+    with Store(store_path, create=False, readonly=True) as store:
+        matching = [cluster for cluster in stored_clusters(store) if matches(cluster, filters)]
+        keys = set(filters.countries) if filters.countries else None
+        for frequency in ("day", "week"):
+            expected = build_series(matching, by, frequency, keys=keys)
+            assert monitor.series(store, by, frequency, filters) == expected
+            assert expected
