@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from presswatch.errors import PresswatchError
 from presswatch.knowledge import read_verified
@@ -26,6 +27,7 @@ from presswatch.store.monitoring import (
     ClusterFilter,
     MonitorViews,
     cluster_heads,
+    count_stored_series,
     event_mentions,
     replace_monitor,
     series_totals,
@@ -37,7 +39,7 @@ from presswatch.store.monitoring import (
 )
 
 __all__ = ["ClusterFilter", "Deduplicator", "EscalationDetector", "alerts", "clusters", "contested",
-           "load_watchlists", "recurring_narratives", "refresh", "series", "watchlist_filter"]
+           "count_series", "load_watchlists", "recurring_narratives", "refresh", "series", "watchlist_filter"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -91,27 +93,53 @@ def clusters(store: Store, filters: ClusterFilter | None = None, limit: int | No
     return stored_clusters(store, filters, limit, offset)
 
 
-def series(store: Store, by: str = "country", frequency: Frequency = "day",
-           filters: ClusterFilter | None = None) -> list[SeriesPoint]:
-    """Daily or weekly series per country (or dyad), restricted by `filters`."""
+def series(store: Store, by: str = "country", frequency: Frequency = "day", filters: ClusterFilter | None = None,
+           limit: int | None = None, offset: int = 0) -> list[SeriesPoint]:
+    """Daily or weekly series per country (or dyad), restricted by `filters`, ordered by key and
+    period; `limit` and `offset` take one page of the points."""
     filters = filters or ClusterFilter()
-    if by not in ("country", "dyad"):
-        raise ValueError(f"series by {by!r}: use overall_series for watchlists and the whole store")
+    selection = _stored_selection(by, filters)
+    if selection is None:
+        points = build_series(cluster_heads(store, filters), by=by, frequency=frequency, keys=_series_keys(filters))
+        return points[offset:None if limit is None else offset + limit]
+    page = None if limit is None and not offset else (-1 if limit is None else limit, offset)
+    return stored_series(store, by, frequency, **selection, page=page)
+
+
+def count_series(store: Store, by: str = "country", frequency: Frequency = "day",
+                 filters: ClusterFilter | None = None) -> int:
+    """How many points `series` returns without a limit."""
+    filters = filters or ClusterFilter()
+    selection = _stored_selection(by, filters)
+    if selection is None:
+        return len(series(store, by, frequency, filters))
+    return count_stored_series(store, by, frequency, **selection)
+
+
+def _series_keys(filters: ClusterFilter) -> set[str] | None:
+    """The countries a series is restricted to: the watchlist's, the country, or both."""
     keys: set[str] | None = set(filters.countries) if filters.countries else None
     if filters.country:
         keys = {filters.country} if keys is None else keys & {filters.country}
+    return keys
+
+
+def _stored_selection(by: str, filters: ClusterFilter) -> dict[str, Any] | None:
+    """Which stored points a series reads (keys, dyads' countries, period), or None when it is
+    built from the matching clusters (a type, an outlet, or a dyad in a country series)."""
+    if by not in ("country", "dyad"):
+        raise ValueError(f"series by {by!r}: use overall_series for watchlists and the whole store")
     if filters.type or filters.outlet or (filters.dyad and by == "country"):
-        return build_series(cluster_heads(store, filters), by=by, frequency=frequency, keys=keys)
-    if by == "dyad":
-        if filters.dyad:
-            first, second = filters.dyad
-            wanted = {f"{first}>{second}", f"{second}>{first}"}
-        else:
-            wanted = None
-        points = stored_series(store, by, frequency, sorted(wanted) if wanted else None, filters.since, filters.until)
-        return [p for p in points if keys is None or any(part in keys for part in p.key.split(">"))]
-    return stored_series(store, by, frequency, sorted(keys) if keys is not None else None, filters.since,
-                         filters.until)
+        return None
+    keys = _series_keys(filters)
+    period = {"since": filters.since, "until": filters.until}
+    if by == "country":
+        return {"keys": sorted(keys) if keys is not None else None, **period}
+    wanted = None
+    if filters.dyad:
+        first, second = filters.dyad
+        wanted = sorted({f"{first}>{second}", f"{second}>{first}"})
+    return {"keys": wanted, "parts": sorted(keys) if keys is not None else None, **period}
 
 
 def alerts(store: Store, detector: EscalationDetector | None = None, by: str = "country",

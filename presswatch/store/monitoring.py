@@ -178,13 +178,19 @@ def series_totals(store: Store, by: str, keys: Iterable[str] | None = None, sinc
 
 
 def _period_where(by: str, frequency: str, keys: Iterable[str] | None, since: str | None,
-                  until: str | None) -> tuple[str, list]:
-    """WHERE clause over the series and alerts tables: family, keys and period range."""
+                  until: str | None, parts: Iterable[str] | None = None) -> tuple[str, list]:
+    """WHERE clause over the series and alerts tables: family, keys, dyads with a country among
+    `parts` (either side of 'SOURCE>TARGET') and period range."""
     clauses, parameters = ["by = ?", "frequency = ?"], [by, frequency]
     if keys is not None:
         keys = list(keys)
         clauses.append(f"key IN ({','.join('?' * len(keys))})")
         parameters += keys
+    if parts is not None:
+        parts = list(parts)
+        marks = ",".join("?" * len(parts))
+        clauses.append(f"(substr(key, 1, instr(key, '>') - 1) IN ({marks}) OR substr(key, instr(key, '>') + 1) IN ({marks}))")
+        parameters += parts * 2
     if since:
         clauses.append("period >= ?")
         parameters.append(since)
@@ -202,15 +208,26 @@ def _type_count(pair: str) -> tuple[str, int]:
 
 
 def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
-                  since: str | None = None, until: str | None = None) -> list[SeriesPoint]:
-    """Stored series points, ordered by key and period."""
-    where, parameters = _period_where(by, frequency, keys, since, until)
+                  since: str | None = None, until: str | None = None, parts: Iterable[str] | None = None,
+                  page: tuple[int, int] | None = None) -> list[SeriesPoint]:
+    """Stored series points, ordered by key and period; with `page` (limit, offset) that page alone."""
+    where, parameters = _period_where(by, frequency, keys, since, until, parts)
     sql = ("SELECT key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters"
-           f" FROM series{where}")
+           f" FROM series{where} ORDER BY key, period")
+    if page is not None:
+        sql += " LIMIT ? OFFSET ?"
+        parameters += list(page)
     return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity, goldstein, protests, violence,
                         tuple(map(_type_count, types.split(","))), tuple(clusters.split(",")))
             for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters
-            in store.connection.execute(sql + " ORDER BY key, period", parameters)]
+            in store.connection.execute(sql, parameters)]
+
+
+def count_stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
+                 since: str | None = None, until: str | None = None, parts: Iterable[str] | None = None) -> int:
+    """How many points `stored_series` would return without a page."""
+    where, parameters = _period_where(by, frequency, keys, since, until, parts)
+    return store.connection.execute(f"SELECT count(*) FROM series{where}", parameters).fetchone()[0]
 
 
 def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,

@@ -95,8 +95,8 @@ def series(request: Request, store: StoreDep, params: Events, pages: Pages, by: 
            frequency: Frequency = "day") -> dict[str, Any]:
     """One point per key and period (ordered so) with events, QuadClass counts, intensity and cluster ids."""
     _no_status(params)
-    found = monitor.series(store, by, frequency, params.filters)
-    return _listing(request, pages, len(found), "series", found[pages.offset:pages.offset + pages.limit])
+    found = monitor.series(store, by, frequency, params.filters, pages.limit, pages.offset)
+    return _listing(request, pages, monitor.count_series(store, by, frequency, params.filters), "series", found)
 
 
 @router.get("/alerts", summary="Escalation alerts")

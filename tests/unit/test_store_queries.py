@@ -201,3 +201,19 @@ def test_a_series_by_type_or_outlet_equals_the_series_of_the_matching_clusters(s
             expected = build_series(matching, by, frequency, keys=keys)
             assert monitor.series(store, by, frequency, filters) == expected
             assert expected
+
+
+@pytest.mark.parametrize("filters", [None, ClusterFilter(countries=("ARM", "KAZ")), ClusterFilter(country="GEO", since="2023-03-20"),
+                                     ClusterFilter(dyad=("KAZ", "MDA")), ClusterFilter(outlet="Alpha Post"),
+                                     ClusterFilter(countries=("UZB", "GEO"), until="2023-04-01")])
+@pytest.mark.parametrize("by", ["country", "dyad"])
+def test_a_page_of_a_series_and_its_count_equal_the_whole_series(store_path, filters, by):
+    with Store(store_path, create=False, readonly=True) as store:
+        whole = monitor.series(store, by, "day", filters)
+        keys = set((filters or ClusterFilter()).countries or ()) | {(filters or ClusterFilter()).country} - {None}
+        if by == "dyad" and keys:  # a dyad series keeps the dyads with a watched country on either side
+            every = stored_series(store, "dyad", "day", since=filters.since, until=filters.until)
+            assert whole == [point for point in every if set(point.key.split(">")) & keys] != []
+        assert monitor.series(store, by, "day", filters, limit=5, offset=3) == whole[3:8]
+        assert monitor.series(store, by, "day", filters, offset=4) == whole[4:]
+        assert monitor.count_series(store, by, "day", filters) == len(whole)
