@@ -177,12 +177,14 @@ PATTERNS: tuple[TimePattern, ...] = (
         r"(?i:the\s+)?(?!that\b)(?P<noun>[a-z]+(?:\s+(?!(?:of|on|in|at|by|and|to)\b)[a-z]+)?)\b"), _UNIT_WORDS),
 )
 
-# A time of day alone, which names no day of its own ("the afternoon", "until dawn", "7 p.m."): a
-# sentence holding only such an expression still takes the narrative's day (attach.py).
+# A time of day alone, which names no day of its own ("the afternoon", "until dawn", "7 p.m."), or a
+# span of minutes or hours ("within minutes", "for several hours"): a sentence holding only such an
+# expression still takes the narrative's day (attach.py).
 DAY_PART = re.compile(
     r"(?i:(?:(?:since|until|till|by|in|at|before|after|during|from|the|early|late|that|this)\s+){0,4}"
     r"(?:morning|afternoon|evening|night|dawn|dusk|midnight|noon|daybreak|nightfall|sunrise|sunset)"
-    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm))")
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)"
+    r"|(?:(?:within|for|in|over|a|few|several|some|\d+)\s+){0,3}(?:seconds|minutes|hours))")
 
 # "the" right before a bare month name: "The March for Freedom" is a name, not a date (dates take
 # no article unless a year or day follows: "the March 2022 vote" is caught by the MONTH pattern's year).

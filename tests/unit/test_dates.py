@@ -463,3 +463,14 @@ def test_a_conjoined_verb_without_a_subject_shares_the_first_verbs_date(nlp):
     text = "Police detained six activists on Monday, and a court released them."
     (released,) = dated(nlp, text, ["released"])
     assert released[0] is None or released[1] == "narrative"  # a subject of its own: its own clause
+
+
+@pytest.mark.issue(8)
+def test_a_span_of_minutes_or_hours_names_no_day_of_its_own(nlp):
+    text = ("A curfew began in the port at 9 p.m. on Thursday. The council said rioters had defied it "
+            "within minutes, burning two buses.")
+    (defied,) = dated(nlp, text, ["defied"])
+    assert defied == ("2024-05-09", "narrative")
+    text = "Dockers struck on Thursday. Police kept the gates shut for several hours."
+    (kept,) = dated(nlp, text, ["kept"])
+    assert kept == ("2024-05-09", "narrative")
