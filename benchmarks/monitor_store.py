@@ -37,8 +37,8 @@ from presswatch.records import (
     Technique,
     make_span,
 )
-from presswatch.store import Store
-from presswatch.store.monitoring import ClusterFilter, count_clusters
+from presswatch.store import Store, browsing
+from presswatch.store.monitoring import ClusterFilter, count_clusters, count_contested
 
 COUNTRIES = ("ARM", "AZE", "BLR", "KAZ", "KGZ", "TJK", "RUS", "UZB", "UKR", "GEO", "MDA", "TKM")
 TYPES = (("ASSAULT", "190", -10.0, 4), ("PROTEST", "140", -6.5, 3), ("ACCUSE", "112", -2.0, 3),
@@ -110,6 +110,9 @@ def main() -> None:
         build(args.db, args.mentions)
     cis = monitor.watchlist_filter("CIS")
     month = ClusterFilter(since="2022-06-01", until="2022-06-30")
+    cis_assault = ClusterFilter(type="ASSAULT", countries=cis.countries)
+    cis_dyad = ClusterFilter(dyad=("ARM", "AZE"), countries=cis.countries)
+    absent = ClusterFilter(countries=("USA", "FRA"))  # a watchlist naming no stored country
     with Store(args.db, create=False, readonly=True) as store:
         queries = {
             "baseline: count(*) over all event mentions":
@@ -129,6 +132,16 @@ def main() -> None:
             "contested, newest 50": lambda: monitor.contested(store, None, 50),
             "contested, one month": lambda: monitor.contested(store, month, 50),
             "full-text search": lambda: store.search("event3", 20),
+            "count events, CIS + ASSAULT": lambda: count_clusters(store, cis_assault),
+            "timeline, CIS + ASSAULT": lambda: browsing.quad_class_timeline(store, cis_assault),
+            "contested, CIS + ASSAULT, 50": lambda: monitor.contested(store, cis_assault, 50),
+            "count contested, CIS + dyad ARM-AZE": lambda: count_contested(store, cis_dyad),
+            "timeline, absent watchlist": lambda: browsing.quad_class_timeline(store, absent),
+            "timeline, CIS watchlist": lambda: browsing.quad_class_timeline(store, cis),
+            "timeline, all events": lambda: browsing.quad_class_timeline(store, None),
+            "count events, status negated": lambda: browsing.count_browse_clusters(store, None, "negated"),
+            "daily series, type=ASSAULT": lambda: monitor.series(store, "country", "day", ClusterFilter(type="ASSAULT")),
+            "daily series, one outlet": lambda: monitor.series(store, "country", "day", ClusterFilter(outlet="Outlet 3")),
         }
         print(f"load average {os.getloadavg()[0]:.2f}\n{'query':<45}{'median ms':>10}")
         baseline = None
