@@ -538,6 +538,8 @@ class _Groups:
             return found[0] if found else None
         if len(rough) == 1:
             return rough[0]
+        if self.ranges[mention.key].precision == "year":
+            return None  # "their 2020 war": a year names no one of its clusters, however widely told
         reach = sorted(((len({m.document_id for m in self.groups[i]}), i) for i in found), reverse=True)
         return reach[0][1] if reach[0][0] > reach[1][0] else None
 

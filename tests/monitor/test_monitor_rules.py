@@ -355,6 +355,18 @@ def test_a_month_dated_recollection_joins_only_an_event_it_alone_fits():
     assert Deduplicator().vague(last_week) and len(Deduplicator().cluster([first, second, last_week])) == 3
 
 
+def test_a_year_dated_recollection_joins_no_one_of_several_events_however_widely_told():
+    rally = dict(type="PROTEST", source_country="ARM", target_country="ARM", location_name="Vanadzor",
+                 location_country="ARM", lat=40.81, lon=44.49)
+    quiet = mention(document_id="d1", date="2022-03-04", **rally)
+    widely_told = [mention(document_id=f"w{n}", outlet=f"Wire {n}", date="2022-05-11", **rally) for n in range(2)]
+    last_year = mention(document_id="d9", outlet="Lake Sevan Post", published="2023-02-01", date="2022",
+                        date_precision="year", **rally)  # "the 2022 protests"
+    clusters = Deduplicator().cluster([quiet, *widely_told, last_year])
+    assert sorted(c.articles for c in clusters) == [1, 1, 2]
+    assert len(Deduplicator().cluster([*widely_told, last_year])) == 1  # the only one it fits
+
+
 def test_one_report_dating_two_police_actions_on_different_days_keeps_them_apart():
     police = dict(type="COERCE", cameo="173", quad_class=4, goldstein=-5.0, acled_event_type=None,
                   source_country="GEO", target_country="GEO", location_name="Kutaisi", location_country="GEO",
