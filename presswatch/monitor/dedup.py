@@ -104,6 +104,9 @@ PLACE_BOUND = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # dispersals, seizures and decrees, each dated by its report (two nights' clearances, a riot and the
 # next day's state of emergency), save a seizure of a place, held until retaken (`OCCUPATIONS`).
 DURATIVE = frozenset({"ASSAULT", "PROTEST"})
+# How the dates stage tied a date to the event's own words (`dates.attach` tiers; not the sentence,
+# the report or the narrative): two such days of acts of different ACLED kinds are two events.
+OWN_CLAUSE_DATES = ("clause:", "participle:", "modifier:")
 # Events of one locality: a rally or a police action in one town is not the one in a town 50 km away
 # (ACLED's unit is a place and a day); fighting runs along a front or a border.
 LOCAL = frozenset({"PROTEST", "COERCE"})
@@ -225,10 +228,13 @@ class Deduplicator:
         a place held until retaken (`OCCUPATIONS`), fighting or unrest (`DURATIVE`) not placed at two
         named places, or placed so on adjacent days that one of the two tells as still going on
         (`continues`) or dates by a word relative to publication ("overnight"), or within `report_days`
-        when the later one is dated only by the statement reporting it (`EventMention.report_dated`)."""
+        when the later one is dated only by the statement reporting it (`EventMention.report_dated`);
+        never two acts of different ACLED kinds each dated by its own clause (`_other_kinds_own_days`)."""
         if _process(a) and _process(b) or _occupation(a) and _occupation(b):
             return True
         if a.type not in DURATIVE:
+            return False
+        if _other_kinds_own_days(a, b):
             return False
         if not (_named_place(a) and _named_place(b)):
             return True
@@ -677,6 +683,15 @@ def _anchors(mention: EventMention, articles: Articles) -> tuple[EventMention, .
 def _names(mention: EventMention, site: EventMention) -> bool:
     """Whether a mention's own sentence names the place of another, under any of its aliases."""
     return bool(mention.sentence) and names_place(mention.sentence, site.location_name, site.location_country)
+
+
+def _other_kinds_own_days(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions are acts of different ACLED kinds (a shelling, a battle) whose own clauses
+    date them (not the sentence, the report or the narrative): "rockets hit the town on Wednesday" and
+    "heavy fighting continued on Thursday along the front line" are two events, "continued" or not."""
+    return bool(a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type
+                and (a.date_method or "").startswith(OWN_CLAUSE_DATES)
+                and (b.date_method or "").startswith(OWN_CLAUSE_DATES))
 
 
 def _named_place(mention: EventMention) -> bool:

@@ -225,6 +225,20 @@ def test_one_report_dating_fighting_at_named_places_on_two_days_tells_two_events
                                     mention(event_id="v2", date="2022-09-13", **rallies)) == "dates"
 
 
+def test_one_report_dating_a_strike_and_next_days_fighting_each_in_its_own_clause_tells_two_events():
+    strike = mention(event_id="v1", date="2022-09-12", date_method="clause:WEEKDAY", published="2022-09-14",
+                     acled_event_type="Explosions/Remote violence", sentence="Missiles struck Jermuk on Monday.")
+    fighting = mention(event_id="v2", date="2022-09-13", date_method="clause:WEEKDAY", published="2022-09-14",
+                       acled_event_type="Battles", location_name="Armenia", lat=None, lon=None,
+                       sentence="Clashes went on along the line of contact on Tuesday.")
+    assert Deduplicator().why_apart(strike, fighting) == "dates"
+    assert len(Deduplicator().cluster([strike, fighting])) == 2
+    told_later = dataclasses.replace(fighting, date_method="narrative:WEEKDAY")  # its date is the story's, not its own
+    assert len(Deduplicator().cluster([strike, told_later])) == 1
+    same_kind = dataclasses.replace(fighting, acled_event_type="Explosions/Remote violence")
+    assert len(Deduplicator().cluster([strike, same_kind])) == 1
+
+
 def test_a_country_level_report_of_another_day_stands_for_the_place_its_own_sentence_names():
     told = "On Tuesday a border post outside Sisian came under mortar fire, the ministry said."
     drones = mention(event_id="v1", date="2022-09-12", published="2022-09-14",
