@@ -301,11 +301,7 @@ def _cluster_query(filters: ClusterFilter | None, status: str | None, clauses: t
                    parameters: tuple = (), page: tuple[int, int] | None = None,
                    reads_clusters: bool = True) -> tuple[str, list]:
     """`monitoring.cluster_query` with a mention status as one more filter."""
-    if status:
-        clauses = (*clauses, "c.id IN (SELECT cm.cluster_id FROM cluster_mentions cm JOIN events e"
-                             " ON e.document_id = cm.document_id AND e.event_id = cm.event_id WHERE e.status = ?)")
-        parameters = (*parameters, status)
-    return cluster_query(filters or ClusterFilter(), clauses, parameters, page, reads_clusters)
+    return cluster_query(filters or ClusterFilter(), clauses, parameters, page, reads_clusters, status)
 
 
 def quad_class_timeline(store: Store, filters: ClusterFilter | None = None) -> list[QuadCount]:

@@ -102,6 +102,8 @@ class Store:
                 self._fill_location_columns()
             if ("cluster_countries", "date") in added:
                 self._fill_cluster_keys()
+            if 0 < version < 6:
+                self._fill_cluster_statuses()
             if ("cluster_country_sets", "claims") in added:
                 self.connection.execute("DELETE FROM cluster_country_sets")
             if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
@@ -165,6 +167,13 @@ class Store:
         self.connection.execute(
             "INSERT OR IGNORE INTO cluster_outlets SELECT DISTINCT m.cluster_id, d.outlet, c.date FROM cluster_mentions m"
             " JOIN documents d ON d.id = m.document_id JOIN clusters c ON c.id = m.cluster_id WHERE d.outlet IS NOT NULL")
+
+    def _fill_cluster_statuses(self) -> None:
+        """Fill cluster_statuses from the stored clusters and their mentions, as `refresh` writes it."""
+        self.connection.execute(
+            "INSERT OR IGNORE INTO cluster_statuses SELECT DISTINCT m.cluster_id, e.status, c.date FROM cluster_mentions m"
+            " JOIN events e ON e.document_id = m.document_id AND e.event_id = m.event_id"
+            " JOIN clusters c ON c.id = m.cluster_id WHERE e.status IS NOT NULL")
 
     def _fill_country_sets(self) -> None:
         """Fill cluster_country_sets from the stored clusters, their countries and contested claims,

@@ -85,7 +85,7 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
     count = 0
     clusters, claims, points = views.clusters, views.contested, views.series
     with store.transaction():
-        for table in ("narratives", "alerts", "series", "contested", "cluster_country_sets", "cluster_outlets",
+        for table in ("narratives", "alerts", "series", "contested", "cluster_country_sets", "cluster_statuses", "cluster_outlets",
                       "cluster_countries", "cluster_mentions", "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
         for cluster in clusters:
@@ -102,6 +102,8 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
                                          [(cluster.id, country, cluster.date) for country in sorted(cluster.countries)])
             store.connection.executemany("INSERT INTO cluster_outlets VALUES (?, ?, ?)", [
                 (cluster.id, outlet, cluster.date) for outlet in sorted({m.outlet for m in cluster.mentions if m.outlet})])
+            store.connection.executemany("INSERT INTO cluster_statuses VALUES (?, ?, ?)", [
+                (cluster.id, status, cluster.date) for status in sorted({m.status for m in cluster.mentions if m.status})])
         keys = {cluster.id: (cluster.date, country_set(cluster.countries)) for cluster in clusters}
         sets, contested = Counter(keys.values()), Counter(keys[claim.cluster.id] for claim in claims)
         store.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?, ?)",
@@ -288,26 +290,38 @@ def _period(filters: ClusterFilter, column: str) -> tuple[list[str], list]:
     return clauses, parameters
 
 
-def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameters: Sequence = (),
-                  page: tuple[int, int] | None = None, reads_clusters: bool = True) -> tuple[str, list]:
-    """FROM and WHERE over the clusters c matching `filters` and `clauses`; with `page` (limit,
-    offset; limit -1 for all), then their ORDER BY newest first and that page.
+# Whether the cluster of a row (its date and id columns) has a mention of a status: one seek of the key.
+STATUS_PROBE = "EXISTS (SELECT 1 FROM cluster_statuses s WHERE s.status = ? AND s.date = {0}.date AND s.cluster_id = {0}.{1})"
 
-    A country or an outlet filter reads that key's clusters k from cluster_countries or
-    cluster_outlets by its (key, date) index, newest first (the LEFT JOIN keeps k the outer loop;
-    every k row has its cluster), and a watchlist's page with no other filter but a period merges
-    its countries' indexes (a UNION of ordered arms): a page stops after its rows, however common
-    or rare the keys.  A count that reads nothing of c (`reads_clusters` False, no other filter)
-    reads k alone.
+
+def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameters: Sequence = (),
+                  page: tuple[int, int] | None = None, reads_clusters: bool = True,
+                  status: str | None = None) -> tuple[str, list]:
+    """FROM and WHERE over the clusters c matching `filters`, `clauses` and having a mention of
+    `status`; with `page` (limit, offset; limit -1 for all), then their ORDER BY newest first and
+    that page.
+
+    A country, an outlet or (with no other filter but a period or a watchlist) a status reads that key's
+    clusters k from cluster_countries, cluster_outlets or cluster_statuses by its (key, date)
+    index, newest first (the LEFT JOIN keeps k the outer loop; every k row has its cluster), and a
+    watchlist's page with no other filter but a period merges its countries' indexes (a UNION of
+    ordered arms): a page stops after its rows, however common or rare the keys.  A count that
+    reads nothing of c (`reads_clusters` False, no other filter) reads k alone.  Otherwise a
+    status is a probe of each cluster left.
     """
     limit = [] if page is None else list(page)
-    for table, column, value in (("cluster_countries", "country", filters.country),
-                                 ("cluster_outlets", "outlet", filters.outlet)):
+    alone = replace(filters, since=None, until=None, countries=None) == ClusterFilter() and not clauses
+    for table, column, value, others in (("cluster_countries", "country", filters.country, replace(filters, country=None)),
+                                         ("cluster_outlets", "outlet", filters.outlet, replace(filters, outlet=None)),
+                                         ("cluster_statuses", "status", status if alone else None, filters)):
         if value:
-            where, values, on_clusters = _keyed_where(filters, column, value, clauses, parameters)
+            probe = ([STATUS_PROBE.format("k", "cluster_id")], [status]) if status and column != "status" else ([], [])
+            where, values, on_clusters = _keyed_where(others, column, value, clauses, parameters, probe)
             join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if reads_clusters or on_clusters else ""
             order = " ORDER BY k.date DESC, k.cluster_id LIMIT ? OFFSET ?" if page else ""
             return f" FROM {table} k{join} WHERE {where}{order}", [*values, *limit]
+    if status:
+        clauses, parameters = [*clauses, STATUS_PROBE.format("c", "id")], [*parameters, status]
     others, _ = _clauses(replace(filters, since=None, until=None, countries=None))
     if filters.countries and page and not (others or clauses):  # a watchlist, perhaps with a period
         period, period_values = _period(filters, "k.date")
@@ -321,15 +335,16 @@ def cluster_query(filters: ClusterFilter, clauses: Sequence[str] = (), parameter
     return f" FROM clusters c{where}{order}", [*values, *parameters, *limit]
 
 
-def _keyed_where(filters: ClusterFilter, column: str, value: str, clauses: Sequence[str],
-                 parameters: Sequence) -> tuple[str, list, bool]:
-    """WHERE over the clusters k of one country or outlet, its values, and whether it reads c."""
-    period, period_values = _period(filters, "k.date")  # k.date is c.date
-    keyed, values = [f"k.{column} = ?", *period], [value, *period_values]
-    countries = filters.countries
+def _keyed_where(others: ClusterFilter, column: str, value: str, clauses: Sequence[str],
+                 parameters: Sequence, probe: tuple[list[str], list]) -> tuple[str, list, bool]:
+    """WHERE over the clusters k of one country, outlet or status (`others`: the filters left;
+    `probe`: conditions on k's own columns), its values, and whether it reads c."""
+    period, period_values = _period(others, "k.date")  # k.date is c.date
+    keyed, values = [f"k.{column} = ?", *period, *probe[0]], [value, *period_values, *probe[1]]
+    countries = others.countries
     if column == "country" and countries and value in countries:  # a watchlist holding the country
         countries = None
-    rest, rest_values = _clauses(replace(filters, since=None, until=None, countries=countries, **{column: None}))
+    rest, rest_values = _clauses(replace(others, since=None, until=None, countries=countries))
     return " AND ".join([*keyed, *rest, *clauses]), [*values, *rest_values, *parameters], bool(rest or clauses)
 
 

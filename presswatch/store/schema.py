@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable
 
-SCHEMA_VERSION = 5  # 2: monitor tables (clusters, their mentions and countries, contested, series);
+SCHEMA_VERSION = 6  # 2: monitor tables (clusters, their mentions and countries, contested, series);
 # 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
 # 4: events.location_precision and events.location_method, clusters.location_precision;
 # 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index;
-# cluster_country_sets, so a watchlist's clusters and contested claims are counted without a scan
+# cluster_country_sets, so a watchlist's clusters and contested claims are counted without a scan;
+# 6: cluster_statuses, so the clusters with a mention of one status come from an index
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
@@ -152,6 +153,12 @@ CREATE TABLE IF NOT EXISTS cluster_outlets (  -- the outlets of a cluster's ment
     outlet TEXT NOT NULL,
     date TEXT NOT NULL,  -- the cluster's date, as in cluster_countries
     PRIMARY KEY (outlet, date DESC, cluster_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_statuses (  -- the statuses of a cluster's mentions, newest first
+    cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    date TEXT NOT NULL,  -- the cluster's date, as in cluster_countries
+    PRIMARY KEY (status, date DESC, cluster_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cluster_country_sets (  -- how many clusters have exactly these countries, per date
     date TEXT NOT NULL,

@@ -33,6 +33,7 @@ from tests.unit.test_store import make_older_store
 
 COUNTRIES = ("ARM", "GEO", "KAZ", "MDA", "UZB")
 OUTLETS = ("Alpha Post", "Beta News", "Gamma Daily", "Delta Times")
+STATUSES = ("asserted", "negated", "asserted", "hypothetical")
 KINDS = (("ASSAULT", "190", -10.0, 4), ("CONSULT", "040", 1.0, 1), ("PROTEST", "140", -6.5, 3))
 
 
@@ -48,7 +49,8 @@ def generated(number: int, rng: random.Random) -> Analysis:
         source, target = rng.sample(COUNTRIES, 2)
         start = text.index(f"Item{n}")
         events.append(Event(f"v{n + 1}", kind, make_span(document.text, start, start + 5),
-                            Extent(start, start + len(f"Item{n} was logged.")), status="asserted", cameo=cameo,
+                            Extent(start, start + len(f"Item{n} was logged.")), status=STATUSES[(number + n) % 4],
+                            cameo=cameo,
                             goldstein=goldstein, quad_class=quad, source=Participant(None, source, "GOV", source),
                             target=Participant(None, target, "GOV", target),
                             date=EventDate(published.isoformat(), "day"),
@@ -104,6 +106,17 @@ def test_a_country_or_outlet_page_and_count_equal_the_direct_computation(store_p
         assert browsing.count_browse_clusters(store, filters) == len(expected)
 
 
+@pytest.mark.parametrize("filters", [*FILTERS, ClusterFilter(), ClusterFilter(type="PROTEST", since="2023-03-25")])
+@pytest.mark.parametrize("status", ["negated", "hypothetical", "attributed"])
+def test_clusters_with_a_mention_of_a_status_equal_the_direct_computation(store_path, filters, status):
+    with Store(store_path, create=False, readonly=True) as store:
+        expected = [c.id for c in newest_first(stored_clusters(store)) if matches(c, filters)
+                    and any(mention.status == status for mention in c.mentions)]
+        assert [c.id for c in browsing.browse_clusters(store, filters, status, 6, 2)] == expected[2:8]
+        assert [c.id for c in browsing.browse_clusters(store, filters, status, 1000)] == expected
+        assert browsing.count_browse_clusters(store, filters, status) == len(expected)
+
+
 @pytest.mark.parametrize("filters", [*FILTERS, ClusterFilter(since="2023-03-15", until="2023-04-10"),
                                      ClusterFilter(type="ASSAULT", until="2023-04-01")])
 def test_contested_claims_and_their_count_equal_the_direct_computation(store_path, filters):
@@ -134,13 +147,14 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
         before = [monitor.clusters(store, f, limit=None) for f in filters]
         counts = [count_clusters(store, f) for f in filters]
         claims = count_contested(store, filters[-1])
+        negated = [c.id for c in browsing.browse_clusters(store, filters[0], "negated", 1000)]
     with sqlite3.connect(path) as connection:  # as version 4 left it
         connection.execute("DROP INDEX cluster_countries_date")
-        for table in ("cluster_outlets", "cluster_country_sets"):
+        for table in ("cluster_outlets", "cluster_country_sets", "cluster_statuses"):
             connection.execute(f"DROP TABLE {table}")
     make_older_store(path, 4, (("cluster_countries", "date"),))
     with Store(path) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         assert store.connection.execute("SELECT count(*) FROM cluster_countries k JOIN clusters c"
                                         " ON c.id = k.cluster_id WHERE k.date IS NOT c.date").fetchone()[0] == 0
         assert store.check() == []
@@ -148,7 +162,23 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
         assert [monitor.clusters(store, f, limit=None) for f in filters] == before
         assert [count_clusters(store, f) for f in filters] == counts == [len(found) for found in before]
         assert count_contested(store, filters[-1]) == claims == len(monitor.contested(store, filters[-1])) > 0
+        assert [c.id for c in browsing.browse_clusters(store, filters[0], "negated", 1000)] == negated != []
         assert all(before)
+
+
+def test_a_version_5_store_gets_its_cluster_statuses(tmp_path, store_path):
+    path = tmp_path / "five.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    with Store(path, create=False, readonly=True) as store:
+        expected = [browsing.count_browse_clusters(store, ClusterFilter(), status) for status in ("asserted", "negated")]
+    with sqlite3.connect(path) as connection:  # as version 5 left it
+        connection.execute("DROP TABLE cluster_statuses")
+    make_older_store(path, 5, ())
+    with Store(path) as store:
+        assert [browsing.count_browse_clusters(store, ClusterFilter(), status) for status in ("asserted", "negated")] \
+            == expected
+        assert all(expected)
 
 
 @pytest.mark.parametrize("query", ["logged", "Note", "Log AND Item2", '"Note 17"', "absentword"])
