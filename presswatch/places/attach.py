@@ -25,7 +25,9 @@ In order (the Location's `method` says which):
    that does within the reach, takes the one city the nearest sentence naming places names, past a
    paragraph break and whatever its verb (`_city_anaphor`).  A place carried
    is one where the main verb happened, also through a chain of places ("gathered in the square in
-   front of the akimat in Aktobe") or an event noun as subject ("The protest in Taraz began").
+   front of the akimat in Aktobe"), an event noun as subject ("The protest in Taraz began") or the
+   thing the verb acts on ("units cleared the highway near Rushan"); a reporting verb's complement
+   is the main verb ("..., the ministry said").
    Then, for an event on the ground, "sentence" again: the one place below a country its sentence
    names as a locative of a clause holding the trigger, unless it is where a statement was made
    ("officials in Astana said").
@@ -210,11 +212,15 @@ def _places_action(parsed: Doc, mention: PlaceMention) -> bool:
     if preposition is None:
         return False
     top = top_of(preposition)
+    if top.lemma_.lower() in REPORTING_LEMMAS:  # "units cleared the road near X, the ministry said"
+        top = next((c for c in top.children if c.dep_ == "ccomp"), top)
     attached = preposition.head
     while attached.dep_ == "pobj" and attached.head.dep_ == "prep" and attached.head.head.i != attached.head.i:
         attached = attached.head.head  # a place inside a place: "in front of the akimat in Aktobe"
     if attached.dep_ == "nsubj" and attached.head.i == top.i and attached.lemma_.lower() in EVENT_NOUNS:
         attached = top
+    if attached.dep_ == "dobj" and attached.head.i == top.i:
+        attached = top  # what the action is done to, there: "cleared the highway near X"
     return attached.i == top.i
 
 

@@ -207,6 +207,17 @@ def test_a_city_is_not_carried_past_a_paragraph_a_speaker_or_a_second_city(nlp, 
 
 
 @pytest.mark.issue(8)
+def test_a_reported_action_on_a_thing_near_a_city_places_the_next_sentence_there(nlp, gazetteer):
+    story = ("Riot police dismantled the tent camp near Kutaisi on Friday after farmers threw stones at them, "
+             "the ministry said. Nine officers were hurt and twenty farmers were detained.")
+    location = located(nlp, gazetteer, story, "detained", kind="COERCE")
+    assert (location.name, location.method) == ("Kutaisi", "narrative")
+    said = "Officials near Kutaisi said the camp was calm. Twenty farmers were detained."
+    location = located(nlp, gazetteer, said, "detained", kind="COERCE")
+    assert location is None or location.method != "narrative"  # where the speaker is
+
+
+@pytest.mark.issue(8)
 def test_the_city_named_last_is_the_one_a_definite_city_noun_refers_to(nlp, gazetteer):
     story = ("TBILISI, 4 May (Rioni Herald). The governor flew to Kutaisi on Sunday to meet farmers.\n\n"
              "On Monday, farmers gathered in the city centre. Riot police later cleared the road.")
