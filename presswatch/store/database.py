@@ -104,6 +104,8 @@ class Store:
                 self._fill_cluster_keys()
             if 0 < version < 6:
                 self._fill_cluster_statuses()
+            if ("clusters", "countries") in added:
+                self._fill_cluster_country_sets()
             if ("cluster_country_sets", "claims") in added:
                 self.connection.execute("DELETE FROM cluster_country_sets")
             if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
@@ -174,6 +176,12 @@ class Store:
             "INSERT OR IGNORE INTO cluster_statuses SELECT DISTINCT m.cluster_id, e.status, c.date FROM cluster_mentions m"
             " JOIN events e ON e.document_id = m.document_id AND e.event_id = m.event_id"
             " JOIN clusters c ON c.id = m.cluster_id WHERE e.status IS NOT NULL")
+
+    def _fill_cluster_country_sets(self) -> None:
+        """Fill clusters.countries from cluster_countries, as `refresh` writes it."""
+        rows = self.connection.execute("SELECT cluster_id, country FROM cluster_countries ORDER BY cluster_id")
+        self.connection.executemany("UPDATE clusters SET countries = ? WHERE id = ?", [
+            (country_set(row[1] for row in members), cluster_id) for cluster_id, members in groupby(rows, key=lambda row: row[0])])
 
     def _fill_country_sets(self) -> None:
         """Fill cluster_country_sets from the stored clusters, their countries and contested claims,

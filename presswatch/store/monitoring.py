@@ -91,11 +91,12 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
         for cluster in clusters:
             count += 1
             store.connection.execute(
-                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (cluster.id, cluster.type, cluster.cameo, cluster.quad_class, cluster.goldstein, cluster.acled_event_type,
                  cluster.source_country, cluster.target_country, cluster.date, cluster.date_precision,
                  cluster.location_name, cluster.location_country, cluster.lat, cluster.lon, cluster.confidence,
-                 cluster.articles, cluster.outlets, cluster.earliest_report, cluster.location_precision))
+                 cluster.articles, cluster.outlets, cluster.earliest_report, cluster.location_precision,
+                 country_set(cluster.countries)))
             store.connection.executemany("INSERT INTO cluster_mentions VALUES (?, ?, ?)",
                                          [(cluster.id, m.document_id, m.event_id) for m in cluster.mentions])
             store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?, ?)",
@@ -129,19 +130,23 @@ def count_contested(store: Store, filters: ClusterFilter | None = None) -> int:
     filters = filters or ClusterFilter()
     if _only_watchlist(filters):
         return _watchlist_count(store, filters, "claims")
-    source, parameters = _contested_source(filters)
+    source, parameters = _contested_source(filters, ordered=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 
 
-def _contested_source(filters: ClusterFilter) -> tuple[str, list]:
+def _contested_source(filters: ClusterFilter, ordered: bool = True) -> tuple[str, list]:
     """FROM and WHERE over the contested claims k on clusters c matching `filters`.
 
-    The period is read on k.date (the cluster's date) by k's date index; the LEFT JOIN keeps k the
-    outer loop, newest first (every claim has its cluster), and is left out when no filter reads c.
+    The period is read on k.date (the cluster's date) by k's date index.  A page keeps k the outer
+    loop, newest first, so it stops after its rows: a LEFT JOIN (every claim has its cluster) with a
+    country or an outlet, a CROSS JOIN with a type or a watchlist (SQLite would start from the
+    type's index and sort); a dyad (a small share of the clusters) and a count leave SQLite free to
+    start from an index of c.  c is left out when no filter reads it.
     """
     clauses, parameters = _period(filters, "k.date")
     rest, values = _clauses(replace(filters, since=None, until=None))
-    join = " LEFT JOIN clusters c ON c.id = k.cluster_id" if rest else ""
+    kind = "" if filters.dyad or not ordered else "LEFT " if filters.country or filters.outlet else "CROSS "
+    join = f" {kind}JOIN clusters c ON c.id = k.cluster_id" if rest else ""
     where = (" WHERE " + " AND ".join([*clauses, *rest])) if clauses or rest else ""
     return f" FROM contested k{join}{where}", [*parameters, *values]
 
@@ -235,7 +240,10 @@ def count_stored_series(store: Store, by: str, frequency: str, keys: Iterable[st
 def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
                      offset: int = 0) -> list[ContestedClaim]:
     """Stored contested claims on clusters matching `filters`, newest first."""
-    source, parameters = _contested_source(filters or ClusterFilter())
+    filters = filters or ClusterFilter()
+    if filters.countries is not None and not _watchlist_count(store, filters, "claims"):
+        return []  # no claim on a cluster of the watchlist in the period (the stored country sets)
+    source, parameters = _contested_source(filters)
     sql = f"SELECT k.cluster_id, k.kind, k.sides{source} ORDER BY k.date DESC, k.cluster_id, k.kind"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -271,9 +279,11 @@ def _clauses(filters: ClusterFilter) -> tuple[list[str], list]:
     if filters.outlet:
         clauses.append("c.id IN (SELECT cluster_id FROM cluster_outlets WHERE outlet = ?)")
         parameters.append(filters.outlet)
-    if filters.countries is not None:  # last: a probe of each row the other conditions leave
-        marks = ",".join("?" * len(filters.countries))
-        clauses.append(f"EXISTS (SELECT 1 FROM cluster_countries w WHERE w.cluster_id = c.id AND w.country IN ({marks}))")
+    if filters.countries is not None:  # each row's set of countries among the stored sets that meet the watchlist
+        # (the distinct sets first, a few dozen: 'LIMIT -1' keeps SQLite from testing every (date, set) row)
+        meets = " OR ".join(["instr(',' || countries || ',', ',' || ? || ',') > 0"] * len(filters.countries)) or "0"
+        clauses.append("c.countries IN (SELECT countries FROM (SELECT DISTINCT countries FROM cluster_country_sets"
+                       f" LIMIT -1) WHERE {meets})")
         parameters.extend(filters.countries)
     return clauses, parameters
 

@@ -7,11 +7,12 @@ SCHEMA_VERSION = 6  # 2: monitor tables (clusters, their mentions and countries,
 # 4: events.location_precision and events.location_method, clusters.location_precision;
 # 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index;
 # cluster_country_sets, so a watchlist's clusters and contested claims are counted without a scan;
-# 6: cluster_statuses, so the clusters with a mention of one status come from an index
+# 6: cluster_statuses, so the clusters with a mention of one status come from an index; clusters.countries,
+# so a watchlist is a check of each cluster's set of countries
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
-# `database._fill_location_columns`, `database._fill_cluster_keys`).
+# `database._fill_location_columns`, `database._fill_cluster_keys`, `database._fill_cluster_country_sets`).
 ADDED_COLUMNS = (
     ("events", "date_until", "ALTER TABLE events ADD COLUMN date_until TEXT"),
     ("events", "date_method", "ALTER TABLE events ADD COLUMN date_method TEXT"),
@@ -19,6 +20,7 @@ ADDED_COLUMNS = (
     ("events", "location_method", "ALTER TABLE events ADD COLUMN location_method TEXT"),
     ("clusters", "location_precision", "ALTER TABLE clusters ADD COLUMN location_precision TEXT"),
     ("cluster_countries", "date", "ALTER TABLE cluster_countries ADD COLUMN date TEXT"),
+    ("clusters", "countries", "ALTER TABLE clusters ADD COLUMN countries TEXT NOT NULL DEFAULT ''"),
     # a cluster_country_sets made while schema 5 was developed (2026-11-30) lacks it: refilled
     ("cluster_country_sets", "claims", "ALTER TABLE cluster_country_sets ADD COLUMN claims INTEGER NOT NULL DEFAULT 0"),
 )
@@ -129,7 +131,8 @@ CREATE TABLE IF NOT EXISTS clusters (
     date TEXT NOT NULL, date_precision TEXT NOT NULL,
     location_name TEXT, location_country TEXT, lat REAL, lon REAL,
     confidence REAL NOT NULL, articles INTEGER NOT NULL, outlets INTEGER NOT NULL, earliest_report TEXT,
-    location_precision TEXT  -- of its place, as the events table has it
+    location_precision TEXT,  -- of its place as the events table has it (no comma here: DROP COLUMN in tests)
+    countries TEXT NOT NULL DEFAULT ''  -- the set of the countries of its mentions, as cluster_country_sets keys it
 );
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
 CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters(source_country, target_country, date);

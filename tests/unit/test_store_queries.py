@@ -152,7 +152,7 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
         connection.execute("DROP INDEX cluster_countries_date")
         for table in ("cluster_outlets", "cluster_country_sets", "cluster_statuses"):
             connection.execute(f"DROP TABLE {table}")
-    make_older_store(path, 4, (("cluster_countries", "date"),))
+    make_older_store(path, 4, (("cluster_countries", "date"), ("clusters", "countries")))
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         assert store.connection.execute("SELECT count(*) FROM cluster_countries k JOIN clusters c"
@@ -166,19 +166,24 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
         assert all(before)
 
 
-def test_a_version_5_store_gets_its_cluster_statuses(tmp_path, store_path):
+def test_a_version_5_store_gets_its_cluster_statuses_and_country_sets(tmp_path, store_path):
     path = tmp_path / "five.db"
     with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
         source.backup(target)
+    watched = ClusterFilter(countries=("GEO", "UZB"), type="PROTEST")
+
+    def found(store):
+        return ([browsing.count_browse_clusters(store, ClusterFilter(), status) for status in ("asserted", "negated")],
+                monitor.clusters(store, watched, limit=None), monitor.contested(store, dataclasses.replace(watched, type=None)))
+
     with Store(path, create=False, readonly=True) as store:
-        expected = [browsing.count_browse_clusters(store, ClusterFilter(), status) for status in ("asserted", "negated")]
+        expected = found(store)
     with sqlite3.connect(path) as connection:  # as version 5 left it
         connection.execute("DROP TABLE cluster_statuses")
-    make_older_store(path, 5, ())
+    make_older_store(path, 5, (("clusters", "countries"),))
     with Store(path) as store:
-        assert [browsing.count_browse_clusters(store, ClusterFilter(), status) for status in ("asserted", "negated")] \
-            == expected
-        assert all(expected)
+        assert found(store) == expected
+        assert all(expected[0]) and expected[1] and expected[2]
 
 
 @pytest.mark.parametrize("query", ["logged", "Note", "Log AND Item2", '"Note 17"', "absentword"])
