@@ -551,17 +551,19 @@ class _Groups:
 
     def best_fit(self, mention: EventMention) -> int | None:
         """The cluster an undated mention most likely reports: one its own article dates (first one
-        holding a mention of its own sentence, then one where the article names the same place:
+        holding a mention of its own sentence, then one the article dates to the day, not only
+        "last week" or "this month", then one where the article names the same place:
         arrests in a city go with the riot there, not with the curfew the article dates a day later
         for the whole province), else the latest up to its publication day, as news reports leave
         their newest event undated and date older ones (a later day fits only as a dating error)."""
         published = self.ranges[mention.key].last
 
-        def rank(index: int) -> tuple[bool, bool, bool, date]:
+        def rank(index: int) -> tuple[bool, bool, bool, bool, date]:
             group = self.groups[index]
             own = [m for m in group if m.document_id == mention.document_id]
             days = [self.ranges[m.key].last for m in group if self.ranges[m.key].precision == "day"]
             return (bool(own), bool(mention.sentence) and any(m.sentence == mention.sentence for m in own),
+                    any(self.ranges[m.key].precision == "day" for m in own),
                     bool(mention.location_name) and any(m.location_name == mention.location_name for m in own),
                     max((day for day in days if day <= published), default=date.min))
 

@@ -881,3 +881,15 @@ def test_each_spark_cluster_group_clusters_alone_as_in_one_run():
         groups.setdefault(cluster_group(m.type), []).append(m)
     assert {c.id for group in groups.values() for c in Deduplicator().cluster(group)} == whole
     assert len(whole) == 4  # the fighting at Samarkand places the country-level arrests away from Namangan
+
+
+def test_an_undated_report_goes_with_its_articles_dated_event_before_a_rough_one_at_its_place():
+    fire = dict(type="ASSAULT", cameo="190", source_country="TJK", target_country="KGZ", published="2031-03-12")
+    village = dict(location_name="Kulundu", location_country="KGZ", lat=40.18, lon=69.93)
+    clash = mention(event_id="v1", date="2031-03-11", location_name="Kyrgyzstan", location_country="KGZ", lat=41.2,
+                    lon=74.7, **fire)
+    earlier = mention(event_id="v2", date="2031-03", date_precision="month", **village,
+                      **{**fire, "source_country": None})
+    headline = mention(event_id="v3", date=None, date_precision=None, **village, **fire)
+    by_date = {c.date: {m.key for m in c.mentions} for c in Deduplicator().cluster([clash, earlier, headline])}
+    assert by_date["2031-03-11"] == {"d1:v1", "d1:v3"}  # the newest news, not last week's fire at the village
