@@ -39,7 +39,7 @@ from presswatch.store.monitoring import (
 )
 
 __all__ = ["ClusterFilter", "Deduplicator", "EscalationDetector", "alerts", "clusters", "contested",
-           "count_series", "load_watchlists", "recurring_narratives", "refresh", "series", "watchlist_filter"]
+           "load_watchlists", "recurring_narratives", "refresh", "series", "series_page", "watchlist_filter"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -93,27 +93,24 @@ def clusters(store: Store, filters: ClusterFilter | None = None, limit: int | No
     return stored_clusters(store, filters, limit, offset)
 
 
-def series(store: Store, by: str = "country", frequency: Frequency = "day", filters: ClusterFilter | None = None,
-           limit: int | None = None, offset: int = 0) -> list[SeriesPoint]:
-    """Daily or weekly series per country (or dyad), restricted by `filters`, ordered by key and
-    period; `limit` and `offset` take one page of the points."""
+def series(store: Store, by: str = "country", frequency: Frequency = "day",
+           filters: ClusterFilter | None = None) -> list[SeriesPoint]:
+    """Daily or weekly series per country (or dyad), restricted by `filters`, ordered by key and period."""
+    return series_page(store, by, frequency, filters, -1)[0]
+
+
+def series_page(store: Store, by: str = "country", frequency: Frequency = "day", filters: ClusterFilter | None = None,
+                limit: int = -1, offset: int = 0) -> tuple[list[SeriesPoint], int]:
+    """One page of `series` (`limit` -1: all from `offset`) and how many points the series has;
+    stored points are paged and counted in SQL (the whole series is its own count)."""
     filters = filters or ClusterFilter()
     selection = _stored_selection(by, filters)
     if selection is None:
         points = build_series(cluster_heads(store, filters), by=by, frequency=frequency, keys=_series_keys(filters))
-        return points[offset:None if limit is None else offset + limit]
-    page = None if limit is None and not offset else (-1 if limit is None else limit, offset)
-    return stored_series(store, by, frequency, **selection, page=page)
-
-
-def count_series(store: Store, by: str = "country", frequency: Frequency = "day",
-                 filters: ClusterFilter | None = None) -> int:
-    """How many points `series` returns without a limit."""
-    filters = filters or ClusterFilter()
-    selection = _stored_selection(by, filters)
-    if selection is None:
-        return len(series(store, by, frequency, filters))
-    return count_stored_series(store, by, frequency, **selection)
+        return points[offset:None if limit < 0 else offset + limit], len(points)
+    page = stored_series(store, by, frequency, **selection, page=(limit, offset) if limit >= 0 or offset else None)
+    whole = limit < 0 and not offset
+    return page, len(page) if whole else count_stored_series(store, by, frequency, **selection)
 
 
 def _series_keys(filters: ClusterFilter) -> set[str] | None:

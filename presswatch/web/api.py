@@ -95,8 +95,8 @@ def series(request: Request, store: StoreDep, params: Events, pages: Pages, by: 
            frequency: Frequency = "day") -> dict[str, Any]:
     """One point per key and period (ordered so) with events, QuadClass counts, intensity and cluster ids."""
     _no_status(params)
-    found = monitor.series(store, by, frequency, params.filters, pages.limit, pages.offset)
-    return _listing(request, pages, monitor.count_series(store, by, frequency, params.filters), "series", found)
+    found, total = monitor.series_page(store, by, frequency, params.filters, pages.limit, pages.offset)
+    return _listing(request, pages, total, "series", found)
 
 
 @router.get("/alerts", summary="Escalation alerts")

@@ -249,6 +249,6 @@ def test_a_page_of_a_series_and_its_count_equal_the_whole_series(store_path, fil
         if by == "dyad" and keys:  # a dyad series keeps the dyads with a watched country on either side
             every = stored_series(store, "dyad", "day", since=filters.since, until=filters.until)
             assert whole == [point for point in every if set(point.key.split(">")) & keys] != []
-        assert monitor.series(store, by, "day", filters, limit=5, offset=3) == whole[3:8]
-        assert monitor.series(store, by, "day", filters, offset=4) == whole[4:]
-        assert monitor.count_series(store, by, "day", filters) == len(whole)
+        assert monitor.series_page(store, by, "day", filters, limit=5, offset=3) == (whole[3:8], len(whole))
+        assert monitor.series_page(store, by, "day", filters, offset=4) == (whole[4:], len(whole))
+        assert monitor.series_page(store, by, "day", filters, limit=0) == ([], len(whole))
