@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "presswatch" / "events" / "data"
-VERSION = "1.6.2"
+VERSION = "1.6.3"
 
 # CAMEO roots 01-02 are absent from CAMEO2PLOVER: 01 (statements) are not events; 02 (appeals)
 # merged into PLOVER REQUEST with the modes of the matching 10x demand codes.
@@ -169,6 +169,13 @@ BLOCK_PATTERNS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "embrace": [(("formula",), "030")],
     # "beefed up / strengthened its forces": a military build-up (154, as the block's "(for &fight)")
     "strengthen": [(("force",), "154"), (("troop",), "154"), (("&military",), "154")],
+    # "came under attack / shelling / artillery fire / small-arms fire": the other side's force on the subject
+    # (CAMEO 190/194/193, a reply like the block's "(under fire)", which is criticism, 111, and stays so
+    # without a weapon: "the minister came under fire")
+    "arrive": [(("(under", "attack"), ":190"), (("(under", "assault"), ":190"), (("(under", "shelling"), ":194"),
+               (("(under", "bombardment"), ":194"), (("(under", "artillery"), ":194"), (("(under", "mortar"), ":194"),
+               (("(under", "rocket"), ":194"), (("(under", "gunfire"), ":193"), (("(under", "arms", "fire"), ":193"),
+               (("(under", "sniper"), ":193")],
 }
 
 # CAMEO code prefix -> (ACLED event type, sub-event type); the longest prefix wins.  Written by

@@ -350,6 +350,9 @@ class EventExtractor:
         if head.pos_ == "VERB" and head.i != noun.i and noun.dep_ in ("dobj", "pobj") \
                 and head.lemma_.lower() not in rules.LIGHT_VERBS and self.verb_trigger(head) is not None:
             return None  # "seek help", "provide assistance": the verb is the event
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB" \
+                and self.verb_trigger(head.head) is not None:
+            return None  # "came under attack": the verb is the event, done to its subject
         cameo = self.lexicon.code(code)
         if cameo is None:
             return None

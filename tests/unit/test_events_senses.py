@@ -162,3 +162,20 @@ def test_a_protest_that_reports_speech_is_disapproval(analyze, text, plover):
 def test_a_prepared_use_of_force_is_a_build_up(analyze, text, plover, code):
     found = at(analyze(text), "prepared")
     assert found and found[0].type == plover and found[0].cameo.startswith(code)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Two Georgian checkpoints near Lagodekhi came under mortar fire overnight.", "194", "GEO"),
+    ("A Moldovan patrol had come under small-arms fire on the river bank.", "193", "MDA"),
+    ("Polish border guards came under attack by a crowd of men on Sunday.", "190", "POL"),
+])
+def test_coming_under_fire_or_attack_is_force_used_on_the_subject(analyze, text, code, target):
+    analysis = analyze(text)
+    (came,) = at(analysis, "came") or at(analysis, "come")
+    assert came.cameo == code and came.target is not None and came.target.country == target
+    assert all(e.source is None or e.source.country != target for e in analysis.events)  # nor the noun's attacker
+
+
+def test_coming_under_fire_without_a_weapon_stays_criticism(analyze):
+    (came,) = at(analyze("The Latvian finance minister came under fire from her own party over the budget."), "came")
+    assert came.cameo == "111"
