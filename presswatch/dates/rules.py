@@ -184,7 +184,7 @@ DAY_PART = re.compile(
     r"(?i:(?:(?:since|until|till|by|in|at|before|after|during|from|the|early|late|that|this)\s+){0,4}"
     r"(?:morning|afternoon|evening|night|dawn|dusk|midnight|noon|daybreak|nightfall|sunrise|sunset)"
     r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)"
-    r"|(?:(?:within|for|in|over|a|few|several|some|\d+)\s+){0,3}(?:seconds|minutes|hours))")
+    r"|(?:(?:within|for|in|over|a|few|several|some|\d{1,3})\s+){0,3}(?:seconds|minutes|hours))")
 
 # "the" right before a bare month name: "The March for Freedom" is a name, not a date (dates take
 # no article unless a year or day follows: "the March 2022 vote" is caught by the MONTH pattern's year).
