@@ -193,6 +193,8 @@ class EventExtractor:
         passive = reply or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if cameo.quad_class == 4 and any(_is_instrument(p) for c in verb.children if c.dep_ == "agent" for p in c.children):
             strength = max(strength, 0.75)  # "hit by shells": a means of force makes the violent reading specific
+        if cameo.quad_class == 4 and any(_is_instrument(c) for c in verb.children if c.dep_ == "nsubjpass"):
+            strength = max(strength, 0.75)  # "shells were fired at the village": so does one fired
         return Trigger(tuple(sorted(tokens)), cameo, strength, source, target, reciprocal, passive)
 
     def model_triggers(self, ctx: _Context, found: list[Trigger]) -> Iterable[Trigger]:
@@ -848,9 +850,13 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     if not target and not reciprocal:  # "demanded that X withdraw": X is the target
         target = [i for c in verb.children if c.dep_ == "ccomp" for s in c.children
                   if s.dep_ in ("nsubj", "nsubjpass") for i in _conjuncts(s)]
+    fired = own_passive and subject is not None and _is_instrument(subject)
+    if fired and not source:  # "shots were fired from the X side (towards Y)": X fired
+        source = [i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
     if not target and not reciprocal:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS:
+            if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS and not (fired and c.lower_ == "from"):
                 pobj = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
                         and p.lemma_.lower() not in rules.PLACE_NOUNS and not _is_instrument(p)]
                 if pobj:

@@ -431,7 +431,7 @@ INSTRUMENT_NOUNS = frozenset({
     "teargas", "tear gas", "water cannon", "rubber bullet", "plastic bullet", "stun grenade", "smoke grenade",
     "pepper spray", "pepper ball", "baton", "truncheon", "lathi", "pellet", "sound cannon", "flash bang",
     "bullet", "grenade", "live ammunition", "ammunition", "rocket", "missile", "mortar", "projectile",
-    "bomb", "shell", "explosive", "explosive device",
+    "bomb", "shell", "explosive", "explosive device", "shot", "gunshot",
 })
 
 # Verbs saying that a truce (a 0871 noun) goes on ("the ceasefire held", "the truce has remained

@@ -179,3 +179,13 @@ def test_coming_under_fire_or_attack_is_force_used_on_the_subject(analyze, text,
 def test_coming_under_fire_without_a_weapon_stays_criticism(analyze):
     (came,) = at(analyze("The Latvian finance minister came under fire from her own party over the budget."), "came")
     assert came.cameo == "111"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Kyrgyz officials reported that two shots had been fired from the Uzbek bank of the river.", "UZB"),
+    ("Shells had been fired overnight from the direction of Belarus at a Polish border post.", "BLR"),
+])
+def test_a_means_of_force_fired_in_the_passive_is_an_attack_from_where_it_came(analyze, text, source):
+    (fired,) = at(analyze(text), "fired")
+    assert fired.cameo.startswith("19") and fired.source is not None and fired.source.country == source
+    assert fired.target is None or fired.target.country != source
