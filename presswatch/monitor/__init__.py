@@ -26,7 +26,7 @@ from presswatch.store import Store
 from presswatch.store.monitoring import (
     ClusterFilter,
     MonitorViews,
-    cluster_heads,
+    cluster_series,
     count_stored_series,
     event_mentions,
     replace_monitor,
@@ -106,7 +106,7 @@ def series_page(store: Store, by: str = "country", frequency: Frequency = "day",
     filters = filters or ClusterFilter()
     selection = _stored_selection(by, filters)
     if selection is None:
-        points = build_series(cluster_heads(store, filters), by=by, frequency=frequency, keys=_series_keys(filters))
+        points = cluster_series(store, filters, by, frequency, _series_keys(filters))
         return points[offset:None if limit < 0 else offset + limit], len(points)
     page = stored_series(store, by, frequency, **selection, page=(limit, offset) if limit >= 0 or offset else None)
     whole = limit < 0 and not offset

@@ -18,7 +18,7 @@ from presswatch.monitor.records import (
     Narrative,
     SeriesPoint,
 )
-from presswatch.monitor.series import DAY_PRECISE
+from presswatch.monitor.series import DAY_PRECISE, EVIDENCE, PROTEST, VIOLENCE
 from presswatch.store.database import Store
 from presswatch.store.schema import country_set
 
@@ -365,13 +365,57 @@ def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: i
     return _with_mentions(store, store.connection.execute(f"SELECT {CLUSTER_COLUMNS}{source}", parameters).fetchall())
 
 
-def cluster_heads(store: Store, filters: ClusterFilter | None = None) -> list[EventCluster]:
-    """Stored clusters matching `filters` and dated to a day, without their mentions (`mentions`
-    empty): what a series is built from, with no read of every matching cluster's mentions."""
-    source, parameters = cluster_query(filters or ClusterFilter(), ("c.date_precision IN (?, ?)",),
-                                       sorted(DAY_PRECISE))
-    return [EventCluster(*row[:14], mentions=(), confidence=row[14], location_precision=row[15])
-            for row in store.connection.execute(f"SELECT {CLUSTER_COLUMNS}{source}", parameters)]
+def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str,
+                   keys: Iterable[str] | None = None) -> list[SeriesPoint]:
+    """`build_series` of the day-dated clusters matching `filters`, aggregated in SQL: each
+    cluster's series keys (its countries, or its dyad) and period, one GROUP BY per point.  The
+    evidence ids are picked here from each point's ids and exact strengths (`quote` keeps every
+    digit): SQL gives no order inside a group."""
+    source, parameters = cluster_query(filters, ("c.date_precision IN (?, ?)",), sorted(DAY_PRECISE))
+    day = "substr(c.date, 1, 10)"
+    period = f"date({day}, '-6 days', 'weekday 1')" if frequency == "week" else day
+    columns = "m.type, m.q1, m.q2, m.q3, m.q4, m.intensity, m.goldstein, m.protest, m.violence, m.id, m.strength, m.period"
+    if by == "country":
+        arms = [("source_country", ""), ("target_country", " AND target_country IS NOT source_country"),
+                ("location_country", " AND location_country IS NOT source_country AND location_country IS NOT target_country")]
+        keyed = " UNION ALL ".join(f"SELECT {column} AS key, {columns} FROM m WHERE {column} <> ''{distinct}"
+                                   for column, distinct in arms)
+        wanted = "key IN ({})"
+    else:
+        keyed = (f"SELECT source_country || '>' || target_country AS key, {columns} FROM m"
+                 " WHERE source_country <> '' AND target_country <> '' AND source_country <> target_country")
+        wanted = "(substr(key, 1, instr(key, '>') - 1) IN ({0}) OR substr(key, instr(key, '>') + 1) IN ({0}))"
+    keys = sorted(keys) if keys is not None else None
+    if keys is not None:
+        keyed = f"SELECT * FROM ({keyed}) WHERE {wanted.format(','.join('?' * len(keys)))}"
+        parameters = [*parameters, *keys * (1 if by == "country" else 2)]
+    # each cluster's share of a point, computed once however many series it counts in
+    sql = ("WITH m AS MATERIALIZED (SELECT c.type, " + ", ".join(f"coalesce(c.quad_class = {n}, 0) AS q{n}" for n in range(1, 5))
+           + ", CASE WHEN c.quad_class IN (3, 4) AND c.goldstein <> 0 THEN abs(c.goldstein) END AS intensity,"
+           " CASE WHEN c.goldstein <> 0 THEN c.goldstein END AS goldstein,"
+           f" coalesce(c.acled_event_type IN ({_quoted(PROTEST)}), 0) AS protest,"
+           f" coalesce(c.acled_event_type IN ({_quoted(VIOLENCE)}), 0) AS violence, c.id,"
+           " quote(abs(coalesce(c.goldstein, 0))) AS strength, c.source_country, c.target_country, c.location_country,"
+           f" {period} AS period{source})"
+           " SELECT key, period, count(*), sum(q1), sum(q2), sum(q3), sum(q4), sum(intensity), sum(goldstein),"
+           " sum(protest), sum(violence), group_concat(type, ','), group_concat(id, ','), group_concat(strength, ',')"
+           f" FROM ({keyed}) GROUP BY key, period ORDER BY key, period")
+    # a sum of no nonzero Goldstein score is build_series' integer 0
+    return [SeriesPoint(key, period, events, (q1, q2, q3, q4), 0 if intensity is None else round(intensity, 2),
+                        0 if goldstein is None else round(goldstein, 2), protests, violence,
+                        tuple(sorted(Counter(types.split(",")).items())), _evidence(ids, strengths))
+            for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, ids, strengths
+            in store.connection.execute(sql, parameters)]
+
+
+def _evidence(ids: str, strengths: str) -> tuple[str, ...]:
+    """The EVIDENCE ids of a point strongest first (ties by id), as build_series keeps them."""
+    ranked = sorted(zip([-float(strength) for strength in strengths.split(",")], ids.split(","), strict=True))
+    return tuple(cluster_id for _, cluster_id in ranked[:EVIDENCE])
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in sorted(values))
 
 
 def _clusters_by_id(store: Store, ids: Sequence[str]) -> list[EventCluster]:
