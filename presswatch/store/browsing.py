@@ -19,6 +19,8 @@ from presswatch.store.database import Store
 from presswatch.store.monitoring import (
     ClusterFilter,
     _clusters_by_id,
+    _only_watchlist,
+    _watchlist_count,
     cluster_query,
     count_clusters,
 )
@@ -326,6 +328,8 @@ def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, st
     """How many clusters `browse_clusters` would return without a limit."""
     if not status:
         return count_clusters(store, filters)
+    if filters is not None and _only_watchlist(filters):
+        return _watchlist_count(store, filters, "clusters", status)
     source, parameters = _cluster_query(filters, status, reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 

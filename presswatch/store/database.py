@@ -111,6 +111,11 @@ class Store:
             if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
                                        " AND EXISTS (SELECT 1 FROM clusters)").fetchone()[0]:
                 self._fill_country_sets()
+            if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_status_sets)"
+                                       " AND EXISTS (SELECT 1 FROM cluster_statuses)").fetchone()[0]:
+                self.connection.execute(  # as `refresh` writes it
+                    "INSERT INTO cluster_status_sets SELECT s.status, s.date, c.countries, count(*)"
+                    " FROM cluster_statuses s JOIN clusters c ON c.id = s.cluster_id GROUP BY 1, 2, 3")
             for statement in ADDED_INDEXES:
                 self.connection.execute(statement)
             if version < SCHEMA_VERSION:

@@ -85,8 +85,8 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
     count = 0
     clusters, claims, points = views.clusters, views.contested, views.series
     with store.transaction():
-        for table in ("narratives", "alerts", "series", "contested", "cluster_country_sets", "cluster_statuses", "cluster_outlets",
-                      "cluster_countries", "cluster_mentions", "clusters"):
+        for table in ("narratives", "alerts", "series", "contested", "cluster_status_sets", "cluster_country_sets",
+                      "cluster_statuses", "cluster_outlets", "cluster_countries", "cluster_mentions", "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
         for cluster in clusters:
             count += 1
@@ -109,6 +109,10 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
         sets, contested = Counter(keys.values()), Counter(keys[claim.cluster.id] for claim in claims)
         store.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?, ?)",
                                      [(*key, number, contested[key]) for key, number in sets.items()])
+        statuses = Counter((status, *keys[cluster.id]) for cluster in clusters
+                           for status in {m.status for m in cluster.mentions if m.status})
+        store.connection.executemany("INSERT INTO cluster_status_sets VALUES (?, ?, ?, ?)",
+                                     [(*key, number) for key, number in statuses.items()])
         store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?, ?)", [
             (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
@@ -387,11 +391,13 @@ def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str
         wanted = "(substr(key, 1, instr(key, '>') - 1) IN ({0}) OR substr(key, instr(key, '>') + 1) IN ({0}))"
     keys = sorted(keys) if keys is not None else None
     if keys is not None:
-        keyed = f"SELECT * FROM ({keyed}) WHERE {wanted.format(','.join('?' * len(keys)))}"
+        wanted = wanted.format(",".join("?" * len(keys)))
+        keyed = f"SELECT * FROM ({keyed}) WHERE {wanted}"
         parameters = [*parameters, *keys * (1 if by == "country" else 2)]
     # each cluster's share of a point, computed once however many series it counts in
-    sql = ("WITH m AS MATERIALIZED (SELECT c.type, " + ", ".join(f"coalesce(c.quad_class = {n}, 0) AS q{n}" for n in range(1, 5))
-           + ", CASE WHEN c.quad_class IN (3, 4) AND c.goldstein <> 0 THEN abs(c.goldstein) END AS intensity,"
+    quads = ", ".join(f"coalesce(c.quad_class = {n}, 0) AS q{n}" for n in range(1, 5))
+    sql = (f"WITH m AS MATERIALIZED (SELECT c.type, {quads},"
+           " CASE WHEN c.quad_class IN (3, 4) AND c.goldstein <> 0 THEN abs(c.goldstein) END AS intensity,"
            " CASE WHEN c.goldstein <> 0 THEN c.goldstein END AS goldstein,"
            f" coalesce(c.acled_event_type IN ({_quoted(PROTEST)}), 0) AS protest,"
            f" coalesce(c.acled_event_type IN ({_quoted(VIOLENCE)}), 0) AS violence, c.id,"
@@ -459,12 +465,15 @@ def _only_watchlist(filters: ClusterFilter) -> bool:
                                                                       countries=filters.countries)
 
 
-def _watchlist_count(store: Store, filters: ClusterFilter, column: str) -> int:
-    """Clusters (or contested claims, `column` "claims") touching a watchlist in a period, summed
-    over the stored country sets (no scan of clusters)."""
+def _watchlist_count(store: Store, filters: ClusterFilter, column: str, status: str | None = None) -> int:
+    """Clusters (or contested claims, `column` "claims"; or clusters with a mention of `status`)
+    touching a watchlist in a period, summed over the stored country sets (no scan of clusters)."""
     clauses, parameters = _period(filters, "date")
+    table = "cluster_country_sets"
+    if status:
+        table, clauses, parameters = "cluster_status_sets", ["status = ?", *clauses], [status, *parameters]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     watched = set(filters.countries or ())
     return sum(number for countries, number in store.connection.execute(
-        f"SELECT countries, sum({column}) FROM cluster_country_sets{where} GROUP BY countries", parameters)
+        f"SELECT countries, sum({column}) FROM {table}{where} GROUP BY countries", parameters)
         if watched.intersection(countries.split(",")))

@@ -2,13 +2,14 @@
 
 from collections.abc import Iterable
 
-SCHEMA_VERSION = 6  # 2: monitor tables (clusters, their mentions and countries, contested, series);
+SCHEMA_VERSION = 7  # 2: monitor tables (clusters, their mentions and countries, contested, series);
 # 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
 # 4: events.location_precision and events.location_method, clusters.location_precision;
 # 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index;
 # cluster_country_sets, so a watchlist's clusters and contested claims are counted without a scan;
 # 6: cluster_statuses, so the clusters with a mention of one status come from an index; clusters.countries,
-# so a watchlist is a check of each cluster's set of countries
+# so a watchlist is a check of each cluster's set of countries; 7: cluster_status_sets, so a watchlist's clusters
+# with a mention of one status are counted without a scan
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
@@ -170,6 +171,13 @@ CREATE TABLE IF NOT EXISTS cluster_country_sets (  -- how many clusters have exa
     claims INTEGER NOT NULL,  -- contested claims on those clusters
     PRIMARY KEY (date, countries)
 );
+CREATE TABLE IF NOT EXISTS cluster_status_sets (  -- per status, date and set of countries: how many clusters have it
+    status TEXT NOT NULL,  -- a status of one of their mentions, as in cluster_statuses
+    date TEXT NOT NULL,
+    countries TEXT NOT NULL,  -- as in cluster_country_sets
+    clusters INTEGER NOT NULL,
+    PRIMARY KEY (status, date, countries)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS contested (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,

@@ -155,7 +155,7 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
             connection.execute(f"DROP TABLE {table}")
     make_older_store(path, 4, (("cluster_countries", "date"), ("clusters", "countries")))
     with Store(path) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
         assert store.connection.execute("SELECT count(*) FROM cluster_countries k JOIN clusters c"
                                         " ON c.id = k.cluster_id WHERE k.date IS NOT c.date").fetchone()[0] == 0
         assert store.check() == []
@@ -185,6 +185,25 @@ def test_a_version_5_store_gets_its_cluster_statuses_and_country_sets(tmp_path, 
     with Store(path) as store:
         assert found(store) == expected
         assert all(expected[0]) and expected[1] and expected[2]
+
+
+def test_a_version_6_store_gets_its_status_sets(tmp_path, store_path):
+    path = tmp_path / "six.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    watchlists = [ClusterFilter(countries=("GEO", "UZB")), ClusterFilter(countries=("ARM", "KAZ"), since="2023-03-20")]
+
+    def counts(store):
+        return [browsing.count_browse_clusters(store, f, status) for f in watchlists for status in ("negated", "asserted")]
+
+    with Store(path, create=False, readonly=True) as store:
+        expected = counts(store)
+    with sqlite3.connect(path) as connection:  # as version 6 left it
+        connection.execute("DROP TABLE cluster_status_sets")
+    make_older_store(path, 6, ())
+    with Store(path) as store:
+        assert counts(store) == expected
+        assert all(expected)
 
 
 @pytest.mark.parametrize("query", ["logged", "Note", "Log AND Item2", '"Note 17"', "absentword"])
