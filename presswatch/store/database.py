@@ -106,8 +106,6 @@ class Store:
                 self._fill_cluster_statuses()
             if ("clusters", "countries") in added:
                 self._fill_cluster_country_sets()
-            if ("cluster_country_sets", "claims") in added:
-                self.connection.execute("DELETE FROM cluster_country_sets")
             if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
                                        " AND EXISTS (SELECT 1 FROM clusters)").fetchone()[0]:
                 self._fill_country_sets()

@@ -22,8 +22,6 @@ ADDED_COLUMNS = (
     ("clusters", "location_precision", "ALTER TABLE clusters ADD COLUMN location_precision TEXT"),
     ("cluster_countries", "date", "ALTER TABLE cluster_countries ADD COLUMN date TEXT"),
     ("clusters", "countries", "ALTER TABLE clusters ADD COLUMN countries TEXT NOT NULL DEFAULT ''"),
-    # a cluster_country_sets made while schema 5 was developed (2026-11-30) lacks it: refilled
-    ("cluster_country_sets", "claims", "ALTER TABLE cluster_country_sets ADD COLUMN claims INTEGER NOT NULL DEFAULT 0"),
 )
 
 # Indexes on added columns: made after the columns are (`SCHEMA` runs first, on a store lacking them).

@@ -230,20 +230,6 @@ def test_a_searched_article_list_and_its_count_equal_the_direct_computation(stor
         assert browsing.count_documents(store, filters) == len(expected) > 0
 
 
-def test_country_sets_without_claims_are_rebuilt(tmp_path, store_path):
-    path = tmp_path / "dev.db"
-    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
-        source.backup(target)
-    watchlist = ClusterFilter(countries=("ARM", "GEO"))
-    with Store(path, create=False, readonly=True) as store:
-        expected = (count_clusters(store, watchlist), count_contested(store, watchlist))
-    with sqlite3.connect(path) as connection:  # as the first schema-5 commits made it
-        connection.execute("ALTER TABLE cluster_country_sets DROP COLUMN claims")
-    with Store(path) as store:
-        assert (count_clusters(store, watchlist), count_contested(store, watchlist)) == expected
-        assert expected[1] > 0
-
-
 @pytest.mark.parametrize("filters", [ClusterFilter(outlet="Beta News"), ClusterFilter(type="ASSAULT", until="2023-04-01"),
                                      ClusterFilter(outlet="Gamma Daily", type="PROTEST", since="2023-03-20"),
                                      ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10")])
