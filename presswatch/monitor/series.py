@@ -16,6 +16,11 @@ DAY_PRECISE = frozenset({"day", "published"})
 EVIDENCE = 10  # cluster ids kept per point, strongest first
 
 
+def sql_list(values: Iterable[str]) -> str:
+    """A sorted SQL list of string literals ("'Protests', 'Riots'"), for the sets above in SQLite or Spark SQL."""
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in sorted(values))
+
+
 def period_of(day: str, frequency: Frequency) -> str:
     """The period a day falls in: the day itself, or the Monday of its ISO week."""
     value = date.fromisoformat(day[:10])

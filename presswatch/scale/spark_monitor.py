@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from presswatch.monitor.dedup import PLACE_BOUND, Deduplicator
 from presswatch.monitor.records import EventMention
-from presswatch.monitor.series import DAY_PRECISE, PROTEST, VIOLENCE
+from presswatch.monitor.series import DAY_PRECISE, PROTEST, VIOLENCE, sql_list
 from presswatch.store.monitoring import SENTENCE_COLUMN
 
 MENTION_COLUMNS = (
@@ -55,10 +55,6 @@ def _cluster_rows(mentions: Iterable[tuple], deduplicator: Deduplicator) -> Iter
                sorted(c.countries))
 
 
-def _quoted(values: Iterable[str]) -> str:
-    return ", ".join(f"'{value}'" for value in sorted(values))  # constants from presswatch.monitor.series
-
-
 def series_sql(by: str, frequency: str) -> str:
     """Spark SQL for one family of series over the `clusters` view (same rules as series.py)."""
     period = ("substr(date, 1, 10)" if frequency == "day"
@@ -75,10 +71,10 @@ def series_sql(by: str, frequency: str) -> str:
                sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END) AS q3, sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS q4,
                round(sum(CASE WHEN quad_class IN (3, 4) THEN abs(coalesce(goldstein, 0)) ELSE 0 END), 2) AS intensity,
                round(sum(coalesce(goldstein, 0)), 2) AS goldstein,
-               sum(CASE WHEN acled_event_type IN ({_quoted(PROTEST)}) THEN 1 ELSE 0 END) AS protests,
-               sum(CASE WHEN acled_event_type IN ({_quoted(VIOLENCE)}) THEN 1 ELSE 0 END) AS violence
+               sum(CASE WHEN acled_event_type IN ({sql_list(PROTEST)}) THEN 1 ELSE 0 END) AS protests,
+               sum(CASE WHEN acled_event_type IN ({sql_list(VIOLENCE)}) THEN 1 ELSE 0 END) AS violence
         FROM ({keyed}) keyed
-        WHERE date_precision IN ({_quoted(DAY_PRECISE)})
+        WHERE date_precision IN ({sql_list(DAY_PRECISE)})
         GROUP BY key, {period}"""
 
 

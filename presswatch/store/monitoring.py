@@ -18,7 +18,7 @@ from presswatch.monitor.records import (
     Narrative,
     SeriesPoint,
 )
-from presswatch.monitor.series import DAY_PRECISE, EVIDENCE, PROTEST, VIOLENCE
+from presswatch.monitor.series import DAY_PRECISE, EVIDENCE, PROTEST, VIOLENCE, sql_list
 from presswatch.store.database import Store
 from presswatch.store.schema import country_set
 
@@ -399,8 +399,8 @@ def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str
     sql = (f"WITH m AS MATERIALIZED (SELECT c.type, {quads},"
            " CASE WHEN c.quad_class IN (3, 4) AND c.goldstein <> 0 THEN abs(c.goldstein) END AS intensity,"
            " CASE WHEN c.goldstein <> 0 THEN c.goldstein END AS goldstein,"
-           f" coalesce(c.acled_event_type IN ({_quoted(PROTEST)}), 0) AS protest,"
-           f" coalesce(c.acled_event_type IN ({_quoted(VIOLENCE)}), 0) AS violence, c.id,"
+           f" coalesce(c.acled_event_type IN ({sql_list(PROTEST)}), 0) AS protest,"
+           f" coalesce(c.acled_event_type IN ({sql_list(VIOLENCE)}), 0) AS violence, c.id,"
            " quote(abs(coalesce(c.goldstein, 0))) AS strength, c.source_country, c.target_country, c.location_country,"
            f" {period} AS period{source})"
            " SELECT key, period, count(*), sum(q1), sum(q2), sum(q3), sum(q4), sum(intensity), sum(goldstein),"
@@ -418,10 +418,6 @@ def _evidence(ids: str, strengths: str) -> tuple[str, ...]:
     """The EVIDENCE ids of a point strongest first (ties by id), as build_series keeps them."""
     ranked = sorted(zip([-float(strength) for strength in strengths.split(",")], ids.split(","), strict=True))
     return tuple(cluster_id for _, cluster_id in ranked[:EVIDENCE])
-
-
-def _quoted(values: Iterable[str]) -> str:
-    return ", ".join("'" + value.replace("'", "''") + "'" for value in sorted(values))
 
 
 def _clusters_by_id(store: Store, ids: Sequence[str]) -> list[EventCluster]:

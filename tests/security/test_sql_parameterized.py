@@ -44,8 +44,8 @@ ALLOWED = {
     ("store/monitoring.py", "wanted"): "one of two constant conditions over '?' placeholders (cluster_series)",
     ("store/monitoring.py", "quads"): "constant columns q1..q4 (cluster_series)",
     ("store/monitoring.py", "period"): "one of two constant expressions of c.date (cluster_series)",
-    ("store/monitoring.py", "_quoted(PROTEST)"): "quoted constants from monitor.series (cluster_series)",
-    ("store/monitoring.py", "_quoted(VIOLENCE)"): "quoted constants from monitor.series (cluster_series)",
+    ("store/monitoring.py", "sql_list(PROTEST)"): "quoted constants from monitor.series (cluster_series)",
+    ("store/monitoring.py", "sql_list(VIOLENCE)"): "quoted constants from monitor.series (cluster_series)",
     ("store/browsing.py", "source"): "FROM and WHERE of monitoring.cluster_query (constant fragments, '?' parameters)",
     ("store/browsing.py", "order"): "one of two constant ORDER BY clauses (monitoring.cluster_query)",
     ("store/browsing.py", "where"): "clauses from constant fragments with '?' parameters (_document_where, _quote_where)",
@@ -54,9 +54,9 @@ ALLOWED = {
     ("scale/spark_monitor.py", "frequency"): "Spark SQL; loops over the constants ('day', 'week')",
     ("scale/spark_monitor.py", "period"): "Spark SQL; one of two constant expressions",
     ("scale/spark_monitor.py", "keyed"): "Spark SQL; one of two constant subqueries",
-    ("scale/spark_monitor.py", "_quoted(PROTEST)"): "Spark SQL; quoted constants from monitor.series",
-    ("scale/spark_monitor.py", "_quoted(VIOLENCE)"): "Spark SQL; quoted constants from monitor.series",
-    ("scale/spark_monitor.py", "_quoted(DAY_PRECISE)"): "Spark SQL; quoted constants from monitor.series",
+    ("scale/spark_monitor.py", "sql_list(PROTEST)"): "Spark SQL; quoted constants from monitor.series",
+    ("scale/spark_monitor.py", "sql_list(VIOLENCE)"): "Spark SQL; quoted constants from monitor.series",
+    ("scale/spark_monitor.py", "sql_list(DAY_PRECISE)"): "Spark SQL; quoted constants from monitor.series",
     ("scale/spark_monitor.py", "columns"): "Spark SQL; built from the constant MENTION_COLUMNS",
 }
 
