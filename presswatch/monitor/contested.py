@@ -1,7 +1,8 @@
 """Contested claims and recurring narratives.
 
-A cluster is contested on *who* when its mentions give opposite directions for the same dyad
-(A -> B by some sources, B -> A by others), on *whether* when some sources report it and
+A cluster is contested on *who* when its conflict mentions (QuadClass 3-4, where the direction is
+the blame) give opposite directions for the same dyad (A -> B by some sources, B -> A by others;
+a meeting or an aid pledge told from either side is no dispute), on *whether* when some sources report it and
 others deny it (negated mentions), and on *figures* when voices give different numbers of
 killed or wounded for the same victims (`casualties.py`) in reports published at most a day
 apart: each voice counts with its latest figure, so a toll that one voice updates is not a
@@ -27,6 +28,7 @@ from presswatch.monitor.records import (
 )
 
 ACCUSATORY_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "SANCTION"})
+CONFLICT = frozenset({3, 4})  # QuadClass verbal and material conflict
 
 
 def _direction(mention: EventMention) -> str | None:
@@ -51,7 +53,7 @@ def contested_claims(clusters: Iterable[EventCluster]) -> list[ContestedClaim]:
     for cluster in clusters:
         by_direction: dict[str, list[EventMention]] = defaultdict(list)
         for mention in cluster.mentions:
-            if mention.status != "negated" and (direction := _direction(mention)):
+            if mention.status != "negated" and mention.quad_class in CONFLICT and (direction := _direction(mention)):
                 by_direction[direction].append(mention)
         reversed_pairs = set()
         for direction in by_direction:

@@ -521,6 +521,15 @@ def test_opposite_versions_from_different_voices_are_contested():
     assert claim.to_dict()["sides"][1]["outlets"] == ["Yerevan Courier"]
 
 
+def test_a_cooperative_event_told_from_either_side_is_not_a_contest():
+    talks = dict(type="CONSULT", cameo="040", quad_class=1, goldstein=1.0, acled_event_type=None, status="attributed")
+    ours = mention(speaker="Armenian Foreign Ministry", **talks)
+    theirs = mention(document_id="d2", outlet="Caspian Herald", source_country="ARM", target_country="AZE",
+                     speaker="Azerbaijani Foreign Ministry", **talks)
+    (cluster,) = Deduplicator().cluster([ours, theirs])
+    assert contested_claims([cluster]) == []
+
+
 def test_reciprocal_event_in_one_article_is_not_a_contest():
     forward = mention(event_id="v1")
     backward = mention(event_id="v2", source_country="ARM", target_country="AZE")
