@@ -378,6 +378,8 @@ def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str
     source, parameters = cluster_query(filters, ("c.date_precision IN (?, ?)",), sorted(DAY_PRECISE))
     day = "substr(c.date, 1, 10)"
     period = f"date({day}, '-6 days', 'weekday 1')" if frequency == "week" else day
+    # with a type filter every cluster has that type: no list of types to read back
+    kinds = "" if filters.type else ", group_concat(type, ',')"
     columns = "m.type, m.q1, m.q2, m.q3, m.q4, m.intensity, m.goldstein, m.protest, m.violence, m.id, m.strength, m.period"
     if by == "country":
         arms = [("source_country", ""), ("target_country", " AND target_country IS NOT source_country"),
@@ -401,22 +403,26 @@ def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str
            " CASE WHEN c.goldstein <> 0 THEN c.goldstein END AS goldstein,"
            f" coalesce(c.acled_event_type IN ({sql_list(PROTEST)}), 0) AS protest,"
            f" coalesce(c.acled_event_type IN ({sql_list(VIOLENCE)}), 0) AS violence, c.id,"
-           " quote(abs(coalesce(c.goldstein, 0))) AS strength, c.source_country, c.target_country, c.location_country,"
+           " quote(-abs(coalesce(c.goldstein, 0))) AS strength, c.source_country, c.target_country, c.location_country,"
            f" {period} AS period{source})"
            " SELECT key, period, count(*), sum(q1), sum(q2), sum(q3), sum(q4), sum(intensity), sum(goldstein),"
-           " sum(protest), sum(violence), group_concat(type, ','), group_concat(id, ','), group_concat(strength, ',')"
+           f" sum(protest), sum(violence), group_concat(id, ','), group_concat(strength, ','){kinds}"
            f" FROM ({keyed}) GROUP BY key, period ORDER BY key, period")
     # a sum of no nonzero Goldstein score is build_series' integer 0
     return [SeriesPoint(key, period, events, (q1, q2, q3, q4), 0 if intensity is None else round(intensity, 2),
                         0 if goldstein is None else round(goldstein, 2), protests, violence,
-                        tuple(sorted(Counter(types.split(",")).items())), _evidence(ids, strengths))
-            for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, ids, strengths
+                        ((filters.type, events),) if filters.type else tuple(sorted(Counter(types[0].split(",")).items())),
+                        _evidence(ids, strengths))
+            for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, ids, strengths, *types
             in store.connection.execute(sql, parameters)]
 
 
 def _evidence(ids: str, strengths: str) -> tuple[str, ...]:
-    """The EVIDENCE ids of a point strongest first (ties by id), as build_series keeps them."""
-    ranked = sorted(zip([-float(strength) for strength in strengths.split(",")], ids.split(","), strict=True))
+    """The EVIDENCE ids of a point strongest first (ties by id), as build_series keeps them;
+    `strengths` are minus each cluster's Goldstein magnitude."""
+    if "," not in ids:
+        return (ids,)
+    ranked = sorted(zip(map(float, strengths.split(",")), ids.split(","), strict=True))
     return tuple(cluster_id for _, cluster_id in ranked[:EVIDENCE])
 
 

@@ -43,6 +43,7 @@ ALLOWED = {
     ("store/monitoring.py", "keyed"): "constant subqueries, '?' placeholders for the keys (cluster_series)",
     ("store/monitoring.py", "wanted"): "one of two constant conditions over '?' placeholders (cluster_series)",
     ("store/monitoring.py", "quads"): "constant columns q1..q4 (cluster_series)",
+    ("store/monitoring.py", "kinds"): "a constant aggregate or nothing (cluster_series)",
     ("store/monitoring.py", "period"): "one of two constant expressions of c.date (cluster_series)",
     ("store/monitoring.py", "sql_list(PROTEST)"): "quoted constants from monitor.series (cluster_series)",
     ("store/monitoring.py", "sql_list(VIOLENCE)"): "quoted constants from monitor.series (cluster_series)",
