@@ -90,8 +90,8 @@ class Store:
             return
         self.connection.execute("PRAGMA journal_mode = WAL")
         self.connection.execute("PRAGMA synchronous = NORMAL")
-        # every statement is CREATE ... IF NOT EXISTS, so running them on each writable open also
-        # adds tables and indexes that a same-version database made during development lacks
+        # every statement is CREATE ... IF NOT EXISTS (or DROP INDEX IF EXISTS of a replaced index), so running
+        # them on each writable open also adds tables and indexes that a same-version database lacks
         with self.transaction():
             for statement in _statements(SCHEMA):
                 self.connection.execute(statement)

@@ -135,7 +135,11 @@ CREATE TABLE IF NOT EXISTS clusters (
 );
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
 CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters(source_country, target_country, date);
-CREATE INDEX IF NOT EXISTS clusters_type ON clusters(type, date);
+-- a type's clusters by date, holding every column a series reads (monitoring.cluster_series reads this index alone);
+-- it replaces clusters_type(type, date), its prefix, which older stores drop on a writable open
+CREATE INDEX IF NOT EXISTS clusters_type_series ON clusters(type, date, date_precision, quad_class, goldstein,
+    acled_event_type, id, source_country, target_country, location_country);
+DROP INDEX IF EXISTS clusters_type;
 CREATE TABLE IF NOT EXISTS cluster_mentions (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     document_id TEXT NOT NULL,

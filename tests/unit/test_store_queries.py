@@ -263,3 +263,25 @@ def test_a_page_of_a_series_and_its_count_equal_the_whole_series(store_path, fil
         assert monitor.series_page(store, by, "day", filters, limit=5, offset=3) == (whole[3:8], len(whole))
         assert monitor.series_page(store, by, "day", filters, offset=4) == (whole[4:], len(whole))
         assert monitor.series_page(store, by, "day", filters, limit=0) == ([], len(whole))
+
+
+def test_a_type_series_reads_its_clusters_from_one_index_that_replaces_the_older_one(store_path, tmp_path):
+    path = tmp_path / "older.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
+        copy.execute("CREATE INDEX clusters_type ON clusters(type, date)")  # as stores before it had
+    with Store(path, create=False):  # a writable open drops the index the wider one holds
+        pass
+    with Store(path, create=False, readonly=True) as store:
+        indexes = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "clusters_type_series" in indexes and "clusters_type" not in indexes
+        executed = []
+        connection = store.connection
+        store.connection = type("Spy", (), {"execute": lambda _, sql, values=(): executed.append((sql, values))
+                                            or connection.execute(sql, values)})()
+        try:
+            assert monitor.series(store, "country", "day", ClusterFilter(type="ASSAULT"))
+        finally:
+            store.connection = connection
+        plan = [row[3] for sql, values in executed for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", values)]
+        assert any("COVERING INDEX clusters_type_series" in step for step in plan)
