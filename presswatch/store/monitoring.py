@@ -422,7 +422,10 @@ def _evidence(ids: str, strengths: str) -> tuple[str, ...]:
     `strengths` are minus each cluster's Goldstein magnitude."""
     if "," not in ids:
         return (ids,)
-    ranked = sorted(zip(map(float, strengths.split(",")), ids.split(","), strict=True))
+    values = strengths.split(",")
+    if values.count(values[0]) == len(values):  # one strength (often so within a type): ids alone order them
+        return tuple(sorted(ids.split(","))[:EVIDENCE])
+    ranked = sorted(zip(map(float, values), ids.split(","), strict=True))
     return tuple(cluster_id for _, cluster_id in ranked[:EVIDENCE])
 
 
