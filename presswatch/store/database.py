@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -101,19 +100,12 @@ class Store:
             if ("events", "location_precision") in added:
                 self._fill_location_columns()
             if ("cluster_countries", "date") in added:
-                self._fill_cluster_keys()
-            if 0 < version < 6:
-                self._fill_cluster_statuses()
+                self.connection.execute("UPDATE cluster_countries SET date ="
+                                        " (SELECT c.date FROM clusters c WHERE c.id = cluster_countries.cluster_id)")
             if ("clusters", "countries") in added:
                 self._fill_cluster_country_sets()
-            if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_country_sets)"
-                                       " AND EXISTS (SELECT 1 FROM clusters)").fetchone()[0]:
-                self._fill_country_sets()
-            if self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM cluster_status_sets)"
-                                       " AND EXISTS (SELECT 1 FROM cluster_statuses)").fetchone()[0]:
-                self.connection.execute(  # as `refresh` writes it
-                    "INSERT INTO cluster_status_sets SELECT s.status, s.date, c.countries, count(*)"
-                    " FROM cluster_statuses s JOIN clusters c ON c.id = s.cluster_id GROUP BY 1, 2, 3")
+            if 0 < version < SCHEMA_VERSION:
+                self.derive_cluster_keys()
             for statement in ADDED_INDEXES:
                 self.connection.execute(statement)
             if version < SCHEMA_VERSION:
@@ -165,41 +157,34 @@ class Store:
             " ORDER BY e.lat IS NULL, e.document_id || ':' || e.event_id LIMIT 1)"
             " WHERE location_name IS NOT NULL")
 
-    def _fill_cluster_keys(self) -> None:
-        """Fill cluster_countries.date and cluster_outlets from the stored clusters, as `refresh` writes them."""
-        self.connection.execute(
-            "UPDATE cluster_countries SET date = (SELECT c.date FROM clusters c WHERE c.id = cluster_countries.cluster_id)")
-        self.connection.execute(
-            "INSERT OR IGNORE INTO cluster_outlets SELECT DISTINCT m.cluster_id, d.outlet, c.date FROM cluster_mentions m"
-            " JOIN documents d ON d.id = m.document_id JOIN clusters c ON c.id = m.cluster_id WHERE d.outlet IS NOT NULL")
-
-    def _fill_cluster_statuses(self) -> None:
-        """Fill cluster_statuses from the stored clusters and their mentions, as `refresh` writes it."""
-        self.connection.execute(
-            "INSERT OR IGNORE INTO cluster_statuses SELECT DISTINCT m.cluster_id, e.status, c.date FROM cluster_mentions m"
-            " JOIN events e ON e.document_id = m.document_id AND e.event_id = m.event_id"
-            " JOIN clusters c ON c.id = m.cluster_id WHERE e.status IS NOT NULL")
-
     def _fill_cluster_country_sets(self) -> None:
         """Fill clusters.countries from cluster_countries, as `refresh` writes it."""
         rows = self.connection.execute("SELECT cluster_id, country FROM cluster_countries ORDER BY cluster_id")
         self.connection.executemany("UPDATE clusters SET countries = ? WHERE id = ?", [
             (country_set(row[1] for row in members), cluster_id) for cluster_id, members in groupby(rows, key=lambda row: row[0])])
 
-    def _fill_country_sets(self) -> None:
-        """Fill cluster_country_sets from the stored clusters, their countries and contested claims,
-        as `refresh` writes it."""
-        sets: Counter[tuple[str, str]] = Counter()
-        claims: Counter[tuple[str, str]] = Counter()
-        rows = self.connection.execute(
-            "SELECT c.id, c.date, (SELECT count(*) FROM contested x WHERE x.cluster_id = c.id), k.country"
-            " FROM clusters c LEFT JOIN cluster_countries k ON k.cluster_id = c.id ORDER BY c.id")
-        for (_, day, contested), members in groupby(rows, key=lambda row: row[:3]):
-            key = (day, country_set(row[3] for row in members if row[3]))
-            sets[key] += 1
-            claims[key] += contested
-        self.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?, ?)",
-                                    [(*key, number, claims[key]) for key, number in sets.items()])
+    def derive_cluster_keys(self) -> None:
+        """Rewrite the clusters' lookup tables from the stored clusters, their mentions and contested
+        claims: cluster_outlets and cluster_statuses (each cluster's outlets and mention statuses, by
+        date), cluster_country_sets and cluster_status_sets (per date, how many clusters have each set
+        of countries, with their claims, and each status).  `refresh` calls it after writing the
+        clusters; an older store gets the tables on its first writable open."""
+        for table in ("cluster_outlets", "cluster_statuses", "cluster_country_sets", "cluster_status_sets"):
+            self.connection.execute(f"DELETE FROM {table}")  # table names are constants
+        self.connection.execute(
+            "INSERT OR IGNORE INTO cluster_outlets SELECT DISTINCT m.cluster_id, d.outlet, c.date FROM cluster_mentions m"
+            " JOIN documents d ON d.id = m.document_id JOIN clusters c ON c.id = m.cluster_id WHERE d.outlet <> ''")
+        self.connection.execute(
+            "INSERT OR IGNORE INTO cluster_statuses SELECT DISTINCT m.cluster_id, e.status, c.date FROM cluster_mentions m"
+            " JOIN events e ON e.document_id = m.document_id AND e.event_id = m.event_id"
+            " JOIN clusters c ON c.id = m.cluster_id WHERE e.status <> ''")
+        self.connection.execute(
+            "INSERT INTO cluster_country_sets SELECT c.date, c.countries, count(*), coalesce(sum(x.claims), 0)"
+            " FROM clusters c LEFT JOIN (SELECT cluster_id, count(*) AS claims FROM contested GROUP BY cluster_id) x"
+            " ON x.cluster_id = c.id GROUP BY 1, 2")
+        self.connection.execute(
+            "INSERT INTO cluster_status_sets SELECT s.status, s.date, c.countries, count(*)"
+            " FROM cluster_statuses s JOIN clusters c ON c.id = s.cluster_id GROUP BY 1, 2, 3")
 
     def transaction(self) -> _Transaction:
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT/ROLLBACK)."""

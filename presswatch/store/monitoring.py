@@ -85,6 +85,7 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
     count = 0
     clusters, claims, points = views.clusters, views.contested, views.series
     with store.transaction():
+        # the lookup tables go before the clusters: their cascade has no cluster_id index to delete by
         for table in ("narratives", "alerts", "series", "contested", "cluster_status_sets", "cluster_country_sets",
                       "cluster_statuses", "cluster_outlets", "cluster_countries", "cluster_mentions", "clusters"):
             store.connection.execute(f"DELETE FROM {table}")  # table names are constants
@@ -101,21 +102,10 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
                                          [(cluster.id, m.document_id, m.event_id) for m in cluster.mentions])
             store.connection.executemany("INSERT INTO cluster_countries VALUES (?, ?, ?)",
                                          [(cluster.id, country, cluster.date) for country in sorted(cluster.countries)])
-            store.connection.executemany("INSERT INTO cluster_outlets VALUES (?, ?, ?)", [
-                (cluster.id, outlet, cluster.date) for outlet in sorted({m.outlet for m in cluster.mentions if m.outlet})])
-            store.connection.executemany("INSERT INTO cluster_statuses VALUES (?, ?, ?)", [
-                (cluster.id, status, cluster.date) for status in sorted({m.status for m in cluster.mentions if m.status})])
-        keys = {cluster.id: (cluster.date, country_set(cluster.countries)) for cluster in clusters}
-        sets, contested = Counter(keys.values()), Counter(keys[claim.cluster.id] for claim in claims)
-        store.connection.executemany("INSERT INTO cluster_country_sets VALUES (?, ?, ?, ?)",
-                                     [(*key, number, contested[key]) for key, number in sets.items()])
-        statuses = Counter((status, *keys[cluster.id]) for cluster in clusters
-                           for status in {m.status for m in cluster.mentions if m.status})
-        store.connection.executemany("INSERT INTO cluster_status_sets VALUES (?, ?, ?, ?)",
-                                     [(*key, number) for key, number in statuses.items()])
         store.connection.executemany("INSERT INTO contested VALUES (?, ?, ?, ?)", [
             (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
+        store.derive_cluster_keys()
         store.connection.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             (by, frequency, p.key, p.period, p.events, *p.quad_class, p.intensity, p.goldstein, p.protests,
              p.violence, ",".join(f"{kind}:{count}" for kind, count in p.types), ",".join(p.clusters))
