@@ -13,7 +13,7 @@ SCHEMA_VERSION = 7  # 2: monitor tables (clusters, their mentions and countries,
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
-# `database._fill_location_columns`, `database._fill_cluster_keys`, `database._fill_cluster_country_sets`).
+# `database._fill_location_columns`, `database._fill_cluster_country_sets`; the lookup tables: `Store.derive_cluster_keys`).
 ADDED_COLUMNS = (
     ("events", "date_until", "ALTER TABLE events ADD COLUMN date_until TEXT"),
     ("events", "date_method", "ALTER TABLE events ADD COLUMN date_method TEXT"),
