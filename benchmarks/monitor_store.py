@@ -145,6 +145,12 @@ def main() -> None:
             "contested, absent watchlist, 50": lambda: monitor.contested(store, absent, 50),
             "daily series, type=ASSAULT": lambda: monitor.series(store, "country", "day", ClusterFilter(type="ASSAULT")),
             "daily series, one outlet": lambda: monitor.series(store, "country", "day", ClusterFilter(outlet="Outlet 3")),
+            "daily series, dyads, one outlet": lambda: monitor.series(store, "dyad", "day", ClusterFilter(outlet="Outlet 3")),
+            "weekly series, CIS + ASSAULT, one year": lambda: monitor.series(
+                store, "country", "week", ClusterFilter(type="ASSAULT", countries=cis.countries, since="2022-01-01",
+                                                        until="2022-12-31")),
+            "daily series, one outlet + ASSAULT": lambda: monitor.series(
+                store, "country", "day", ClusterFilter(outlet="Outlet 3", type="ASSAULT")),
         }
         print(f"load average {os.getloadavg()[0]:.2f}\n{'query':<45}{'median ms':>10}")
         baseline = None

@@ -28,6 +28,7 @@ from presswatch.store.monitoring import (
     MonitorViews,
     cluster_series,
     count_stored_series,
+    derive_facet_series,
     event_mentions,
     replace_monitor,
     series_totals,
@@ -39,7 +40,7 @@ from presswatch.store.monitoring import (
 )
 
 __all__ = ["ClusterFilter", "Deduplicator", "EscalationDetector", "alerts", "clusters", "contested",
-           "load_watchlists", "recurring_narratives", "refresh", "series", "series_page", "watchlist_filter"]
+           "derive_facet_series", "load_watchlists", "recurring_narratives", "refresh", "series", "series_page", "watchlist_filter"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -122,21 +123,23 @@ def _series_keys(filters: ClusterFilter) -> set[str] | None:
 
 
 def _stored_selection(by: str, filters: ClusterFilter) -> dict[str, Any] | None:
-    """Which stored points a series reads (keys, dyads' countries, period), or None when it is
-    built from the matching clusters (a type, an outlet, or a dyad in a country series)."""
+    """Which stored points a series reads (keys, dyads' countries, period, a type's or an outlet's
+    facet), or None when it is built from the matching clusters (a type and an outlet, or a dyad
+    in a country series)."""
     if by not in ("country", "dyad"):
         raise ValueError(f"series by {by!r}: use overall_series for watchlists and the whole store")
-    if filters.type or filters.outlet or (filters.dyad and by == "country"):
+    if (filters.type and filters.outlet) or (filters.dyad and by == "country"):
         return None
+    facet = ("type", filters.type) if filters.type else ("outlet", filters.outlet) if filters.outlet else None
     keys = _series_keys(filters)
-    period = {"since": filters.since, "until": filters.until}
+    shared = {"since": filters.since, "until": filters.until, "facet": facet}
     if by == "country":
-        return {"keys": sorted(keys) if keys is not None else None, **period}
+        return {"keys": sorted(keys) if keys is not None else None, **shared}
     wanted = None
     if filters.dyad:
         first, second = filters.dyad
         wanted = sorted({f"{first}>{second}", f"{second}>{first}"})
-    return {"keys": wanted, "parts": sorted(keys) if keys is not None else None, **period}
+    return {"keys": wanted, "parts": sorted(keys) if keys is not None else None, **shared}
 
 
 def alerts(store: Store, detector: EscalationDetector | None = None, by: str = "country",

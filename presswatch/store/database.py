@@ -105,7 +105,11 @@ class Store:
             if ("clusters", "countries") in added:
                 self._fill_cluster_country_sets()
             if 0 < version < SCHEMA_VERSION:
+                # (the monitor package imports this module: import it when the store is made)
+                from presswatch.monitor import derive_facet_series
+
                 self.derive_cluster_keys()
+                derive_facet_series(self)
             for statement in ADDED_INDEXES:
                 self.connection.execute(statement)
             if version < SCHEMA_VERSION:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -106,10 +106,9 @@ def replace_monitor(store: Store, views: MonitorViews) -> int:
             (claim.cluster.id, claim.kind, claim.cluster.date, json.dumps([{"claim": side.claim, "mentions": [m.key for m in side.mentions]}
                                                        for side in claim.sides])) for claim in claims])
         store.derive_cluster_keys()
-        store.connection.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            (by, frequency, p.key, p.period, p.events, *p.quad_class, p.intensity, p.goldstein, p.protests,
-             p.violence, ",".join(f"{kind}:{count}" for kind, count in p.types), ",".join(p.clusters))
-            for by, frequency, p in points])
+        store.connection.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     [(by, frequency, *series_row(point)) for by, frequency, point in points])
+        derive_facet_series(store)
         store.connection.executemany("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             (by, frequency, a.key, a.period, a.metric, a.value, a.baseline, a.score, ",".join(a.evidence))
             for by, frequency, a in views.alerts])
@@ -210,25 +209,37 @@ def _type_count(pair: str) -> tuple[str, int]:
 
 def stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
                   since: str | None = None, until: str | None = None, parts: Iterable[str] | None = None,
-                  page: tuple[int, int] | None = None) -> list[SeriesPoint]:
-    """Stored series points, ordered by key and period; with `page` (limit, offset) that page alone."""
-    where, parameters = _period_where(by, frequency, keys, since, until, parts)
+                  page: tuple[int, int] | None = None, facet: tuple[str, str] | None = None) -> list[SeriesPoint]:
+    """Stored series points, ordered by key and period; with `page` (limit, offset) that page alone;
+    with `facet` ("type" or "outlet", its value) those of that type's or outlet's clusters."""
+    source, parameters = _series_source(by, frequency, keys, since, until, parts, facet)
     sql = ("SELECT key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters"
-           f" FROM series{where} ORDER BY key, period")
+           f"{source} ORDER BY key, period")
     if page is not None:
         sql += " LIMIT ? OFFSET ?"
         parameters += list(page)
-    return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity, goldstein, protests, violence,
+    # (a stored zero reads 0.0; build_series sums no nonzero Goldstein score to the integer 0)
+    return [SeriesPoint(key, period, events, (q1, q2, q3, q4), intensity or 0, goldstein or 0, protests, violence,
                         tuple(map(_type_count, types.split(","))), tuple(clusters.split(",")))
             for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, types, clusters
             in store.connection.execute(sql, parameters)]
 
 
 def count_stored_series(store: Store, by: str, frequency: str, keys: Iterable[str] | None = None,
-                 since: str | None = None, until: str | None = None, parts: Iterable[str] | None = None) -> int:
+                        since: str | None = None, until: str | None = None, parts: Iterable[str] | None = None,
+                        facet: tuple[str, str] | None = None) -> int:
     """How many points `stored_series` would return without a page."""
+    source, parameters = _series_source(by, frequency, keys, since, until, parts, facet)
+    return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
+
+
+def _series_source(by: str, frequency: str, keys: Iterable[str] | None, since: str | None, until: str | None,
+                   parts: Iterable[str] | None, facet: tuple[str, str] | None) -> tuple[str, list]:
+    """FROM and WHERE over the stored points of the series table, or of facet_series for a facet."""
     where, parameters = _period_where(by, frequency, keys, since, until, parts)
-    return store.connection.execute(f"SELECT count(*) FROM series{where}", parameters).fetchone()[0]
+    if facet is None:
+        return f" FROM series{where}", parameters
+    return f" FROM facet_series{where} AND facet = ? AND value = ?", [*parameters, *facet]
 
 
 def stored_contested(store: Store, filters: ClusterFilter | None = None, limit: int | None = None,
@@ -361,16 +372,62 @@ def stored_clusters(store: Store, filters: ClusterFilter | None = None, limit: i
 
 def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str,
                    keys: Iterable[str] | None = None) -> list[SeriesPoint]:
-    """`build_series` of the day-dated clusters matching `filters`, aggregated in SQL: each
-    cluster's series keys (its countries, or its dyad) and period, one GROUP BY per point.  The
-    evidence ids are picked here from each point's ids and exact strengths (`quote` keeps every
-    digit): SQL gives no order inside a group."""
+    """`build_series` of the day-dated clusters matching `filters`, aggregated in SQL.  Over a
+    period, a weekly series holds the weeks that begin in it, whole, as the stored series do."""
+    if frequency == "week" and (filters.since or filters.until):
+        points = cluster_series(store, replace(filters, since=None, until=None), by, frequency, keys)
+        return [point for point in points if (filters.since or "") <= point.period <= (filters.until or "9")]
     source, parameters = cluster_query(filters, ("c.date_precision IN (?, ?)",), sorted(DAY_PRECISE))
+    return [point for _, point in _aggregated_series(store, source, parameters, by, frequency, keys,
+                                                     one_type=filters.type)]
+
+
+# The clusters each facet's series counts, one row per (facet value, cluster): a type's, an outlet's.
+FACET_SOURCES = {
+    "type": ("c.type", " FROM clusters c WHERE c.date_precision IN (?, ?)"),
+    "outlet": ("o.outlet", " FROM cluster_outlets o JOIN clusters c ON c.id = o.cluster_id"
+                           " WHERE c.date_precision IN (?, ?)"),
+}
+
+
+def derive_facet_series(store: Store) -> None:
+    """Rewrite facet_series from the stored clusters: the daily and weekly series per country and
+    per dyad of each type's and each outlet's clusters, as `cluster_series` builds them for a
+    type or an outlet filter.  `refresh` calls it after writing the clusters and their outlets; an
+    older store gets the table on its first writable open."""
+    store.connection.execute("DELETE FROM facet_series")
+    for facet, (column, source) in FACET_SOURCES.items():
+        for by in ("country", "dyad"):
+            for frequency in ("day", "week"):
+                points = _aggregated_series(store, source, sorted(DAY_PRECISE), by, frequency, facet=column,
+                                            facet_is_type=facet == "type")
+                store.connection.executemany(
+                    "INSERT INTO facet_series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(facet, value, by, frequency, *series_row(point)) for value, point in points])
+
+
+def series_row(point: SeriesPoint) -> tuple:
+    """A point as the series tables store it, from its key to its evidence."""
+    return (point.key, point.period, point.events, *point.quad_class, point.intensity, point.goldstein,
+            point.protests, point.violence, ",".join(f"{kind}:{count}" for kind, count in point.types),
+            ",".join(point.clusters))
+
+
+def _aggregated_series(store: Store, source: str, parameters: Sequence, by: str, frequency: str,
+                       keys: Iterable[str] | None = None, one_type: str | None = None, facet: str | None = None,
+                       facet_is_type: bool = False) -> Iterator[tuple[str | None, SeriesPoint]]:
+    """(facet value, point) of the clusters c of `source` (FROM and WHERE), one GROUP BY per point
+    over each cluster's series keys (its countries, or its dyad) and period, by the `facet` column
+    too when given, ordered by it, key and period.  `one_type`: every cluster has that type, as
+    has every cluster of a facet value with `facet_is_type`.  The evidence ids are picked here from
+    each point's ids and exact strengths (`quote` keeps every digit): SQL gives no order inside a group."""
     day = "substr(c.date, 1, 10)"
     period = f"date({day}, '-6 days', 'weekday 1')" if frequency == "week" else day
-    # with a type filter every cluster has that type: no list of types to read back
-    kinds = "" if filters.type else ", group_concat(type, ',')"
-    columns = "m.type, m.q1, m.q2, m.q3, m.q4, m.intensity, m.goldstein, m.protest, m.violence, m.id, m.strength, m.period"
+    # with one type per point there is no list of types to read back
+    kinds = "" if one_type or facet_is_type else ", group_concat(type, ',')"
+    facet_column = f"{facet} AS facet" if facet else "NULL AS facet"
+    columns = ("m.facet, m.type, m.q1, m.q2, m.q3, m.q4, m.intensity, m.goldstein, m.protest, m.violence, m.id,"
+               " m.strength, m.period")
     if by == "country":
         arms = [("source_country", ""), ("target_country", " AND target_country IS NOT source_country"),
                 ("location_country", " AND location_country IS NOT source_country AND location_country IS NOT target_country")]
@@ -388,23 +445,24 @@ def cluster_series(store: Store, filters: ClusterFilter, by: str, frequency: str
         parameters = [*parameters, *keys * (1 if by == "country" else 2)]
     # each cluster's share of a point, computed once however many series it counts in
     quads = ", ".join(f"coalesce(c.quad_class = {n}, 0) AS q{n}" for n in range(1, 5))
-    sql = (f"WITH m AS MATERIALIZED (SELECT c.type, {quads},"
+    sql = (f"WITH m AS MATERIALIZED (SELECT {facet_column}, c.type, {quads},"
            " CASE WHEN c.quad_class IN (3, 4) AND c.goldstein <> 0 THEN abs(c.goldstein) END AS intensity,"
            " CASE WHEN c.goldstein <> 0 THEN c.goldstein END AS goldstein,"
            f" coalesce(c.acled_event_type IN ({sql_list(PROTEST)}), 0) AS protest,"
            f" coalesce(c.acled_event_type IN ({sql_list(VIOLENCE)}), 0) AS violence, c.id,"
            " quote(-abs(coalesce(c.goldstein, 0))) AS strength, c.source_country, c.target_country, c.location_country,"
            f" {period} AS period{source})"
-           " SELECT key, period, count(*), sum(q1), sum(q2), sum(q3), sum(q4), sum(intensity), sum(goldstein),"
+           " SELECT facet, key, period, count(*), sum(q1), sum(q2), sum(q3), sum(q4), sum(intensity), sum(goldstein),"
            f" sum(protest), sum(violence), group_concat(id, ','), group_concat(strength, ','){kinds}"
-           f" FROM ({keyed}) GROUP BY key, period ORDER BY key, period")
+           f" FROM ({keyed}) GROUP BY facet, key, period ORDER BY facet, key, period")
     # a sum of no nonzero Goldstein score is build_series' integer 0
-    return [SeriesPoint(key, period, events, (q1, q2, q3, q4), 0 if intensity is None else round(intensity, 2),
-                        0 if goldstein is None else round(goldstein, 2), protests, violence,
-                        ((filters.type, events),) if filters.type else tuple(sorted(Counter(types[0].split(",")).items())),
-                        _evidence(ids, strengths))
-            for key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, ids, strengths, *types
-            in store.connection.execute(sql, parameters)]
+    for (value, key, period, events, q1, q2, q3, q4, intensity, goldstein, protests, violence, ids, strengths,
+         *types) in store.connection.execute(sql, parameters):
+        kind = value if facet_is_type else one_type
+        yield value, SeriesPoint(key, period, events, (q1, q2, q3, q4), 0 if intensity is None else round(intensity, 2),
+                                 0 if goldstein is None else round(goldstein, 2), protests, violence,
+                                 ((kind, events),) if kind else tuple(sorted(Counter(types[0].split(",")).items())),
+                                 _evidence(ids, strengths))
 
 
 def _evidence(ids: str, strengths: str) -> tuple[str, ...]:

@@ -2,14 +2,15 @@
 
 from collections.abc import Iterable
 
-SCHEMA_VERSION = 7  # 2: monitor tables (clusters, their mentions and countries, contested, series);
+SCHEMA_VERSION = 8  # 2: monitor tables (clusters, their mentions and countries, contested, series);
 # 3: events.date_until (last day of a range of days) and events.date_method (how the date was tied);
 # 4: events.location_precision and events.location_method, clusters.location_precision;
 # 5: cluster_countries.date and cluster_outlets, so a country's or an outlet's newest clusters come from an index;
 # cluster_country_sets, so a watchlist's clusters and contested claims are counted without a scan;
 # 6: cluster_statuses, so the clusters with a mention of one status come from an index; clusters.countries,
 # so a watchlist is a check of each cluster's set of countries; 7: cluster_status_sets, so a watchlist's clusters
-# with a mention of one status are counted without a scan
+# with a mention of one status are counted without a scan; 8: facet_series, so a type's or an outlet's series
+# is read, not aggregated from its clusters
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
@@ -135,11 +136,9 @@ CREATE TABLE IF NOT EXISTS clusters (
 );
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
 CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters(source_country, target_country, date);
--- a type's clusters by date, holding every column a series reads (monitoring.cluster_series reads this index alone);
--- it replaces clusters_type(type, date), its prefix, which older stores drop on a writable open
-CREATE INDEX IF NOT EXISTS clusters_type_series ON clusters(type, date, date_precision, quad_class, goldstein,
-    acled_event_type, id, source_country, target_country, location_country);
-DROP INDEX IF EXISTS clusters_type;
+CREATE INDEX IF NOT EXISTS clusters_type ON clusters(type, date);
+-- schema 7's covering index of a type's clusters served type series, which facet_series now holds
+DROP INDEX IF EXISTS clusters_type_series;
 CREATE TABLE IF NOT EXISTS cluster_mentions (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     document_id TEXT NOT NULL,
@@ -196,6 +195,15 @@ CREATE TABLE IF NOT EXISTS series (
     clusters TEXT NOT NULL,  -- "c1,c2,...": evidence cluster ids, strongest first
     PRIMARY KEY (by, frequency, key, period)
 );
+CREATE TABLE IF NOT EXISTS facet_series (  -- the series of one type's or one outlet's clusters (monitoring.derive_facet_series)
+    facet TEXT NOT NULL,  -- "type" or "outlet"
+    value TEXT NOT NULL,  -- the type or the outlet
+    by TEXT NOT NULL, frequency TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL,
+    events INTEGER NOT NULL, q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL,
+    intensity REAL NOT NULL, goldstein REAL NOT NULL, protests INTEGER NOT NULL, violence INTEGER NOT NULL,
+    types TEXT NOT NULL, clusters TEXT NOT NULL,  -- as in series
+    PRIMARY KEY (facet, value, by, frequency, key, period)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS alerts (
     by TEXT NOT NULL, frequency TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, metric TEXT NOT NULL,
     value REAL NOT NULL, baseline REAL NOT NULL, score REAL NOT NULL,

@@ -25,8 +25,11 @@ from presswatch.records import (
 from presswatch.store import SCHEMA_VERSION, Store, browsing
 from presswatch.store.monitoring import (
     ClusterFilter,
+    cluster_query,
+    cluster_series,
     count_clusters,
     count_contested,
+    derive_facet_series,
     stored_clusters,
     stored_series,
 )
@@ -155,7 +158,7 @@ def test_a_version_4_store_gets_its_cluster_dates_outlets_and_country_sets(tmp_p
             connection.execute(f"DROP TABLE {table}")
     make_older_store(path, 4, (("cluster_countries", "date"), ("clusters", "countries")))
     with Store(path) as store:
-        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert store.connection.execute("SELECT count(*) FROM cluster_countries k JOIN clusters c"
                                         " ON c.id = k.cluster_id WHERE k.date IS NOT c.date").fetchone()[0] == 0
         assert store.check() == []
@@ -206,6 +209,44 @@ def test_a_version_6_store_gets_its_status_sets(tmp_path, store_path):
         assert all(expected)
 
 
+def test_a_version_7_store_gets_its_facet_series(tmp_path, store_path):
+    path = tmp_path / "seven.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    filters = [ClusterFilter(type="ASSAULT"), ClusterFilter(outlet="Beta News", since="2023-03-20")]
+    with Store(path, create=False, readonly=True) as store:
+        expected = [monitor.series(store, by, "week", f) for f in filters for by in ("country", "dyad")]
+    with sqlite3.connect(path) as connection:  # as version 7 left it
+        connection.execute("DROP TABLE facet_series")
+    make_older_store(path, 7, ())
+    with Store(path) as store:
+        assert [monitor.series(store, by, "week", f) for f in filters for by in ("country", "dyad")] == expected
+        assert all(expected)
+
+
+@pytest.mark.parametrize("facet", [("type", "ASSAULT"), ("type", "PROTEST"), ("outlet", "Alpha Post"), ("outlet", "Gamma Daily")])
+@pytest.mark.parametrize("by", ["country", "dyad"])
+@pytest.mark.parametrize("frequency", ["day", "week"])
+def test_a_type_or_outlet_series_is_read_from_the_facet_series_refresh_stored(store_path, tmp_path, facet, by,
+                                                                               frequency):
+    filters = ClusterFilter(**dict([facet]))
+    path = tmp_path / "facets.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    with Store(path, create=False, readonly=True) as store:
+        stored = stored_series(store, by, frequency, facet=facet)
+        # the stored points are what aggregating the facet's clusters gives
+        assert stored == cluster_series(store, filters, by, frequency) != []
+        assert monitor.series(store, by, frequency, filters) == stored
+    with Store(path) as store:  # a query reads the table: emptied, it finds nothing
+        with store.transaction():
+            store.connection.execute("DELETE FROM facet_series WHERE facet = ? AND value = ?", facet)
+        assert monitor.series(store, by, frequency, filters) == []
+        with store.transaction():
+            derive_facet_series(store)
+        assert monitor.series(store, by, frequency, filters) == stored
+
+
 @pytest.mark.parametrize("query", ["logged", "Note", "Log AND Item2", '"Note 17"', "absentword"])
 def test_search_picks_the_best_matches_as_one_ranked_query_would(store_path, query):
     with Store(store_path, create=False, readonly=True) as store:
@@ -235,15 +276,23 @@ def test_a_searched_article_list_and_its_count_equal_the_direct_computation(stor
                                      ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10")])
 @pytest.mark.parametrize("by", ["country", "dyad"])
 @pytest.mark.parametrize("evidence", [10, 2])  # 2: points with more clusters than they show, cut in the same order
-def test_a_series_by_type_or_outlet_equals_the_series_of_the_matching_clusters(store_path, filters, by, evidence,
-                                                                                monkeypatch):
+def test_a_series_by_type_or_outlet_equals_the_series_of_the_matching_clusters(store_path, tmp_path, filters, by,
+                                                                                evidence, monkeypatch):
     for module in ("presswatch.monitor.series", "presswatch.store.monitoring"):  # (monitor.series is a function)
         monkeypatch.setattr(importlib.import_module(module), "EVIDENCE", evidence)
-    with Store(store_path, create=False, readonly=True) as store:
-        matching = [cluster for cluster in stored_clusters(store) if matches(cluster, filters)]
+    path = tmp_path / "copy.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    with Store(path) as store, store.transaction():  # one type's or outlet's series as refresh stores them
+        derive_facet_series(store)
+    with Store(path, create=False, readonly=True) as store:
+        # a series over a period holds the days, or the weeks, that begin in it
+        matching = [cluster for cluster in stored_clusters(store)
+                    if matches(cluster, dataclasses.replace(filters, since=None, until=None))]
         keys = set(filters.countries) if filters.countries else None
         for frequency in ("day", "week"):
-            expected = build_series(matching, by, frequency, keys=keys)
+            expected = [point for point in build_series(matching, by, frequency, keys=keys)
+                        if (filters.since or "") <= point.period <= (filters.until or "9")]
             # repr too: a point with no Goldstein score sums to build_series' integer 0, not 0.0
             assert repr(monitor.series(store, by, frequency, filters)) == repr(expected)
             assert expected
@@ -265,23 +314,20 @@ def test_a_page_of_a_series_and_its_count_equal_the_whole_series(store_path, fil
         assert monitor.series_page(store, by, "day", filters, limit=0) == ([], len(whole))
 
 
-def test_a_type_series_reads_its_clusters_from_one_index_that_replaces_the_older_one(store_path, tmp_path):
+def test_a_type_page_reads_its_clusters_from_the_type_index_that_replaces_the_covering_one(store_path, tmp_path):
     path = tmp_path / "older.db"
     with sqlite3.connect(store_path) as source, sqlite3.connect(path) as copy:
         source.backup(copy)
-        copy.execute("CREATE INDEX clusters_type ON clusters(type, date)")  # as stores before it had
-    with Store(path, create=False):  # a writable open drops the index the wider one holds
+        copy.execute("DROP INDEX clusters_type")  # as schema 7 had it
+        copy.execute("CREATE INDEX clusters_type_series ON clusters(type, date, date_precision, quad_class, goldstein,"
+                     " acled_event_type, id, source_country, target_country, location_country)")
+    with Store(path, create=False):  # a writable open puts the narrow index in the wide one's place
         pass
     with Store(path, create=False, readonly=True) as store:
         indexes = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert "clusters_type_series" in indexes and "clusters_type" not in indexes
-        executed = []
-        connection = store.connection
-        store.connection = type("Spy", (), {"execute": lambda _, sql, values=(): executed.append((sql, values))
-                                            or connection.execute(sql, values)})()
-        try:
-            assert monitor.series(store, "country", "day", ClusterFilter(type="ASSAULT"))
-        finally:
-            store.connection = connection
-        plan = [row[3] for sql, values in executed for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", values)]
-        assert any("COVERING INDEX clusters_type_series" in step for step in plan)
+        assert "clusters_type" in indexes and "clusters_type_series" not in indexes
+        source, values = cluster_query(ClusterFilter(type="ASSAULT"), page=(5, 0))
+        plan = [row[3] for row in store.connection.execute(f"EXPLAIN QUERY PLAN SELECT c.id{source}", values)]
+        assert any("INDEX clusters_type" in step for step in plan)
+        assert [c.id for c in monitor.clusters(store, ClusterFilter(type="ASSAULT"), limit=5)] == [
+            c.id for c in newest_first(c for c in stored_clusters(store) if c.type == "ASSAULT")][:5]
