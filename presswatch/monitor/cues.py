@@ -1,7 +1,8 @@
 """Phrases that present an occurrence as a repetition ("shelled again", "the truce was broken",
 "a second night of protests", data/renewal_cues.json), as still going on ("continued to
-shell", data/continuation_cues.json) or tell which side started an exchange ("fired first",
-data/first_fire_cues.json), compiled once per process."""
+shell", data/continuation_cues.json, and the day it went on into: "until dawn on Thursday") or
+tell which side started an exchange ("fired first", data/first_fire_cues.json), compiled once per
+process."""
 
 from __future__ import annotations
 
@@ -31,6 +32,24 @@ def marks_renewal(sentence: str | None) -> bool:
 def marks_continuation(sentence: str | None) -> bool:
     """Whether a sentence presents its fighting as still going on."""
     return bool(sentence and _pattern(CONTINUATION_CUES).search(sentence))
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def _named_day_patterns() -> tuple[re.Pattern[str], ...]:
+    raw, _ = read_verified(CONTINUATION_CUES, "an edit of presswatch/monitor/data/continuation_cues.json")
+    return tuple(re.compile(p, re.IGNORECASE) for p in json.loads(raw)["named_day_patterns"])
+
+
+def day_continued_into(sentence: str | None) -> int | None:
+    """The weekday (0 = Monday) a sentence says its crowd or fighting went on into ("into Wednesday",
+    "until dawn on Thursday"), or None."""
+    for pattern in _named_day_patterns() if sentence else ():
+        if found := pattern.search(sentence):
+            return WEEKDAYS.index(found.group("day").lower())
+    return None
 
 
 def marks_first_fire(sentence: str | None) -> bool:

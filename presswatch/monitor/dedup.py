@@ -21,7 +21,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   `agreed_after`), or when one report dates both
   (`one_episode`), unless they are a withdrawal (`PROCESSES`), a seizure of a place (`OCCUPATIONS`,
   held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
-  two named places, or places there on adjacent days with a continuation cue or a word relative to
+  two named places, or places there on adjacent days with a continuation cue (one naming the day it
+  went on into names the later day: not "until dawn on Thursday" for Tuesday and Wednesday) or a word relative to
   publication ("overnight": either side of midnight), or the later one dated only by the statement
   reporting it ("..., the commission said on Monday, after a night of protests"); a report's mention placed only at a whole
   country on one day does not bridge to its mention at a named place on another day when its own
@@ -241,7 +242,8 @@ class Deduplicator:
         gap = max((first.first - second.last).days, (second.first - first.last).days)
         if gap <= self.report_days and (a if first.first > second.first else b).report_dated:
             return True  # the later day is only that of the statement reporting it: the night's event itself
-        return gap <= self.tolerance_days and (continues(a, b) or _around_publication(a) or _around_publication(b))
+        later = max(first.first, second.first)
+        return gap <= self.tolerance_days and (continues(a, b, later) or _around_publication(a) or _around_publication(b))
 
     def reach_km(self, a: EventMention, b: EventMention) -> float:
         """How far apart two reports of one place-bound event may be placed: `same_place_km` for a
@@ -752,12 +754,14 @@ def _self_directed(mention: EventMention) -> bool:
     return bool(mention.source_country) and mention.source_country == mention.target_country
 
 
-def continues(a: EventMention, b: EventMention) -> bool:
+def continues(a: EventMention, b: EventMention, later: date | None = None) -> bool:
     """Whether one of two mentions tells its fighting as going on from the other's day (a
     continuation cue), and they are both at named places, both without one, or name the same
     side acting on the same other: "fighting continued" with no place does not reach a strike at
-    a named place by the other side."""
-    if not (a.continuing or b.continuing):
+    a named place by the other side.  With the `later` of their two days, a cue naming the day it
+    went on into must name that one: "Wednesday's protesters stayed until dawn on Thursday" does
+    not go back to Tuesday."""
+    if not any(m.continuing and (later is None or m.continued_into in (None, later.weekday())) for m in (a, b)):
         return False
     if _named_place(a) == _named_place(b):
         return True

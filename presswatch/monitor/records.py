@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from presswatch.monitor.cues import marks_continuation, marks_first_fire, marks_renewal
+from presswatch.monitor.cues import (
+    day_continued_into,
+    marks_continuation,
+    marks_first_fire,
+    marks_renewal,
+)
 from presswatch.records import to_data
 
 # EventDate.method prefixes of a date that only bounds an event from above (presswatch/dates/attach.py).
@@ -79,6 +84,11 @@ class EventMention:
     def continuing(self) -> bool:
         """Whether its sentence tells it as still going on ("continued to shell") and not as renewed."""
         return not self.renewed and marks_continuation(self.sentence)
+
+    @cached_property
+    def continued_into(self) -> int | None:
+        """The weekday (0 = Monday) its sentence says it went on into ("until dawn on Thursday"), or None."""
+        return day_continued_into(self.sentence) if self.continuing else None
 
     @cached_property
     def first_fire(self) -> bool:

@@ -749,8 +749,8 @@ def test_a_report_that_dates_one_event_to_its_day_and_another_to_its_month_tells
 def test_one_report_dating_a_crowd_that_stayed_overnight_to_two_days_tells_one_event():
     sit_in = dict(type="PROTEST", source_country="KGZ", target_country="KGZ", location_name="Naryn",
                   location_country="KGZ", lat=41.43, lon=75.99, published="2030-02-06")
-    evening = mention(event_id="v1", date="2030-02-04", **sit_in)
-    morning = mention(event_id="v2", date="2030-02-05", sentence="The pickets kept their fires burning through the "
+    evening = mention(event_id="v1", date="2030-02-05", **sit_in)  # a Tuesday
+    morning = mention(event_id="v2", date="2030-02-06", sentence="The pickets kept their fires burning through the "
                                                                  "night and into Wednesday, the mayor's office said.", **sit_in)
     assert morning.continuing and Deduplicator().why_apart(evening, morning) is None
     assert len(Deduplicator().cluster([evening, morning])) == 1
@@ -758,6 +758,23 @@ def test_one_report_dating_a_crowd_that_stayed_overnight_to_two_days_tells_one_e
     assert Deduplicator().why_apart(evening, called_again) == "renewed"
     no_cue = dataclasses.replace(morning, sentence="On Wednesday the pickets marched to the governor's office.")
     assert Deduplicator().why_apart(evening, no_cue) == "dates"  # two days, one report, no cue: two events
+
+
+def test_a_crowd_told_staying_into_a_named_day_does_not_reach_back_to_the_day_before():
+    picket = dict(type="PROTEST", source_country="KGZ", target_country="KGZ", location_name="Osh",
+                  location_country="KGZ", lat=40.53, lon=72.80, published="2030-03-07")
+    monday = mention(event_id="v1", date="2030-03-04", sentence="Traders shut the bazaar on Monday over the new levy.",
+                     **picket)
+    tuesday = mention(event_id="v2", date="2030-03-05", sentence="Tuesday's marchers remained outside the mayor's "
+                                                                 "office until daybreak on Wednesday.", **picket)
+    assert tuesday.continuing and tuesday.continued_into == 2  # Wednesday
+    assert Deduplicator().why_apart(monday, tuesday) == "dates"  # Tuesday's crowd, on into Wednesday: not Monday's
+    assert len(Deduplicator().cluster([monday, tuesday])) == 2
+    into_tuesday = dataclasses.replace(tuesday, sentence="The marchers remained outside the mayor's office through "
+                                                         "the night and into Tuesday.")
+    assert into_tuesday.continued_into == 1 and Deduplicator().why_apart(monday, into_tuesday) is None
+    no_day = dataclasses.replace(tuesday, sentence="The marchers remained outside the mayor's office until daybreak.")
+    assert no_day.continued_into is None and Deduplicator().why_apart(monday, no_day) is None
 
 
 @pytest.mark.parametrize(("sentence", "continuing"), [
