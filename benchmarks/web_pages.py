@@ -26,7 +26,7 @@ PATHS = (
     "/events?watchlist=CIS", "/events?outlet=Outlet%203", "/events?status=negated", "/events?watchlist=CIS&type=ASSAULT",
     "/articles", "/articles?q=event3", "/speakers", "/analyze",
     "/api/v1/overview", "/api/v1/documents", "/api/v1/clusters?country=KAZ", "/api/v1/clusters?watchlist=CIS", "/api/v1/series?watchlist=CIS",
-    "/api/v1/series?type=ASSAULT", "/api/v1/contested?watchlist=CIS&type=ASSAULT",
+    "/api/v1/series?type=ASSAULT", "/api/v1/series?outlet=Outlet%203&by=dyad", "/api/v1/contested?watchlist=CIS&type=ASSAULT",
     "/api/v1/alerts", "/api/v1/contested", "/api/v1/quotes?speaker=Speaker%207", "/api/v1/speakers",
     "/api/v1/outlets", "/api/v1/techniques", "/api/v1/narratives",
 )

@@ -328,7 +328,7 @@ def count_browse_clusters(store: Store, filters: ClusterFilter | None = None, st
     """How many clusters `browse_clusters` would return without a limit."""
     if not status:
         return count_clusters(store, filters)
-    if filters is not None and _only_watchlist(filters):
+    if filters is not None and _only_watchlist(filters, typed=False):
         return _watchlist_count(store, filters, "clusters", status)
     source, parameters = _cluster_query(filters, status, reads_clusters=False)
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]

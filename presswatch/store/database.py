@@ -170,10 +170,11 @@ class Store:
     def derive_cluster_keys(self) -> None:
         """Rewrite the clusters' lookup tables from the stored clusters, their mentions and contested
         claims: cluster_outlets and cluster_statuses (each cluster's outlets and mention statuses, by
-        date), cluster_country_sets and cluster_status_sets (per date, how many clusters have each set
-        of countries, with their claims, and each status).  `refresh` calls it after writing the
+        date), cluster_country_sets, cluster_type_sets and cluster_status_sets (per date, how many
+        clusters have each set of countries, with their claims, in all, of each type and with each status).  `refresh` calls it after writing the
         clusters; an older store gets the tables on its first writable open."""
-        for table in ("cluster_outlets", "cluster_statuses", "cluster_country_sets", "cluster_status_sets"):
+        for table in ("cluster_outlets", "cluster_statuses", "cluster_country_sets", "cluster_status_sets",
+                      "cluster_type_sets"):
             self.connection.execute(f"DELETE FROM {table}")  # table names are constants
         self.connection.execute(
             "INSERT OR IGNORE INTO cluster_outlets SELECT DISTINCT m.cluster_id, d.outlet, c.date FROM cluster_mentions m"
@@ -186,6 +187,10 @@ class Store:
             "INSERT INTO cluster_country_sets SELECT c.date, c.countries, count(*), coalesce(sum(x.claims), 0)"
             " FROM clusters c LEFT JOIN (SELECT cluster_id, count(*) AS claims FROM contested GROUP BY cluster_id) x"
             " ON x.cluster_id = c.id GROUP BY 1, 2")
+        self.connection.execute(
+            "INSERT INTO cluster_type_sets SELECT c.type, c.date, c.countries, count(*), coalesce(sum(x.claims), 0)"
+            " FROM clusters c LEFT JOIN (SELECT cluster_id, count(*) AS claims FROM contested GROUP BY cluster_id) x"
+            " ON x.cluster_id = c.id GROUP BY 1, 2, 3")
         self.connection.execute(
             "INSERT INTO cluster_status_sets SELECT s.status, s.date, c.countries, count(*)"
             " FROM cluster_statuses s JOIN clusters c ON c.id = s.cluster_id GROUP BY 1, 2, 3")

@@ -512,19 +512,22 @@ def count_clusters(store: Store, filters: ClusterFilter | None = None) -> int:
     return store.connection.execute(f"SELECT count(*){source}", parameters).fetchone()[0]
 
 
-def _only_watchlist(filters: ClusterFilter) -> bool:
-    """Whether `filters` is a watchlist, perhaps with a period, and nothing else."""
-    return filters.countries is not None and filters == ClusterFilter(since=filters.since, until=filters.until,
-                                                                      countries=filters.countries)
+def _only_watchlist(filters: ClusterFilter, typed: bool = True) -> bool:
+    """Whether `filters` is a watchlist, perhaps with a period (and with `typed`, a type), and nothing else."""
+    return filters.countries is not None and filters == ClusterFilter(
+        since=filters.since, until=filters.until, countries=filters.countries, type=filters.type if typed else None)
 
 
 def _watchlist_count(store: Store, filters: ClusterFilter, column: str, status: str | None = None) -> int:
     """Clusters (or contested claims, `column` "claims"; or clusters with a mention of `status`)
-    touching a watchlist in a period, summed over the stored country sets (no scan of clusters)."""
+    touching a watchlist in a period, of the filters' type if any (not with `status`), summed over
+    the stored country sets (no scan of clusters)."""
     clauses, parameters = _period(filters, "date")
     table = "cluster_country_sets"
     if status:
         table, clauses, parameters = "cluster_status_sets", ["status = ?", *clauses], [status, *parameters]
+    elif filters.type:
+        table, clauses, parameters = "cluster_type_sets", ["type = ?", *clauses], [filters.type, *parameters]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     watched = set(filters.countries or ())
     return sum(number for countries, number in store.connection.execute(

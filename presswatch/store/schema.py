@@ -10,7 +10,8 @@ SCHEMA_VERSION = 8  # 2: monitor tables (clusters, their mentions and countries,
 # 6: cluster_statuses, so the clusters with a mention of one status come from an index; clusters.countries,
 # so a watchlist is a check of each cluster's set of countries; 7: cluster_status_sets, so a watchlist's clusters
 # with a mention of one status are counted without a scan; 8: facet_series, so a type's or an outlet's series
-# is read, not aggregated from its clusters
+# is read, not aggregated from its clusters, and cluster_type_sets, so a watchlist's clusters and claims of one type
+# are counted without a scan
 
 # Columns added to existing tables since version 2, as (table, column, statement): `Store` adds
 # the ones a store lacks and fills them from what it holds (`database._fill_date_columns`,
@@ -172,6 +173,14 @@ CREATE TABLE IF NOT EXISTS cluster_country_sets (  -- how many clusters have exa
     claims INTEGER NOT NULL,  -- contested claims on those clusters
     PRIMARY KEY (date, countries)
 );
+CREATE TABLE IF NOT EXISTS cluster_type_sets (  -- per type, date and set of countries: as cluster_country_sets
+    type TEXT NOT NULL,
+    date TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    clusters INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    PRIMARY KEY (type, date, countries)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cluster_status_sets (  -- per status, date and set of countries: how many clusters have it
     status TEXT NOT NULL,  -- a status of one of their mentions, as in cluster_statuses
     date TEXT NOT NULL,

@@ -96,7 +96,8 @@ FILTERS = (ClusterFilter(country="KAZ"), ClusterFilter(outlet="Beta News"),
            ClusterFilter(countries=("GEO", "MDA"), type="CONSULT", since="2023-03-10"),
            ClusterFilter(countries=("UZB", "ARM"), country="KAZ"), ClusterFilter(countries=("TKM", "BLR")),
            ClusterFilter(countries=("MDA", "GEO", "USA"), since="2023-03-12", until="2023-04-02"),
-           ClusterFilter(countries=("GEO", "KAZ"), dyad=("KAZ", "ARM")))
+           ClusterFilter(countries=("GEO", "KAZ"), dyad=("KAZ", "ARM")),
+           ClusterFilter(countries=("ARM", "UZB", "USA"), type="ASSAULT", until="2023-04-01"))
 
 
 @pytest.mark.parametrize("filters", FILTERS)
