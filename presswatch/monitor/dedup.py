@@ -47,7 +47,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
-  mention may be any member (`places_fit`);
+  mention may be any member (`places_fit`); a place that is the seat of an organization among its
+  mention's actors stands for that organization (an EU decision told from Brussels);
 - for events bound to one place (assaults, protests, coercion), places fit: with coordinates on
   both sides, at most `max_km` apart (`same_place_km` for rallies and police actions at two
   differently named towns: `reach_km`), unless one of them is a whole country ("in Azerbaijan"),
@@ -91,7 +92,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
-from presswatch.monitor.names import is_whole_country, names_place
+from presswatch.monitor.names import is_whole_country, names_place, seat_of
 from presswatch.monitor.records import EventCluster, EventMention
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3}
@@ -214,7 +215,7 @@ class Deduplicator:
             return "actors"
         if a.location_country and b.location_country and a.location_country != b.location_country:
             both = {a.location_country, b.location_country}
-            if not (both <= a.actor_countries or both <= b.actor_countries):
+            if not (both <= a.actor_countries or both <= b.actor_countries) and not _places_fit_at_seats([a, b]):
                 return "place country"
         if a.type in PLACE_BOUND and None not in (a.lat, a.lon, b.lat, b.lon) and _kilometres(a, b) > self.reach_km(a, b):
             if not (is_whole_country(a.location_name) or is_whole_country(b.location_name)):
@@ -635,6 +636,16 @@ class Articles:
 def places_fit(group: list[EventMention]) -> bool:
     """Whether a group's place countries agree, or one of its mentions names them all as its actors."""
     places = {m.location_country for m in group if m.location_country}
+    return len(places) <= 1 or any(places <= m.actor_countries for m in group) or _places_fit_at_seats(group)
+
+
+def _places_fit_at_seats(group: list[EventMention]) -> bool:
+    """`places_fit` with a place that is the seat of an organization among its mention's actors read as
+    that organization: an EU decision told from Brussels is placed in the EU, not in Belgium."""
+    seats = {m.key: seat for m in group if m.location_name and (seat := seat_of(m.location_name)) in m.actor_countries}
+    if not seats:
+        return False
+    places = {seats.get(m.key, m.location_country) for m in group if m.location_country}
     return len(places) <= 1 or any(places <= m.actor_countries for m in group)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presswatch.actors.knowledge import KnowledgeBase, Place, load_knowledge
+from presswatch.actors.knowledge import KnowledgeBase, Place, load_knowledge, name_key
 from presswatch.places.gazetteer import packaged_gazetteer
 
 # A name of up to three words, its first capitalized ("Khorog", "Nagorno-Karabakh", "Tort Kocho"), tried at each word.
@@ -33,6 +33,12 @@ def subdivision_code(name: str, country: str) -> str | None:
         if place.kind == "admin1" and place.country == country and place.id.startswith("s:"):
             return place.id[2:]
     return None
+
+
+@lru_cache(maxsize=4096)
+def seat_of(name: str) -> str | None:
+    """The organization whose seat a place is in the actor knowledge base ("Brussels": EUR), or None."""
+    return _knowledge().org_seats.get(name_key(name))
 
 
 def is_whole_country(name: str | None) -> bool:

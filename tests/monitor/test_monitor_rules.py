@@ -47,6 +47,24 @@ def test_incompatible_mentions_stay_apart(changes):
     assert len(Deduplicator().cluster([BASE, other])) == 2
 
 
+def test_an_organization_acting_at_its_seat_is_placed_in_the_organization():
+    decision = dict(type="SANCTION", cameo="163", source_country="EUR", target_country="IRN", date="2030-05-14",
+                    published="2030-05-14")
+    at_seat = mention(location_name="Brussels", location_country="BEL", lat=50.85, lon=4.35, **decision)
+    bloc = mention(document_id="d2", outlet="Gulf Ledger", location_name=None, location_country="EUR", lat=None,
+                   lon=None, **decision)
+    tehran = mention(document_id="d3", outlet="Caspian Note", location_name="Iran", location_country="IRN", lat=None,
+                     lon=None, **decision)
+    assert Deduplicator().why_apart(at_seat, bloc) is None  # Brussels is where the EU decides
+    assert len(Deduplicator().cluster([at_seat, bloc, tehran])) == 1
+    visit = dict(type="CONSULT", cameo="040", source_country="IRN", target_country="USA", date="2030-05-14",
+                 published="2030-05-14", location_country=None, location_name=None, lat=None, lon=None)
+    in_brussels = mention(**{**visit, "location_name": "Brussels", "location_country": "BEL", "lat": 50.85, "lon": 4.35})
+    in_washington = mention(document_id="d2", outlet="Gulf Ledger", **{**visit, "location_name": "Washington",
+                                                                        "location_country": "USA"})
+    assert Deduplicator().why_apart(in_brussels, in_washington) == "place country"  # no EU actor: Belgium
+
+
 def test_a_whole_country_as_the_place_fits_any_place_inside_it():
     country_level = mention(document_id="d2", outlet="Meridian Wire", location_name="Armenia", lat=40.07, lon=45.04)
     assert len(Deduplicator().cluster([BASE, country_level])) == 1
