@@ -769,10 +769,11 @@ def continues(a: EventMention, b: EventMention, later: date | None = None) -> bo
     """Whether one of two mentions tells its fighting as going on from the other's day (a
     continuation cue), and they are both at named places, both without one, or name the same
     side acting on the same other: "fighting continued" with no place does not reach a strike at
-    a named place by the other side.  With the `later` of their two days, a cue naming the day it
-    went on into must name that one: "Wednesday's protesters stayed until dawn on Thursday" does
-    not go back to Tuesday."""
-    if not any(m.continuing and (later is None or m.continued_into in (None, later.weekday())) for m in (a, b)):
+    a named place by the other side.  With the `later` of their two days, a cue of the later mention
+    naming the day it went on into must name that one: "Wednesday's protesters stayed until dawn on
+    Thursday" does not go back to Tuesday (the earlier one's goes on past its own day)."""
+    if not any(m.continuing and (later is None or m.continued_into in (None, later.weekday())
+                                 or (m.date or "")[:10] < later.isoformat()) for m in (a, b)):
         return False
     if _named_place(a) == _named_place(b):
         return True

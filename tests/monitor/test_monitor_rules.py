@@ -793,6 +793,8 @@ def test_a_crowd_told_staying_into_a_named_day_does_not_reach_back_to_the_day_be
     assert into_tuesday.continued_into == 1 and Deduplicator().why_apart(monday, into_tuesday) is None
     no_day = dataclasses.replace(tuesday, sentence="The marchers remained outside the mayor's office until daybreak.")
     assert no_day.continued_into is None and Deduplicator().why_apart(monday, no_day) is None
+    on_to_wednesday = dataclasses.replace(monday, sentence="The traders' protest went on into Wednesday.")
+    assert Deduplicator().why_apart(on_to_wednesday, dataclasses.replace(tuesday, sentence=None)) is None
 
 
 @pytest.mark.parametrize(("sentence", "continuing"), [
