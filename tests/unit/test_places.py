@@ -65,6 +65,14 @@ def test_exact_alias_lookup(gazetteer):
     assert gazetteer.demonym("Tajik") == "TJK" and gazetteer.demonym("Azerbaijani") == "AZE"
 
 
+@pytest.mark.issue(8)
+def test_hand_written_villages_are_places_of_their_country(nlp, gazetteer):
+    (village,) = gazetteer.lookup("Parcani")
+    assert (village.kind, village.country) == ("city", "MDA") and village.lat and village.lon
+    found = mentions(nlp, gazetteer, "Moldovan officials said two drones fell near Cobasna on Sunday.")
+    assert found["Cobasna"].country == "MDA"
+
+
 @pytest.mark.issue(6)
 def test_ambiguous_names_follow_the_countries_of_the_document(nlp, gazetteer):
     assert mentions(nlp, gazetteer, "Belarusian police detained protesters in Brest.")["Brest"].country == "BLR"
