@@ -1,8 +1,8 @@
 """Phrases that present an occurrence as a repetition ("shelled again", "the truce was broken",
 "a second night of protests", data/renewal_cues.json), as still going on ("continued to
 shell", data/continuation_cues.json, and the day it went on into: "until dawn on Thursday") or
-tell which side started an exchange ("fired first", data/first_fire_cues.json), compiled once per
-process."""
+tell which side started an exchange ("fired first", data/first_fire_cues.json) or add another
+target to an attack ("was also attacked", data/addition_cues.json), compiled once per process."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from presswatch.knowledge import read_verified
 CUES = Path(__file__).resolve().parent / "data" / "renewal_cues.json"
 CONTINUATION_CUES = Path(__file__).resolve().parent / "data" / "continuation_cues.json"
 FIRST_FIRE_CUES = Path(__file__).resolve().parent / "data" / "first_fire_cues.json"
+ADDITION_CUES = Path(__file__).resolve().parent / "data" / "addition_cues.json"
 
 
-@lru_cache(maxsize=3)
+@lru_cache(maxsize=4)
 def _pattern(path: Path) -> re.Pattern[str]:
     raw, _ = read_verified(path, f"an edit of presswatch/monitor/data/{path.name}")
     return re.compile("|".join(f"(?:{p})" for p in json.loads(raw)["patterns"]), re.IGNORECASE)
@@ -50,6 +51,11 @@ def day_continued_into(sentence: str | None) -> int | None:
         if found := pattern.search(sentence):
             return WEEKDAYS.index(found.group("day").lower())
     return None
+
+
+def marks_addition(sentence: str | None) -> bool:
+    """Whether a sentence adds another target to an attack already told ("was also attacked")."""
+    return bool(sentence and _pattern(ADDITION_CUES).search(sentence))
 
 
 def marks_first_fire(sentence: str | None) -> bool:

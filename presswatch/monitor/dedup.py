@@ -44,6 +44,8 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   on the other (a contested claim);
 - a seizure of a place (`OCCUPATIONS`) and another coercive act of a specific CAMEO code (arrests,
   a dispersal, a decree), both told at named places, are two events (`_seizure_and_other_act`);
+- one report's two mentions at differently named places, one told as another target ("an army unit
+  nearby was also attacked": data/addition_cues.json), are two events;
 - their countries fit: no actor country of one contradicts the dyad of the other (at most two
   source/target countries in all), and known place countries agree or are both countries of
   one mention's actors (a border clash each side places on its own soil); in a cluster, that
@@ -211,6 +213,9 @@ class Deduplicator:
             return "direction"
         if _seizure_and_other_act(a, b):
             return "kind"
+        if a.document_id == b.document_id and (a.another_target or b.another_target) and _named_place(a) \
+                and _named_place(b) and a.location_name != b.location_name:
+            return "another target"
         if len(a.actor_countries | b.actor_countries) > 2:
             return "actors"
         if a.location_country and b.location_country and a.location_country != b.location_country:

@@ -8,6 +8,7 @@ from typing import Any
 
 from presswatch.monitor.cues import (
     day_continued_into,
+    marks_addition,
     marks_continuation,
     marks_first_fire,
     marks_renewal,
@@ -89,6 +90,11 @@ class EventMention:
     def continued_into(self) -> int | None:
         """The weekday (0 = Monday) its sentence says it went on into ("until dawn on Thursday"), or None."""
         return day_continued_into(self.sentence) if self.continuing else None
+
+    @cached_property
+    def another_target(self) -> bool:
+        """Whether its sentence adds it as another target of an attack its report tells ("was also attacked")."""
+        return marks_addition(self.sentence)
 
     @cached_property
     def first_fire(self) -> bool:

@@ -778,6 +778,22 @@ def test_one_report_dating_a_crowd_that_stayed_overnight_to_two_days_tells_one_e
     assert Deduplicator().why_apart(evening, no_cue) == "dates"  # two days, one report, no cue: two events
 
 
+def test_one_report_adding_another_target_at_another_place_tells_two_events():
+    raid = dict(source_country=None, target_country="KGZ", location_country="KGZ", date="2030-08-11",
+                published="2030-08-12", speaker="officials")
+    depot = mention(location_name="Osh", lat=40.53, lon=72.80,
+                    sentence="A drone struck the fuel depot in Osh on Sunday evening, officials said.", **raid)
+    airfield = mention(event_id="v2", location_name="Kara-Suu", lat=40.70, lon=72.87,
+                       sentence="An airfield near Kara-Suu also came under attack that night, officials said.", **raid)
+    assert airfield.another_target and not depot.another_target
+    assert Deduplicator().why_apart(depot, airfield) == "another target"
+    assert len(Deduplicator().cluster([depot, airfield])) == 2
+    untold = dataclasses.replace(airfield, sentence="An airfield near Kara-Suu came under attack that night.")
+    assert Deduplicator().why_apart(depot, untold) is None  # nothing says it is another attack
+    elsewhere = dataclasses.replace(airfield, document_id="d2", outlet="Ferghana Note")
+    assert Deduplicator().why_apart(depot, elsewhere) is None  # "also" refers to its own report's attack
+
+
 def test_a_crowd_told_staying_into_a_named_day_does_not_reach_back_to_the_day_before():
     picket = dict(type="PROTEST", source_country="KGZ", target_country="KGZ", location_name="Osh",
                   location_country="KGZ", lat=40.53, lon=72.80, published="2030-03-07")
