@@ -45,6 +45,9 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ACT_PREPOSITIONS = rules.TARGET_PREPOSITIONS | {"over"}
 PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "attr", "oprd"})
 MAX_PAIRS = 4
+HOSTILE_SECTORS = frozenset({"UAF", "REB", "CRM"})  # armed groups a state's teller may have struck itself
+BLOW_ROOTS = frozenset({"180", "181", "182", "183", "184", "185", "186", "190", "193", "194", "195", "196", "200",
+                        "201", "202", "203", "204"})  # force used on people (no blockade, occupation or curfew)
 PHRASE_HOSTS = frozenset({"dobj", "dative", "attr", "oprd"})  # a verb's objects, whose phrases are its own
 # What these verbs hand over goes to its recipient, even an object named by its owner's nationality
 # ("returned the Xian relics to the Y museum": Y)
@@ -157,6 +160,8 @@ class EventExtractor:
                 break
         if code is None and _armed_departure(verb):
             code, strength = "0872", 0.85
+        if code is None and _takes_ground(verb):
+            code, strength = "192", 0.85
         if lemma in rules.SPOKEN_PROTEST_CODES and _reports_speech(verb):
             code, strength = rules.SPOKEN_PROTEST_CODES[lemma], 0.75
         if code is None and _people_protest(verb):
@@ -334,6 +339,8 @@ class EventExtractor:
                       for c in p.children if c.dep_ == "pobj"}
         if lemma in rules.MODIFIED_EVENT_NOUNS:
             code = next((code for m, code in rules.MODIFIED_EVENT_NOUNS[lemma].items() if m in modifiers), None)
+        elif lemma in rules.ASSEMBLY_NOUNS:
+            code = rules.ASSEMBLY_NOUNS[lemma] if _protest_context(noun) else None
         else:
             code = rules.EVENT_NOUNS.get(lemma)
             if code is None or modifiers & rules.NOT_EVENT_NOUN_CONTEXT:
@@ -423,10 +430,12 @@ class EventExtractor:
             if len(group) >= 2:
                 a, b = group[0], group[1]
                 return [(a, b), (b, a)]
+        inferred = None  # a fallback actor standing in as the source
         if not any(p.country for p in sources) and not (trigger.passive and not sources):
             found = ctx.fallback_actor(first, "source", targets[0] if targets else None)  # not onto itself
             if found is not None:  # inferred (as pronouns are), so never evidence of an accusation
                 sources = [_located(sources, found)]
+                inferred = sources[0]
                 ctx.inferred_sources.add((first.idx, sources[0].entity))
         elif rules.SOURCE_OVERRIDE is not None and len(sources) == 1 and ctx.enclosing_quote(first.idx) is None:
             found = ctx.ranked_actor(first, "source", targets[0] if targets else None, rules.SOURCE_OVERRIDE)
@@ -460,7 +469,8 @@ class EventExtractor:
             group = ctx.parties_near(trigger.tokens[0])  # "called on the parties": the two named before
             targets = group[:2] if len(group) >= 2 else targets
         elif not targets or not any(p.country for p in targets):
-            found = ctx.fallback_actor(first, "target", sources[0] if sources else None)
+            found = ctx.fallback_actor(first, "target", sources[0] if sources else None,
+                                       _descriptions(ctx.doc, trigger.target_tokens))
             own_side = found is not None and sources and found.country == sources[0].country \
                 and any(p.entity and not p.sector and ctx.entity_by_id[p.entity].type not in rules.PLACE_ENTITY_TYPES
                         for p in targets)
@@ -469,6 +479,10 @@ class EventExtractor:
                 and not any(p.country or p.sector in ("IGO", "NGO") for p in sources) \
                 and any(p.entity and p.sector for p in sources):  # "Judge X opened an inquiry into Chilean officials"
             sources = [replace(p, country=targets[0].country) if p.entity and p.sector else p for p in sources]
+        if inferred is not None and sources == [inferred] and trigger.cameo.code[:3] in BLOW_ROOTS \
+                and inferred.entity == ctx.teller(first.idx) \
+                and any(t.country == inferred.country and t.sector not in HOSTILE_SECTORS for t in targets):
+            sources = []  # "X said mines killed six of its people": who tells of a blow to its own side did not strike it
         pairs = [(s, None if t and s and t.entity and t.entity == s.entity else t)
                  for s in (sources or [None]) for t in (targets or [None])]
         return pairs[:MAX_PAIRS]
@@ -651,10 +665,11 @@ def _phrase_prepositions(verb: Token) -> list[tuple[str, Token]]:
 
 
 def _harms_people(doc: Doc, trigger: Trigger) -> bool:
-    """A violent act (CAMEO 18-20, 175) whose object or passive subject is a noun of people ("several
-    people had been killed"); not a pronoun ("beat them 3-1" is sport)."""
+    """A violent act (CAMEO 18-20, 175) whose object or passive subject is a noun of people or of an
+    armed force ("several people had been killed", "an army unit was attacked"); not a pronoun
+    ("beat them 3-1" is sport)."""
     return (trigger.cameo.code[:2] in ("18", "19", "20") or trigger.cameo.code == "175") and any(
-        doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in rules.SEIZED_PEOPLE_NOUNS for i in trigger.target_tokens)
+        doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in rules.HARMED_NOUNS for i in trigger.target_tokens)
 
 
 def _conjuncts(token: Token) -> list[int]:
@@ -667,6 +682,24 @@ def _armed_departure(verb: Token) -> bool:
         return False
     subject, passive = _controller(verb)
     return subject is not None and not passive and subject.lemma_.lower() in rules.ARMED_FORCE_NOUNS
+
+
+def _protest_context(noun: Token) -> bool:
+    """Whether an assembly noun's sentence names protesters or their demands, or its phrase an
+    opponent ("against the dam"), and no protest of its own (rules.ASSEMBLY_NOUNS)."""
+    if any(rules.EVENT_NOUNS.get(t.lemma_.lower(), "").startswith("14") for t in noun.sent):
+        return False
+    return any(t.lemma_.lower() in rules.PROTEST_CONTEXT_NOUNS for t in noun.sent) \
+        or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children)
+
+
+def _takes_ground(verb: Token) -> bool:
+    """Ground taken ("took the ridge and two villages", "the hill was captured"): an occupation of
+    territory (rules.TAKING_VERBS)."""
+    if verb.lemma_.lower() not in rules.TAKING_VERBS:
+        return False
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in rules.TAKEN_GROUND_NOUNS for c in taken for t in (c, *c.conjuncts))
 
 
 def _seizure_type(trigger: Token) -> tuple[str, str] | None:
@@ -854,6 +887,9 @@ def _verb_roles(verb: Token) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     if fired and not source:  # "shots were fired from the X side (towards Y)": X fired
         source = [i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj" for i in _conjuncts(p)]
+        aims = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for q in c.subtree
+                if q.dep_ == "prep" and q.lower_ in rules.AIM_PREPOSITIONS for p in q.children if p.dep_ == "pobj"]
+        target = target or (_conjuncts(aims[0]) if aims else [])  # Y, where the parser hangs it on X
     if not target and not reciprocal:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in rules.TARGET_PREPOSITIONS and not (fired and c.lower_ == "from"):
@@ -1077,6 +1113,14 @@ def _is_party_group(doc: Doc, tokens: Sequence[int]) -> bool:
                 c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
             return True
     return False
+
+
+def _descriptions(doc: Doc, tokens: tuple[int, ...]) -> frozenset[int]:
+    """The tokens of the clauses of these nouns' appositions (what the apposition says the noun
+    holds or does): "towards X, a village that holds a depot guarded by Y's troops" - Y is not the
+    one fired at; the apposition itself still places X ("X, a village in Z")."""
+    return frozenset(t.i for i in tokens for a in doc[i].children if a.dep_ == "appos"
+                     for c in a.children if c.dep_ in ("relcl", "acl") for t in c.subtree)
 
 
 def _located(found: list[Participant], nearest: Participant) -> Participant:
@@ -1327,9 +1371,10 @@ class _Context:
                 return j
         return None
 
-    def nearest_actor(self, trigger: Token, after: bool, exclude: Participant | None) -> Participant | None:
-        """The nearest entity with a country before (or after) the trigger in its clause; a source
-        may also come from earlier in the sentence ("X, which ..., launched")."""
+    def nearest_actor(self, trigger: Token, after: bool, exclude: Participant | None,
+                      skip: frozenset[int] = frozenset()) -> Participant | None:
+        """The nearest entity with a country before (or after) the trigger in its clause, not at a
+        token of `skip`; a source may also come from earlier in the sentence ("X, which ..., launched")."""
         clause = trigger
         while clause.dep_ in ("xcomp", "conj", "prep", "pobj", "dobj", "pcomp", "acomp", "amod", "compound") \
                 and clause.head.i != clause.i:
@@ -1338,7 +1383,7 @@ class _Context:
             [*range(trigger.i - 1, clause.left_edge.i - 1, -1), *range(trigger.sent.start, clause.left_edge.i)]
         for j in positions:
             hit = self.token_entity.get(j)
-            if hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity) \
+            if j not in skip and hit and hit[0].actor and hit[0].actor.country and (exclude is None or hit[0].id != exclude.entity) \
                     and not self.is_means(hit) and not _is_attribution(self.doc[j]) \
                     and not (after and exclude is not None and self.owned(self.mention_head(hit), exclude)):
                 return self.participant(j)
@@ -1373,19 +1418,21 @@ class _Context:
             self._mentions = sorted(found, key=lambda m: m[0])
         return self._mentions
 
-    def fallback_actor(self, trigger: Token, role: str, exclude: Participant | None) -> Participant | None:
+    def fallback_actor(self, trigger: Token, role: str, exclude: Participant | None,
+                       skip: frozenset[int] = frozenset()) -> Participant | None:
         """An actor the syntax does not name, by `rules.ROLE_FALLBACK[role]`: "ranker_first" (the
-        ranker, else the nearest actor), "nearest_first" (the reverse), "nearest" or "ranker"."""
+        ranker, else the nearest actor), "nearest_first" (the reverse), "nearest" or "ranker";
+        never one at a token of `skip`."""
         mode = rules.ROLE_FALLBACK[role]
-        found = self.ranked_actor(trigger, role, exclude) if mode in ("ranker", "ranker_first") else None
+        found = self.ranked_actor(trigger, role, exclude, skip=skip) if mode in ("ranker", "ranker_first") else None
         if found is None and mode != "ranker":
-            found = self.nearest_actor(trigger, after=role == "target", exclude=exclude)
+            found = self.nearest_actor(trigger, after=role == "target", exclude=exclude, skip=skip)
         if found is None and mode == "nearest_first":
-            found = self.ranked_actor(trigger, role, exclude)
+            found = self.ranked_actor(trigger, role, exclude, skip=skip)
         return found
 
     def ranked_actor(self, trigger: Token, role: str, exclude: Participant | None,
-                     floor: float = 0.5) -> Participant | None:
+                     floor: float = 0.5, skip: frozenset[int] = frozenset()) -> Participant | None:
         """The entity with a country (its own or its phrase's: "the country's opposition") the role
         model ranks first for the trigger's `role` in its sentence, if its probability is at least
         `floor`; None without a model."""
@@ -1400,7 +1447,7 @@ class _Context:
         count, candidates = self._candidates[sent.start]
         best, best_p = None, floor
         for order, head, entity, found in candidates:
-            if found is None or found.country is None or (exclude is not None and (
+            if found is None or found.country is None or head in skip or (exclude is not None and (
                     entity.id == exclude.entity or role == "target" and self.owned(self.doc[head], exclude))) \
                     or (role == "source" and _is_scene(self.doc[head])) or _is_instrument(self.doc[head]) \
                     or _is_attribution(self.doc[head]):
@@ -1484,6 +1531,15 @@ class _Context:
                     first, second = sorted((j, other.i))
                     return [p for p in (self.participant(first), self.participant(second)) if p is not None]
         return []
+
+    def teller(self, start: int) -> str | None:
+        """The entity of who tells (rules.TELLING_VERBS: says, reports...) the quote enclosing offset
+        `start`, if known; not one who declares, claims or blames."""
+        quote = self.enclosing_quote(start)
+        if quote is None or quote.speaker is None or quote.cue is None:
+            return None
+        cue = self.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        return quote.speaker.entity if cue is not None and cue.root.lemma_.lower() in rules.TELLING_VERBS else None
 
     def enclosing_quote(self, start: int, exclude: Quote | None = None) -> Quote | None:
         best = None

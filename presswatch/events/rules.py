@@ -30,6 +30,15 @@ EVENT_NOUNS: dict[str, str] = {
     "pullout": "0872", "pull-out": "0872", "drawdown": "0872", "demobilization": "0873", "demobilisation": "0873",
 }
 
+# Nouns of an assembly that are a demonstration (141) only in protest context: their sentence names
+# protesters or their demands, or their phrase an opponent ("the gathering broke up once the mayor had
+# met the protesters", "a gathering against the dam"); a family gathering or one of ministers is none,
+# and in a sentence that names the protest itself ("a rally ..., the largest gathering in years") the
+# gathering is that protest again, no second event.
+ASSEMBLY_NOUNS: dict[str, str] = {"gathering": "141"}
+PROTEST_CONTEXT_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer", "slogan",
+                                   "placard", "demand"})
+
 # Event nouns too common in other senses to count without an actor on both sides (or the quad
 # model's confirmation): "the conflict", "aid", "a meeting of the board", "an investigation found".
 WEAK_EVENT_NOUNS = frozenset({"conflict", "war", "aid", "assistance", "talk", "meeting", "investigation", "inquiry",
@@ -144,6 +153,15 @@ VERB_OVERRIDES: dict[str, str | None] = {
 # passive): "returned the stolen paintings to Italy" is a return of property (CAMEO 0842); "they
 # returned to the capital" (no object) is no event.
 TRANSITIVE_CODES: dict[str, str] = {"return": "0842", "repatriate": "0841"}
+
+# Taking, seizing or capturing ground (the verb's object, or its passive subject) is occupying
+# territory (CAMEO 192): "took the ridge and two villages", "the town was captured"; "take" is
+# removed above and PETRARCH files seize/capture under property (171), which a facility taken (an
+# airport, a building) stays.  Not "position" or "post" ("took a position on", "took up the post"),
+# nor ground after a preposition ("took the train to the city").
+TAKING_VERBS = frozenset({"take", "seize", "capture"})
+TAKEN_GROUND_NOUNS = frozenset({"height", "hill", "ridge", "village", "town", "city", "settlement", "stronghold",
+                                "outpost", "garrison"})
 
 # Extra verb patterns (verb lemma, words that must follow it, code), checked before PETRARCH's:
 # "appealed to the alliance for help" is an appeal for aid; "sent peacekeepers" is peacekeeping aid;
@@ -264,6 +282,8 @@ SEIZED_PEOPLE_NOUNS = PROTESTER_NOUNS | frozenset({
     "child", "girl", "boy", "passenger", "crew", "sailor", "fisherman", "priest", "journalist", "him",
     "her", "them", "guard", "policeman", "commander", "leader", "contractor", "national",
 })
+# Whom a violent act with no named actor is done to, for it to stand alone (extract._harms_people).
+HARMED_NOUNS = SEIZED_PEOPLE_NOUNS | ARMED_FORCE_NOUNS
 SEIZED_PLACE_NOUNS = PLACE_NOUNS | frozenset({
     "camp", "base", "town", "village", "city", "airport", "airfield", "position", "checkpoint", "post",
     "outpost", "garrison", "district", "port", "bridge", "hill", "headquarters", "barracks", "province",
@@ -366,6 +386,9 @@ SHOOTING_VERBS: dict[str, str] = {"shoot": "firearms", "gun": "firearms"}
 # has a labour-strike mode of its own: a 143 event named by a strike word takes it.
 STRIKE_WORDS = frozenset({"strike", "walkout", "stoppage"})
 INTENT_MODALS = frozenset({"will", "shall", "'ll"})
+# Verbs that only tell what happened: their speaker is no actor of a told blow to its own side
+# (extract.participants); declaring, claiming or blaming is taking a part.
+TELLING_VERBS = frozenset({"say", "tell", "report", "add", "state", "announce", "confirm"})
 # Verbs of announcing whose "would" clause is the speaker's reported "will" ("said it would pull out
 # its troops": an expressed intent, as "will pull out" is; sequence of tenses).
 REPORTED_FUTURE_HEADS = frozenset({"say", "announce", "state", "declare", "tell", "add", "confirm", "indicate",

@@ -296,3 +296,18 @@ def test_an_event_noun_s_target_is_the_doer_of_the_wrongdoing_it_is_about(pipeli
     doc = pipeline.nlp(text)
     _, found, _ = _noun_roles(next(t for t in doc if t.lower_ == noun), "090")
     assert [doc[i].text for i in found] == [target]
+
+
+def test_who_tells_of_a_blow_to_its_own_side_is_not_its_source(analyze):
+    (killed,) = at(analyze("Officials in Tbilisi said a roadside mine near Gori had killed three Georgian soldiers."), "killed")
+    assert killed.target is not None and killed.target.country == "GEO"
+    assert killed.source is None or killed.source.country != "GEO"
+    (killed,) = at(analyze("Georgian police said a shootout near Gori had killed four gunmen."), "killed")
+    assert killed.source is not None and killed.source.country == "GEO"  # the gunmen are no side of theirs
+
+
+def test_fire_aimed_at_a_place_is_not_aimed_at_what_describes_it(analyze):
+    (fired,) = at(analyze("Shells were fired overnight from the direction of Belarus towards Dovrek, a hamlet that "
+                          "hosts a fuel store guarded by Polish soldiers."), "fired")
+    assert fired.source is not None and fired.source.country == "BLR"
+    assert fired.target is not None and fired.target.text == "Dovrek"

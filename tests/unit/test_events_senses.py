@@ -189,3 +189,47 @@ def test_a_means_of_force_fired_in_the_passive_is_an_attack_from_where_it_came(a
     (fired,) = at(analyze(text), "fired")
     assert fired.cameo.startswith("19") and fired.source is not None and fired.source.country == source
     assert fired.target is None or fired.target.country != source
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Government troops took the Koshtepa height and two villages after a night of fighting.", "took"),
+    ("The hill above the pass was captured by the second battalion.", "captured"),
+])
+def test_taking_ground_is_occupying_territory(analyze, text, word):
+    found = at(analyze(text), word)
+    assert found and found[0].type == "COERCE" and found[0].cameo == "192"
+
+
+@pytest.mark.parametrize("text", [
+    "She took the train to the city on Monday.",
+    "The minister took a position on the tariff question.",
+])
+def test_taking_a_train_or_a_stance_is_no_occupation(analyze, text):
+    assert not any(e.cameo == "192" for e in analyze(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "A large gathering outside the mayor's office ended quietly after officials spoke to the demonstrators.",
+    "A gathering against the new dam drew farmers from four valleys.",
+])
+def test_a_gathering_in_protest_context_is_a_demonstration(analyze, text):
+    found = at(analyze(text), "gathering")
+    assert found and found[0].type == "PROTEST" and found[0].cameo == "141"
+
+
+@pytest.mark.parametrize("text", [
+    "The family gathering in the garden was cancelled because of rain.",
+    "A gathering of foreign ministers in the capital discussed trade quotas.",
+    "Farmers drove to Lublin for a march against the tariffs, the largest gathering the city had seen.",
+])
+def test_a_gathering_without_protest_context_or_naming_its_protest_again_is_none(analyze, text):
+    assert not at(analyze(text), "gathering")
+
+
+@pytest.mark.parametrize("text", [
+    "Late on Friday a border unit near the hamlet of Dovrat was attacked, officials said.",
+    "The troops were ambushed on a mountain road.",
+])
+def test_an_attack_on_an_armed_force_needs_no_named_attacker(analyze, text):
+    events = analyze(text).events
+    assert any(e.type == "ASSAULT" and e.source is None for e in events)
