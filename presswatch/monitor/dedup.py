@@ -21,7 +21,7 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   `agreed_after`), or when one report dates both
   (`one_episode`), unless they are a withdrawal (`PROCESSES`), a seizure of a place (`OCCUPATIONS`,
   held until it is taken back) or fighting or unrest (`DURATIVE`) that the report does not place at
-  two named places, or places there on adjacent days with a continuation cue (one naming the day it
+  two named places (but two rallies each dated by its own clause, "Tuesday's rally", are two), or places there on adjacent days with a continuation cue (one naming the day it
   went on into names the later day: not "until dawn on Thursday" for Tuesday and Wednesday) or a word relative to
   publication ("overnight": either side of midnight), or the later one dated only by the statement
   reporting it ("..., the commission said on Monday, after a night of protests"); a report's mention placed only at a whole
@@ -243,12 +243,12 @@ class Deduplicator:
             return False
         if _other_kinds_own_days(a, b):
             return False
-        if not (_named_place(a) and _named_place(b)):
-            return True
         gap = max((first.first - second.last).days, (second.first - first.last).days)
+        later = max(first.first, second.first)
+        if not (_named_place(a) and _named_place(b)):
+            return not _rallies_of_own_days(a, b, later)
         if gap <= self.report_days and (a if first.first > second.first else b).report_dated:
             return True  # the later day is only that of the statement reporting it: the night's event itself
-        later = max(first.first, second.first)
         return gap <= self.tolerance_days and (continues(a, b, later) or _around_publication(a) or _around_publication(b))
 
     def reach_km(self, a: EventMention, b: EventMention) -> float:
@@ -712,6 +712,14 @@ def _other_kinds_own_days(a: EventMention, b: EventMention) -> bool:
     return bool(a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type
                 and (a.date_method or "").startswith(OWN_CLAUSE_DATES)
                 and (b.date_method or "").startswith(OWN_CLAUSE_DATES))
+
+
+def _rallies_of_own_days(a: EventMention, b: EventMention, later: date) -> bool:
+    """Whether one report dates two rallies each by its own clause to its own day ("Tuesday's rally",
+    "thousands came back on Wednesday"), with no cue carrying one into the other's day nor a night
+    either side of midnight: each day's rally is its own event, placed at a named place or not."""
+    return (a.type == "PROTEST" and all((m.date_method or "").startswith(OWN_CLAUSE_DATES) for m in (a, b))
+            and not (continues(a, b, later) or _around_publication(a) or _around_publication(b)))
 
 
 def _named_place(mention: EventMention) -> bool:

@@ -778,6 +778,22 @@ def test_one_report_dating_a_crowd_that_stayed_overnight_to_two_days_tells_one_e
     assert Deduplicator().why_apart(evening, no_cue) == "dates"  # two days, one report, no cue: two events
 
 
+def test_one_report_dating_two_rallies_by_their_own_clauses_tells_two_events_placed_or_not():
+    rally = dict(type="PROTEST", cameo="141", acled_event_type="Protests", source_country=None, target_country=None,
+                 location_name="Moldova", location_country="MDA", lat=None, lon=None, published="2030-10-10")
+    first = mention(date="2030-10-07", date_method="modifier:WEEKDAY",
+                    sentence="Riot police pushed Monday's marchers off the boulevard with batons.", **rally)
+    second = mention(event_id="v2", date="2030-10-08", date_method="clause:WEEKDAY",
+                     sentence="On Tuesday evening several thousand people returned to the government building.", **rally)
+    assert Deduplicator().why_apart(first, second) == "dates"
+    assert len(Deduplicator().cluster([first, second])) == 2
+    summary = dataclasses.replace(second, date_method="sentence:WEEKDAY")  # not dated by its own clause
+    assert Deduplicator().why_apart(first, summary) is None
+    carried = dataclasses.replace(second, sentence="The marchers stayed on the boulevard through the night and "
+                                                   "into Tuesday.")
+    assert Deduplicator().why_apart(first, carried) is None
+
+
 def test_one_report_adding_another_target_at_another_place_tells_two_events():
     raid = dict(source_country=None, target_country="KGZ", location_country="KGZ", date="2030-08-11",
                 published="2030-08-12", speaker="officials")
