@@ -136,6 +136,7 @@ def main() -> None:
             "timeline, CIS + ASSAULT": lambda: browsing.quad_class_timeline(store, cis_assault),
             "contested, CIS + ASSAULT, 50": lambda: monitor.contested(store, cis_assault, 50),
             "count contested, CIS + dyad ARM-AZE": lambda: count_contested(store, cis_dyad),
+            "count contested, CIS + ASSAULT": lambda: count_contested(store, cis_assault),
             "timeline, absent watchlist": lambda: browsing.quad_class_timeline(store, absent),
             "count events, status negated": lambda: browsing.count_browse_clusters(store, None, "negated"),
             "events, status negated + country=ARM, 50": lambda: browsing.browse_clusters(store, ClusterFilter(country="ARM"),
