@@ -23,7 +23,10 @@ In order (the Location's `method` says which):
    names Yerevan goes on in Yerevan, though most of its places are in Azerbaijan).  A sentence that
    refers to a city by a definite noun alone ("crowds gathered in the city centre"), or follows one
    that does within the reach, takes the one city the nearest sentence naming places names, past a
-   paragraph break and whatever its verb (`_city_anaphor`).  A place carried
+   paragraph break and whatever its verb (`_city_anaphor`).  Before all that, for an event on the
+   ground, a site it acts on by a definite noun alone ("had blocked the highway") takes the city an
+   earlier sentence within the reach names in that noun's phrase ("cleared the Pamir highway near
+   Rushan"; `_site_anaphor`), whatever else its own sentence names.  A place carried
    is one where the main verb happened, also through a chain of places ("gathered in the square in
    front of the akimat in Aktobe"), an event noun as subject ("The protest in Taraz began") or the
    thing the verb acts on ("units cleared the highway near Rushan"); a reporting verb's complement
@@ -76,6 +79,7 @@ from presswatch.places.rules import (
     LOCATIVE_PREPOSITIONS,
     PLACE_NOUNS,
     PLACE_OBJECT_VERBS,
+    SITE_NOUNS,
 )
 from presswatch.records import Event, Location
 
@@ -346,6 +350,29 @@ def _narrative(parsed: Doc, sentences: tuple[SentenceInfo, ...], paragraphs: tup
     return None
 
 
+def _site_anaphor(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: tuple[PlaceMention, ...],
+                  index: int, trigger: Token) -> Location | None:
+    """The place of a site (`SITE_NOUNS`) the trigger acts on by a definite noun alone ("blocked the highway"), as
+    an earlier sentence within NARRATIVE_REACH names that noun with a place in its phrase ("cleared
+    the Pamir highway near Rushan"): method "narrative"."""
+    site = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SITE_NOUNS
+                 and not c.ent_type_ and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                 and not any(d.dep_ in ("prep", "compound", "amod", "appos", "poss", "relcl", "acl") for d in c.children)),
+                None)
+    if site is None:
+        return None
+    for earlier in reversed(sentences[max(index - NARRATIVE_REACH, 0):index]):
+        span = parsed.char_span(earlier.start, earlier.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.lemma_ != site.lemma_ or token.pos_ != "NOUN":
+                continue
+            phrase = {t.idx for p in token.children if p.dep_ == "prep" for t in p.subtree}
+            named = [m for m in mentions if m.start in phrase and m.location.precision in CARRIED_PRECISIONS]
+            if named:
+                return dataclasses.replace(named[0].location, method="narrative")
+    return None
+
+
 def _city_anaphor(parsed: Doc, sentence: SentenceInfo) -> bool:
     """True if a sentence refers to a city by a definite noun alone, also as the first word of a
     compound ("in the city centre", "the town was quiet"; `CITY_ANAPHORS`), not naming or describing
@@ -394,6 +421,9 @@ def choose_location(parsed: Doc, sentences: tuple[SentenceInfo, ...], mentions: 
     if ground and borders:  # "fired at refugees who had gathered on the Belarusian side of the border"
         return dataclasses.replace(min(borders, key=lambda m: abs(m.start - event.trigger.start)).location,
                                    method="sentence")
+    site = _site_anaphor(parsed, sentences, mentions, index, trigger) if ground else None
+    if site is not None:  # "The group had blocked the highway": the highway near Rushan named before
+        return site
     if not here and is_past(trigger) and event.status != "hypothetical":
         carried = _narrative(parsed, sentences, paragraphs or tuple(range(len(sentences))), mentions, index,
                              ground)

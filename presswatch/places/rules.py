@@ -115,3 +115,8 @@ LEAVING_VERBS = frozenset({"withdraw", "retreat", "pull", "flee", "evacuate", "e
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "leave", "enter", "reach", "capture", "seize", "storm",
                                 "occupy", "liberate", "shell", "bomb", "hit", "strike", "attack", "invade",
                                 "raid", "besiege", "surround", "evacuate", "abandon", "take"})
+
+# Sites an event acts on that a report names once with their place and then by a definite noun
+# alone ("cleared the Pamir highway near Rushan ... had blocked the highway": attach._site_anaphor).
+SITE_NOUNS = frozenset({"highway", "road", "bridge", "railway", "pipeline", "crossing", "checkpoint", "airport",
+                        "airfield", "station", "port", "dam", "square", "building", "base", "camp"})

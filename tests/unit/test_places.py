@@ -226,6 +226,17 @@ def test_a_reported_action_on_a_thing_near_a_city_places_the_next_sentence_there
 
 
 @pytest.mark.issue(8)
+def test_a_site_named_with_its_town_and_then_by_a_definite_noun_is_placed_there(nlp, gazetteer):
+    story = ("Troops reopened the mountain road near Gori on Friday, the Georgian ministry said.\n\n"
+             "Farmers had blocked the road on Thursday to keep lorries from reaching Tbilisi, it said.")
+    location = located(nlp, gazetteer, story, "blocked", kind="PROTEST")
+    assert (location.name, location.method) == ("Gori", "narrative")
+    other = story.replace("blocked the road", "blocked the talks")  # no site
+    location = located(nlp, gazetteer, other, "blocked", kind="PROTEST")
+    assert location is None or location.name != "Gori"
+
+
+@pytest.mark.issue(8)
 def test_the_city_named_last_is_the_one_a_definite_city_noun_refers_to(nlp, gazetteer):
     story = ("TBILISI, 4 May (Rioni Herald). The governor flew to Kutaisi on Sunday to meet farmers.\n\n"
              "On Monday, farmers gathered in the city centre. Riot police later cleared the road.")
