@@ -162,6 +162,8 @@ class EventExtractor:
             code, strength = "0872", 0.85
         if code is None and _takes_ground(verb):
             code, strength = "192", 0.85
+        if code is None and _crowd_breaks_in(verb):
+            code, strength = "145", 0.85
         if lemma in rules.SPOKEN_PROTEST_CODES and _reports_speech(verb):
             code, strength = rules.SPOKEN_PROTEST_CODES[lemma], 0.75
         if code is None and _people_protest(verb):
@@ -691,6 +693,15 @@ def _protest_context(noun: Token) -> bool:
         return False
     return any(t.lemma_.lower() in rules.PROTEST_CONTEXT_NOUNS for t in noun.sent) \
         or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children)
+
+
+def _crowd_breaks_in(verb: Token) -> bool:
+    """People forcing their way in ("demonstrators tried to force their way into the building"):
+    a riot (rules.BREAK_IN_VERBS)."""
+    return verb.lemma_.lower() in rules.BREAK_IN_VERBS \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in verb.children) \
+        and any(c.dep_ in ("prep", "advmod") and c.lower_ in rules.BREAK_IN_PREPOSITIONS for c in verb.children) \
+        and _people_subject(verb)
 
 
 def _takes_ground(verb: Token) -> bool:

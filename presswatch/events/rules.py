@@ -239,6 +239,12 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("surrender", frozenset({"arm"}), "0873"),
 )
 
+# A crowd forcing its way in ("demonstrators forced their way into the parliament", "pushed their
+# way inside") riots (CAMEO 145, ACLED's violent demonstration); PETRARCH's "force" is coercion (170),
+# which police or troops forcing their way in stay (extract._crowd_breaks_in).
+BREAK_IN_VERBS = frozenset({"force"})
+BREAK_IN_PREPOSITIONS = frozenset({"into", "inside", "through"})
+
 # Verbs of leaving that are a withdrawal (CAMEO 0872, as "withdrew" is) when their subject is an
 # armed force: "the peacekeepers left the region", "troops began departing".  "The minister left
 # Paris" is no event ("leave" stays removed in VERB_OVERRIDES otherwise).

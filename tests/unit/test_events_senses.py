@@ -233,3 +233,9 @@ def test_a_gathering_without_protest_context_or_naming_its_protest_again_is_none
 def test_an_attack_on_an_armed_force_needs_no_named_attacker(analyze, text):
     events = analyze(text).events
     assert any(e.type == "ASSAULT" and e.source is None for e in events)
+
+
+def test_a_crowd_forcing_its_way_in_riots(analyze):
+    (forced,) = at(analyze("Striking miners forced their way into the company's headquarters on Monday."), "forced")
+    assert forced.type == "PROTEST" and forced.cameo == "145"
+    assert not any(e.cameo == "145" for e in analyze("Riot police forced their way into the newspaper's offices.").events)
