@@ -239,9 +239,9 @@ EXTRA_VERB_PATTERNS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("surrender", frozenset({"arm"}), "0873"),
 )
 
-# A crowd forcing its way in ("demonstrators forced their way into the parliament", "pushed their
-# way inside") riots (CAMEO 145, ACLED's violent demonstration); PETRARCH's "force" is coercion (170),
-# which police or troops forcing their way in stay (extract._crowd_breaks_in).
+# A crowd forcing its way in ("demonstrators forced their way into the parliament", "... inside")
+# riots (CAMEO 145, ACLED's violent demonstration); PETRARCH's "force" is coercion (170), which
+# police or troops forcing their way in stay (extract._crowd_breaks_in).
 BREAK_IN_VERBS = frozenset({"force"})
 BREAK_IN_PREPOSITIONS = frozenset({"into", "inside", "through"})
 
