@@ -9,7 +9,9 @@ Returns new Event records with `date = EventDate(value, precision, text, start, 
 `method` is "<how it was tied>:<pattern>", e.g. "clause:MONTH_DAY" or "narrative:NARRATIVE_DAY"; a
 range of days ("the night of 12 to 13 May", "from Monday to Wednesday") is dated by its first day,
 and `until` holds its last (None for a single day).
-An event the text does not date keeps `date=None`.  DESIGN.md, "The contract".
+An event the text does not date keeps `date=None`.  An event dated by its own clause to one of
+several coordinated days ("agreed on 10 October and on 17 October") is one event per day: the
+others are copies of it with ids "<id>.2", "<id>.3", ... (`attach.coordinated_days`).  DESIGN.md, "The contract".
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Span
 from presswatch.dates.attach import (
     SentenceInfo,
     choose_date,
+    coordinated_days,
     event_resolutions,
     past_expressions,
     sentence_infos,
@@ -91,8 +94,12 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
         if chosen is None:
             dated.append(event)
             continue
-        date = _event_date(document.text, sentences, chosen[0], chosen[1], calendar)
-        dated.append(dataclasses.replace(event, date=date))
+        dated.append(dataclasses.replace(event, date=_event_date(document.text, sentences, *chosen, calendar)))
+        if chosen[1] in ("modifier", "clause"):  # one more event per day coordinated with its own
+            more = coordinated_days(parsed, resolutions, chosen[0], event.trigger.start, event.trigger.end)
+            dated += [dataclasses.replace(event, id=f"{event.id}.{n}",
+                                          date=_event_date(document.text, sentences, other, chosen[1], calendar))
+                      for n, other in enumerate(more, 2)]
     return tuple(dated)
 
 

@@ -386,3 +386,36 @@ def _offset_noun_date(parsed: Doc, sentences: tuple[SentenceInfo, ...], resoluti
     if moved is None:
         return None
     return Resolution(expression, moved[0], moved[1], "narrative"), how
+
+
+def coordinated_days(parsed: Doc, resolutions: tuple[Resolution, ...], chosen: Resolution,
+                     trigger_start: int, trigger_end: int) -> tuple[Resolution, ...]:
+    """The other days coordinated with the day that dates an event, each one more event of that
+    trigger: with a repeated preposition ("agreed on 10 October and on 17 October", "attacked on
+    4 June and on 9 June"), or after a plural noun ("ceasefires agreed on 2 March and 9 March").
+    A range ("on 3 and 5 May") stays one dated stretch."""
+    trigger = root_token(parsed, trigger_start, trigger_end)
+    token = root_token(parsed, chosen.expression.start, chosen.expression.end)
+    if trigger is None or token is None or chosen.precision != "day" or chosen.until:
+        return ()
+    heads = _repeated_prepositions(token) if token.tag_ == "IN" else []
+    if trigger.tag_ == "NNS":  # "ceasefires ... on X and Y": the date nouns are the conjuncts
+        heads += [conj for noun in (token, *(c for c in token.children if c.dep_ == "pobj")) for conj in noun.conjuncts]
+    heads_at = {head.i for head in heads}
+    return tuple(r for r in resolutions if r.precision == "day" and not r.until and r.value != chosen.value
+                 and (head := root_token(parsed, r.expression.start, r.expression.end)) is not None
+                 and head.i in heads_at)
+
+
+def _repeated_prepositions(preposition: Token) -> list[Token]:
+    """The same preposition again after "and", as its conjunct or (as the parser often has it) its
+    sibling: "on 3 April and on 11 April"."""
+    doc, found = preposition.doc, [c for c in preposition.conjuncts if c.lower_ == preposition.lower_]
+    last = preposition
+    for sibling in preposition.head.children:
+        objects = {t.i for child in last.children if child.dep_ == "pobj" for t in child.subtree}
+        between = [t.lower_ for t in doc[last.i + 1:max(sibling.i, last.i + 1)] if t.i not in objects and not t.is_punct]
+        if sibling.i > last.i and sibling.dep_ == "prep" and sibling.lower_ == preposition.lower_ and between == ["and"]:
+            found.append(sibling)
+            last = sibling
+    return found

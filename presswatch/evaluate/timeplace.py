@@ -183,7 +183,8 @@ def _score(rows: list[dict[str, Any]], nlp: Any, gazetteer: Gazetteer, limit: in
         first_place = _first_place(parsed, gazetteer)
         gold_events = [row for row in doc_rows if row["kind"] == "event"]
         events = tuple(_gold_event(row, document, parsed, i) for i, row in enumerate(gold_events, 1))
-        located = locate_events(document, parsed, (), date_events(document, parsed, events), gazetteer)
+        by_id = {event.id: event for event in locate_events(document, parsed, (), date_events(document, parsed, events), gazetteer)}
+        located = [by_id[event.id] for event in events]  # a gold event, not the copies for its other days
         for row in doc_rows:
             where = f"{row['doc']}:{row['start']}"
             if row["kind"] == "date":

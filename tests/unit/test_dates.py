@@ -474,3 +474,19 @@ def test_a_span_of_minutes_or_hours_names_no_day_of_its_own(nlp):
     text = "Dockers struck on Thursday. Police kept the gates shut for several hours."
     (kept,) = dated(nlp, text, ["kept"])
     assert kept == ("2024-05-09", "narrative")
+
+
+@pytest.mark.issue(8)
+def test_one_event_per_coordinated_day(nlp):
+    text = ("Two truces, signed in Vienna on 3 April and on 11 April, failed at once. "
+            "Monitors counted raids on 6 March and 8 March. The pact was sealed on 2 May and 4 May. "
+            "Guards exchanged fire on 5 and 7 June.")
+    document = Document.from_text(text, published="2021-07-01")
+    found = date_events(document, nlp(text), tuple(dataclasses.replace(event_at(text, word), id=f"v{i}")
+                                                   for i, word in enumerate(("truces", "raids", "pact", "exchanged"), 1)))
+    assert [(event.id, event.trigger.text, event.date.value) for event in found] == [
+        ("v1", "truces", "2021-04-03"), ("v1.2", "truces", "2021-04-11"),  # a repeated preposition
+        ("v2", "raids", "2021-03-06"), ("v2.2", "raids", "2021-03-08"),  # a plural noun
+        ("v3", "pact", "2021-05-02"),  # one pact of one preposition: its first day
+        ("v4", "exchanged", "2021-06-05")]  # a range of days stays one event
+    assert found[1].date.text == "on 11 April" and found[1].date.method == found[0].date.method == "modifier:DAY_MONTH"
