@@ -30,6 +30,9 @@ Two mentions may describe the same event when all of these hold (`why_apart` nam
   checked in `fits`); a day-dated report of fighting or unrest does not join, within
   `tolerance_days`, an event another article tells apart from one it dates to the report's own day
   (`told_apart`: that day's event is another; a report at the event's own named place is exempt);
+  one report's unrest at one named place on adjacent days is one episode when a mention of that
+  report and place on the later day tells the earlier one as going on into it ("The sit-in lasted
+  into Wednesday" carries Tuesday's rally into Wednesday evening's storming: `carried_over`, in `fits`);
   arrests, dispersals and decrees are dated acts;
   one report dating one event to its day and another of the type only to its month or year ("earlier
   this month") tells two; a day range a report states ("last week") ends where it says, with no
@@ -320,13 +323,31 @@ class Deduplicator:
             return False
         if not all(self.why_apart(x, y, dates=False) in (None, "place country") for x in group for y in other):
             return False
-        if not all(self.why_apart(x, y) not in DATE_REASONS for x in _timed(group) for y in _timed(other)):
+        timed = [*_timed(group), *_timed(other)]
+        if not all((reason := self.why_apart(x, y)) not in DATE_REASONS
+                   or reason == "dates" and self.carried_over(x, y, timed) for x in _timed(group) for y in _timed(other)):
             return False
         if articles and group[0].type in LOCAL and any(self.named_elsewhere(x, y, articles) for x in group for y in other):
             return False
         return places_fit([*group, *other]) and not (articles and any(
             self.reports_elsewhere(x, y, articles) or self.told_apart(x, y, articles) or self.told_apart(y, x, articles)
             for x in _timed(group) for y in _timed(other)))
+
+    def carried_over(self, a: EventMention, b: EventMention, members: list[EventMention]) -> bool:
+        """Whether one report's unrest at one named place on adjacent days is one episode through a
+        member of the same report and place, dated to the later day, that tells the earlier one as going
+        on into it (`continues`): "The rally went on ... into Wednesday" carries Tuesday's gathering
+        into a group's attempt to storm the building on Wednesday evening (two acts of different ACLED
+        kinds each dated by its own clause stay two, as in `one_episode`)."""
+        if a.document_id != b.document_id or a.type not in DURATIVE or not _named_place(a) \
+                or a.location_name != b.location_name or _other_kinds_own_days(a, b):
+            return False
+        (earlier, first), (_, second) = sorted(((a, date_range(a)), (b, date_range(b))), key=lambda pair: pair[1].first)
+        if (second.first - first.last).days > self.tolerance_days:
+            return False
+        return any(m.continuing and m.document_id == a.document_id and m.location_name == a.location_name
+                   and m.key not in (a.key, b.key) and date_range(m) == second and continues(m, earlier, second.first)
+                   for m in members)
 
     def named_elsewhere(self, a: EventMention, b: EventMention, articles: Articles) -> bool:
         """Whether two rallies or police actions (`LOCAL`, as `fits` checks), each placed at its own

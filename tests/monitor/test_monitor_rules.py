@@ -829,6 +829,26 @@ def test_a_crowd_told_staying_into_a_named_day_does_not_reach_back_to_the_day_be
     assert Deduplicator().why_apart(on_to_wednesday, dataclasses.replace(tuesday, sentence=None)) is None
 
 
+def test_a_report_carrying_its_rally_into_the_next_day_joins_that_day_s_unrest_at_the_place():
+    crowd = dict(type="PROTEST", source_country=None, target_country=None, location_name="Karakol",
+                 location_country="KGZ", lat=42.49, lon=78.39, published="2030-09-13")
+    tuesday = mention(event_id="v1", cameo="141", acled_event_type="Protests", date="2030-09-10",
+                      date_method="clause:WEEKDAY", sentence="Shepherds filled the market square on Tuesday.", **crowd)
+    stayed = mention(event_id="v2", cameo="141", acled_event_type="Protests", date="2030-09-11",
+                     date_method="clause:WEEKDAY", sentence="Their sit-in lasted until daybreak on Wednesday.",
+                     **crowd)
+    storming = mention(event_id="v3", cameo="145", acled_event_type="Riots", date="2030-09-11",
+                       date_method="sentence:WEEKDAY", sentence="Late on Wednesday guards fired warning shots as "
+                                                               "a few men tried to break down the town hall gate.", **crowd)
+    assert Deduplicator().why_apart(tuesday, storming) == "dates"  # alone, two days of one report
+    assert len(Deduplicator().cluster([tuesday, stayed, storming])) == 1  # the crowd was still there
+    assert len(Deduplicator().cluster([tuesday, storming])) == 2
+    uncarried = dataclasses.replace(stayed, sentence="A second crowd came to the square on Wednesday.")
+    assert len(Deduplicator().cluster([tuesday, uncarried, storming])) == 2
+    own_clause = dataclasses.replace(storming, date_method="clause:WEEKDAY")  # another kind, dated by itself
+    assert len(Deduplicator().cluster([tuesday, stayed, own_clause])) == 2
+
+
 @pytest.mark.parametrize(("sentence", "continuing"), [
     ("Several hundred demonstrators stayed on the avenue until dawn.", True),
     ("The vigil lasted through the night.", True),
