@@ -500,7 +500,7 @@ class EventExtractor:
         """
         first = ctx.doc[trigger.tokens[0]]
         code = trigger.cameo.code
-        status = _modality(first, attempted=code[:2] in rules.ATTEMPTED_ROOTS)
+        status = _modality(first, attempted=_attempt_is_act(code))
         if status == "negated" and _negated_by_not(first):
             stance = rules.REFUSAL_CODES.get(code[:2])
         elif status == "hypothetical" and _intended(first):
@@ -517,7 +517,7 @@ class EventExtractor:
         doc = ctx.doc
         first, last = doc[trigger.tokens[0]], doc[trigger.tokens[-1]]
         span = make_span(ctx.document.text, first.idx, last.idx + len(last.text))
-        status, quote = ctx.status(first, attempted=trigger.cameo.code[:2] in rules.ATTEMPTED_ROOTS)
+        status, quote = ctx.status(first, attempted=_attempt_is_act(trigger.cameo.code))
         cameo = trigger.cameo
         if stance is not None:  # the stance is stated, so only a quote can make it a claim
             cameo, status = stance, ("attributed" if quote else "asserted")
@@ -693,6 +693,11 @@ def _protest_context(noun: Token) -> bool:
         return False
     return any(t.lemma_.lower() in rules.PROTEST_CONTEXT_NOUNS for t in noun.sent) \
         or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children)
+
+
+def _attempt_is_act(code: str) -> bool:
+    """Whether a past attempt at an act of this CAMEO code is the act (rules.ATTEMPTED_ROOTS)."""
+    return code[:2] in rules.ATTEMPTED_ROOTS or code[:3] in rules.ATTEMPTED_ROOTS
 
 
 def _crowd_breaks_in(verb: Token) -> bool:

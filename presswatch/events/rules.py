@@ -329,10 +329,12 @@ HYPOTHETICAL_HEADS = frozenset({
 # A past attempt at a use of force ("tried to seize the town hall", "had attempted to kill him") is
 # that act, carried out: the PLOVER (NGEC) codebook codes attempted as well as successful
 # assassinations as ASSAULT and CAMEO gives a failed assassination a code of its own (185).  Only for the
-# material-conflict roots (CAMEO 17-20, coerce and force); "tried to meet" is still no meeting, and
-# "is trying to provoke" (an ongoing intent) stays hypothetical.
+# material-conflict roots (CAMEO 17-20, coerce and force) and a riot (145: a crowd that "tried to
+# force its way into the parliament" has already pushed against the doors or the guards: the attempt
+# is the violent act); "tried to meet" is still no meeting, "tried to protest" no protest, and "is
+# trying to provoke" (an ongoing intent) stays hypothetical.  An entry is a root or a full code.
 ATTEMPT_HEADS = frozenset({"try", "attempt"})
-ATTEMPTED_ROOTS = frozenset({"17", "18", "19", "20"})
+ATTEMPTED_ROOTS = frozenset({"145", "17", "18", "19", "20"})
 
 # A negated hypothetical head denies its complement too ("will not try to block the veto", "did
 # not plan to attack": negated, as PETRARCH's unit tests code "won't try to clash"), except heads

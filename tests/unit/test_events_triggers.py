@@ -273,9 +273,17 @@ def test_a_past_attempt_at_force_happened(analyze):
     assert event.type == "ASSAULT" and event.status == "asserted"
 
 
+def test_a_past_attempt_of_a_crowd_to_force_its_way_in_is_the_riot(analyze):
+    (event,) = at(analyze("Angry farmers tried to force their way into the regional council offices on Friday."), "force")
+    assert event.cameo == "145" and event.status == "asserted"
+    (event,) = at(analyze("Angry farmers tried to protest outside the council offices on Friday."), "protest")
+    assert event.cameo == "141" and event.status == "hypothetical"  # a peaceful protest attempted is none
+
+
 @pytest.mark.parametrize("text, word", [
     ("The opposition is trying to provoke riots in the capital, the minister said.", "riots"),
     ("The envoy tried to meet the rebel leaders on Tuesday.", "meet"),
+    ("Angry farmers are trying to force their way into the council offices.", "force"),
 ])
 def test_an_ongoing_attempt_or_an_attempt_at_no_force_stays_hypothetical(analyze, text, word):
     (event,) = at(analyze(text), word)
