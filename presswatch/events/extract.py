@@ -48,6 +48,9 @@ MAX_PAIRS = 4
 HOSTILE_SECTORS = frozenset({"UAF", "REB", "CRM"})  # armed groups a state's teller may have struck itself
 BLOW_ROOTS = frozenset({"180", "181", "182", "183", "184", "185", "186", "190", "193", "194", "195", "196", "200",
                         "201", "202", "203", "204"})  # force used on people (no blockade, occupation or curfew)
+# Fighting (CAMEO 18 assault, 19 fight, 20 mass violence): a truce naming no party is between its sides
+FIGHT_ROOTS = frozenset({"18", "19", "20"})
+TRUCE_WINDOW = 3  # sentences back in which a truce naming no party looks for the fight it halts
 PHRASE_HOSTS = frozenset({"dobj", "dative", "attr", "oprd"})  # a verb's objects, whose phrases are its own
 # What these verbs hand over goes to its recipient, even an object named by its owner's nationality
 # ("returned the Xian relics to the Y museum": Y)
@@ -104,8 +107,10 @@ class EventExtractor:
         triggers.extend(self.model_triggers(ctx, triggers))
         triggers.extend(self.cue_triggers(ctx, triggers))
         for trigger in triggers:
-            pairs = self.participants(ctx, trigger)
+            pairs = self.truce_sides(ctx, trigger, self.participants(ctx, trigger))
             ctx.pairs.update((i, pairs) for i in trigger.tokens)
+            if trigger.cameo.code[:2] in FIGHT_ROOTS:
+                ctx.fights[trigger.tokens[0]] = pairs
             for source, target in pairs:
                 key = (trigger.tokens[0], source and (source.entity or source.text), source and source.country,
                        target and (target.entity or target.text), target and target.country)
@@ -606,6 +611,25 @@ class EventExtractor:
                 confidence=_with_model(0.6 if speaker else 0.45, ctx.class_probability(cue, cameo))))
             taken.add(cue.i)
         return out
+
+    def truce_sides(self, ctx: _Context, trigger: Trigger,
+                    pairs: list[tuple[Participant | None, Participant | None]]) -> list[tuple[Participant | None, Participant | None]]:
+        """A truce (CAMEO 0871) that names no party (a place it was agreed in is none: "two earlier
+        ceasefires, agreed in Moscow") is between the two sides of the last fight told before it, at
+        most TRUCE_WINDOW sentences back, that names both sides' countries: each with the other."""
+        first = trigger.tokens[0]
+        if trigger.cameo.code != "0871" or trigger.source_tokens or trigger.target_tokens:
+            return pairs
+        scenes = {who.entity for t in ctx.doc[first].sent if _is_scene(t) and (who := ctx.participant(t.i)) is not None}
+        if any(p is not None and p.country and p.entity not in scenes for pair in pairs for p in pair):
+            return pairs
+        stop = _sentences_back(ctx.doc, ctx.doc[first].sent.start, TRUCE_WINDOW)
+        for i in sorted((i for i in ctx.fights if stop <= i < first), reverse=True):
+            sides = [(s, t) for s, t in ctx.fights[i] if s and t and s.country and t.country and s.country != t.country]
+            if sides:
+                a, b = sides[0]
+                return [(a, b), (b, a)]
+        return pairs
 
 
 def _mode(cameo: CameoCode, acled_type: AcledType | None, trigger: Token) -> str | None:
@@ -1248,6 +1272,7 @@ class _Context:
         self.noun_tokens = {t.i for t in doc if t.pos_ in ("NOUN", "PROPN")}
         self.inferred_sources: set[tuple[int, str | None]] = set()
         self.pairs: dict[int, list[tuple[Participant | None, Participant | None]]] = {}
+        self.fights: dict[int, list[tuple[Participant | None, Participant | None]]] = {}  # by first token
         self.token_entity: dict[int, tuple[Entity, int, int]] = {}
         for entity in entities:
             for mention in entity.mentions:

@@ -311,3 +311,21 @@ def test_fire_aimed_at_a_place_is_not_aimed_at_what_describes_it(analyze):
                           "hosts a fuel store guarded by Polish soldiers."), "fired")
     assert fired.source is not None and fired.source.country == "BLR"
     assert fired.target is not None and fired.target.text == "Dovrek"
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text, sides", [
+    # a truce naming no party (the town it was agreed in is none) is between the sides of the fight before it
+    ("Ecuadorian artillery shelled Peruvian outposts near the river on Friday. "
+     "Two earlier truces, agreed in Madrid, had collapsed within a day.", {("ECU", "PER"), ("PER", "ECU")}),
+    # ... told at most three sentences back
+    ("Ecuadorian artillery shelled Peruvian outposts near the river on Friday. Officials met at the border. "
+     "The farmers' unions held a meeting. Crops were lost. A truce agreed in Madrid had collapsed within a day.",
+     {(None, "ESP")}),
+    # a truce that names its parties keeps them
+    ("Ecuadorian artillery shelled Peruvian outposts near the river on Friday. Chile and Bolivia signed a truce in Madrid.",
+     {("CHL", "BOL"), ("BOL", "CHL")}),
+])
+def test_a_truce_naming_no_party_is_between_the_sides_of_the_fight(analyze, text, sides):
+    truces = [e for e in analyze(text).events if e.cameo == "0871"]
+    assert {(e.source and e.source.country, e.target and e.target.country) for e in truces} == sides
