@@ -11,7 +11,8 @@ range of days ("the night of 12 to 13 May", "from Monday to Wednesday") is dated
 and `until` holds its last (None for a single day).
 An event the text does not date keeps `date=None`.  An event dated by its own clause to one of
 several coordinated days ("agreed on 10 October and on 17 October") is one event per day: the
-others are copies of it with ids "<id>.2", "<id>.3", ... (`attach.coordinated_days`).  DESIGN.md, "The contract".
+others are copies of it (same trigger) after the last event, numbered on from it ("v14", "v15", ...;
+`attach.coordinated_days`).  DESIGN.md, "The contract".
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
                              for token in _tokens(parsed, event.trigger.start, event.trigger.end))
     resolutions = event_resolutions(parsed, document.text, _resolve(document, parsed, sentences, calendar),
                                     event_tokens)
-    dated = []
+    dated, copies = [], []
     for event in events:
         chosen = choose_date(parsed, sentences, resolutions, event.trigger.start, event.trigger.end,
                              narrative=event.status != "hypothetical", published=document.published)
@@ -97,10 +98,10 @@ def date_events(document: Document, parsed: Doc, events: tuple[Event, ...],
         dated.append(dataclasses.replace(event, date=_event_date(document.text, sentences, *chosen, calendar)))
         if chosen[1] in ("modifier", "clause"):  # one more event per day coordinated with its own
             more = coordinated_days(parsed, resolutions, chosen[0], event.trigger.start, event.trigger.end)
-            dated += [dataclasses.replace(event, id=f"{event.id}.{n}",
-                                          date=_event_date(document.text, sentences, other, chosen[1], calendar))
-                      for n, other in enumerate(more, 2)]
-    return tuple(dated)
+            copies += [dataclasses.replace(event, date=_event_date(document.text, sentences, other, chosen[1], calendar))
+                       for other in more]
+    # the copies come last, numbered on from the last event: earlier stages refer to the events' ids
+    return (*dated, *(dataclasses.replace(copy, id=f"v{n}") for n, copy in enumerate(copies, len(events) + 1)))
 
 
 def knowledge_versions() -> dict[str, str]:
