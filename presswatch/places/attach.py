@@ -297,7 +297,7 @@ def is_news(event: Event, published: str | None) -> bool:
         return True
     try:
         cutoff = (date.fromisoformat(published[:10]) - timedelta(days=NEWS_DAYS)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or too early to look back from (year 1)
         return True
     value = event.date.until or event.date.value
     return value >= cutoff[:len(value)]

@@ -460,3 +460,15 @@ def test_english_spellings_of_subdivisions_find_them(gazetteer, nlp):
     text = "Police in Jambyl region detained sixty people on Sunday."
     location = located(nlp, gazetteer, text, "detained", kind="COERCE")
     assert (location.precision, location.country, location.method) == ("admin1", "KAZ", "clause")
+
+
+@pytest.mark.parametrize("published, news", [("2022-10-10", False), ("2012-01-20", True), ("0001-01-01", True),
+                                             ("not a date", True)])
+def test_background_is_an_event_dated_long_before_publication_and_no_date_breaks_it(published, news):
+    from presswatch.places.attach import is_news
+
+    text = "In January 2012 troops opened fire on the marchers."
+    start = text.index("opened")
+    dated = Event("v1", "ASSAULT", make_span(text, start, start + 6), Extent(0, len(text)),
+                  date=EventDate("2012-01", "month", "In January 2012", 0, 15, "clause:MONTH_YEAR"))
+    assert is_news(dated, published) is news
