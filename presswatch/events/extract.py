@@ -48,7 +48,8 @@ MAX_PAIRS = 4
 HOSTILE_SECTORS = frozenset({"UAF", "REB", "CRM"})  # armed groups a state's teller may have struck itself
 BLOW_ROOTS = frozenset({"180", "181", "182", "183", "184", "185", "186", "190", "193", "194", "195", "196", "200",
                         "201", "202", "203", "204"})  # force used on people (no blockade, occupation or curfew)
-# Fighting (CAMEO 18 assault, 19 fight, 20 mass violence): a truce naming no party is between its sides
+# Fighting (CAMEO 18 assault, 19 fight, 20 mass violence): a truce naming no party is between its sides,
+# and with no actor named it stands alone only when done to people or a force (_harms_people)
 FIGHT_ROOTS = frozenset({"18", "19", "20"})
 TRUCE_WINDOW = 3  # sentences back in which a truce naming no party looks for the fight it halts
 PHRASE_HOSTS = frozenset({"dobj", "dative", "attr", "oprd"})  # a verb's objects, whose phrases are its own
@@ -694,7 +695,7 @@ def _harms_people(doc: Doc, trigger: Trigger) -> bool:
     """A violent act (CAMEO 18-20, 175) whose object or passive subject is a noun of people or of an
     armed force ("several people had been killed", "an army unit was attacked"); not a pronoun
     ("beat them 3-1" is sport)."""
-    return (trigger.cameo.code[:2] in ("18", "19", "20") or trigger.cameo.code == "175") and any(
+    return (trigger.cameo.code[:2] in FIGHT_ROOTS or trigger.cameo.code == "175") and any(
         doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in rules.HARMED_NOUNS for i in trigger.target_tokens)
 
 

@@ -20,9 +20,14 @@ ADDITION_CUES = Path(__file__).resolve().parent / "data" / "addition_cues.json"
 
 
 @lru_cache(maxsize=4)
-def _pattern(path: Path) -> re.Pattern[str]:
+def _cue_file(path: Path) -> dict:
     raw, _ = read_verified(path, f"an edit of presswatch/monitor/data/{path.name}")
-    return re.compile("|".join(f"(?:{p})" for p in json.loads(raw)["patterns"]), re.IGNORECASE)
+    return json.loads(raw)
+
+
+@lru_cache(maxsize=4)
+def _pattern(path: Path) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _cue_file(path)["patterns"]), re.IGNORECASE)
 
 
 def marks_renewal(sentence: str | None) -> bool:
@@ -40,8 +45,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 @lru_cache(maxsize=1)
 def _named_day_patterns() -> tuple[re.Pattern[str], ...]:
-    raw, _ = read_verified(CONTINUATION_CUES, "an edit of presswatch/monitor/data/continuation_cues.json")
-    return tuple(re.compile(p, re.IGNORECASE) for p in json.loads(raw)["named_day_patterns"])
+    return tuple(re.compile(p, re.IGNORECASE) for p in _cue_file(CONTINUATION_CUES)["named_day_patterns"])
 
 
 def day_continued_into(sentence: str | None) -> int | None:

@@ -252,7 +252,7 @@ class Deduplicator:
             return not _rallies_of_own_days(a, b, later)
         if gap <= self.report_days and (a if first.first > second.first else b).report_dated:
             return True  # the later day is only that of the statement reporting it: the night's event itself
-        return gap <= self.tolerance_days and (continues(a, b, later) or _around_publication(a) or _around_publication(b))
+        return gap <= self.tolerance_days and _bridged(a, b, later)
 
     def reach_km(self, a: EventMention, b: EventMention) -> float:
         """How far apart two reports of one place-bound event may be placed: `same_place_km` for a
@@ -735,12 +735,18 @@ def _other_kinds_own_days(a: EventMention, b: EventMention) -> bool:
                 and (b.date_method or "").startswith(OWN_CLAUSE_DATES))
 
 
+def _bridged(a: EventMention, b: EventMention, later: date) -> bool:
+    """Whether one report's two days of an event are joined: one tells it as going on into `later`
+    (`continues`) or dates itself by a word relative to publication ("overnight")."""
+    return continues(a, b, later) or _around_publication(a) or _around_publication(b)
+
+
 def _rallies_of_own_days(a: EventMention, b: EventMention, later: date) -> bool:
     """Whether one report dates two rallies each by its own clause to its own day ("Tuesday's rally",
     "thousands came back on Wednesday"), with no cue carrying one into the other's day nor a night
     either side of midnight: each day's rally is its own event, placed at a named place or not."""
     return (a.type == "PROTEST" and all((m.date_method or "").startswith(OWN_CLAUSE_DATES) for m in (a, b))
-            and not (continues(a, b, later) or _around_publication(a) or _around_publication(b)))
+            and not _bridged(a, b, later))
 
 
 def _named_place(mention: EventMention) -> bool:
